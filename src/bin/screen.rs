@@ -1,0 +1,136 @@
+//! `screen`: audits exported screening records natively.
+//!
+//! `screen FILE...` (or `-` for standard input) reads records and prints one
+//! JSON line per record:
+//! `{"outcome": …, "criteria": {"I1": "pass", …}, "reasons": {"I1": "…", …}}`
+//! with English reasons. A file may hold one record, a JSON array of records,
+//! or records one after another (JSON Lines). A record with any bad field is
+//! not evaluated: every problem goes to standard error as
+//! `FILE#N: field: what is wrong`, and the command exits with status 2 after
+//! reading everything else.
+
+use ctit_screening::engine::{CRITERIA, Record, Report, evaluate};
+use ctit_screening::text::{Lang, Messages};
+use serde_json::Value;
+use std::io::{self, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: screen FILE... (or - for standard input)
+
+Reads screening records (format ctit-screening/1) and prints one JSON line per
+record: {\"outcome\": ..., \"criteria\": {...}, \"reasons\": {...}}.
+A file may hold one record, a JSON array of records, or JSON Lines.
+Exit status: 0 when every record was evaluated, 2 when any input was bad.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
+        eprintln!("{USAGE}");
+        return if args.is_empty() {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let messages = Lang::En.messages();
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut bad = false;
+    for path in &args {
+        let text = match read_input(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{path}: cannot read: {e}");
+                bad = true;
+                continue;
+            }
+        };
+        for (n, record) in records(&text).into_iter().enumerate() {
+            let place = format!("{path}#{}", n + 1);
+            let parsed = record
+                .map_err(|e| vec![format!("not valid JSON ({e})")])
+                .and_then(|json| match Record::from_json_value(&json) {
+                    Ok(r) if r.problems.is_empty() => Ok(r),
+                    Ok(r) => Err(r.problems.iter().map(|p| messages.problem(p)).collect()),
+                    Err(problems) => Err(problems.iter().map(|p| messages.problem(p)).collect()),
+                });
+            match parsed {
+                Ok(record) => {
+                    let line = verdict_line(&evaluate(&record), messages);
+                    if writeln!(out, "{line}").is_err() {
+                        // Standard output closed (e.g. piped into `head`): stop quietly.
+                        return ExitCode::from(if bad { 2 } else { 0 });
+                    }
+                }
+                Err(problems) => {
+                    bad = true;
+                    for p in problems {
+                        eprintln!("{place}: {p}");
+                    }
+                }
+            }
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(2);
+    }
+    ExitCode::from(if bad { 2 } else { 0 })
+}
+
+fn read_input(path: &str) -> io::Result<String> {
+    if path == "-" {
+        let mut s = String::new();
+        io::stdin().read_to_string(&mut s)?;
+        Ok(s)
+    } else {
+        std::fs::read_to_string(path)
+    }
+}
+
+/// Splits a file into records: one object, an array of them, or a stream of
+/// them. A syntax error ends the stream with one error entry.
+fn records(text: &str) -> Vec<Result<Value, String>> {
+    let mut out = Vec::new();
+    for item in serde_json::Deserializer::from_str(text).into_iter::<Value>() {
+        match item {
+            Ok(Value::Array(items)) => out.extend(items.into_iter().map(Ok)),
+            Ok(v) => out.push(Ok(v)),
+            Err(e) => {
+                out.push(Err(e.to_string()));
+                break;
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push(Err("the input is empty".to_string()));
+    }
+    out
+}
+
+/// One verdict as a JSON line, criteria in published order.
+fn verdict_line(report: &Report, messages: &dyn Messages) -> String {
+    let q = |s: &str| Value::String(s.to_string()).to_string();
+    let mut line = String::with_capacity(2048);
+    line.push_str("{\"outcome\":");
+    line.push_str(&q(report.outcome.as_str()));
+    line.push_str(",\"criteria\":{");
+    for (i, (c, r)) in CRITERIA.iter().zip(&report.criteria).enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        line.push_str(&q(c.code));
+        line.push(':');
+        line.push_str(&q(r.status.as_str()));
+    }
+    line.push_str("},\"reasons\":{");
+    for (i, (c, r)) in CRITERIA.iter().zip(&report.criteria).enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        line.push_str(&q(c.code));
+        line.push(':');
+        line.push_str(&q(&messages.reason(r)));
+    }
+    line.push_str("}}");
+    line
+}

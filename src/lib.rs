@@ -1,0 +1,20 @@
+//! Eligibility screening for trial NCT07063225: the pure screening engine,
+//! its English and Chinese wording, and (with the `ui` feature) the browser app.
+//!
+//! `engine` and `text` never depend on the browser, so `cargo test` checks
+//! every rule natively; `ui` only renders what the engine decides.
+
+#![warn(missing_docs)]
+
+pub mod engine;
+pub mod text;
+
+#[cfg(feature = "ui")]
+pub mod ui;
+
+/// The trial's registry id.
+pub const TRIAL_ID: &str = "NCT07063225";
+/// The version of the published criteria text the rules implement.
+pub const PROTOCOL_TEXT_VERSION: &str = "ClinicalTrials.gov listing of 2025-08-22";
+/// This app's version.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,426 @@
+//! English wording for coordinators (and the `screen` command).
+
+use super::Messages;
+use crate::engine::criteria::CriterionId;
+use crate::engine::decimal::Decimal;
+use crate::engine::dictionary::{Field, Kind};
+use crate::engine::finding::{Detail, Finding};
+use crate::engine::logic::{Status, Tri};
+use crate::engine::record::{PlateletUnit, ProblemKind, Serology};
+use crate::engine::report::Outcome;
+
+/// English.
+pub struct English;
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// The unit written after a number field's value.
+fn unit(field: Field) -> &'static str {
+    match field {
+        Field::RhtpoDays => " days",
+        Field::RhtpoDose => " U/kg/day",
+        Field::QtcMs => " ms",
+        Field::AgeYears => " years",
+        _ => "",
+    }
+}
+
+/// A platelet unit as people write it.
+pub(crate) fn platelet_unit(u: PlateletUnit) -> &'static str {
+    match u {
+        PlateletUnit::E9PerL => "×10^9/L",
+        PlateletUnit::E3PerUl => "×10^3/µL",
+        PlateletUnit::PerUl => "/µL",
+    }
+}
+
+/// 1.5 × a ULN, exactly.
+pub(crate) fn one_and_a_half(uln: &Decimal) -> Decimal {
+    uln.mul_small(15).scale10(-1)
+}
+
+impl Messages for English {
+    fn field_label(&self, field: Field) -> &'static str {
+        use Field::*;
+        match field {
+            BirthDate => "Date of birth",
+            AgeYears => "Age in years",
+            Sex => "Sex",
+            CitDiagnosis => "Chemotherapy-related thrombocytopenia diagnosed",
+            RhtpoDays => "rhTPO course",
+            RhtpoDose => "rhTPO dose",
+            PlateletAfterRhtpo => "Platelets at end of rhTPO course",
+            LastChemoDate => "Last chemotherapy",
+            HadRadiotherapy => "Radiotherapy ever",
+            LastRadiotherapyDate => "Last radiotherapy",
+            PlateletCount => "Platelet count",
+            LowPlateletsSince => "Platelets below 30×10^9/L since",
+            ExpectedSurvival6m => "Expected survival ≥ 6 months",
+            Alt => "ALT",
+            Ast => "AST",
+            TotalBilirubin => "Total bilirubin",
+            Creatinine => "Serum creatinine",
+            PhysicalExamOk => "Physical examination qualified",
+            Ecog => "ECOG",
+            NyhaClass => "NYHA class",
+            ConsentSigned => "Informed consent signed",
+            UncontrolledOrganDisease => "Uncontrolled primary organ disease",
+            PoorCompliance => "Poor compliance expected",
+            Hiv => "HIV",
+            Hbv => "Hepatitis B (HBsAg / HBV DNA)",
+            Hcv => "Hepatitis C antibody",
+            Hdv => "Hepatitis D antibody",
+            Syphilis => "Syphilis antibody",
+            EbvDna => "EBV DNA",
+            CmvDna => "CMV DNA",
+            KnownInfection => "Known HIV, hepatitis B/C/D or syphilis infection",
+            SevereBleeding => "Extensive, severe bleeding",
+            HeartDiseaseNeedingTreatment => "Heart disease needing treatment",
+            UncontrolledHypertension => "Poorly controlled hypertension",
+            ThromboticDisease => "Thrombotic disease",
+            PriorAlloTransplant => "Allogeneic stem cell or organ transplant",
+            MentalDisorder => "Mental disorder preventing consent or follow-up",
+            UnresolvedPriorToxicity => {
+                "Unresolved toxicity of earlier treatment (other than the thrombocytopenia)"
+            }
+            Diabetes => "Diabetes",
+            SevereHeartFailure => "Severe heart failure",
+            RecentCardiacEvent6m => "MI, unstable arrhythmia or unstable angina in past 6 months",
+            GastricUlcer => "Current gastric ulcer",
+            ActiveAutoimmuneDisease => "Active autoimmune disease",
+            OtherSeriousDisease => "Other serious disease restricting participation",
+            Sepsis => "Sepsis",
+            IrregularBleeding => "Other irregular bleeding",
+            AntiplateletDrugs => "Taking antiplatelet drugs",
+            PregnantOrSuspected => "Pregnant or may be pregnant",
+            ChildbearingPotential => "Of childbearing potential",
+            UrineHcg => "hCG pregnancy test",
+            Breastfeeding => "Breastfeeding",
+            ArrhythmiaNeedingTreatment => "Arrhythmia needing treatment",
+            HadMi => "Heart attack ever",
+            LastMiDate => "Last heart attack",
+            AtrialFibrillation => "Atrial fibrillation or other thrombotic-risk arrhythmia",
+            QtcMs => "QTc",
+            BundleBranchBlock => "Bundle branch block",
+            InvestigatorExcludes => "Investigator excludes for another reason",
+        }
+    }
+
+    fn criterion_title(&self, id: CriterionId) -> &'static str {
+        use CriterionId::*;
+        match id {
+            I1 => "Age 18 or over",
+            I2 => "Refractory CTIT after rhTPO",
+            I3 => "Off chemo- and radiotherapy for more than 1 month",
+            I4 => "Platelets below 30×10^9/L at enrolment",
+            I5 => "Platelets below 30×10^9/L for more than 1 month",
+            I6 => "Expected survival ≥ 6 months",
+            I7 => "Liver and kidney below 1.5 × ULN; physical exam qualified",
+            I8 => "ECOG 2 or less",
+            I9 => "NYHA class II or less",
+            I10 => "Informed consent",
+            E1 => "Uncontrolled primary organ disease",
+            E2 => "Poor compliance",
+            E3 => "HIV, hepatitis, syphilis, EBV or CMV",
+            E4 => "Extensive, severe bleeding",
+            E5 => "Heart disease needing treatment or uncontrolled hypertension",
+            E6 => "Thrombotic disease",
+            E7 => "Prior allogeneic or organ transplant",
+            E8 => "Mental disorder preventing consent",
+            E9 => "Unresolved toxicity of earlier treatment",
+            E10 => "Other serious diseases",
+            E11 => "Sepsis or other irregular bleeding",
+            E12 => "Antiplatelet drugs",
+            E13 => "Pregnancy or breastfeeding",
+            E14 => "Cardiac disease and QT interval",
+            E15 => "Investigator's judgement",
+        }
+    }
+
+    fn reading_note(&self, id: CriterionId) -> Option<&'static str> {
+        use CriterionId::*;
+        Some(match id {
+            I2 => {
+                "The published definition of refractory CTIT is through rhTPO (≥ 14 days at ≥ 300 U/kg/d after chemo-/radiotherapy, platelets still < 30×10^9/L); treatment with IL-11 alone does not meet it. To be confirmed by the investigator for IL-11-only patients."
+            }
+            I3 => "\"More than 1 month\" is read as calendar months, not 30 days.",
+            I7 => {
+                "Liver function is read as ALT, AST and total bilirubin; kidney function as serum creatinine; each against the reporting laboratory's ULN."
+            }
+            E3 => {
+                "\"Positive serology\" is read per marker; hepatitis D is only relevant when hepatitis B is positive, which already excludes."
+            }
+            E9 => "The thrombocytopenia under study is not counted as an unresolved toxicity.",
+            E10 => {
+                "\"Mobility autoimmune diseases\" is read as active autoimmune disease (活动性); \"myocardial obstruction\" as myocardial infarction; diabetes and gastric ulcer follow the published list literally (diabetes: any; ulcer: current)."
+            }
+            E13 => {
+                "The published pregnancy bullet also carries the cardiac criteria; they are split here. Requiring a negative hCG from women of childbearing potential is this app's reading of \"suspected pregnancy\"."
+            }
+            E14 => {
+                "\"QT > 450 msec\" is read as QTc > 450 ms (as the ECG reports it), or > 480 ms for a patient with bundle branch block; a heart attack exactly 6 months before screening still excludes. The published pregnancy bullet also carries these cardiac criteria; they are split here."
+            }
+            _ => return None,
+        })
+    }
+
+    fn finding(&self, f: &Finding) -> String {
+        let unknown = f.ok == Tri::Unknown && f.bad != Tri::True;
+        let must = if f.bad == Tri::True { "must be " } else { "" };
+        match &f.detail {
+            Detail::YesNo { field, value, .. } => match value {
+                Some(v) => format!("{}: {}", self.field_label(*field), yes_no(*v)),
+                None => format!("{}: not known", self.field_label(*field)),
+            },
+            Detail::Serology { field, value } => match value {
+                Some(v) => format!("{}: {}", self.field_label(*field), v.as_str()),
+                None => format!("{}: not known", self.field_label(*field)),
+            },
+            Detail::Age {
+                years,
+                birth_date,
+                min,
+            } => match (years, birth_date) {
+                (Some(y), Some(b)) => format!("Age {y} (born {b}): {must}{min} or over"),
+                (Some(y), None) => format!("Age {y}: {must}{min} or over"),
+                (None, _) => format!("Age not known: date of birth or age needed ({min} or over)"),
+            },
+            Detail::AtLeast { field, value, min } => match value {
+                Some(v) => format!(
+                    "{} {v}{}: {must}at least {min}",
+                    self.field_label(*field),
+                    unit(*field)
+                ),
+                None => format!(
+                    "{}: not known (at least {min}{} needed)",
+                    self.field_label(*field),
+                    unit(*field)
+                ),
+            },
+            Detail::AtMost { field, value, max } => match value {
+                Some(v) => format!(
+                    "{} {v}{}: {must}{max} or less",
+                    self.field_label(*field),
+                    unit(*field)
+                ),
+                None => format!(
+                    "{}: not known ({max}{} or less needed)",
+                    self.field_label(*field),
+                    unit(*field)
+                ),
+            },
+            Detail::PlateletsBelow {
+                field,
+                value,
+                limit,
+            } => match value {
+                Some(p) => {
+                    let converted = if p.unit == PlateletUnit::PerUl {
+                        format!(" (= {}×10^9/L)", p.per_e9_l())
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{} {}{}{converted}: {must}below {limit}×10^9/L",
+                        self.field_label(*field),
+                        p.value,
+                        platelet_unit(p.unit)
+                    )
+                }
+                None => format!(
+                    "{}: not known (below {limit}×10^9/L needed)",
+                    self.field_label(*field)
+                ),
+            },
+            Detail::LabBelowUln { field, value } => match value {
+                Some(l) => format!(
+                    "{} {} (ULN {}): {must}below 1.5 × ULN = {}",
+                    self.field_label(*field),
+                    l.value,
+                    l.uln,
+                    one_and_a_half(&l.uln)
+                ),
+                None => format!(
+                    "{}: not known (result and ULN needed)",
+                    self.field_label(*field)
+                ),
+            },
+            Detail::MonthsSince {
+                had,
+                field,
+                date,
+                months,
+                before,
+                screening,
+            } => {
+                let period = if *months == 1 {
+                    "one calendar month".to_string()
+                } else {
+                    format!("{months} calendar months")
+                };
+                match (had, date) {
+                    (Some((had_field, Some(false))), _) => {
+                        format!("{}: no", self.field_label(*had_field))
+                    }
+                    (Some((had_field, None)), _) => {
+                        format!("{}: not known", self.field_label(*had_field))
+                    }
+                    (_, Some(d)) => {
+                        let limit = before.map_or_else(|| "?".to_string(), |b| b.to_string());
+                        format!(
+                            "{} {d}: {must}before {limit} (more than {period} before screening on {screening})",
+                            self.field_label(*field)
+                        )
+                    }
+                    (_, None) => format!(
+                        "{}: date not known (more than {period} before screening needed)",
+                        self.field_label(*field)
+                    ),
+                }
+            }
+            Detail::PregnancyTest { childbearing, hcg } => match (childbearing, hcg) {
+                (_, Some(Serology::Positive)) => "hCG pregnancy test: positive".to_string(),
+                (_, Some(Serology::Negative)) => "hCG pregnancy test: negative".to_string(),
+                (Some(false), None) => "Not of childbearing potential".to_string(),
+                (Some(true), None) => {
+                    "Of childbearing potential: negative hCG test needed, result not known"
+                        .to_string()
+                }
+                (None, None) => "Childbearing potential and hCG test: not known".to_string(),
+            },
+            Detail::Qtc { qtc, bbb } => match qtc {
+                None => "QTc: not known".to_string(),
+                Some(q) => {
+                    let with = match bbb {
+                        Some(true) => " with bundle branch block",
+                        Some(false) => " without bundle branch block",
+                        None => "",
+                    };
+                    if f.bad == Tri::True {
+                        if *bbb == Some(true) || *q > Decimal::from_i64(480) {
+                            format!("QTc {q} ms{with}: must be 480 ms or less")
+                        } else {
+                            format!("QTc {q} ms{with}: must be 450 ms or less")
+                        }
+                    } else if unknown {
+                        format!(
+                            "QTc {q} ms: over 450 ms is allowed up to 480 ms only with bundle branch block, which is not known"
+                        )
+                    } else if *q > Decimal::from_i64(450) {
+                        format!("QTc {q} ms{with}: 480 ms or less")
+                    } else {
+                        format!("QTc {q} ms: 450 ms or less")
+                    }
+                }
+            },
+            Detail::Male => "Male: pregnancy and breastfeeding do not apply".to_string(),
+        }
+    }
+
+    fn problem_kind(&self, kind: &ProblemKind, field: Option<Field>) -> String {
+        match kind {
+            ProblemKind::NotJson(e) => format!("not a valid JSON record ({e})"),
+            ProblemKind::NotAnObject => "a record must be a JSON object".to_string(),
+            ProblemKind::MissingFormat => {
+                "missing; a record must say \"format\": \"ctit-screening/1\"".to_string()
+            }
+            ProblemKind::UnknownFormat(f) => format!(
+                "\"{}\" is not a screening record format this app reads (expected \"ctit-screening/1\")",
+                f.escape_debug()
+            ),
+            ProblemKind::NewerFormat(f) => format!(
+                "\"{}\" was written by a newer version of this app; update the app to read it",
+                f.escape_debug()
+            ),
+            ProblemKind::Missing => "missing".to_string(),
+            ProblemKind::AnswersNotAnObject => {
+                "must be a JSON object of field ids and answers".to_string()
+            }
+            ProblemKind::UnknownField => {
+                "not a field of this screening (unknown field id)".to_string()
+            }
+            ProblemKind::WrongType(kind) => format!("must be {}", describe_kind(*kind)),
+            ProblemKind::BadDate => "not a real date written YYYY-MM-DD".to_string(),
+            ProblemKind::DateAfterScreening { date, screening } => {
+                format!("{date} is after the screening date {screening}")
+            }
+            ProblemKind::NotWholeNumber => "must be a whole number".to_string(),
+            ProblemKind::OutOfRange { min, max } => format!("must be from {min} to {max}"),
+            ProblemKind::UnreadableNumber => {
+                "the number is too long or too large to be a measurement".to_string()
+            }
+            ProblemKind::Negative => "the value cannot be below zero".to_string(),
+            ProblemKind::UlnNotPositive => {
+                "the upper limit of normal (ULN) must be above zero".to_string()
+            }
+            ProblemKind::UnknownUnit(u) => format!(
+                "unit \"{}\" is not accepted; use 10^9/L, 10^3/uL or /uL",
+                u.escape_debug()
+            ),
+            ProblemKind::MissingPart(part) => match *part {
+                "uln" => "the upper limit of normal (ULN) is missing".to_string(),
+                "unit" => "the unit is missing".to_string(),
+                _ => "the value is missing".to_string(),
+            },
+            ProblemKind::PartNotANumber(part) => match *part {
+                "uln" => "the upper limit of normal (ULN) must be a number".to_string(),
+                _ => "the value must be a number".to_string(),
+            },
+            ProblemKind::UnexpectedPart(p) => format!(
+                "\"{}\" is not part of this answer ({})",
+                p.escape_debug(),
+                field.map_or("", |f| match f.def().kind {
+                    Kind::Lab => "expected value and uln",
+                    _ => "expected value and unit",
+                })
+            ),
+            ProblemKind::BadChoice(s) => format!(
+                "\"{}\" is not one of {}",
+                s.escape_debug(),
+                field.map_or("the choices", |f| choices(f.def().kind))
+            ),
+        }
+    }
+
+    fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Unknown => "unknown",
+        }
+    }
+
+    fn outcome_headline(&self, outcome: Outcome) -> &'static str {
+        match outcome {
+            Outcome::Eligible => {
+                "Meets every screening criterion recorded here — the investigator confirms eligibility"
+            }
+            Outcome::NotEligible => "Not eligible",
+            Outcome::Incomplete => "Incomplete",
+        }
+    }
+}
+
+fn choices(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Sex => "\"female\" or \"male\"",
+        _ => "\"positive\" or \"negative\"",
+    }
+}
+
+fn describe_kind(kind: Kind) -> String {
+    match kind {
+        Kind::Bool => "true or false".to_string(),
+        Kind::Date => "a date written YYYY-MM-DD".to_string(),
+        Kind::Int { min, max } => format!("a whole number from {min} to {max}"),
+        Kind::Number { min, max } => format!("a number from {min} to {max}"),
+        Kind::Platelets => {
+            "an object {\"value\": number, \"unit\": \"10^9/L\" | \"10^3/uL\" | \"/uL\"}"
+                .to_string()
+        }
+        Kind::Lab => "an object {\"value\": number, \"uln\": number}".to_string(),
+        Kind::Serology | Kind::Sex => choices(kind).to_string(),
+    }
+}

@@ -1,0 +1,122 @@
+//! The `screen` command: one JSON line per record, English reasons, and exit
+//! status 2 with a message per bad field for bad input.
+
+mod common;
+
+use common::eligible_with;
+use serde_json::{Value, json};
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn screen(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_screen"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("screen runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes())
+        .expect("write");
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn prints_outcome_statuses_and_reasons_for_each_record() {
+    let input = format!(
+        "{}\n{}",
+        eligible_with(json!({})),
+        eligible_with(json!({"last_chemo_date": "2026-10-30"}))
+    );
+    let out = screen(&["-"], &input);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["outcome"], "eligible");
+    assert_eq!(lines[0]["criteria"].as_object().unwrap().len(), 25);
+    assert_eq!(lines[1]["outcome"], "not_eligible");
+    assert_eq!(lines[1]["criteria"]["I3"], "fail");
+    assert_eq!(
+        lines[1]["reasons"]["I3"],
+        "Last chemotherapy 2026-10-30: must be before 2026-10-25 (more than one calendar month before screening on 2026-11-25)"
+    );
+}
+
+#[test]
+fn reads_an_array_of_records_and_files() {
+    let dir = std::env::temp_dir().join(format!("screen-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("two.json");
+    std::fs::write(
+        &file,
+        Value::Array(vec![
+            eligible_with(json!({})),
+            eligible_with(json!({"ecog": 4})),
+        ])
+        .to_string(),
+    )
+    .unwrap();
+    let out = screen(&[file.to_str().unwrap()], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_record_with_bad_fields_is_not_evaluated_and_exits_2() {
+    let input = format!(
+        "{}\n{}",
+        eligible_with(json!({"ecog": 7, "sex": "X"})),
+        eligible_with(json!({}))
+    );
+    let out = screen(&["-"], &input);
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        stdout.lines().count(),
+        1,
+        "only the good record is evaluated"
+    );
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("-#1: sex: \"X\" is not one of \"female\" or \"male\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("-#1: ecog: must be from 0 to 4"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn garbage_missing_files_and_no_arguments_exit_2_without_panic() {
+    for input in [
+        "",
+        "{",
+        "\u{0}\u{1}garbage",
+        "[1, 2]",
+        "{\"format\": \"x\"}",
+    ] {
+        let out = screen(&["-"], input);
+        assert_eq!(out.status.code(), Some(2), "{input:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
+    assert_eq!(
+        screen(&["/nonexistent/file.json"], "").status.code(),
+        Some(2)
+    );
+    assert_eq!(screen(&[], "").status.code(), Some(2));
+}
