@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+#! Developer and CI entry point: installs what is missing, then serves, builds,
+#! tests or benchmarks the app. Idempotent: a second run only checks versions.
+#
+#   ./dev.sh serve   install what is missing, serve the app at http://127.0.0.1:8080
+#   ./dev.sh test    install what is missing, run every test (what CI runs)
+#   ./dev.sh build   install what is missing, write the static site to dist/
+set -euo pipefail
+cd "$(dirname "$0")"
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+say() { printf '\n== %s\n' "$*"; }
+
+wasm_bindgen_version() {
+  # The wasm-bindgen crate version locked in Cargo.lock; the CLI must match it exactly.
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
+}
+
+ensure_rust() {
+  command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first" >&2; exit 1; }
+  rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+    || rustup target add wasm32-unknown-unknown
+}
+
+ensure_trunk() {
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing trunk $TRUNK_VERSION (about 8 minutes, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+ensure_wasm_bindgen() {
+  local want; want=$(wasm_bindgen_version)
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ]; then
+    say "installing wasm-bindgen-cli $want (matches Cargo.lock)"
+    # Without --locked: the CLI's own lock file pins crates this toolchain cannot build.
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+ensure_node_packages() {
+  command -v npm >/dev/null || { echo "npm not found: install Node.js 20" >&2; exit 1; }
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing Node packages (wasm-opt, Playwright, axe-core)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+ensure_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    say "installing Debian's Chromium for the browser tests"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+}
+
+build_site() {
+  say "trunk build --release"
+  trunk build --release
+}
+
+case "${1:-}" in
+  serve)
+    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_node_packages
+    say "serving at http://127.0.0.1:8080 (Ctrl-C to stop)"
+    exec trunk serve --release
+    ;;
+  build)
+    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_node_packages
+    build_site
+    ;;
+  test)
+    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_node_packages; ensure_chromium
+    say "cargo fmt --check"
+    cargo fmt --all -- --check
+    say "cargo clippy (engine and screen command, native)"
+    cargo clippy --all-targets -- -D warnings
+    say "cargo clippy (browser app, wasm32)"
+    cargo clippy --features ui --target wasm32-unknown-unknown --bin ctit-app -- -D warnings
+    say "cargo test (engine, native)"
+    cargo test
+    build_site
+    say "browser tests (Playwright, headless Chromium)"
+    node --test --test-concurrency=1 tests/browser/
+    ;;
+  *)
+    sed -n '2,7p' "$0" | cut -c3-
+    exit 2
+    ;;
+esac

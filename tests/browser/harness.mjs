@@ -1,0 +1,65 @@
+//! Browser-test harness: serves dist/ on 127.0.0.1 and launches Debian's
+//! Chromium through Playwright. Records every request, so tests can prove
+//! that nothing goes to another origin.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+/** Serves dist/ on a free loopback port. Returns { url, close }. */
+export async function serveDist() {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let file = path.join(root, decodeURIComponent(url.pathname));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, body) => {
+      if (err) { res.writeHead(404).end('not found'); return; }
+      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Launches headless Chromium with the flags that work on these machines. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/**
+ * Opens the app in a fresh context. Collects console errors and every
+ * request URL in `page.seen` so a test can assert on them.
+ */
+export async function openApp(browser, base, options = {}) {
+  const context = await browser.newContext(options.context ?? {});
+  const page = await context.newPage();
+  page.seen = { requests: [], errors: [] };
+  page.on('request', (r) => page.seen.requests.push(r.url()));
+  page.on('pageerror', (e) => page.seen.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.seen.errors.push(m.text()); });
+  if (options.beforeLoad) await options.beforeLoad(page);
+  await page.goto(base);
+  await page.waitForSelector('[data-outcome]');
+  return { context, page };
+}
+
+/** Requests that went anywhere but the app's own origin. */
+export function foreignRequests(page, base) {
+  const origin = new URL(base).origin;
+  return page.seen.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
