@@ -1,0 +1,504 @@
+//! Drafts: what a coordinator typed, kept exactly (even half-typed), how it
+//! becomes a spec §1 record for the engine, and how drafts are stored behind
+//! a small key-value trait. Pure: the browser's `localStorage` is one
+//! implementation of [`KeyValue`] (in `ui::storage`), [`MemoryStore`] another.
+//!
+//! Storage layout: one key per record, `ctit/record/<id>`, holding
+//! `{"schema": 1, "rev": n, "draft": {...}}`. `rev` grows by one on every
+//! save; a save whose base revision is older than the stored one is refused
+//! as a conflict, so two tabs never silently overwrite each other. An entry
+//! that cannot be read is reported and left exactly as it is.
+
+use crate::engine::dictionary::{FIELDS, Field, FieldDef, Kind};
+use crate::engine::record::FORMAT;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value as Json, json};
+use std::collections::{BTreeMap, HashMap};
+
+/// The storage schema written by this version.
+pub const SCHEMA: u64 = 1;
+/// Prefix of every record key.
+pub const RECORD_PREFIX: &str = "ctit/record/";
+/// Prefix of every key this app owns (records, settings).
+pub const APP_PREFIX: &str = "ctit/";
+
+/// The input key of a platelet field's unit (`platelet_count.unit`).
+pub fn unit_key(field: Field) -> String {
+    format!("{}.unit", field.id())
+}
+
+/// The input key of a lab field's ULN (`alt.uln`).
+pub fn uln_key(field: Field) -> String {
+    format!("{}.uln", field.id())
+}
+
+/// One screening as typed: raw text for every input, so nothing the user
+/// typed is ever lost, valid or not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Stable id (also the storage key's suffix).
+    pub id: String,
+    /// The coordinator's label: a screening number, never a name.
+    #[serde(default)]
+    pub label: String,
+    /// When it was created (ISO 8601).
+    #[serde(default)]
+    pub created: String,
+    /// When it was last saved (ISO 8601).
+    #[serde(default)]
+    pub updated: String,
+    /// The screening date as typed.
+    #[serde(default)]
+    pub screening_date: String,
+    /// Raw text per input: the field id for the main input, plus
+    /// `<id>.unit` and `<id>.uln` for platelet units and lab ULNs. Yes/no
+    /// answers are `"yes"` / `"no"`; an empty or absent input is unknown.
+    #[serde(default)]
+    pub inputs: BTreeMap<String, String>,
+}
+
+impl Draft {
+    /// A new, empty draft.
+    pub fn new(id: &str, screening_date: &str, now: &str) -> Draft {
+        Draft {
+            id: id.to_string(),
+            label: String::new(),
+            created: now.to_string(),
+            updated: now.to_string(),
+            screening_date: screening_date.to_string(),
+            inputs: BTreeMap::new(),
+        }
+    }
+
+    /// The raw text of one input ("" when never typed).
+    pub fn input(&self, key: &str) -> &str {
+        self.inputs.get(key).map_or("", String::as_str)
+    }
+
+    /// Sets one input's raw text (an empty text removes it).
+    pub fn set_input(&mut self, key: &str, text: &str) {
+        if text.is_empty() {
+            self.inputs.remove(key);
+        } else {
+            self.inputs.insert(key.to_string(), text.to_string());
+        }
+    }
+
+    /// The draft as a spec §1 record for the engine. Text that is not a
+    /// valid value is passed on as it is, so the engine names the problem at
+    /// its field; empty inputs are left out (unknown).
+    pub fn record_json(&self) -> Json {
+        let mut answers = Map::new();
+        for def in FIELDS {
+            if let Some(v) = self.answer_json(def) {
+                answers.insert(def.id.to_string(), v);
+            }
+        }
+        json!({
+            "format": FORMAT,
+            "screening_date": self.screening_date.trim(),
+            "answers": answers,
+        })
+    }
+
+    fn answer_json(&self, def: &FieldDef) -> Option<Json> {
+        let text = self.input(def.id).trim();
+        match def.kind {
+            Kind::Bool => match text {
+                "" => None,
+                "yes" => Some(Json::Bool(true)),
+                "no" => Some(Json::Bool(false)),
+                other => Some(Json::String(other.to_string())),
+            },
+            Kind::Int { .. } | Kind::Number { .. } => (!text.is_empty()).then(|| number_or_text(text)),
+            Kind::Date | Kind::Serology | Kind::Sex => (!text.is_empty()).then(|| Json::String(text.to_string())),
+            Kind::Platelets => {
+                if text.is_empty() {
+                    return None;
+                }
+                let unit = self.input(&unit_key(def.field)).trim();
+                let unit = if unit.is_empty() { "10^9/L" } else { unit };
+                Some(json!({"value": number_or_text(text), "unit": unit}))
+            }
+            Kind::Lab => {
+                let uln = self.input(&uln_key(def.field)).trim();
+                if text.is_empty() && uln.is_empty() {
+                    return None;
+                }
+                let part = |t: &str| if t.is_empty() { Json::Null } else { number_or_text(t) };
+                Some(json!({"value": part(text), "uln": part(uln)}))
+            }
+        }
+    }
+}
+
+/// A JSON number when the text is one (kept exactly as written), else the text.
+fn number_or_text(text: &str) -> Json {
+    match serde_json::from_str::<Json>(text) {
+        Ok(n @ Json::Number(_)) => n,
+        _ => Json::String(text.to_string()),
+    }
+}
+
+/// Why a file could not be imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not JSON, or not a record (with the engine's problems in words).
+    NotARecord(Vec<String>),
+}
+
+/// Reads an exported record (or a worked case `{"record": …}`) into a new
+/// draft. Record-level problems and unknown field ids refuse the file; a bad
+/// value of a known field is kept as typed text, so the field shows its
+/// problem after import. `label` comes from the file's top-level `label`,
+/// else the file name.
+pub fn import_record(
+    text: &str,
+    file_name: &str,
+    id: &str,
+    now: &str,
+    describe: &dyn Fn(&crate::engine::Problem) -> String,
+) -> Result<Draft, ImportError> {
+    use crate::engine::{ProblemKind, Record};
+    let json: Json = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| ImportError::NotARecord(vec![describe(&problem_at("", ProblemKind::NotJson(e.to_string())))]))?;
+    let json = match json.get("record") {
+        Some(inner) if inner.is_object() && json.get("format").is_none() => inner.clone(),
+        _ => json,
+    };
+    let fatal: Vec<String> = match Record::from_json_value(&json) {
+        Err(problems) => problems.iter().map(describe).collect(),
+        Ok(r) => r
+            .problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::UnknownField)
+            .map(describe)
+            .collect(),
+    };
+    if !fatal.is_empty() {
+        return Err(ImportError::NotARecord(fatal));
+    }
+    let mut draft = Draft::new(id, json["screening_date"].as_str().unwrap_or(""), now);
+    draft.label = match json.get("label").and_then(Json::as_str) {
+        Some(l) => l.to_string(),
+        None => file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem).to_string(),
+    };
+    if let Some(answers) = json.get("answers").and_then(Json::as_object) {
+        for (id, value) in answers {
+            let Some(field) = Field::from_id(id) else { continue };
+            match (field.def().kind, value) {
+                (_, Json::Null) => {}
+                (Kind::Platelets, Json::Object(m)) => {
+                    draft.set_input(id, &text_of(m.get("value")));
+                    draft.set_input(&unit_key(field), &text_of(m.get("unit")));
+                }
+                (Kind::Lab, Json::Object(m)) => {
+                    draft.set_input(id, &text_of(m.get("value")));
+                    draft.set_input(&uln_key(field), &text_of(m.get("uln")));
+                }
+                (_, v) => draft.set_input(id, &text_of(Some(v))),
+            }
+        }
+    }
+    Ok(draft)
+}
+
+fn problem_at(path: &str, kind: crate::engine::ProblemKind) -> crate::engine::Problem {
+    crate::engine::Problem {
+        path: path.to_string(),
+        field: None,
+        kind,
+    }
+}
+
+/// A JSON value as the text an input would hold.
+fn text_of(v: Option<&Json>) -> String {
+    match v {
+        None | Some(Json::Null) => String::new(),
+        Some(Json::Bool(true)) => "yes".into(),
+        Some(Json::Bool(false)) => "no".into(),
+        Some(Json::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// A storage failure, as the browser reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// Storage cannot be used at all (blocked by settings or policy).
+    Unavailable(String),
+    /// Storage is full.
+    Full(String),
+}
+
+/// A small key-value store (the browser's `localStorage`, or memory).
+/// Every call can fail; none may panic.
+pub trait KeyValue {
+    /// The value of a key, if set.
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    /// Sets a key.
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
+    /// Removes a key.
+    fn remove(&mut self, key: &str) -> Result<(), StoreError>;
+    /// Every key.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
+}
+
+/// An in-memory store: for native tests, and the app's fallback when the
+/// browser's storage is blocked.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryStore {
+    map: HashMap<String, String>,
+}
+
+impl KeyValue for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.map.get(key).cloned())
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.map.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.map.remove(key);
+        Ok(())
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.map.keys().cloned().collect())
+    }
+}
+
+/// The storage key of a record.
+pub fn record_key(id: &str) -> String {
+    format!("{RECORD_PREFIX}{id}")
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    schema: u64,
+    rev: u64,
+    draft: Draft,
+}
+
+/// A draft as stored, with its revision.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stored {
+    /// The stored revision (grows by one on every save).
+    pub rev: u64,
+    /// The draft.
+    pub draft: Draft,
+}
+
+/// Why a stored entry could not be read. The entry is left untouched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not JSON.
+    NotJson(String),
+    /// JSON, but not a record entry of this app (wrong shape or types).
+    WrongShape(String),
+    /// Written by a newer version of the app.
+    NewerSchema(u64),
+    /// The draft inside names another id than its key.
+    IdMismatch,
+}
+
+/// An entry that could not be read, with its key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Broken {
+    /// The storage key, exactly.
+    pub key: String,
+    /// What is wrong.
+    pub why: Unreadable,
+}
+
+/// Reads one stored entry.
+pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
+    let json: Json = serde_json::from_str(text).map_err(|e| Unreadable::NotJson(e.to_string()))?;
+    let schema = json.get("schema").and_then(Json::as_u64);
+    match schema {
+        Some(s) if s > SCHEMA => return Err(Unreadable::NewerSchema(s)),
+        Some(SCHEMA) => {}
+        _ => return Err(Unreadable::WrongShape("no schema version".into())),
+    }
+    let entry: Entry = serde_json::from_value(json).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
+    if record_key(&entry.draft.id) != key {
+        return Err(Unreadable::IdMismatch);
+    }
+    Ok(Stored {
+        rev: entry.rev,
+        draft: entry.draft,
+    })
+}
+
+/// Every stored record, newest first, and every entry that could not be read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Catalogue {
+    /// Readable drafts, most recently saved first.
+    pub drafts: Vec<Stored>,
+    /// Entries under the record prefix that could not be read (kept as they are).
+    pub broken: Vec<Broken>,
+}
+
+/// Loads every record. Unreadable entries are reported, never removed.
+pub fn load_all(kv: &dyn KeyValue) -> Result<Catalogue, StoreError> {
+    let mut keys = kv.keys()?;
+    keys.sort();
+    let mut cat = Catalogue::default();
+    for key in keys.into_iter().filter(|k| k.starts_with(RECORD_PREFIX)) {
+        let Some(text) = kv.get(&key)? else { continue };
+        match parse_entry(&key, &text) {
+            Ok(stored) => cat.drafts.push(stored),
+            Err(why) => cat.broken.push(Broken { key, why }),
+        }
+    }
+    cat.drafts
+        .sort_by(|a, b| b.draft.updated.cmp(&a.draft.updated).then_with(|| a.draft.id.cmp(&b.draft.id)));
+    Ok(cat)
+}
+
+/// Why a save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// Another tab saved a newer revision since this one was loaded.
+    Conflict {
+        /// The newer stored revision.
+        stored: Stored,
+    },
+    /// The stored entry cannot be read; it is not overwritten.
+    Unreadable(Unreadable),
+    /// Storage failed.
+    Store(StoreError),
+}
+
+/// Saves a draft over revision `base_rev` (0 for a new record) and returns
+/// the new revision. Refuses, without writing, when the stored revision is
+/// not `base_rev` (another tab saved in between) or is unreadable.
+pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, SaveError> {
+    let key = record_key(&draft.id);
+    if let Some(text) = kv.get(&key).map_err(SaveError::Store)? {
+        let stored = parse_entry(&key, &text).map_err(SaveError::Unreadable)?;
+        if stored.rev != base_rev {
+            return Err(SaveError::Conflict { stored });
+        }
+    }
+    let rev = base_rev + 1;
+    let entry = Entry {
+        schema: SCHEMA,
+        rev,
+        draft: draft.clone(),
+    };
+    let text = serde_json::to_string(&entry).map_err(|e| SaveError::Store(StoreError::Full(e.to_string())))?;
+    kv.set(&key, &text).map_err(SaveError::Store)?;
+    Ok(rev)
+}
+
+/// Removes a record.
+pub fn delete(kv: &mut dyn KeyValue, id: &str) -> Result<(), StoreError> {
+    kv.remove(&record_key(id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Record, Status, evaluate};
+
+    fn draft() -> Draft {
+        Draft::new("r1", "2026-11-25", "2026-11-25T09:00:00Z")
+    }
+
+    #[test]
+    fn half_typed_values_are_kept_and_reported_by_the_engine() {
+        let mut d = draft();
+        d.set_input("birth_date", "1961-04");
+        d.set_input("ecog", "1.5");
+        d.set_input("alt", "35");
+        let rec = Record::from_json_value(&d.record_json()).unwrap();
+        let bad: Vec<&str> = rec.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(bad, ["birth_date", "alt", "ecog"]);
+        assert_eq!(d.input("birth_date"), "1961-04");
+    }
+
+    #[test]
+    fn yes_no_and_empty_inputs_map_to_true_false_and_unknown() {
+        let mut d = draft();
+        d.set_input("diabetes", "no");
+        d.set_input("sepsis", "yes");
+        d.set_input("platelet_count", "25000");
+        d.set_input(&unit_key(Field::PlateletCount), "/uL");
+        let j = d.record_json();
+        assert_eq!(j["answers"]["diabetes"], json!(false));
+        assert_eq!(j["answers"]["sepsis"], json!(true));
+        assert!(j["answers"].get("ecog").is_none());
+        let report = evaluate(&Record::from_json_value(&j).unwrap());
+        assert_eq!(report.criteria[3].status, Status::Pass);
+    }
+
+    #[test]
+    fn numbers_keep_their_exact_text() {
+        let mut d = draft();
+        d.set_input("creatinine", "0.15");
+        d.set_input(&uln_key(Field::Creatinine), "0.1");
+        assert_eq!(d.record_json()["answers"]["creatinine"]["value"].to_string(), "0.15");
+    }
+
+    #[test]
+    fn import_reads_exports_and_worked_cases() {
+        let describe = |p: &crate::engine::Problem| format!("{p:?}");
+        let case = include_str!("../tests/cases/06-platelets-per-microlitre.json");
+        let d = import_record(case, "06.json", "x", "now", &describe).unwrap();
+        assert_eq!(d.label, "06");
+        assert_eq!(d.input(&unit_key(Field::PlateletCount)), "/uL");
+        let again = Record::from_json_value(&d.record_json()).unwrap();
+        let original: Json = serde_json::from_str(case).unwrap();
+        assert_eq!(again, Record::from_json_value(&original["record"]).unwrap());
+    }
+
+    #[test]
+    fn import_refuses_bad_files_with_reasons() {
+        let describe = |p: &crate::engine::Problem| p.path.clone();
+        for text in ["not json", "{\"format\": \"other/1\"}", "{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{\"name\":\"x\"}}"] {
+            assert!(import_record(text, "f.json", "x", "now", &describe).is_err(), "{text}");
+        }
+        // A bad value of a known field is imported as typed.
+        let ok = import_record(
+            "{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{\"ecog\":7}}",
+            "f.json",
+            "x",
+            "now",
+            &describe,
+        )
+        .unwrap();
+        assert_eq!(ok.input("ecog"), "7");
+    }
+
+    #[test]
+    fn saves_grow_the_revision_and_refuse_stale_writes() {
+        let mut kv = MemoryStore::default();
+        let mut d = draft();
+        assert_eq!(save(&mut kv, &d, 0), Ok(1));
+        d.label = "S-001".into();
+        assert_eq!(save(&mut kv, &d, 1), Ok(2));
+        // Another tab still on revision 1.
+        let stale = save(&mut kv, &draft(), 1);
+        assert!(matches!(stale, Err(SaveError::Conflict { stored }) if stored.rev == 2 && stored.draft.label == "S-001"));
+    }
+
+    #[test]
+    fn unreadable_entries_are_reported_and_kept() {
+        let mut kv = MemoryStore::default();
+        save(&mut kv, &draft(), 0).unwrap();
+        kv.set("ctit/record/bad", "{\"schema\":1,\"rev\":").unwrap();
+        kv.set("ctit/record/new", "{\"schema\":9,\"rev\":1,\"draft\":{}}").unwrap();
+        kv.set("other-app", "whatever").unwrap();
+        let cat = load_all(&kv).unwrap();
+        assert_eq!(cat.drafts.len(), 1);
+        let keys: Vec<&str> = cat.broken.iter().map(|b| b.key.as_str()).collect();
+        assert_eq!(keys, ["ctit/record/bad", "ctit/record/new"]);
+        assert_eq!(cat.broken[1].why, Unreadable::NewerSchema(9));
+        assert_eq!(kv.get("ctit/record/bad").unwrap().as_deref(), Some("{\"schema\":1,\"rev\":"));
+        // A save over an unreadable entry is refused, not written.
+        let mut d = draft();
+        d.id = "bad".into();
+        assert!(matches!(save(&mut kv, &d, 0), Err(SaveError::Unreadable(_))));
+    }
+}
