@@ -5,14 +5,18 @@ use ctit_screening::engine::{Record, evaluate};
 use std::time::Instant;
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases/01-eligible-full-record.json");
-    let case: serde_json::Value = match std::fs::read_to_string(path).map(|t| serde_json::from_str(&t)) {
-        Ok(Ok(v)) => v,
-        _ => {
-            eprintln!("cannot read {path}");
-            std::process::exit(2);
-        }
-    };
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cases/01-eligible-full-record.json"
+    );
+    let case: serde_json::Value =
+        match std::fs::read_to_string(path).map(|t| serde_json::from_str(&t)) {
+            Ok(Ok(v)) => v,
+            _ => {
+                eprintln!("cannot read {path}");
+                std::process::exit(2);
+            }
+        };
     let text = case["record"].to_string();
     // Vary the records so nothing is trivially cached.
     let records: Vec<String> = (0..10_000)
@@ -30,13 +34,25 @@ fn main() {
         }
     }
     let total = start.elapsed();
-    println!("engine: 10,000 records read + evaluated in {:.1} ms", total.as_secs_f64() * 1e3);
-    println!("engine: {:.2} µs per record", total.as_secs_f64() * 1e6 / 10_000.0);
+    println!(
+        "engine: 10,000 records read + evaluated in {:.1} ms",
+        total.as_secs_f64() * 1e3
+    );
+    println!(
+        "engine: {:.2} µs per record",
+        total.as_secs_f64() * 1e6 / 10_000.0
+    );
     let start = Instant::now();
-    let parsed: Vec<serde_json::Value> = records.iter().filter_map(|r| serde_json::from_str(r).ok()).collect();
+    let parsed: Vec<serde_json::Value> = records
+        .iter()
+        .filter_map(|r| serde_json::from_str(r).ok())
+        .collect();
     let json_only = start.elapsed();
     let start = Instant::now();
-    let read: Vec<Record> = parsed.iter().filter_map(|j| Record::from_json_value(j).ok()).collect();
+    let read: Vec<Record> = parsed
+        .iter()
+        .filter_map(|j| Record::from_json_value(j).ok())
+        .collect();
     let validate = start.elapsed();
     let start = Instant::now();
     for r in &read {

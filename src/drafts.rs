@@ -110,8 +110,12 @@ impl Draft {
                 "no" => Some(Json::Bool(false)),
                 other => Some(Json::String(other.to_string())),
             },
-            Kind::Int { .. } | Kind::Number { .. } => (!text.is_empty()).then(|| number_or_text(text)),
-            Kind::Date | Kind::Serology | Kind::Sex => (!text.is_empty()).then(|| Json::String(text.to_string())),
+            Kind::Int { .. } | Kind::Number { .. } => {
+                (!text.is_empty()).then(|| number_or_text(text))
+            }
+            Kind::Date | Kind::Serology | Kind::Sex => {
+                (!text.is_empty()).then(|| Json::String(text.to_string()))
+            }
             Kind::Platelets => {
                 if text.is_empty() {
                     return None;
@@ -125,7 +129,13 @@ impl Draft {
                 if text.is_empty() && uln.is_empty() {
                     return None;
                 }
-                let part = |t: &str| if t.is_empty() { Json::Null } else { number_or_text(t) };
+                let part = |t: &str| {
+                    if t.is_empty() {
+                        Json::Null
+                    } else {
+                        number_or_text(t)
+                    }
+                };
                 Some(json!({"value": part(text), "uln": part(uln)}))
             }
         }
@@ -160,8 +170,12 @@ pub fn import_record(
     describe: &dyn Fn(&crate::engine::Problem) -> String,
 ) -> Result<Draft, ImportError> {
     use crate::engine::{ProblemKind, Record};
-    let json: Json = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|e| ImportError::NotARecord(vec![describe(&problem_at("", ProblemKind::NotJson(e.to_string())))]))?;
+    let json: Json = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+        ImportError::NotARecord(vec![describe(&problem_at(
+            "",
+            ProblemKind::NotJson(e.to_string()),
+        ))])
+    })?;
     let json = match json.get("record") {
         Some(inner) if inner.is_object() && json.get("format").is_none() => inner.clone(),
         _ => json,
@@ -181,11 +195,16 @@ pub fn import_record(
     let mut draft = Draft::new(id, json["screening_date"].as_str().unwrap_or(""), now);
     draft.label = match json.get("label").and_then(Json::as_str) {
         Some(l) => l.to_string(),
-        None => file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem).to_string(),
+        None => file_name
+            .rsplit_once('.')
+            .map_or(file_name, |(stem, _)| stem)
+            .to_string(),
     };
     if let Some(answers) = json.get("answers").and_then(Json::as_object) {
         for (id, value) in answers {
-            let Some(field) = Field::from_id(id) else { continue };
+            let Some(field) = Field::from_id(id) else {
+                continue;
+            };
             match (field.def().kind, value) {
                 (_, Json::Null) => {}
                 (Kind::Platelets, Json::Object(m)) => {
@@ -320,7 +339,8 @@ pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
         Some(SCHEMA) => {}
         _ => return Err(Unreadable::WrongShape("no schema version".into())),
     }
-    let entry: Entry = serde_json::from_value(json).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
+    let entry: Entry =
+        serde_json::from_value(json).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
     if record_key(&entry.draft.id) != key {
         return Err(Unreadable::IdMismatch);
     }
@@ -351,8 +371,12 @@ pub fn load_all(kv: &dyn KeyValue) -> Result<Catalogue, StoreError> {
             Err(why) => cat.broken.push(Broken { key, why }),
         }
     }
-    cat.drafts
-        .sort_by(|a, b| b.draft.updated.cmp(&a.draft.updated).then_with(|| a.draft.id.cmp(&b.draft.id)));
+    cat.drafts.sort_by(|a, b| {
+        b.draft
+            .updated
+            .cmp(&a.draft.updated)
+            .then_with(|| a.draft.id.cmp(&b.draft.id))
+    });
     Ok(cat)
 }
 
@@ -387,7 +411,8 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
         rev,
         draft: draft.clone(),
     };
-    let text = serde_json::to_string(&entry).map_err(|e| SaveError::Store(StoreError::Full(e.to_string())))?;
+    let text = serde_json::to_string(&entry)
+        .map_err(|e| SaveError::Store(StoreError::Full(e.to_string())))?;
     kv.set(&key, &text).map_err(SaveError::Store)?;
     Ok(rev)
 }
@@ -438,7 +463,10 @@ mod tests {
         let mut d = draft();
         d.set_input("creatinine", "0.15");
         d.set_input(&uln_key(Field::Creatinine), "0.1");
-        assert_eq!(d.record_json()["answers"]["creatinine"]["value"].to_string(), "0.15");
+        assert_eq!(
+            d.record_json()["answers"]["creatinine"]["value"].to_string(),
+            "0.15"
+        );
     }
 
     #[test]
@@ -456,8 +484,15 @@ mod tests {
     #[test]
     fn import_refuses_bad_files_with_reasons() {
         let describe = |p: &crate::engine::Problem| p.path.clone();
-        for text in ["not json", "{\"format\": \"other/1\"}", "{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{\"name\":\"x\"}}"] {
-            assert!(import_record(text, "f.json", "x", "now", &describe).is_err(), "{text}");
+        for text in [
+            "not json",
+            "{\"format\": \"other/1\"}",
+            "{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{\"name\":\"x\"}}",
+        ] {
+            assert!(
+                import_record(text, "f.json", "x", "now", &describe).is_err(),
+                "{text}"
+            );
         }
         // A bad value of a known field is imported as typed.
         let ok = import_record(
@@ -480,7 +515,9 @@ mod tests {
         assert_eq!(save(&mut kv, &d, 1), Ok(2));
         // Another tab still on revision 1.
         let stale = save(&mut kv, &draft(), 1);
-        assert!(matches!(stale, Err(SaveError::Conflict { stored }) if stored.rev == 2 && stored.draft.label == "S-001"));
+        assert!(
+            matches!(stale, Err(SaveError::Conflict { stored }) if stored.rev == 2 && stored.draft.label == "S-001")
+        );
     }
 
     #[test]
@@ -488,17 +525,24 @@ mod tests {
         let mut kv = MemoryStore::default();
         save(&mut kv, &draft(), 0).unwrap();
         kv.set("ctit/record/bad", "{\"schema\":1,\"rev\":").unwrap();
-        kv.set("ctit/record/new", "{\"schema\":9,\"rev\":1,\"draft\":{}}").unwrap();
+        kv.set("ctit/record/new", "{\"schema\":9,\"rev\":1,\"draft\":{}}")
+            .unwrap();
         kv.set("other-app", "whatever").unwrap();
         let cat = load_all(&kv).unwrap();
         assert_eq!(cat.drafts.len(), 1);
         let keys: Vec<&str> = cat.broken.iter().map(|b| b.key.as_str()).collect();
         assert_eq!(keys, ["ctit/record/bad", "ctit/record/new"]);
         assert_eq!(cat.broken[1].why, Unreadable::NewerSchema(9));
-        assert_eq!(kv.get("ctit/record/bad").unwrap().as_deref(), Some("{\"schema\":1,\"rev\":"));
+        assert_eq!(
+            kv.get("ctit/record/bad").unwrap().as_deref(),
+            Some("{\"schema\":1,\"rev\":")
+        );
         // A save over an unreadable entry is refused, not written.
         let mut d = draft();
         d.id = "bad".into();
-        assert!(matches!(save(&mut kv, &d, 0), Err(SaveError::Unreadable(_))));
+        assert!(matches!(
+            save(&mut kv, &d, 0),
+            Err(SaveError::Unreadable(_))
+        ));
     }
 }

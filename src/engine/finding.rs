@@ -132,6 +132,31 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The fields this finding is about, in dictionary order (for "jump to
+    /// the field" and "what is still needed").
+    pub fn fields(&self) -> FieldSet {
+        match &self.detail {
+            Detail::YesNo { field, .. }
+            | Detail::Serology { field, .. }
+            | Detail::AtLeast { field, .. }
+            | Detail::AtMost { field, .. }
+            | Detail::PlateletsBelow { field, .. }
+            | Detail::LabBelowUln { field, .. } => FieldSet::of(&[*field]),
+            Detail::MonthsSince {
+                had: Some((had, _)),
+                field,
+                ..
+            } => FieldSet::of(&[*had, *field]),
+            Detail::MonthsSince { field, .. } => FieldSet::of(&[*field]),
+            Detail::Age { .. } => FieldSet::of(&[Field::BirthDate, Field::AgeYears]),
+            Detail::PregnancyTest { .. } => {
+                FieldSet::of(&[Field::ChildbearingPotential, Field::UrineHcg])
+            }
+            Detail::Qtc { .. } => FieldSet::of(&[Field::QtcMs, Field::BundleBranchBlock]),
+            Detail::Male => FieldSet::of(&[Field::Sex]),
+        }
+    }
+
     fn new(detail: Detail, ok: Tri, bad: Tri, missing: FieldSet) -> Finding {
         Finding {
             detail,

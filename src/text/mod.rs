@@ -17,6 +17,11 @@ use crate::engine::report::{CriterionResult, Outcome};
 
 pub use en::English;
 
+/// A platelet unit as people write it (`×10^9/L`, `×10^3/µL`, `/µL`).
+pub fn platelet_unit_text(u: crate::engine::record::PlateletUnit) -> &'static str {
+    en::platelet_unit(u)
+}
+
 /// A language the app speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -35,7 +40,7 @@ impl Lang {
 }
 
 /// Everything the engine's data needs to be said in one language.
-pub trait Messages {
+pub trait Messages: Send + Sync {
     /// A field's short label, as a coordinator reads it.
     fn field_label(&self, field: Field) -> &'static str;
     /// A criterion's short title.

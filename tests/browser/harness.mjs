@@ -54,7 +54,7 @@ export async function openApp(browser, base, options = {}) {
   page.on('console', (m) => { if (m.type() === 'error') page.seen.errors.push(m.text()); });
   if (options.beforeLoad) await options.beforeLoad(page);
   await page.goto(base);
-  await page.waitForSelector('[data-outcome]');
+  await page.waitForSelector(options.ready ?? 'main#main h2');
   return { context, page };
 }
 

@@ -10,6 +10,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 test('release build shows the trial id and a verdict from the engine', async () => {
   const { context, page } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.waitForSelector('[data-outcome]');
   assert.match(await page.textContent('body'), /NCT07063225/);
   const outcome = await page.getAttribute('[data-outcome]', 'data-outcome');
   assert.ok(['eligible', 'not_eligible', 'incomplete'].includes(outcome), outcome);

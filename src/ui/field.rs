@@ -1,0 +1,278 @@
+//! One form field, drawn from its dictionary row: the input fits the type
+//! (yes / no / not known as three distinct choices, dates and numbers as
+//! text so half-typed input is kept, platelets with a unit, labs with their
+//! ULN). A problem the engine found is shown at the field.
+
+use crate::drafts::{Draft, uln_key, unit_key};
+use crate::engine::dictionary::{FieldDef, Kind};
+use crate::engine::record::PlateletUnit;
+use crate::text::Lang;
+use leptos::prelude::*;
+
+/// Help shown under a field's label, where the label alone is not enough.
+fn help(def: &FieldDef) -> Option<&'static str> {
+    use crate::engine::Field::*;
+    Some(match def.field {
+        BirthDate | LastChemoDate | LastRadiotherapyDate | LastMiDate => "YYYY-MM-DD",
+        AgeYears => "Only when the date of birth is not known",
+        RhtpoDays => "Days of regular rhTPO after the last chemo-/radiotherapy",
+        PlateletAfterRhtpo => "Count at the end of that rhTPO course",
+        PlateletCount => "Most recent count (at enrolment)",
+        LowPlateletsSince => {
+            "YYYY-MM-DD: first day of the current unbroken run of counts below 30×10^9/L"
+        }
+        Ecog => "0 fully active … 4 completely disabled",
+        NyhaClass => "1 = no limitation … 4 = symptoms at rest",
+        QtcMs => "ms, as the ECG reports it",
+        Hbv => "HBsAg or HBV DNA",
+        UrineHcg => "Urine or serum, at screening",
+        _ => return None,
+    })
+}
+
+/// Choices for a three-way field: (stored text, shown text).
+fn choices(kind: Kind) -> &'static [(&'static str, &'static str)] {
+    match kind {
+        Kind::Serology => &[
+            ("positive", "Positive"),
+            ("negative", "Negative"),
+            ("", "Not known"),
+        ],
+        Kind::Sex => &[("female", "Female"), ("male", "Male"), ("", "Not known")],
+        _ => &[("yes", "Yes"), ("no", "No"), ("", "Not known")],
+    }
+}
+
+/// A single form field.
+///
+/// - `def`: the dictionary row it shows;
+/// - `draft`: the record being edited (read for the current text);
+/// - `problem`: the engine's message about this field, if any;
+/// - `edit`: called with (input key, new text) on every change.
+#[component]
+pub fn FieldInput(
+    def: &'static FieldDef,
+    draft: RwSignal<Draft>,
+    problem: Signal<Option<String>>,
+    edit: Callback<(String, String)>,
+) -> impl IntoView {
+    let id = def.id;
+    let label = Lang::En.messages().field_label(def.field);
+    let dom_id = format!("f-{id}");
+    let help_id = format!("h-{id}");
+    let err_id = format!("e-{id}");
+    let text = move |key: String| move || draft.with(|d| d.input(&key).to_string());
+    let described = move || {
+        let mut ids = Vec::new();
+        if help(def).is_some() {
+            ids.push(format!("h-{id}"));
+        }
+        if problem.with(Option::is_some) {
+            ids.push(format!("e-{id}"));
+        }
+        ids.join(" ")
+    };
+    let invalid = move || problem.with(Option::is_some).to_string();
+    let error = move || {
+        problem.get().map(
+            |p| view! { <p class="field-error" id=err_id.clone()>{format!("{label}: {p}")}</p> },
+        )
+    };
+    let help_view = help(def).map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> });
+
+    let body = match def.kind {
+        Kind::Bool | Kind::Serology | Kind::Sex => {
+            let current = text(id.to_string());
+            let radios = choices(def.kind)
+                .iter()
+                .enumerate()
+                .map(|(i, (value, shown))| {
+                    let value = *value;
+                    let input_id = if i == 0 {
+                        dom_id.clone()
+                    } else {
+                        format!("{dom_id}-{i}")
+                    };
+                    let current = current.clone();
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                id=input_id
+                                name=id
+                                value=value
+                                prop:checked=move || current() == value
+                                on:change=move |_| edit.run((id.to_string(), value.to_string()))
+                            />
+                            <span>{*shown}</span>
+                        </label>
+                    }
+                })
+                .collect_view();
+            view! {
+                <fieldset class="field choices" aria-describedby=described aria-invalid=invalid data-field=id>
+                    <legend>{label}</legend>
+                    {help_view}
+                    <div class="choice-row">{radios}</div>
+                    {error}
+                </fieldset>
+            }
+            .into_any()
+        }
+        Kind::Int { min, max } if max - min <= 5 => {
+            let current = text(id.to_string());
+            let options = (min..=max)
+                .map(|n| {
+                    let v = n.to_string();
+                    view! { <option value=v.clone()>{v.clone()}</option> }
+                })
+                .collect_view();
+            view! {
+                <div class="field" data-field=id>
+                    <label for=dom_id.clone()>{label}</label>
+                    {help_view}
+                    <select
+                        id=dom_id.clone()
+                        aria-describedby=described
+                        aria-invalid=invalid
+                        prop:value=current
+                        on:change=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
+                    >
+                        <option value="">"Not known"</option>
+                        {options}
+                    </select>
+                    {error}
+                </div>
+            }
+            .into_any()
+        }
+        Kind::Platelets => {
+            let ukey = unit_key(def.field);
+            let current = text(id.to_string());
+            let unit = text(ukey.clone());
+            let unit_id = format!("{dom_id}-unit");
+            let units = PlateletUnit::ALL
+                .iter()
+                .map(|u| view! { <option value=u.as_str()>{crate::text::platelet_unit_text(*u)}</option> })
+                .collect_view();
+            view! {
+                <div class="field" data-field=id>
+                    <label for=dom_id.clone()>{label}</label>
+                    {help_view}
+                    <div class="inline">
+                        <input
+                            type="text"
+                            inputmode="decimal"
+                            autocomplete="off"
+                            spellcheck="false"
+                            id=dom_id.clone()
+                            aria-describedby=described
+                            aria-invalid=invalid
+                            prop:value=current
+                            on:input=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
+                        />
+                        <label class="visually-hidden" for=unit_id.clone()>{format!("{label}: unit")}</label>
+                        <select
+                            id=unit_id
+                            prop:value=move || { let u = unit(); if u.is_empty() { "10^9/L".to_string() } else { u } }
+                            on:change=move |ev| edit.run((ukey.clone(), event_target_value(&ev)))
+                        >
+                            {units}
+                        </select>
+                    </div>
+                    {error}
+                </div>
+            }
+            .into_any()
+        }
+        Kind::Lab => {
+            let lkey = uln_key(def.field);
+            let current = text(id.to_string());
+            let uln = text(lkey.clone());
+            let uln_id = format!("{dom_id}-uln");
+            let ratio = {
+                let current = current.clone();
+                let uln = uln.clone();
+                move || {
+                    // Display only: the rule itself compares exact decimals in the engine.
+                    let (v, u) = (current().trim().parse::<f64>(), uln().trim().parse::<f64>());
+                    match (v, u) {
+                        (Ok(v), Ok(u)) if u > 0.0 && v >= 0.0 => format!("= {:.2} × ULN", v / u),
+                        _ => String::new(),
+                    }
+                }
+            };
+            view! {
+                <fieldset class="field" data-field=id aria-describedby=described aria-invalid=invalid.clone()>
+                    <legend>{label}</legend>
+                    <div class="inline">
+                        <label class="sub" for=dom_id.clone()>"Result"</label>
+                        <input
+                            type="text"
+                            inputmode="decimal"
+                            autocomplete="off"
+                            spellcheck="false"
+                            id=dom_id.clone()
+                            aria-invalid=invalid.clone()
+                            prop:value=current
+                            on:input=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
+                        />
+                        <label class="sub" for=uln_id.clone()>"ULN"</label>
+                        <input
+                            type="text"
+                            inputmode="decimal"
+                            autocomplete="off"
+                            spellcheck="false"
+                            id=uln_id
+                            aria-invalid=invalid
+                            prop:value=uln
+                            on:input=move |ev| edit.run((lkey.clone(), event_target_value(&ev)))
+                        />
+                        <output class="ratio">{ratio}</output>
+                    </div>
+                    {error}
+                </fieldset>
+            }
+            .into_any()
+        }
+        _ => {
+            let current = text(id.to_string());
+            let (mode, placeholder) = match def.kind {
+                Kind::Date => ("numeric", "YYYY-MM-DD"),
+                Kind::Int { .. } => ("numeric", ""),
+                _ => ("decimal", ""),
+            };
+            let unit = match def.field {
+                crate::engine::Field::RhtpoDays => "days",
+                crate::engine::Field::RhtpoDose => "U/kg/day",
+                crate::engine::Field::QtcMs => "ms",
+                crate::engine::Field::AgeYears => "years",
+                _ => "",
+            };
+            view! {
+                <div class="field" data-field=id>
+                    <label for=dom_id.clone()>{label}</label>
+                    {help_view}
+                    <div class="inline">
+                        <input
+                            type="text"
+                            inputmode=mode
+                            placeholder=placeholder
+                            autocomplete="off"
+                            spellcheck="false"
+                            id=dom_id.clone()
+                            aria-describedby=described
+                            aria-invalid=invalid
+                            prop:value=current
+                            on:input=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
+                        />
+                        <span class="unit">{unit}</span>
+                    </div>
+                    {error}
+                </div>
+            }
+            .into_any()
+        }
+    };
+    body
+}

@@ -1,0 +1,360 @@
+//! One screening record: every applicable field, grouped the way a
+//! coordinator works through a chart, beside the live verdict. Every change
+//! is saved at once; a save that another tab has overtaken is never written
+//! over silently.
+
+use super::field::FieldInput;
+use super::files::{download, safe_name};
+use super::state::{AppState, Screen, now_iso, today};
+use super::verdict::{Banner, CriteriaList};
+use crate::drafts::{self, Draft, SaveError, Stored, Unreadable, record_key};
+use crate::engine::dictionary::{FIELDS, Section};
+use crate::engine::{CRITERIA, Field, Problem, Record, Report, Slot, evaluate};
+use crate::text::Lang;
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+fn section_title(s: Section) -> &'static str {
+    match s {
+        Section::Demographics => "Demographics",
+        Section::Treatment => "Diagnosis and treatment history",
+        Section::Platelets => "Platelets",
+        Section::Labs => "Liver and kidney function, physical examination",
+        Section::Heart => "Performance status and heart",
+        Section::Infections => "Infections",
+        Section::Conditions => "Other conditions and medication",
+        Section::Pregnancy => "Pregnancy and breastfeeding",
+        Section::Ecg => "ECG",
+        Section::Investigator => "Investigator's judgement",
+        Section::Consent => "Consent",
+    }
+}
+
+/// What the form needs from the engine for one draft: the record for the
+/// verdict (when the screening date is valid), which fields apply, and the
+/// problem at each field.
+#[derive(Clone, Debug, PartialEq)]
+struct Parsed {
+    record: Option<Record>,
+    applicable: Vec<Field>,
+    problems: HashMap<Field, String>,
+    date_problem: Option<String>,
+}
+
+fn parse(draft: &Draft) -> Parsed {
+    let m = Lang::En.messages();
+    let mut json = draft.record_json();
+    let describe = |problems: &[Problem]| -> HashMap<Field, String> {
+        problems
+            .iter()
+            .filter_map(|p| p.field.map(|f| (f, m.problem_kind(&p.kind, Some(f)))))
+            .collect()
+    };
+    match Record::from_json_value(&json) {
+        Ok(record) => Parsed {
+            applicable: applicable(&record),
+            problems: describe(&record.problems),
+            date_problem: None,
+            record: Some(record),
+        },
+        Err(problems) => {
+            // The screening date is not valid: judge field validity and
+            // applicability against today, but give no verdict.
+            let date_problem = problems
+                .iter()
+                .find(|p| p.path == "screening_date")
+                .map(|p| m.problem_kind(&p.kind, None));
+            json["screening_date"] = serde_json::Value::String(today().to_string());
+            let fallback = Record::from_json_value(&json).ok();
+            Parsed {
+                applicable: fallback
+                    .as_ref()
+                    .map_or_else(|| FIELDS.iter().map(|d| d.field).collect(), applicable),
+                problems: fallback
+                    .as_ref()
+                    .map(|r| describe(&r.problems))
+                    .unwrap_or_default(),
+                date_problem,
+                record: None,
+            }
+        }
+    }
+}
+
+fn applicable(record: &Record) -> Vec<Field> {
+    FIELDS
+        .iter()
+        .map(|d| d.field)
+        .filter(|f| *record.answers.slot(*f) != Slot::NotApplicable)
+        .collect()
+}
+
+/// The record screen for the record with `id`.
+#[component]
+pub fn RecordScreen(id: String) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(stored) = state.stored(&id) else {
+        return view! {
+            <section class="missing">
+                <p role="alert">"This record is no longer stored on this device (it may have been deleted in another tab)."</p>
+                <button on:click=move |_| state.screen.set(Screen::List)>"Back to all screenings"</button>
+            </section>
+        }
+        .into_any();
+    };
+    let draft = RwSignal::new(stored.draft);
+    let rev = RwSignal::new(stored.rev);
+    let conflict = RwSignal::new(None::<Stored>);
+    let notice = RwSignal::new(None::<String>);
+
+    let parsed = Memo::new(move |_| draft.with(parse));
+    let report: Memo<Option<Report>> =
+        Memo::new(move |_| parsed.with(|p| p.record.as_ref().map(evaluate)));
+    let applicable = Signal::derive(move || parsed.with(|p| p.applicable.clone()));
+
+    let persist = move || {
+        if conflict.with_untracked(Option::is_some) {
+            return; // paused until the coordinator chooses a version
+        }
+        let d = draft.get_untracked();
+        match state.save(&d, rev.get_untracked()) {
+            Ok(r) => rev.set(r),
+            Err(SaveError::Conflict { stored }) => conflict.set(Some(stored)),
+            Err(SaveError::Unreadable(why)) => notice.set(Some(format!(
+                "The stored copy of this record cannot be read ({}); it is left untouched and your changes are kept in this tab only. Export this record to keep them.",
+                match why {
+                    Unreadable::NewerSchema(_) => "written by a newer version of the app".to_string(),
+                    other => format!("{other:?}"),
+                }
+            ))),
+            Err(SaveError::Store(_)) => {} // the app-wide banner says so
+        }
+    };
+    let edit = Callback::new(move |(key, value): (String, String)| {
+        draft.update(|d| {
+            d.set_input(&key, &value);
+            d.updated = now_iso();
+        });
+        persist();
+    });
+    let edit_meta = move |f: fn(&mut Draft, String), value: String| {
+        draft.update(|d| {
+            f(d, value);
+            d.updated = now_iso();
+        });
+        persist();
+    };
+
+    // Another tab saved this record: take its version (ours was saved on
+    // every keystroke, so nothing typed here is lost by adopting it).
+    let key = record_key(&id);
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() != Some(key.as_str()) {
+            return;
+        }
+        match ev.new_value() {
+            Some(text) => {
+                if let Ok(theirs) = drafts::parse_entry(&key, &text)
+                    && theirs.rev > rev.get_untracked()
+                {
+                    if conflict.with_untracked(Option::is_some) {
+                        conflict.set(Some(theirs));
+                    } else {
+                        rev.set(theirs.rev);
+                        draft.set(theirs.draft);
+                        notice.set(Some(format!("Updated with changes saved in another tab at {}.", super::state::local_time(&now_iso()))));
+                    }
+                }
+            }
+            None => notice.set(Some(
+                "This record was deleted in another tab. It is still open here; your next change saves it again.".to_string(),
+            )),
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let use_theirs = move |_| {
+        if let Some(theirs) = conflict.get_untracked() {
+            rev.set(theirs.rev);
+            draft.set(theirs.draft);
+            conflict.set(None);
+        }
+    };
+    let keep_mine = move |_| {
+        if let Some(theirs) = conflict.get_untracked() {
+            rev.set(theirs.rev);
+            conflict.set(None);
+            persist();
+        }
+    };
+
+    let export_message = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let d = draft.get_untracked();
+        let m = Lang::En.messages();
+        match Record::from_json_value(&d.record_json()) {
+            Ok(record) => {
+                let mut json = record.to_json_value();
+                if let Some(obj) = json.as_object_mut() {
+                    obj.insert("label".into(), serde_json::Value::String(d.label.clone()));
+                }
+                let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+                let name = format!(
+                    "ctit-{}-{}.json",
+                    safe_name(&d.label),
+                    record.screening_date
+                );
+                let left_out: Vec<&str> = record
+                    .problems
+                    .iter()
+                    .filter_map(|p| p.field)
+                    .map(|f| m.field_label(f))
+                    .collect();
+                export_message.set(match download(&name, "application/json", &text) {
+                    Err(e) => Some(format!("Export failed: {e}")),
+                    Ok(()) if left_out.is_empty() => Some(format!("Exported {name}.")),
+                    Ok(()) => Some(format!(
+                        "Exported {name}. Left out because their values are not valid: {}.",
+                        left_out.join(", ")
+                    )),
+                });
+            }
+            Err(_) => export_message.set(Some("Export needs a valid screening date.".to_string())),
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+
+    let sections = Section::ALL
+        .iter()
+        .map(|&section| {
+            let defs: Vec<_> = FIELDS.iter().filter(|d| d.section == section).collect();
+            let visible = move || parsed.with(|p| defs.iter().any(|d| p.applicable.contains(&d.field)));
+            let fields = FIELDS
+                .iter()
+                .filter(|d| d.section == section)
+                .map(|def| {
+                    let f = def.field;
+                    let problem = Signal::derive(move || parsed.with(|p| p.problems.get(&f).cloned()));
+                    let shown = move || parsed.with(|p| p.applicable.contains(&f));
+                    view! {
+                        <Show when=shown>
+                            <FieldInput def=def draft=draft problem=problem edit=edit />
+                        </Show>
+                    }
+                })
+                .collect_view();
+            let heading = format!("s-{section:?}").to_lowercase();
+            view! {
+                <section class="form-section" aria-labelledby=heading.clone() hidden=move || !visible()>
+                    <h3 id=heading.clone()>{section_title(section)}</h3>
+                    {fields}
+                </section>
+            }
+        })
+        .collect_view();
+
+    let label_value = move || draft.with(|d| d.label.clone());
+    let date_value = move || draft.with(|d| d.screening_date.clone());
+    let date_problem = move || parsed.with(|p| p.date_problem.clone());
+
+    view! {
+        <div class="record">
+            <div class="record-head no-print">
+                <button class="link back" on:click=move |_| state.screen.set(Screen::List)>"← All screenings"</button>
+                <div class="meta">
+                    <div class="field">
+                        <label for="f-label">"Label (screening number, never a name)"</label>
+                        <input
+                            id="f-label"
+                            type="text"
+                            autocomplete="off"
+                            spellcheck="false"
+                            prop:value=label_value
+                            on:input=move |ev| edit_meta(|d, v| d.label = v, event_target_value(&ev))
+                        />
+                    </div>
+                    <div class="field">
+                        <label for="f-screening_date">"Screening date"</label>
+                        <p class="help" id="h-screening_date">"YYYY-MM-DD; every interval is counted to this day"</p>
+                        <input
+                            id="f-screening_date"
+                            type="text"
+                            inputmode="numeric"
+                            autocomplete="off"
+                            spellcheck="false"
+                            aria-describedby="h-screening_date"
+                            aria-invalid=move || date_problem().is_some().to_string()
+                            prop:value=date_value
+                            on:input=move |ev| edit_meta(|d, v| d.screening_date = v, event_target_value(&ev))
+                        />
+                        {move || date_problem().map(|p| view! { <p class="field-error">{format!("Screening date: {p}")}</p> })}
+                    </div>
+                </div>
+                <div class="actions">
+                    <button on:click=export>"Export JSON"</button>
+                    <button on:click=print>"Print summary"</button>
+                </div>
+                {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
+            </div>
+            <Show when=move || conflict.with(Option::is_some)>
+                <div class="alert warning no-print" role="alert">
+                    <p>"This record was changed in another tab after this tab last saved it. Saving here is paused so neither version is lost."</p>
+                    <button on:click=use_theirs>"Use the other tab's version"</button>
+                    <button on:click=keep_mine>"Keep this tab's version"</button>
+                </div>
+            </Show>
+            {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
+            <div class="record-body no-print">
+                <form class="form" on:submit=|ev| ev.prevent_default() autocomplete="off">
+                    {sections}
+                </form>
+                <aside class="verdict" aria-label="Verdict">
+                    <Banner report=report />
+                    <CriteriaList report=report applicable=applicable />
+                </aside>
+            </div>
+            <PrintSummary draft=draft report=report />
+        </div>
+    }
+    .into_any()
+}
+
+/// The one-page summary that only shows when printing.
+#[component]
+fn PrintSummary(draft: RwSignal<Draft>, report: Memo<Option<Report>>) -> impl IntoView {
+    let m = Lang::En.messages();
+    view! {
+        <section class="print-only" aria-hidden="true">
+            <h1>{format!("Screening summary — {}", crate::TRIAL_ID)}</h1>
+            <p>"Romiplostim N01 for refractory chemotherapy-induced thrombocytopenia — Institute of Hematology & Blood Diseases Hospital, Tianjin"</p>
+            <dl>
+                <dt>"Label"</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
+                <dt>"Screening date"</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
+                <dt>"Criteria text"</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
+                <dt>"App version"</dt><dd>{crate::APP_VERSION}</dd>
+                <dt>"Outcome"</dt>
+                <dd>{move || report.with(|r| r.as_ref().map_or("Incomplete (no valid screening date)".to_string(), |r| m.outcome_headline(r.outcome).to_string()))}</dd>
+            </dl>
+            <table>
+                <thead><tr><th>"Criterion"</th><th>"Status"</th><th>"Reason"</th></tr></thead>
+                <tbody>
+                    {CRITERIA.iter().map(|c| {
+                        let id = c.id;
+                        view! {
+                            <tr>
+                                <td>{format!("{} {}", c.code, m.criterion_title(id))}</td>
+                                <td>{move || report.with(|r| r.as_ref().map_or("unknown", |r| r.get(id).status.as_str()))}</td>
+                                <td>{move || report.with(|r| r.as_ref().map(|r| m.reason(r.get(id))).unwrap_or_default())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="confirm">"Investigator to confirm eligibility. Signature: ____________________  Date: ____________"</p>
+        </section>
+    }
+}

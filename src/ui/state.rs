@@ -1,0 +1,172 @@
+//! App-wide state shared through Leptos context: the store (browser storage,
+//! or memory when storage is blocked), the catalogue of records, storage
+//! warnings and which screen is showing.
+
+use super::storage::BrowserStore;
+use crate::drafts::{self, Catalogue, Draft, KeyValue, MemoryStore, SaveError, StoreError, Stored};
+use crate::engine::Date;
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+thread_local! {
+    /// The one store of this tab. The browser is single-threaded; a
+    /// thread-local keeps the `!Send` `web_sys::Storage` out of signals.
+    static STORE: RefCell<Box<dyn KeyValue>> = RefCell::new(Box::new(MemoryStore::default()));
+}
+
+/// Runs `f` with the store.
+pub fn with_store<R>(f: impl FnOnce(&mut dyn KeyValue) -> R) -> R {
+    STORE.with(|s| f(s.borrow_mut().as_mut()))
+}
+
+/// What the coordinator is looking at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The records list.
+    List,
+    /// One record, by id.
+    Record(String),
+}
+
+/// A storage condition the user must know about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageWarning {
+    /// Storage is blocked: everything is kept in this tab only.
+    Blocked(String),
+    /// Storage is full: the latest changes are kept in this tab only.
+    Full(String),
+}
+
+/// The app's shared state.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// Every readable record and every unreadable entry.
+    pub catalogue: RwSignal<Catalogue>,
+    /// A storage problem to show, if any.
+    pub warning: RwSignal<Option<StorageWarning>>,
+    /// The screen showing.
+    pub screen: RwSignal<Screen>,
+}
+
+impl AppState {
+    /// Opens storage (falling back to memory) and loads the catalogue.
+    pub fn new() -> AppState {
+        let warning = match BrowserStore::open() {
+            Ok(store) => {
+                STORE.with(|s| *s.borrow_mut() = Box::new(store));
+                None
+            }
+            Err(StoreError::Unavailable(why)) => Some(StorageWarning::Blocked(why)),
+            Err(StoreError::Full(why)) => Some(StorageWarning::Full(why)),
+        };
+        let state = AppState {
+            catalogue: RwSignal::new(Catalogue::default()),
+            warning: RwSignal::new(warning),
+            screen: RwSignal::new(Screen::List),
+        };
+        state.reload();
+        state
+    }
+
+    /// Re-reads every record from the store.
+    pub fn reload(&self) {
+        match with_store(|kv| drafts::load_all(kv)) {
+            Ok(cat) => self.catalogue.set(cat),
+            Err(e) => self.store_failed(e),
+        }
+    }
+
+    /// Records a storage failure for the banner.
+    pub fn store_failed(&self, e: StoreError) {
+        self.warning.set(Some(match e {
+            StoreError::Unavailable(w) => StorageWarning::Blocked(w),
+            StoreError::Full(w) => StorageWarning::Full(w),
+        }));
+    }
+
+    /// A stored record by id.
+    pub fn stored(&self, id: &str) -> Option<Stored> {
+        self.catalogue
+            .with_untracked(|c| c.drafts.iter().find(|s| s.draft.id == id).cloned())
+    }
+
+    /// Saves a draft over `base_rev`; updates the catalogue on success.
+    pub fn save(&self, draft: &Draft, base_rev: u64) -> Result<u64, SaveError> {
+        let result = with_store(|kv| drafts::save(kv, draft, base_rev));
+        match &result {
+            Ok(rev) => {
+                let stored = Stored {
+                    rev: *rev,
+                    draft: draft.clone(),
+                };
+                self.catalogue.update(|c| {
+                    c.drafts.retain(|s| s.draft.id != draft.id);
+                    c.drafts.insert(0, stored);
+                });
+                if matches!(self.warning.get_untracked(), Some(StorageWarning::Full(_))) {
+                    self.warning.set(None);
+                }
+            }
+            Err(SaveError::Store(e)) => self.store_failed(e.clone()),
+            Err(_) => {}
+        }
+        result
+    }
+
+    /// Creates a record (saved at once) and opens it.
+    pub fn create(&self, draft: Draft) {
+        let id = draft.id.clone();
+        if self.save(&draft, 0).is_err() {
+            // Kept in memory: put it in the list so it can still be opened.
+            self.catalogue
+                .update(|c| c.drafts.insert(0, Stored { rev: 0, draft }));
+        }
+        self.screen.set(Screen::Record(id));
+    }
+
+    /// Deletes a record.
+    pub fn delete(&self, id: &str) {
+        if let Err(e) = with_store(|kv| drafts::delete(kv, id)) {
+            self.store_failed(e);
+        }
+        self.catalogue
+            .update(|c| c.drafts.retain(|s| s.draft.id != id));
+    }
+}
+
+/// Today's date from the browser's clock (the only clock the app reads).
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    Date::new(y as i32, m as u8, d as u8)
+        .or_else(|| Date::parse("2000-01-01"))
+        .expect("a literal valid date")
+}
+
+/// Now, as an ISO 8601 timestamp.
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// A new record id: time plus randomness, unique enough for one device.
+pub fn new_id() -> String {
+    let t = js_sys::Date::now() as u64;
+    let r = (js_sys::Math::random() * 16f64.powi(6)) as u64;
+    format!("{t:x}{r:06x}")
+}
+
+/// A timestamp as local "YYYY-MM-DD HH:MM" for lists.
+pub fn local_time(iso: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return String::new();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}

@@ -1,0 +1,258 @@
+//! Coordinator screening in a real headless Chromium against the release
+//! build: shared cases imported, drafts that survive reloads (half-typed
+//! input included), corrupted and blocked storage, two tabs, keyboard-only
+//! screening, export, and no request to any other origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist, launch, openApp, foreignRequests } from './harness.mjs';
+
+const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
+const caseFiles = fs.readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function importFile(page, file) {
+  await page.getByLabel('Import').setInputFiles(file);
+  await page.waitForSelector('.record [data-outcome]');
+}
+
+async function statuses(page) {
+  return page.$$eval('[data-criterion]', (els) => Object.fromEntries(els.map((e) => [e.dataset.criterion, e.dataset.status])));
+}
+
+test('importing each shared case shows its expected outcome and every status', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  for (const file of caseFiles) {
+    const expected = JSON.parse(fs.readFileSync(path.join(casesDir, file), 'utf8')).expected;
+    await importFile(page, path.join(casesDir, file));
+    const outcome = await page.getAttribute('.banner', 'data-outcome');
+    assert.equal(outcome, expected.outcome, file);
+    assert.deepEqual(await statuses(page), expected.criteria, file);
+    await page.getByRole('button', { name: '← All screenings' }).click();
+  }
+  // Every import is a record in the list, newest first.
+  assert.equal(await page.locator('tr[data-record]').count(), caseFiles.length);
+  assert.deepEqual(foreignRequests(page, server.url), []);
+  assert.deepEqual(page.seen.errors, []);
+  await context.close();
+});
+
+test('typed answers, including an invalid half-typed date, survive a reload exactly', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.fill('#f-label', 'SCR-0042');
+  await page.fill('#f-birth_date', '1961-04');            // half-typed: invalid for now
+  await page.check('#f-sex');                              // Female
+  await page.fill('#f-rhtpo_days', '21');
+  await page.fill('#f-platelet_count', '25000');
+  await page.selectOption('#f-platelet_count-unit', '/uL');
+  await page.fill('#f-alt', '35');
+  await page.fill('#f-alt-uln', '40');
+  await page.check('#f-diabetes-1');                       // No
+  await page.selectOption('#f-ecog', '1');
+  await page.fill('#f-qtc_ms', '46');                      // half-typed number
+  // The invalid date is named at its field and its criterion is unknown.
+  assert.match(await page.textContent('[data-field="birth_date"]'), /Date of birth: not a real date/);
+  assert.equal(await page.getAttribute('[data-criterion="I1"]', 'data-status'), 'unknown');
+
+  await page.reload();
+  await page.waitForSelector('main#main h2');
+  await page.getByRole('button', { name: 'SCR-0042' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  assert.equal(await page.inputValue('#f-label'), 'SCR-0042');
+  assert.equal(await page.inputValue('#f-birth_date'), '1961-04');
+  assert.equal(await page.isChecked('#f-sex'), true);
+  assert.equal(await page.inputValue('#f-rhtpo_days'), '21');
+  assert.equal(await page.inputValue('#f-platelet_count'), '25000');
+  assert.equal(await page.inputValue('#f-platelet_count-unit'), '/uL');
+  assert.equal(await page.inputValue('#f-alt'), '35');
+  assert.equal(await page.inputValue('#f-alt-uln'), '40');
+  assert.equal(await page.isChecked('#f-diabetes-1'), true);
+  assert.equal(await page.inputValue('#f-ecog'), '1');
+  assert.equal(await page.inputValue('#f-qtc_ms'), '46');
+  assert.match(await page.textContent('[data-field="qtc_ms"]'), /QTc: must be from 250 to 800/);
+  assert.equal(await page.getAttribute('[data-criterion="I4"]', 'data-status'), 'pass');
+  await context.close();
+});
+
+test('fields that do not apply are not asked', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  assert.equal(await page.locator('#f-last_radiotherapy_date').count(), 0);
+  assert.equal(await page.locator('#f-last_mi_date').count(), 0);
+  assert.equal(await page.locator('#f-age_years').count(), 1);
+  await page.check('#f-had_radiotherapy');                 // Yes
+  await page.check('#f-had_mi');
+  await page.check('#f-sex-1');                            // Male
+  await page.fill('#f-birth_date', '1970-01-01');
+  assert.equal(await page.locator('#f-last_radiotherapy_date').count(), 1);
+  assert.equal(await page.locator('#f-last_mi_date').count(), 1);
+  assert.equal(await page.locator('#f-pregnant_or_suspected').count(), 0);
+  assert.equal(await page.locator('#f-age_years').count(), 0);
+  assert.equal(await page.getAttribute('[data-criterion="E13"]', 'data-status'), 'pass');
+  await context.close();
+});
+
+test('a corrupted stored entry is reported, kept byte for byte, and the other records open', async () => {
+  const planted = '{"schema":1,"rev":3,"draft":{"id":"bad", "label": truncated…';
+  const { context, page } = await openApp(browser, server.url, {
+    beforeLoad: async (p) => {
+      await p.addInitScript((text) => {
+        if (!sessionStorage.getItem('planted')) {
+          localStorage.setItem('ctit/record/bad', text);
+          localStorage.setItem('ctit/record/good', JSON.stringify({ schema: 1, rev: 1, draft: {
+            id: 'good', label: 'GOOD-1', created: '2026-11-01T00:00:00Z', updated: '2026-11-01T00:00:00Z',
+            screening_date: '2026-11-25', inputs: { ecog: '1' } } }));
+          sessionStorage.setItem('planted', '1');
+        }
+      }, planted);
+    },
+  });
+  await page.waitForSelector('[data-broken-entries]');
+  assert.match(await page.textContent('[data-broken-entries]'), /ctit\/record\/bad/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ctit/record/bad')), planted);
+  await page.getByRole('button', { name: 'GOOD-1' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  assert.equal(await page.inputValue('#f-ecog'), '1');
+  await page.selectOption('#f-ecog', '2');
+  assert.equal(await page.evaluate(() => localStorage.getItem('ctit/record/bad')), planted);
+  await context.close();
+});
+
+test('blocked storage: the app still works in memory and says so', async () => {
+  const { context, page } = await openApp(browser, server.url, {
+    beforeLoad: async (p) => {
+      await p.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+        });
+      });
+    },
+  });
+  await page.waitForSelector('[data-storage-warning]');
+  assert.match(await page.textContent('[data-storage-warning]'), /this tab only/);
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.fill('#f-label', 'MEM-1');
+  await page.selectOption('#f-ecog', '3');
+  assert.equal(await page.getAttribute('[data-criterion="I8"]', 'data-status'), 'fail');
+  assert.equal(await page.getAttribute('.banner', 'data-outcome'), 'not_eligible');
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  assert.equal(await page.locator('tr[data-record]').count(), 1);
+  assert.deepEqual(page.seen.errors, []);
+  await context.close();
+});
+
+test('two tabs on one record never silently overwrite each other', async () => {
+  const { context, page: a } = await openApp(browser, server.url);
+  await a.getByRole('button', { name: 'New screening' }).click();
+  await a.fill('#f-label', 'TWO-TABS');
+  const b = await context.newPage();
+  await b.goto(server.url);
+  await b.getByRole('button', { name: 'TWO-TABS' }).click();
+  await b.waitForSelector('.record [data-outcome]');
+  // B's change reaches A (A had nothing unsaved), then A's change builds on it.
+  await b.fill('#f-rhtpo_days', '21');
+  await a.waitForFunction(() => document.querySelector('#f-rhtpo_days')?.value === '21');
+  await a.fill('#f-qtc_ms', '430');
+  await b.waitForFunction(() => document.querySelector('#f-qtc_ms')?.value === '430');
+  const stored = await a.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'));
+    return JSON.parse(localStorage.getItem(key)).draft.inputs;
+  });
+  assert.equal(stored.rhtpo_days, '21');
+  assert.equal(stored.qtc_ms, '430');
+  await context.close();
+});
+
+test('a stale tab is stopped from overwriting a newer save and offered a choice', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.fill('#f-label', 'STALE');
+  // Another writer saves a newer revision without a storage event reaching this tab.
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'));
+    const entry = JSON.parse(localStorage.getItem(key));
+    entry.rev += 5;
+    entry.draft.inputs.ecog = '4';
+    localStorage.setItem(key, JSON.stringify(entry));
+  });
+  await page.fill('#f-rhtpo_days', '30');
+  await page.waitForSelector('text=Saving here is paused');
+  const inputs = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'));
+    return JSON.parse(localStorage.getItem(key)).draft.inputs;
+  });
+  assert.equal(inputs.ecog, '4');
+  assert.equal(inputs.rhtpo_days, undefined);
+  await page.getByRole('button', { name: "Keep this tab's version" }).click();
+  const after = await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'));
+    return JSON.parse(localStorage.getItem(key)).draft.inputs;
+  });
+  assert.equal(after.rhtpo_days, '30');
+  await context.close();
+});
+
+test('export writes the record format, without fields that do not apply', async () => {
+  const { context, page } = await openApp(browser, server.url, { context: { acceptDownloads: true } });
+  await importFile(page, path.join(casesDir, '02-male-pregnancy-fields-ignored.json'));
+  await page.check('#f-had_radiotherapy-1');   // No
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exported = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(exported.format, 'ctit-screening/1');
+  assert.equal(exported.screening_date, '2026-11-25');
+  assert.equal(exported.answers.sex, 'male');
+  assert.equal(exported.answers.pregnant_or_suspected, undefined);
+  assert.equal(exported.answers.total_bilirubin.value, 15.2);
+  await context.close();
+});
+
+/** Presses Tab until `match(activeElement)` holds; fails after `limit` presses. */
+async function tabTo(page, match, arg, limit = 80) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(match, arg)) return;
+  }
+  throw new Error(`could not reach ${JSON.stringify(arg)} by Tab`);
+}
+
+test('a whole screening can be done by keyboard only', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  const answers = JSON.parse(fs.readFileSync(path.join(casesDir, '01-eligible-full-record.json'), 'utf8')).record.answers;
+  await tabTo(page, () => document.activeElement?.textContent === 'New screening');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.record [data-outcome]');
+  // Fields in form order, as the DOM lays them out.
+  const order = await page.$$eval('[data-field]', (els) => els.map((e) => e.dataset.field));
+  for (const id of order) {
+    const value = answers[id];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'boolean' || ['hiv', 'hbv', 'hcv', 'hdv', 'syphilis', 'ebv_dna', 'cmv_dna', 'sex'].includes(id)) {
+      // Radio group: one Tab stop on the checked choice ("Not known"); arrows pick.
+      await tabTo(page, (name) => document.activeElement?.name === name, id);
+      const target = value === true || value === 'positive' || value === 'female' ? 0 : 1;
+      for (let i = 0; i < 2 - target; i++) await page.keyboard.press('ArrowLeft');
+    } else if (typeof value === 'object') {
+      await tabTo(page, (el) => document.activeElement?.id === el, `f-${id}`);
+      await page.keyboard.type(String(value.value));
+      await page.keyboard.press('Tab');
+      if ('uln' in value) await page.keyboard.type(String(value.uln));
+    } else {
+      await tabTo(page, (el) => document.activeElement?.id === el, `f-${id}`);
+      await page.keyboard.type(String(value));
+    }
+  }
+  const outcome = await page.getAttribute('.banner', 'data-outcome');
+  if (outcome !== 'eligible') {
+    console.log(await statuses(page));
+  }
+  assert.equal(outcome, 'eligible');
+  assert.deepEqual(foreignRequests(page, server.url), []);
+  await context.close();
+});
