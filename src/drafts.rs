@@ -386,7 +386,7 @@ pub enum SaveError {
     /// Another tab saved a newer revision since this one was loaded.
     Conflict {
         /// The newer stored revision.
-        stored: Stored,
+        stored: Box<Stored>,
     },
     /// The stored entry cannot be read; it is not overwritten.
     Unreadable(Unreadable),
@@ -402,7 +402,9 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
     if let Some(text) = kv.get(&key).map_err(SaveError::Store)? {
         let stored = parse_entry(&key, &text).map_err(SaveError::Unreadable)?;
         if stored.rev != base_rev {
-            return Err(SaveError::Conflict { stored });
+            return Err(SaveError::Conflict {
+                stored: Box::new(stored),
+            });
         }
     }
     let rev = base_rev + 1;

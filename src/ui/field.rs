@@ -80,7 +80,7 @@ pub fn FieldInput(
     };
     let help_view = help(def).map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> });
 
-    let body = match def.kind {
+    match def.kind {
         Kind::Bool | Kind::Serology | Kind::Sex => {
             let current = text(id.to_string());
             let radios = choices(def.kind)
@@ -203,7 +203,7 @@ pub fn FieldInput(
                 }
             };
             view! {
-                <fieldset class="field" data-field=id aria-describedby=described aria-invalid=invalid.clone()>
+                <fieldset class="field" data-field=id aria-describedby=described aria-invalid=invalid>
                     <legend>{label}</legend>
                     <div class="inline">
                         <label class="sub" for=dom_id.clone()>"Result"</label>
@@ -213,7 +213,7 @@ pub fn FieldInput(
                             autocomplete="off"
                             spellcheck="false"
                             id=dom_id.clone()
-                            aria-invalid=invalid.clone()
+                            aria-invalid=invalid
                             prop:value=current
                             on:input=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
                         />
@@ -273,6 +273,5 @@ pub fn FieldInput(
             }
             .into_any()
         }
-    };
-    body
+    }
 }

@@ -119,7 +119,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         let d = draft.get_untracked();
         match state.save(&d, rev.get_untracked()) {
             Ok(r) => rev.set(r),
-            Err(SaveError::Conflict { stored }) => conflict.set(Some(stored)),
+            Err(SaveError::Conflict { stored }) => conflict.set(Some(*stored)),
             Err(SaveError::Unreadable(why)) => notice.set(Some(format!(
                 "The stored copy of this record cannot be read ({}); it is left untouched and your changes are kept in this tab only. Export this record to keep them.",
                 match why {
