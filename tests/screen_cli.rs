@@ -49,6 +49,8 @@ fn prints_outcome_statuses_and_reasons_for_each_record() {
     assert_eq!(lines[0]["criteria"].as_object().unwrap().len(), 25);
     assert_eq!(lines[1]["outcome"], "not_eligible");
     assert_eq!(lines[1]["criteria"]["I3"], "fail");
+    assert_eq!(lines[0]["earliest_eligible"], "2026-11-25");
+    assert_eq!(lines[1]["earliest_eligible"], "2026-12-01");
     assert_eq!(
         lines[1]["reasons"]["I3"],
         "Last chemotherapy 2026-10-30: must be before 2026-10-25 (more than one calendar month before screening on 2026-11-25)"

@@ -2,14 +2,17 @@
 //!
 //! `screen FILE...` (or `-` for standard input) reads records and prints one
 //! JSON line per record:
-//! `{"outcome": …, "criteria": {"I1": "pass", …}, "reasons": {"I1": "…", …}}`
-//! with English reasons. A file may hold one record, a JSON array of records,
+//! `{"outcome": …, "criteria": {"I1": "pass", …}, "reasons": {"I1": "…", …},
+//! "earliest_eligible": "YYYY-MM-DD" | null}` with English reasons.
+//! `earliest_eligible` is the first date the record is eligible if nothing
+//! else changes (its screening date when eligible now; null when a criterion
+//! fails on facts time does not change, or others are unknown). A file may hold one record, a JSON array of records,
 //! or records one after another (JSON Lines). A record with any bad field is
 //! not evaluated: every problem goes to standard error as
 //! `FILE#N: field: what is wrong`, and the command exits with status 2 after
 //! reading everything else.
 
-use ctit_screening::engine::{CRITERIA, Record, Report, evaluate};
+use ctit_screening::engine::{CRITERIA, Date, Record, Report, calendar, evaluate};
 use ctit_screening::text::{Lang, Messages};
 use serde_json::Value;
 use std::io::{self, BufWriter, Read, Write};
@@ -56,7 +59,9 @@ fn main() -> ExitCode {
                 });
             match parsed {
                 Ok(record) => {
-                    let line = verdict_line(&evaluate(&record), messages);
+                    let report = evaluate(&record);
+                    let earliest = calendar(&record, &report).earliest_eligible;
+                    let line = verdict_line(&report, earliest, messages);
                     if writeln!(out, "{line}").is_err() {
                         // Standard output closed (e.g. piped into `head`): stop quietly.
                         return ExitCode::from(if bad { 2 } else { 0 });
@@ -108,7 +113,7 @@ fn records(text: &str) -> Vec<Result<Value, String>> {
 }
 
 /// One verdict as a JSON line, criteria in published order.
-fn verdict_line(report: &Report, messages: &dyn Messages) -> String {
+fn verdict_line(report: &Report, earliest: Option<Date>, messages: &dyn Messages) -> String {
     let q = |s: &str| Value::String(s.to_string()).to_string();
     let mut line = String::with_capacity(2048);
     line.push_str("{\"outcome\":");
@@ -131,6 +136,11 @@ fn verdict_line(report: &Report, messages: &dyn Messages) -> String {
         line.push(':');
         line.push_str(&q(&messages.reason(r)));
     }
-    line.push_str("}}");
+    line.push_str("},\"earliest_eligible\":");
+    match earliest {
+        Some(d) => line.push_str(&q(&d.to_string())),
+        None => line.push_str("null"),
+    }
+    line.push('}');
     line
 }

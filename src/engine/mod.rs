@@ -5,6 +5,7 @@
 //! holds no user-facing text: reasons are data ([`Finding`]) that
 //! `crate::text` renders in English or Chinese.
 
+pub mod calendar;
 pub mod criteria;
 pub mod date;
 pub mod decimal;
@@ -14,6 +15,7 @@ pub mod logic;
 pub mod record;
 pub mod report;
 
+pub use calendar::{Calendar, NeededFor, TimeFix, calendar, what_is_needed};
 pub use criteria::{CRITERIA, Criterion, CriterionId, CriterionKind};
 pub use date::Date;
 pub use decimal::Decimal;

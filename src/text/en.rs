@@ -1,7 +1,9 @@
 //! English wording for coordinators (and the `screen` command).
 
 use super::Messages;
+use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
+use crate::engine::date::Date;
 use crate::engine::decimal::Decimal;
 use crate::engine::dictionary::{Field, Kind};
 use crate::engine::finding::{Detail, Finding};
@@ -382,6 +384,37 @@ impl Messages for English {
                 field.map_or("the choices", |f| choices(f.def().kind))
             ),
         }
+    }
+
+    fn calendar_summary(&self, cal: &Calendar, screening: Date) -> Option<String> {
+        if !cal.blocked.is_empty() {
+            let ids: Vec<&str> = cal.blocked.iter().map(|id| id.as_str()).collect();
+            return Some(format!(
+                "No date can be given: {} will not change with time.",
+                ids.join(", ")
+            ));
+        }
+        match (cal.earliest_eligible, cal.not_before) {
+            (Some(d), _) if d > screening => {
+                Some(format!("If nothing else changes, eligible from {d}."))
+            }
+            (None, Some(d)) if d > screening => {
+                let fields: Vec<&str> = cal
+                    .still_needed
+                    .iter()
+                    .map(|f| self.field_label(*f))
+                    .collect();
+                Some(format!(
+                    "Not before {d}, and still needs: {}.",
+                    fields.join(", ")
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    fn passes_from(&self, id: CriterionId, date: Date) -> String {
+        format!("{} passes from {date}", id.as_str())
     }
 
     fn status(&self, status: Status) -> &'static str {

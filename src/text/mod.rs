@@ -8,7 +8,9 @@
 
 mod en;
 
+use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
+use crate::engine::date::Date;
 use crate::engine::dictionary::Field;
 use crate::engine::finding::Finding;
 use crate::engine::logic::Status;
@@ -55,6 +57,12 @@ pub trait Messages: Send + Sync {
     fn status(&self, status: Status) -> &'static str;
     /// The outcome headline for coordinators (spec §3 wording).
     fn outcome_headline(&self, outcome: Outcome) -> &'static str;
+
+    /// The eligibility calendar in one sentence, when it has something to
+    /// say beyond today's verdict.
+    fn calendar_summary(&self, calendar: &Calendar, screening: Date) -> Option<String>;
+    /// "I3 passes from 2026-12-02".
+    fn passes_from(&self, id: CriterionId, date: Date) -> String;
 
     /// A problem with the field it concerns, for a list of problems.
     fn problem(&self, problem: &Problem) -> String {

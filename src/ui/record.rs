@@ -6,10 +6,10 @@
 use super::field::FieldInput;
 use super::files::{download, safe_name};
 use super::state::{AppState, Screen, now_iso, today};
-use super::verdict::{Banner, CriteriaList};
+use super::verdict::{Banner, CriteriaList, Verdict};
 use crate::drafts::{self, Draft, SaveError, Stored, Unreadable, record_key};
 use crate::engine::dictionary::{FIELDS, Section};
-use crate::engine::{CRITERIA, Field, Problem, Record, Report, Slot, evaluate};
+use crate::engine::{CRITERIA, Field, Problem, Record, Slot};
 use crate::text::Lang;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -108,8 +108,8 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let notice = RwSignal::new(None::<String>);
 
     let parsed = Memo::new(move |_| draft.with(parse));
-    let report: Memo<Option<Report>> =
-        Memo::new(move |_| parsed.with(|p| p.record.as_ref().map(evaluate)));
+    let verdict: Memo<Option<Verdict>> =
+        Memo::new(move |_| parsed.with(|p| p.record.as_ref().map(Verdict::of)));
     let applicable = Signal::derive(move || parsed.with(|p| p.applicable.clone()));
 
     let persist = move || {
@@ -195,8 +195,10 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         match Record::from_json_value(&d.record_json()) {
             Ok(record) => {
                 let mut json = record.to_json_value();
+                let v = Verdict::of(&record);
                 if let Some(obj) = json.as_object_mut() {
                     obj.insert("label".into(), serde_json::Value::String(d.label.clone()));
+                    obj.insert("result".into(), result_json(&v));
                 }
                 let text = serde_json::to_string_pretty(&json).unwrap_or_default();
                 let name = format!(
@@ -313,20 +315,50 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     {sections}
                 </form>
                 <aside class="verdict" aria-label="Verdict">
-                    <Banner report=report />
-                    <CriteriaList report=report applicable=applicable />
+                    <Banner verdict=verdict />
+                    <CriteriaList verdict=verdict applicable=applicable />
                 </aside>
             </div>
-            <PrintSummary draft=draft report=report />
+            <PrintSummary draft=draft verdict=verdict />
         </div>
     }
     .into_any()
 }
 
+/// The verdict as stored beside an exported record (readers of the record
+/// format ignore it; it documents what the app showed).
+fn result_json(v: &Verdict) -> serde_json::Value {
+    let criteria: serde_json::Map<String, serde_json::Value> = CRITERIA
+        .iter()
+        .zip(&v.report.criteria)
+        .map(|(c, r)| {
+            (
+                c.code.to_string(),
+                serde_json::Value::String(r.status.as_str().into()),
+            )
+        })
+        .collect();
+    serde_json::json!({
+        "outcome": v.report.outcome.as_str(),
+        "criteria": criteria,
+        "earliest_eligible": v.calendar.earliest_eligible.map(|d| d.to_string()),
+        "app_version": crate::APP_VERSION,
+        "criteria_text": crate::PROTOCOL_TEXT_VERSION,
+    })
+}
+
 /// The one-page summary that only shows when printing.
 #[component]
-fn PrintSummary(draft: RwSignal<Draft>, report: Memo<Option<Report>>) -> impl IntoView {
+fn PrintSummary(draft: RwSignal<Draft>, verdict: Memo<Option<Verdict>>) -> impl IntoView {
     let m = Lang::En.messages();
+    let report = Memo::new(move |_| verdict.with(|v| v.as_ref().map(|v| v.report.clone())));
+    let calendar_line = move || {
+        verdict.with(|v| {
+            v.as_ref()
+                .and_then(|v| m.calendar_summary(&v.calendar, v.report.screening_date))
+                .unwrap_or_default()
+        })
+    };
     view! {
         <section class="print-only" aria-hidden="true">
             <h1>{format!("Screening summary — {}", crate::TRIAL_ID)}</h1>
@@ -338,6 +370,7 @@ fn PrintSummary(draft: RwSignal<Draft>, report: Memo<Option<Report>>) -> impl In
                 <dt>"App version"</dt><dd>{crate::APP_VERSION}</dd>
                 <dt>"Outcome"</dt>
                 <dd>{move || report.with(|r| r.as_ref().map_or("Incomplete (no valid screening date)".to_string(), |r| m.outcome_headline(r.outcome).to_string()))}</dd>
+                <dt>"Earliest eligible"</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
             </dl>
             <table>
                 <thead><tr><th>"Criterion"</th><th>"Status"</th><th>"Reason"</th></tr></thead>

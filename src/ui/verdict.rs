@@ -2,7 +2,10 @@
 //! the 25 criteria with status, reason, published text and reading note.
 //! Everything shown here comes from the engine's `Report`.
 
-use crate::engine::{CRITERIA, CriterionId, Field, Outcome, Report, Status};
+use crate::engine::{
+    CRITERIA, Calendar, CriterionId, Field, NeededFor, Outcome, Record, Report, Status, calendar,
+    evaluate, what_is_needed,
+};
 use crate::text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -21,6 +24,30 @@ pub fn focus_field(field: Field) {
     }
 }
 
+/// Everything the engine says about a record: its report, its calendar and
+/// what would change the verdict.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verdict {
+    /// Statuses, reasons and outcome.
+    pub report: Report,
+    /// Earliest dates.
+    pub calendar: Calendar,
+    /// Missing fields grouped by the unknown criterion they decide.
+    pub needed: Vec<NeededFor>,
+}
+
+impl Verdict {
+    /// Judges a record.
+    pub fn of(record: &Record) -> Verdict {
+        let report = evaluate(record);
+        Verdict {
+            calendar: calendar(record, &report),
+            needed: what_is_needed(record, &report),
+            report,
+        }
+    }
+}
+
 fn status_mark(s: Status) -> (&'static str, &'static str) {
     match s {
         Status::Pass => ("✓", "Pass"),
@@ -33,31 +60,44 @@ fn codes(report: &Report, status: Status) -> Vec<CriterionId> {
     report.with_status(status).map(|c| c.id).collect()
 }
 
-/// The overall verdict banner. `report` is `None` while the screening date
+/// The overall verdict banner. `verdict` is `None` while the screening date
 /// is not a valid date (nothing can be judged without it).
 #[component]
-pub fn Banner(report: Memo<Option<Report>>) -> impl IntoView {
+pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
     let m = Lang::En.messages();
     let outcome = move || {
-        report.with(|r| {
-            r.as_ref()
-                .map_or(Outcome::Incomplete, |r| r.outcome)
+        verdict.with(|v| {
+            v.as_ref()
+                .map_or(Outcome::Incomplete, |v| v.report.outcome)
                 .as_str()
         })
     };
+    let earliest = move || {
+        verdict.with(|v| {
+            v.as_ref()
+                .and_then(|v| v.calendar.earliest_eligible)
+                .map(|d| d.to_string())
+        })
+    };
+    let criterion_link = move |id: CriterionId, extra: Option<String>| {
+        let text = match extra {
+            Some(x) => format!("{} — {} ({x})", id.as_str(), m.criterion_title(id)),
+            None => format!("{} — {}", id.as_str(), m.criterion_title(id)),
+        };
+        view! { <li><a href=format!("#c-{}", id.as_str())>{text}</a></li> }
+    };
     let body = move || {
-        report.with(|r| {
-            let Some(r) = r else {
+        verdict.with(|v| {
+            let Some(v) = v else {
                 return view! {
                     <p class="headline">"Incomplete: enter a valid screening date (YYYY-MM-DD) to judge the criteria"</p>
                 }
                 .into_any();
             };
-            let list = |ids: Vec<CriterionId>| {
-                ids.into_iter()
-                    .map(|id| view! { <li><a href=format!("#c-{}", id.as_str())>{format!("{} — {}", id.as_str(), m.criterion_title(id))}</a></li> })
-                    .collect_view()
-            };
+            let r = &v.report;
+            let cal_line = m
+                .calendar_summary(&v.calendar, r.screening_date)
+                .map(|t| view! { <p class="calendar">{t}</p> });
             match r.outcome {
                 Outcome::Eligible => view! {
                     <p class="headline">{m.outcome_headline(Outcome::Eligible)}</p>
@@ -65,35 +105,61 @@ pub fn Banner(report: Memo<Option<Report>>) -> impl IntoView {
                 .into_any(),
                 Outcome::NotEligible => {
                     let failing = codes(r, Status::Fail);
+                    let n = failing.len();
                     let unknown = codes(r, Status::Unknown);
                     let n_unknown = unknown.len();
+                    let items = failing
+                        .into_iter()
+                        .map(|id| {
+                            let fix = v.calendar.time_fixes.iter().find(|t| t.id == id);
+                            let extra = match fix {
+                                Some(t) => format!("time: passes from {}", t.from),
+                                None => "not a matter of time".to_string(),
+                            };
+                            criterion_link(id, Some(extra))
+                        })
+                        .collect_view();
                     view! {
-                        <p class="headline">{format!("Not eligible: {} criteri{} not met", failing.len(), if failing.len() == 1 { "on" } else { "a" })}</p>
-                        <ul class="ids">{list(failing)}</ul>
+                        <p class="headline">{format!("Not eligible: {n} criteri{} not met", if n == 1 { "on" } else { "a" })}</p>
+                        <ul class="ids">{items}</ul>
+                        {cal_line}
                         {(n_unknown > 0).then(|| view! {
                             <p>{format!("Also unknown ({n_unknown}):")}</p>
-                            <ul class="ids">{list(unknown)}</ul>
+                            <ul class="ids">{unknown.into_iter().map(|id| criterion_link(id, None)).collect_view()}</ul>
                         })}
                     }
                     .into_any()
                 }
                 Outcome::Incomplete => {
-                    let unknown = codes(r, Status::Unknown);
-                    let n = unknown.len();
-                    let fields = r.missing_fields();
-                    let n_fields = fields.len();
+                    let n = v.needed.len();
+                    let n_fields: usize = v.needed.iter().map(|g| g.fields.len()).sum();
+                    let groups = v
+                        .needed
+                        .iter()
+                        .map(|g| {
+                            let id = g.id;
+                            let fields = g
+                                .fields
+                                .iter()
+                                .map(|&f| view! {
+                                    <li><button class="link" on:click=move |_| focus_field(f)>{m.field_label(f)}</button></li>
+                                })
+                                .collect_view();
+                            view! {
+                                <li data-needed-for=id.as_str()>
+                                    <a href=format!("#c-{}", id.as_str())>{format!("{} — {}", id.as_str(), m.criterion_title(id))}</a>
+                                    {g.could_rule_out.then(|| view! { <span class="rule-out">" · could rule out"</span> })}
+                                    <ul>{fields}</ul>
+                                </li>
+                            }
+                        })
+                        .collect_view();
                     view! {
                         <p class="headline">{format!("Incomplete: {n} criteri{} unknown", if n == 1 { "on" } else { "a" })}</p>
-                        <p class="codes">
-                            {unknown.into_iter().map(|id| view! { <a href=format!("#c-{}", id.as_str())>{id.as_str()}</a>" " }).collect_view()}
-                        </p>
-                        <details open=n_fields <= 8>
-                            <summary>{format!("Still needed: {n_fields} field{}", if n_fields == 1 { "" } else { "s" })}</summary>
-                            <ul class="needed">
-                                {fields.into_iter().map(|f| view! {
-                                    <li><button class="link" on:click=move |_| focus_field(f)>{m.field_label(f)}</button></li>
-                                }).collect_view()}
-                            </ul>
+                        {cal_line}
+                        <details open=n <= 6>
+                            <summary>{format!("What would change the verdict: {n_fields} field{}", if n_fields == 1 { "" } else { "s" })}</summary>
+                            <ol class="needed">{groups}</ol>
                         </details>
                     }
                     .into_any()
@@ -102,7 +168,7 @@ pub fn Banner(report: Memo<Option<Report>>) -> impl IntoView {
         })
     };
     view! {
-        <section class="banner" data-outcome=outcome aria-live="polite" aria-atomic="true">
+        <section class="banner" data-outcome=outcome data-earliest-eligible=earliest aria-live="polite" aria-atomic="true">
             {body}
             <p class="confirm">"The investigator confirms eligibility; this screen does not replace that judgement."</p>
         </section>
@@ -111,7 +177,11 @@ pub fn Banner(report: Memo<Option<Report>>) -> impl IntoView {
 
 /// The 25 criteria. Clicking a criterion moves to the field that decides it.
 #[component]
-pub fn CriteriaList(report: Memo<Option<Report>>, applicable: Signal<Vec<Field>>) -> impl IntoView {
+pub fn CriteriaList(
+    verdict: Memo<Option<Verdict>>,
+    applicable: Signal<Vec<Field>>,
+) -> impl IntoView {
+    let report = Memo::new(move |_| verdict.with(|v| v.as_ref().map(|v| v.report.clone())));
     let m = Lang::En.messages();
     let rows = CRITERIA
         .iter()

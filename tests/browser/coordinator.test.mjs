@@ -256,3 +256,26 @@ test('a whole screening can be done by keyboard only', async () => {
   assert.deepEqual(foreignRequests(page, server.url), []);
   await context.close();
 });
+
+test('the banner gives the earliest eligible date and what would change the verdict', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await importFile(page, path.join(casesDir, '07-chemo-exactly-one-month-ago.json'));
+  assert.equal(await page.getAttribute('.banner', 'data-earliest-eligible'), '2026-11-26');
+  const banner = await page.textContent('.banner');
+  assert.match(banner, /If nothing else changes, eligible from 2026-11-26/);
+  assert.match(banner, /I3 — .*time: passes from 2026-11-26/);
+  await page.check('#f-diabetes');            // Yes: a fact time does not change
+  assert.equal(await page.getAttribute('.banner', 'data-earliest-eligible'), null);
+  assert.match(await page.textContent('.banner'), /E10 — .*not a matter of time/);
+  await page.getByRole('button', { name: '← All screenings' }).click();
+
+  await importFile(page, path.join(casesDir, '14-patient-self-check-answers-only.json'));
+  const groups = await page.$$eval('[data-needed-for]', (els) => els.map((e) => e.dataset.neededFor));
+  assert.equal(groups.length, 16);
+  assert.ok(groups.includes('E3'));
+  // A needed field is a link to the field itself (the long list starts folded).
+  await page.click('.banner details summary');
+  await page.locator('[data-needed-for="I10"] button').first().click();
+  assert.equal(await page.evaluate(() => document.activeElement?.name), 'consent_signed');
+  await context.close();
+});
