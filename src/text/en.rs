@@ -5,7 +5,7 @@ use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
 use crate::engine::decimal::Decimal;
-use crate::engine::dictionary::{Field, Kind};
+use crate::engine::dictionary::{Field, Kind, Section};
 use crate::engine::finding::{Detail, Finding};
 use crate::engine::logic::{Status, Tri};
 use crate::engine::record::{PlateletUnit, ProblemKind, Serology};
@@ -16,17 +16,6 @@ pub struct English;
 
 fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
-}
-
-/// The unit written after a number field's value.
-fn unit(field: Field) -> &'static str {
-    match field {
-        Field::RhtpoDays => " days",
-        Field::RhtpoDose => " U/kg/day",
-        Field::QtcMs => " ms",
-        Field::AgeYears => " years",
-        _ => "",
-    }
 }
 
 /// A platelet unit as people write it.
@@ -193,24 +182,24 @@ impl Messages for English {
                 Some(v) => format!(
                     "{} {v}{}: {must}at least {min}",
                     self.field_label(*field),
-                    unit(*field)
+                    self.unit_suffix(*field)
                 ),
                 None => format!(
                     "{}: not known (at least {min}{} needed)",
                     self.field_label(*field),
-                    unit(*field)
+                    self.unit_suffix(*field)
                 ),
             },
             Detail::AtMost { field, value, max } => match value {
                 Some(v) => format!(
                     "{} {v}{}: {must}{max} or less",
                     self.field_label(*field),
-                    unit(*field)
+                    self.unit_suffix(*field)
                 ),
                 None => format!(
                     "{}: not known ({max}{} or less needed)",
                     self.field_label(*field),
-                    unit(*field)
+                    self.unit_suffix(*field)
                 ),
             },
             Detail::PlateletsBelow {
@@ -383,6 +372,220 @@ impl Messages for English {
                 s.escape_debug(),
                 field.map_or("the choices", |f| choices(f.def().kind))
             ),
+        }
+    }
+
+    fn section_title(&self, s: Section) -> &'static str {
+        match s {
+            Section::Demographics => "Demographics",
+            Section::Treatment => "Diagnosis and treatment history",
+            Section::Platelets => "Platelets",
+            Section::Labs => "Liver and kidney function, physical examination",
+            Section::Heart => "Performance status and heart",
+            Section::Infections => "Infections",
+            Section::Conditions => "Other conditions and medication",
+            Section::Pregnancy => "Pregnancy and breastfeeding",
+            Section::Ecg => "ECG",
+            Section::Investigator => "Investigator's judgement",
+            Section::Consent => "Consent",
+        }
+    }
+
+    fn field_help(&self, field: Field) -> Option<&'static str> {
+        use Field::*;
+        Some(match field {
+            BirthDate | LastChemoDate | LastRadiotherapyDate | LastMiDate => "YYYY-MM-DD",
+            AgeYears => "Only when the date of birth is not known",
+            RhtpoDays => "Days of regular rhTPO after the last chemo-/radiotherapy",
+            PlateletAfterRhtpo => "Count at the end of that rhTPO course",
+            PlateletCount => "Most recent count (at enrolment)",
+            LowPlateletsSince => {
+                "YYYY-MM-DD: first day of the current unbroken run of counts below 30×10^9/L"
+            }
+            Ecog => "0 fully active … 4 completely disabled",
+            NyhaClass => "1 = no limitation … 4 = symptoms at rest",
+            QtcMs => "As the ECG reports it",
+            Hbv => "HBsAg or HBV DNA",
+            UrineHcg => "Urine or serum, at screening",
+            _ => return None,
+        })
+    }
+
+    fn unit_suffix(&self, field: Field) -> &'static str {
+        match field {
+            Field::RhtpoDays => " days",
+            Field::RhtpoDose => " U/kg/day",
+            Field::QtcMs => " ms",
+            Field::AgeYears => " years",
+            _ => "",
+        }
+    }
+
+    fn patient_question(&self, field: Field) -> &'static str {
+        use Field::*;
+        match field {
+            BirthDate => "What is your date of birth?",
+            AgeYears => "How old are you?",
+            Sex => "What is your sex?",
+            CitDiagnosis => {
+                "Has a doctor told you that your low platelet count is caused by chemotherapy?"
+            }
+            RhtpoDays => {
+                "After your last chemotherapy or radiotherapy, for how many days did you have regular injections to raise your platelets (rhTPO)?"
+            }
+            LastChemoDate => "About when did you have your last chemotherapy?",
+            HadRadiotherapy => "Have you ever had radiotherapy?",
+            LastRadiotherapyDate => "About when did you last have radiotherapy?",
+            PlateletCount => "What was your most recent platelet count?",
+            LowPlateletsSince => "Since about when has your platelet count stayed below 30?",
+            Ecog => "Which sentence describes you best today?",
+            KnownInfection => "Do you know that you have HIV, hepatitis B, C or D, or syphilis?",
+            SevereBleeding => {
+                "Do you have serious bleeding at the moment, such as coughing up blood, vomiting blood or bleeding in the brain?"
+            }
+            HeartDiseaseNeedingTreatment => {
+                "Do you have a heart condition that needs treatment at the moment?"
+            }
+            ThromboticDisease => {
+                "Have you had a blood clot (thrombosis), a clot in the lungs (pulmonary embolism), or hardened arteries (atherosclerosis)?"
+            }
+            PriorAlloTransplant => {
+                "Have you ever had a stem cell transplant from a donor, or an organ transplant?"
+            }
+            Diabetes => "Do you have diabetes?",
+            GastricUlcer => "Do you have a stomach ulcer at the moment?",
+            ActiveAutoimmuneDisease => {
+                "Do you have an autoimmune disease that is active at the moment (for example lupus or rheumatoid arthritis)?"
+            }
+            AntiplateletDrugs => {
+                "Are you taking medicine that stops platelets working, such as aspirin, clopidogrel or ticagrelor?"
+            }
+            PregnantOrSuspected => "Are you pregnant, or could you be pregnant?",
+            Breastfeeding => "Are you breastfeeding?",
+            HadMi => "Have you ever had a heart attack?",
+            LastMiDate => "About when was your most recent heart attack?",
+            AtrialFibrillation => {
+                "Do you have atrial fibrillation, or another irregular heartbeat that raises the risk of blood clots?"
+            }
+            other => self.field_label(other),
+        }
+    }
+
+    fn patient_help(&self, field: Field) -> Option<&'static str> {
+        use Field::*;
+        Some(match field {
+            RhtpoDays => {
+                "rhTPO (recombinant human thrombopoietin, for example TPIAO) is an injection that helps the body make platelets. If you did not have it, enter 0."
+            }
+            PlateletCount => "It is on your latest blood test report, usually marked PLT.",
+            LowPlateletsSince => "The first day of the current run of counts below 30×10^9/L.",
+            CitDiagnosis => "Platelets are the blood cells that help blood to clot.",
+            _ => return None,
+        })
+    }
+
+    fn ecog_plain(&self, grade: u8) -> &'static str {
+        match grade {
+            0 => "I can do everything I could do before I became ill.",
+            1 => {
+                "I can't do heavy physical work, but I can walk about and do light work, such as housework or office work."
+            }
+            2 => {
+                "I can walk about and look after myself, but I can't work. I am up and about more than half of the day."
+            }
+            3 => {
+                "I can only partly look after myself. I am in bed or a chair more than half of the day."
+            }
+            _ => "I can't look after myself at all and stay in bed or a chair all the time.",
+        }
+    }
+
+    fn patient_reason(&self, f: &Finding, from: Option<Date>) -> String {
+        let earliest = |text: String| match from {
+            Some(d) => format!("{text}, so the earliest you could start is {d}"),
+            None => text,
+        };
+        match &f.detail {
+            Detail::Age { .. } => match from {
+                Some(d) => format!("the study is for adults aged 18 or over; you will be 18 on {d}"),
+                None => "the study is for adults aged 18 or over".to_string(),
+            },
+            Detail::YesNo { field, .. } => match field {
+                Field::CitDiagnosis => "the study is for people whose low platelets are caused by chemotherapy".to_string(),
+                Field::KnownInfection => "you have HIV, hepatitis B, C or D, or syphilis".to_string(),
+                Field::SevereBleeding => "you have serious bleeding at the moment".to_string(),
+                Field::HeartDiseaseNeedingTreatment => "you have a heart condition that needs treatment now".to_string(),
+                Field::ThromboticDisease => "you have had a blood clot, a clot in the lungs, or hardened arteries".to_string(),
+                Field::PriorAlloTransplant => "you have had a stem cell transplant from a donor, or an organ transplant".to_string(),
+                Field::Diabetes => "you have diabetes".to_string(),
+                Field::GastricUlcer => "you have a stomach ulcer".to_string(),
+                Field::ActiveAutoimmuneDisease => "you have an active autoimmune disease".to_string(),
+                Field::AntiplateletDrugs => "you are taking medicine that stops platelets working, such as aspirin".to_string(),
+                Field::PregnantOrSuspected => "the study cannot include women who are or may be pregnant".to_string(),
+                Field::Breastfeeding => "the study cannot include women who are breastfeeding".to_string(),
+                Field::AtrialFibrillation => "you have an irregular heartbeat that raises the risk of blood clots".to_string(),
+                _ => self.finding(f),
+            },
+            Detail::AtLeast { field: Field::RhtpoDays, value: Some(v), .. } => format!(
+                "the study is for people who had at least 14 days of rhTPO injections after their last chemotherapy or radiotherapy, and you had {v} days"
+            ),
+            Detail::AtMost { field: Field::Ecog, .. } => {
+                "the study needs people to be able to look after themselves and be up and about more than half of the day".to_string()
+            }
+            Detail::PlateletsBelow { field: Field::PlateletCount, value: Some(p), .. } => format!(
+                "your most recent platelet count ({}{}) is not below 30×10^9/L, which the study needs",
+                p.value,
+                platelet_unit(p.unit)
+            ),
+            Detail::MonthsSince { field, date: Some(d), .. } => match field {
+                Field::LastChemoDate => earliest(format!(
+                    "you finished chemotherapy on {d}; the study needs more than a month since then"
+                )),
+                Field::LastRadiotherapyDate => earliest(format!(
+                    "you last had radiotherapy on {d}; the study needs more than a month since then"
+                )),
+                Field::LowPlateletsSince => earliest(format!(
+                    "your platelets have been below 30 since {d}; the study needs them to have been low for more than a month"
+                )),
+                Field::LastMiDate => earliest(format!(
+                    "you had a heart attack on {d}; the study needs more than 6 months since then"
+                )),
+                _ => self.finding(f),
+            },
+            _ => self.finding(f),
+        }
+    }
+
+    fn team_check(&self, id: CriterionId) -> &'static str {
+        use CriterionId::*;
+        match id {
+            I1 => "your age",
+            I2 => "your rhTPO treatment: the dose, and your platelet count after it",
+            I3 => "the dates of your last chemotherapy and radiotherapy",
+            I4 => "your current platelet count",
+            I5 => "how long your platelet count has been low",
+            I6 => "the doctor's view of your outlook over the next 6 months",
+            I7 => "blood tests of your liver and kidneys, and a physical examination",
+            I8 => "how active you are day to day",
+            I9 => "how well your heart works",
+            I10 => "the consent form, which you sign if you decide to take part",
+            E1 => "whether any disease of a major organ is under control",
+            E2 => "whether you can keep to the study visits and treatment",
+            E3 => "blood tests for HIV, hepatitis B, C and D, syphilis, EBV and CMV",
+            E4 => "any serious bleeding",
+            E5 => "heart disease and blood pressure",
+            E6 => "blood clots and hardened arteries",
+            E7 => "any transplant in the past",
+            E8 => "anything that would make consent or follow-up visits hard",
+            E9 => "whether side effects of earlier treatment have gone",
+            E10 => {
+                "other serious illnesses, such as severe heart failure or a recent heart problem"
+            }
+            E11 => "infection of the blood (sepsis) and other unusual bleeding",
+            E12 => "the medicines you take",
+            E13 => "a pregnancy test, if you could become pregnant",
+            E14 => "a heart tracing (ECG) and your heart history",
+            E15 => "anything else the doctor thinks matters for your safety",
         }
     }
 

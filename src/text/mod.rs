@@ -7,17 +7,22 @@
 //! wording fails to compile.
 
 mod en;
+mod ui_text;
+mod zh;
 
 use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
 use crate::engine::dictionary::Field;
+use crate::engine::dictionary::Section;
 use crate::engine::finding::Finding;
 use crate::engine::logic::Status;
 use crate::engine::record::{Problem, ProblemKind};
 use crate::engine::report::{CriterionResult, Outcome};
 
 pub use en::English;
+pub use ui_text::UiText;
+pub use zh::Chinese;
 
 /// A platelet unit as people write it (`×10^9/L`, `×10^3/µL`, `/µL`).
 pub fn platelet_unit_text(u: crate::engine::record::PlateletUnit) -> &'static str {
@@ -30,13 +35,52 @@ pub enum Lang {
     /// English.
     #[default]
     En,
+    /// Simplified Chinese.
+    Zh,
 }
 
 impl Lang {
+    /// Every language.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
     /// The wording of this language.
     pub fn messages(self) -> &'static dyn Messages {
         match self {
             Lang::En => &English,
+            Lang::Zh => &Chinese,
+        }
+    }
+
+    /// The app's own words in this language.
+    pub fn ui(self) -> &'static UiText {
+        match self {
+            Lang::En => &ui_text::EN,
+            Lang::Zh => &ui_text::ZH,
+        }
+    }
+
+    /// The language for a browser language tag: Chinese for `zh…`, else English.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The code stored in settings.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The other language (for the switch).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
         }
     }
 }
@@ -57,6 +101,24 @@ pub trait Messages: Send + Sync {
     fn status(&self, status: Status) -> &'static str;
     /// The outcome headline for coordinators (spec §3 wording).
     fn outcome_headline(&self, outcome: Outcome) -> &'static str;
+
+    /// A form section's title.
+    fn section_title(&self, section: Section) -> &'static str;
+    /// Help under a field's label for coordinators, where needed.
+    fn field_help(&self, field: Field) -> Option<&'static str>;
+    /// The unit written after a number field (" days").
+    fn unit_suffix(&self, field: Field) -> &'static str;
+    /// A patient-mode question in plain words.
+    fn patient_question(&self, field: Field) -> &'static str;
+    /// Help for a patient-mode question, in plain words.
+    fn patient_help(&self, field: Field) -> Option<&'static str>;
+    /// The ECOG grades in plain words, 0–4.
+    fn ecog_plain(&self, grade: u8) -> &'static str;
+    /// Why a failing check rules a patient out, in plain words; `from` is the
+    /// date time would fix it, if it would.
+    fn patient_reason(&self, finding: &Finding, from: Option<Date>) -> String;
+    /// What the study team checks for a criterion, in plain words.
+    fn team_check(&self, id: CriterionId) -> &'static str;
 
     /// The eligibility calendar in one sentence, when it has something to
     /// say beyond today's verdict.

@@ -3,43 +3,23 @@
 //! text so half-typed input is kept, platelets with a unit, labs with their
 //! ULN). A problem the engine found is shown at the field.
 
+use super::state::AppState;
 use crate::drafts::{Draft, uln_key, unit_key};
 use crate::engine::dictionary::{FieldDef, Kind};
 use crate::engine::record::PlateletUnit;
-use crate::text::Lang;
+use crate::text::UiText;
 use leptos::prelude::*;
 
-/// Help shown under a field's label, where the label alone is not enough.
-fn help(def: &FieldDef) -> Option<&'static str> {
-    use crate::engine::Field::*;
-    Some(match def.field {
-        BirthDate | LastChemoDate | LastRadiotherapyDate | LastMiDate => "YYYY-MM-DD",
-        AgeYears => "Only when the date of birth is not known",
-        RhtpoDays => "Days of regular rhTPO after the last chemo-/radiotherapy",
-        PlateletAfterRhtpo => "Count at the end of that rhTPO course",
-        PlateletCount => "Most recent count (at enrolment)",
-        LowPlateletsSince => {
-            "YYYY-MM-DD: first day of the current unbroken run of counts below 30×10^9/L"
-        }
-        Ecog => "0 fully active … 4 completely disabled",
-        NyhaClass => "1 = no limitation … 4 = symptoms at rest",
-        QtcMs => "ms, as the ECG reports it",
-        Hbv => "HBsAg or HBV DNA",
-        UrineHcg => "Urine or serum, at screening",
-        _ => return None,
-    })
-}
-
 /// Choices for a three-way field: (stored text, shown text).
-fn choices(kind: Kind) -> &'static [(&'static str, &'static str)] {
+fn choices(kind: Kind, ui: &'static UiText) -> [(&'static str, &'static str); 3] {
     match kind {
-        Kind::Serology => &[
-            ("positive", "Positive"),
-            ("negative", "Negative"),
-            ("", "Not known"),
+        Kind::Serology => [
+            ("positive", ui.positive),
+            ("negative", ui.negative),
+            ("", ui.not_known),
         ],
-        Kind::Sex => &[("female", "Female"), ("male", "Male"), ("", "Not known")],
-        _ => &[("yes", "Yes"), ("no", "No"), ("", "Not known")],
+        Kind::Sex => [("female", ui.female), ("male", ui.male), ("", ui.not_known)],
+        _ => [("yes", ui.yes), ("no", ui.no), ("", ui.not_known)],
     }
 }
 
@@ -57,14 +37,18 @@ pub fn FieldInput(
     edit: Callback<(String, String)>,
 ) -> impl IntoView {
     let id = def.id;
-    let label = Lang::En.messages().field_label(def.field);
+    let field = def.field;
+    let lang = expect_context::<AppState>().lang;
+    let ui = move || lang.get().ui();
+    let label = move || lang.get().messages().field_label(field);
+    let help = move || lang.get().messages().field_help(field);
     let dom_id = format!("f-{id}");
     let help_id = format!("h-{id}");
     let err_id = format!("e-{id}");
     let text = move |key: String| move || draft.with(|d| d.input(&key).to_string());
     let described = move || {
         let mut ids = Vec::new();
-        if help(def).is_some() {
+        if help().is_some() {
             ids.push(format!("h-{id}"));
         }
         if problem.with(Option::is_some) {
@@ -75,19 +59,18 @@ pub fn FieldInput(
     let invalid = move || problem.with(Option::is_some).to_string();
     let error = move || {
         problem.get().map(
-            |p| view! { <p class="field-error" id=err_id.clone()>{format!("{label}: {p}")}</p> },
+            |p| view! { <p class="field-error" id=err_id.clone()>{format!("{}: {p}", label())}</p> },
         )
     };
-    let help_view = help(def).map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> });
+    let help_view = move || help().map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> });
 
     match def.kind {
         Kind::Bool | Kind::Serology | Kind::Sex => {
             let current = text(id.to_string());
-            let radios = choices(def.kind)
-                .iter()
-                .enumerate()
-                .map(|(i, (value, shown))| {
-                    let value = *value;
+            let radios = (0..3)
+                .map(|i| {
+                    let value = choices(def.kind, crate::text::Lang::En.ui())[i].0;
+                    let shown = move || choices(def.kind, ui())[i].1;
                     let input_id = if i == 0 {
                         dom_id.clone()
                     } else {
@@ -104,7 +87,7 @@ pub fn FieldInput(
                                 prop:checked=move || current() == value
                                 on:change=move |_| edit.run((id.to_string(), value.to_string()))
                             />
-                            <span>{*shown}</span>
+                            <span>{shown}</span>
                         </label>
                     }
                 })
@@ -138,7 +121,7 @@ pub fn FieldInput(
                         prop:value=current
                         on:change=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
                     >
-                        <option value="">"Not known"</option>
+                        <option value="">{move || ui().not_known}</option>
                         {options}
                     </select>
                     {error}
@@ -171,7 +154,7 @@ pub fn FieldInput(
                             prop:value=current
                             on:input=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
                         />
-                        <label class="visually-hidden" for=unit_id.clone()>{format!("{label}: unit")}</label>
+                        <label class="visually-hidden" for=unit_id.clone()>{move || format!("{}: {}", label(), ui().unit)}</label>
                         <select
                             id=unit_id
                             prop:value=move || { let u = unit(); if u.is_empty() { "10^9/L".to_string() } else { u } }
@@ -206,7 +189,7 @@ pub fn FieldInput(
                 <fieldset class="field" data-field=id aria-describedby=described aria-invalid=invalid>
                     <legend>{label}</legend>
                     <div class="inline">
-                        <label class="sub" for=dom_id.clone()>"Result"</label>
+                        <label class="sub" for=dom_id.clone()>{move || ui().result}</label>
                         <input
                             type="text"
                             inputmode="decimal"
@@ -242,13 +225,7 @@ pub fn FieldInput(
                 Kind::Int { .. } => ("numeric", ""),
                 _ => ("decimal", ""),
             };
-            let unit = match def.field {
-                crate::engine::Field::RhtpoDays => "days",
-                crate::engine::Field::RhtpoDose => "U/kg/day",
-                crate::engine::Field::QtcMs => "ms",
-                crate::engine::Field::AgeYears => "years",
-                _ => "",
-            };
+            let unit = move || lang.get().messages().unit_suffix(field).trim();
             view! {
                 <div class="field" data-field=id>
                     <label for=dom_id.clone()>{label}</label>

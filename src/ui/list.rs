@@ -1,11 +1,11 @@
-//! The start screen: every screening record, newest first, with its outcome;
-//! create, open, duplicate, delete (with confirmation) and import.
+//! The coordinator's start screen: every screening record, newest first, with
+//! its outcome; create, open, duplicate, delete (with confirmation), import.
 
 use super::files::read_file_text;
 use super::state::{AppState, Screen, local_time, new_id, now_iso, today};
 use crate::drafts::{Draft, ImportError, Unreadable, import_record};
 use crate::engine::{Record, evaluate};
-use crate::text::Lang;
+use crate::text::UiText;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -32,23 +32,22 @@ fn row(d: &Draft) -> Row {
     }
 }
 
-fn outcome_badge(outcome: Option<&'static str>) -> (&'static str, &'static str) {
+fn badge(outcome: Option<&str>, ui: &'static UiText) -> (&'static str, &'static str) {
     match outcome {
-        Some("eligible") => ("badge eligible", "Meets all recorded criteria"),
-        Some("not_eligible") => ("badge not-eligible", "Not eligible"),
-        Some(_) => ("badge incomplete", "Incomplete"),
-        None => ("badge incomplete", "Screening date needed"),
+        Some("eligible") => ("badge eligible", ui.badge_eligible),
+        Some("not_eligible") => ("badge not-eligible", ui.badge_not_eligible),
+        Some(_) => ("badge incomplete", ui.badge_incomplete),
+        None => ("badge incomplete", ui.badge_no_date),
     }
 }
 
-fn unreadable_text(why: &Unreadable) -> String {
+/// Why a stored entry cannot be read, in the user's language.
+fn unreadable_text(why: &Unreadable, ui: &UiText) -> String {
     match why {
-        Unreadable::NotJson(e) => format!("not valid JSON ({e})"),
-        Unreadable::WrongShape(e) => format!("not a record of this app ({e})"),
-        Unreadable::NewerSchema(v) => {
-            format!("written by a newer version of this app (storage schema {v})")
-        }
-        Unreadable::IdMismatch => "its content names another record".to_string(),
+        Unreadable::NotJson(e) => format!("{} ({e})", ui.broken_not_json),
+        Unreadable::WrongShape(e) => format!("{} ({e})", ui.broken_wrong_shape),
+        Unreadable::NewerSchema(v) => format!("{} (schema {v})", ui.broken_newer),
+        Unreadable::IdMismatch => ui.broken_id_mismatch.to_string(),
     }
 }
 
@@ -56,32 +55,16 @@ fn unreadable_text(why: &Unreadable) -> String {
 #[component]
 pub fn RecordsList() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
     let rows = Memo::new(move |_| {
         state
             .catalogue
             .with(|c| c.drafts.iter().map(|s| row(&s.draft)).collect::<Vec<_>>())
     });
-    let confirming = RwSignal::new(None::<String>);
     let import_errors = RwSignal::new(Vec::<String>::new());
 
-    let new_record = move |_| {
-        let draft = Draft::new(&new_id(), &today().to_string(), &now_iso());
-        state.create(draft);
-    };
-    let duplicate = move |id: String| {
-        if let Some(s) = state.stored(&id) {
-            let mut copy = s.draft.clone();
-            copy.id = new_id();
-            copy.label = if copy.label.is_empty() {
-                String::new()
-            } else {
-                format!("{} (copy)", copy.label)
-            };
-            copy.created = now_iso();
-            copy.updated = copy.created.clone();
-            state.create(copy);
-        }
-    };
+    let new_record = move |_| state.create(Draft::new(&new_id(), &today().to_string(), &now_iso()));
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -95,14 +78,15 @@ pub fn RecordsList() -> impl IntoView {
         input.set_value("");
         let name = file.name();
         leptos::task::spawn_local(async move {
+            let ui = lang.get_untracked().ui();
             let text = match read_file_text(&file).await {
                 Ok(t) => t,
                 Err(e) => {
-                    import_errors.set(vec![format!("{name}: could not be read ({e})")]);
+                    import_errors.set(vec![(ui.import_unreadable)(&name, &e)]);
                     return;
                 }
             };
-            let m = Lang::En.messages();
+            let m = lang.get_untracked().messages();
             match import_record(&text, &name, &new_id(), &now_iso(), &|p| m.problem(p)) {
                 Ok(draft) => {
                     import_errors.set(Vec::new());
@@ -110,7 +94,7 @@ pub fn RecordsList() -> impl IntoView {
                 }
                 Err(ImportError::NotARecord(problems)) => {
                     import_errors.set(
-                        std::iter::once(format!("{name} was not imported; nothing was changed:"))
+                        std::iter::once((ui.import_refused)(&name))
                             .chain(problems)
                             .collect(),
                     );
@@ -122,11 +106,11 @@ pub fn RecordsList() -> impl IntoView {
     view! {
         <section class="list" aria-labelledby="list-title">
             <div class="list-head">
-                <h2 id="list-title">"Screening records"</h2>
+                <h2 id="list-title">{move || ui().records_title}</h2>
                 <div class="actions">
-                    <button class="primary" on:click=new_record>"New screening"</button>
+                    <button class="primary" on:click=new_record>{move || ui().new_screening}</button>
                     <label class="button file">
-                        "Import"
+                        {move || ui().import}
                         <input type="file" accept=".json,application/json" on:change=on_import />
                     </label>
                 </div>
@@ -139,69 +123,21 @@ pub fn RecordsList() -> impl IntoView {
             <BrokenEntries />
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=|| view! { <p class="empty">"No screenings yet. Start one with “New screening”, or import an exported record."</p> }
+                fallback=move || view! { <p class="empty">{move || ui().no_records}</p> }
             >
                 <table class="records">
                     <thead>
                         <tr>
-                            <th scope="col">"Label"</th>
-                            <th scope="col">"Screening date"</th>
-                            <th scope="col">"Outcome"</th>
-                            <th scope="col">"Last saved"</th>
-                            <th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                            <th scope="col">{move || ui().col_label}</th>
+                            <th scope="col">{move || ui().col_date}</th>
+                            <th scope="col">{move || ui().col_outcome}</th>
+                            <th scope="col">{move || ui().col_saved}</th>
+                            <th scope="col"><span class="visually-hidden">{move || ui().col_actions}</span></th>
                         </tr>
                     </thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| (r.id.clone(), r.label.clone(), r.date.clone(), r.outcome, r.updated.clone()) let:r>
-                            {
-                                let (class, text) = outcome_badge(r.outcome);
-                                let id_open = r.id.clone();
-                                let id_dup = r.id.clone();
-                                let id_del = r.id.clone();
-                                let id_confirm = r.id.clone();
-                                let id_yes = r.id.clone();
-                                let label = if r.label.is_empty() { "(no label)".to_string() } else { r.label.clone() };
-                                let label_del = label.clone();
-                                view! {
-                                    <tr data-record=r.id.clone()>
-                                        <td>
-                                            <button class="link" on:click=move |_| state.screen.set(Screen::Record(id_open.clone()))>
-                                                {label}
-                                            </button>
-                                        </td>
-                                        <td>{r.date.clone()}</td>
-                                        <td><span class=class data-outcome-badge=r.outcome.unwrap_or("none")>{text}</span></td>
-                                        <td>{r.updated.clone()}</td>
-                                        <td class="row-actions">
-                                            <Show
-                                                when=move || confirming.get().as_deref() == Some(id_confirm.as_str())
-                                                fallback={
-                                                    let id_dup = id_dup.clone();
-                                                    let id_del = id_del.clone();
-                                                    move || {
-                                                        let id_dup = id_dup.clone();
-                                                        let id_del = id_del.clone();
-                                                        view! {
-                                                            <button on:click=move |_| duplicate(id_dup.clone())>"Duplicate"</button>
-                                                            <button class="danger" on:click=move |_| confirming.set(Some(id_del.clone()))>"Delete"</button>
-                                                        }
-                                                    }
-                                                }
-                                            >
-                                                {
-                                                    let id_yes = id_yes.clone();
-                                                    let label_del = label_del.clone();
-                                                    view! {
-                                                        <span role="alert">{format!("Delete “{label_del}” for good?")}</span>
-                                                        <button class="danger" on:click=move |_| { state.delete(&id_yes); confirming.set(None); }>"Yes, delete"</button>
-                                                        <button on:click=move |_| confirming.set(None)>"Cancel"</button>
-                                                    }
-                                                }
-                                            </Show>
-                                        </td>
-                                    </tr>
-                                }
-                            }
+                            <RecordRow row=r />
                         </For>
                     </tbody>
                 </table>
@@ -210,20 +146,100 @@ pub fn RecordsList() -> impl IntoView {
     }
 }
 
+/// One record in the list, with its actions. Delete asks first, in place.
+#[component]
+fn RecordRow(row: Row) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
+    let confirming = RwSignal::new(false);
+    let Row {
+        id,
+        label,
+        date,
+        outcome,
+        updated,
+    } = row;
+    let shown_label = {
+        let label = label.clone();
+        move || {
+            if label.is_empty() {
+                ui().no_label.to_string()
+            } else {
+                label.clone()
+            }
+        }
+    };
+    let open = {
+        let id = id.clone();
+        move |_| state.go(Screen::Record(id.clone()))
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| {
+            if let Some(s) = state.stored(&id) {
+                let mut copy = s.draft;
+                copy.id = new_id();
+                if !copy.label.is_empty() {
+                    copy.label.push_str(lang.get_untracked().ui().copy_suffix);
+                }
+                copy.created = now_iso();
+                copy.updated = copy.created.clone();
+                state.create(copy);
+            }
+        }
+    };
+    let delete = {
+        let id = id.clone();
+        move |_| {
+            state.delete(&id);
+            confirming.set(false);
+        }
+    };
+    let confirm_text = {
+        let shown_label = shown_label.clone();
+        move || (ui().delete_confirm)(&shown_label())
+    };
+    view! {
+        <tr data-record=id>
+            <td><button class="link" on:click=open>{shown_label}</button></td>
+            <td>{date}</td>
+            <td>
+                <span class=move || badge(outcome, ui()).0 data-outcome-badge=outcome.unwrap_or("none")>
+                    {move || badge(outcome, ui()).1}
+                </span>
+            </td>
+            <td>{updated}</td>
+            <td class="row-actions">
+                <span class="row-actions" hidden=move || confirming.get()>
+                    <button on:click=duplicate>{move || ui().duplicate}</button>
+                    <button class="danger" on:click=move |_| confirming.set(true)>{move || ui().delete}</button>
+                </span>
+                <span class="row-actions" hidden=move || !confirming.get()>
+                    <span role="alert">{move || if confirming.get() { confirm_text() } else { String::new() }}</span>
+                    <button class="danger" on:click=delete>{move || ui().yes_delete}</button>
+                    <button on:click=move |_| confirming.set(false)>{move || ui().cancel}</button>
+                </span>
+            </td>
+        </tr>
+    }
+}
+
 /// Stored entries that could not be read: reported, never deleted.
 #[component]
 fn BrokenEntries() -> impl IntoView {
     let state = expect_context::<AppState>();
+    let ui = move || state.lang.get().ui();
     view! {
         <Show when=move || state.catalogue.with(|c| !c.broken.is_empty())>
             <div class="alert warning" role="alert" data-broken-entries>
                 <p>
-                    <strong>{move || format!("{} stored entr{} could not be read.", state.catalogue.with(|c| c.broken.len()), if state.catalogue.with(|c| c.broken.len()) == 1 { "y" } else { "ies" })}</strong>
-                    " They have been set aside and kept exactly as they are; nothing was deleted. Site IT can recover them from this browser's storage."
+                    <strong>{move || (ui().broken_entries)(state.catalogue.with(|c| c.broken.len()))}</strong>
+                    {move || ui().broken_entries_help}
                 </p>
                 <ul>
                     {move || state.catalogue.with(|c| c.broken.iter().map(|b| {
-                        let text = format!("{}: {}", b.key, unreadable_text(&b.why));
+                        let text = format!("{}: {}", b.key, unreadable_text(&b.why, ui()));
                         view! { <li><code>{text}</code></li> }
                     }).collect_view())}
                 </ul>

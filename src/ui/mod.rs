@@ -1,14 +1,18 @@
 //! The browser app (Leptos CSR). It renders what the engine decides and
 //! never re-implements a rule. `main.rs` only calls [`mount`].
 //!
-//! Code map: `state` (store, catalogue, screen), `storage` (localStorage
-//! behind `drafts::KeyValue`), `list` (records list, import), `record`
-//! (the form, saving, export, print), `field` (one input per dictionary
-//! row), `verdict` (banner and criteria), `files` (download and upload).
+//! Code map: `state` (store, catalogue, screen, language), `storage`
+//! (localStorage behind `drafts::KeyValue`), `home` (start page), `patient`
+//! (the patient self-check), `list` (records list, import), `record` (the
+//! coordinator's form, saving, export, print), `field` (one input per
+//! dictionary row), `verdict` (banner and criteria), `files` (download and
+//! upload).
 
 mod field;
 mod files;
+mod home;
 mod list;
+mod patient;
 mod record;
 mod state;
 mod storage;
@@ -16,8 +20,6 @@ mod verdict;
 
 use crate::drafts::RECORD_PREFIX;
 use leptos::prelude::*;
-use list::RecordsList;
-use record::RecordScreen;
 use state::{AppState, Screen, StorageWarning};
 
 /// Mounts the app on the page's body.
@@ -25,11 +27,31 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The app's root: header, storage warnings, and the current screen.
+/// The app's root: header with the language switch, storage warnings, and
+/// the current screen.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new();
     provide_context(state);
+    let lang = state.lang;
+
+    // The page's language follows the app's, for screen readers and fonts.
+    Effect::new(move |_| {
+        let code = lang.get().ui().html_lang;
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", code);
+        }
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&format!(
+                "{} — {}",
+                crate::TRIAL_ID,
+                lang.get().ui().trial_title
+            ));
+        }
+    });
 
     // Keep the list current when another tab saves or deletes a record.
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
@@ -41,31 +63,44 @@ pub fn App() -> impl IntoView {
 
     let warning = move || {
         state.warning.get().map(|w| {
+            let ui = lang.get().ui();
             let text = match w {
-                StorageWarning::Blocked(why) => format!(
-                    "This browser does not let the app store anything ({why}). You can keep working: everything stays in this tab only and is lost when it closes. Export each record before closing."
-                ),
-                StorageWarning::Full(why) => format!(
-                    "The browser's storage is full ({why}). Your latest changes are kept in this tab only. Export records and delete ones you no longer need."
-                ),
+                StorageWarning::Blocked(why) => (ui.storage_blocked)(&why),
+                StorageWarning::Full(why) => (ui.storage_full)(&why),
             };
             view! { <div class="alert error no-print" role="alert" data-storage-warning>{text}</div> }
         })
     };
+    let switch = move |_| state.set_lang(lang.get_untracked().other());
 
     view! {
         <header class="app-head no-print">
             <p class="trial">
-                <strong>{crate::TRIAL_ID}</strong>
-                " · Romiplostim N01 for refractory chemotherapy-induced thrombocytopenia · Institute of Hematology & Blood Diseases Hospital, Tianjin"
+                <button class="home-link" on:click=move |_| state.go(Screen::Home)>
+                    <strong>{crate::TRIAL_ID}</strong>
+                    <span class="visually-hidden">{move || format!(" — {}", lang.get().ui().to_start)}</span>
+                </button>
+                " · "{move || lang.get().ui().trial_title}" · "{move || lang.get().ui().site}
             </p>
-            <p class="privacy">"Everything stays on this device."</p>
+            <p class="head-right">
+                <span class="privacy">{move || lang.get().ui().privacy_short}</span>
+                <button
+                    class="lang-switch"
+                    on:click=switch
+                    lang=move || lang.get().other().ui().html_lang
+                    aria-label=move || format!("{}: {}", lang.get().ui().language, lang.get().ui().other_language)
+                >
+                    {move || lang.get().ui().other_language}
+                </button>
+            </p>
         </header>
         <main id="main">
             {warning}
             {move || match state.screen.get() {
-                Screen::List => view! { <RecordsList /> }.into_any(),
-                Screen::Record(id) => view! { <RecordScreen id=id /> }.into_any(),
+                Screen::Home => view! { <home::Home /> }.into_any(),
+                Screen::Patient => view! { <patient::PatientCheck /> }.into_any(),
+                Screen::List => view! { <list::RecordsList /> }.into_any(),
+                Screen::Record(id) => view! { <record::RecordScreen id=id /> }.into_any(),
             }}
         </main>
     }

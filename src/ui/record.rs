@@ -7,28 +7,13 @@ use super::field::FieldInput;
 use super::files::{download, safe_name};
 use super::state::{AppState, Screen, now_iso, today};
 use super::verdict::{Banner, CriteriaList, Verdict};
-use crate::drafts::{self, Draft, SaveError, Stored, Unreadable, record_key};
+use crate::drafts::{self, Draft, SaveError, Stored, record_key};
 use crate::engine::dictionary::{FIELDS, Section};
 use crate::engine::{CRITERIA, Field, Problem, Record, Slot};
 use crate::text::Lang;
+use crate::text::UiText;
 use leptos::prelude::*;
 use std::collections::HashMap;
-
-fn section_title(s: Section) -> &'static str {
-    match s {
-        Section::Demographics => "Demographics",
-        Section::Treatment => "Diagnosis and treatment history",
-        Section::Platelets => "Platelets",
-        Section::Labs => "Liver and kidney function, physical examination",
-        Section::Heart => "Performance status and heart",
-        Section::Infections => "Infections",
-        Section::Conditions => "Other conditions and medication",
-        Section::Pregnancy => "Pregnancy and breastfeeding",
-        Section::Ecg => "ECG",
-        Section::Investigator => "Investigator's judgement",
-        Section::Consent => "Consent",
-    }
-}
 
 /// What the form needs from the engine for one draft: the record for the
 /// verdict (when the screening date is valid), which fields apply, and the
@@ -41,8 +26,8 @@ struct Parsed {
     date_problem: Option<String>,
 }
 
-fn parse(draft: &Draft) -> Parsed {
-    let m = Lang::En.messages();
+fn parse(draft: &Draft, lang: Lang) -> Parsed {
+    let m = lang.messages();
     let mut json = draft.record_json();
     let describe = |problems: &[Problem]| -> HashMap<Field, String> {
         problems
@@ -93,11 +78,13 @@ fn applicable(record: &Record) -> Vec<Field> {
 #[component]
 pub fn RecordScreen(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
     let Some(stored) = state.stored(&id) else {
         return view! {
             <section class="missing">
-                <p role="alert">"This record is no longer stored on this device (it may have been deleted in another tab)."</p>
-                <button on:click=move |_| state.screen.set(Screen::List)>"Back to all screenings"</button>
+                <p role="alert">{move || ui().record_missing}</p>
+                <button on:click=move |_| state.go(Screen::List)>{move || ui().all_screenings}</button>
             </section>
         }
         .into_any();
@@ -107,7 +94,10 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let conflict = RwSignal::new(None::<Stored>);
     let notice = RwSignal::new(None::<String>);
 
-    let parsed = Memo::new(move |_| draft.with(parse));
+    let parsed = Memo::new(move |_| {
+        let l = lang.get();
+        draft.with(|d| parse(d, l))
+    });
     let verdict: Memo<Option<Verdict>> =
         Memo::new(move |_| parsed.with(|p| p.record.as_ref().map(Verdict::of)));
     let applicable = Signal::derive(move || parsed.with(|p| p.applicable.clone()));
@@ -120,13 +110,9 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         match state.save(&d, rev.get_untracked()) {
             Ok(r) => rev.set(r),
             Err(SaveError::Conflict { stored }) => conflict.set(Some(*stored)),
-            Err(SaveError::Unreadable(why)) => notice.set(Some(format!(
-                "The stored copy of this record cannot be read ({}); it is left untouched and your changes are kept in this tab only. Export this record to keep them.",
-                match why {
-                    Unreadable::NewerSchema(_) => "written by a newer version of the app".to_string(),
-                    other => format!("{other:?}"),
-                }
-            ))),
+            Err(SaveError::Unreadable(_)) => notice.set(Some(
+                lang.get_untracked().ui().stored_copy_unreadable.to_string(),
+            )),
             Err(SaveError::Store(_)) => {} // the app-wide banner says so
         }
     };
@@ -162,12 +148,13 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     } else {
                         rev.set(theirs.rev);
                         draft.set(theirs.draft);
-                        notice.set(Some(format!("Updated with changes saved in another tab at {}.", super::state::local_time(&now_iso()))));
+                        let at = super::state::local_time(&now_iso());
+                        notice.set(Some((lang.get_untracked().ui().updated_elsewhere)(&at)));
                     }
                 }
             }
             None => notice.set(Some(
-                "This record was deleted in another tab. It is still open here; your next change saves it again.".to_string(),
+                lang.get_untracked().ui().deleted_elsewhere.to_string(),
             )),
         }
     });
@@ -191,7 +178,8 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let export_message = RwSignal::new(None::<String>);
     let export = move |_| {
         let d = draft.get_untracked();
-        let m = Lang::En.messages();
+        let m = lang.get_untracked().messages();
+        let ui: &UiText = lang.get_untracked().ui();
         match Record::from_json_value(&d.record_json()) {
             Ok(record) => {
                 let mut json = record.to_json_value();
@@ -212,16 +200,13 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     .filter_map(|p| p.field)
                     .map(|f| m.field_label(f))
                     .collect();
-                export_message.set(match download(&name, "application/json", &text) {
-                    Err(e) => Some(format!("Export failed: {e}")),
-                    Ok(()) if left_out.is_empty() => Some(format!("Exported {name}.")),
-                    Ok(()) => Some(format!(
-                        "Exported {name}. Left out because their values are not valid: {}.",
-                        left_out.join(", ")
-                    )),
-                });
+                export_message.set(Some(match download(&name, "application/json", &text) {
+                    Err(e) => (ui.export_failed)(&e),
+                    Ok(()) if left_out.is_empty() => (ui.exported)(&name),
+                    Ok(()) => (ui.exported_without)(&name, &left_out.join(", ")),
+                }));
             }
-            Err(_) => export_message.set(Some("Export needs a valid screening date.".to_string())),
+            Err(_) => export_message.set(Some(ui.export_needs_date.to_string())),
         }
     };
     let print = move |_| {
@@ -252,7 +237,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
             let heading = format!("s-{section:?}").to_lowercase();
             view! {
                 <section class="form-section" aria-labelledby=heading.clone() hidden=move || !visible()>
-                    <h3 id=heading.clone()>{section_title(section)}</h3>
+                    <h3 id=heading.clone()>{move || lang.get().messages().section_title(section)}</h3>
                     {fields}
                 </section>
             }
@@ -266,10 +251,10 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     view! {
         <div class="record">
             <div class="record-head no-print">
-                <button class="link back" on:click=move |_| state.screen.set(Screen::List)>"← All screenings"</button>
+                <button class="link back" on:click=move |_| state.go(Screen::List)>{move || ui().all_screenings}</button>
                 <div class="meta">
                     <div class="field">
-                        <label for="f-label">"Label (screening number, never a name)"</label>
+                        <label for="f-label">{move || ui().label_field}</label>
                         <input
                             id="f-label"
                             type="text"
@@ -280,8 +265,8 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                         />
                     </div>
                     <div class="field">
-                        <label for="f-screening_date">"Screening date"</label>
-                        <p class="help" id="h-screening_date">"YYYY-MM-DD; every interval is counted to this day"</p>
+                        <label for="f-screening_date">{move || ui().screening_date}</label>
+                        <p class="help" id="h-screening_date">{move || ui().screening_date_help}</p>
                         <input
                             id="f-screening_date"
                             type="text"
@@ -293,20 +278,20 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                             prop:value=date_value
                             on:input=move |ev| edit_meta(|d, v| d.screening_date = v, event_target_value(&ev))
                         />
-                        {move || date_problem().map(|p| view! { <p class="field-error">{format!("Screening date: {p}")}</p> })}
+                        {move || date_problem().map(|p| view! { <p class="field-error">{format!("{}: {p}", ui().screening_date)}</p> })}
                     </div>
                 </div>
                 <div class="actions">
-                    <button on:click=export>"Export JSON"</button>
-                    <button on:click=print>"Print summary"</button>
+                    <button on:click=export>{move || ui().export_json}</button>
+                    <button on:click=print>{move || ui().print_summary}</button>
                 </div>
                 {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
             </div>
             <Show when=move || conflict.with(Option::is_some)>
                 <div class="alert warning no-print" role="alert">
-                    <p>"This record was changed in another tab after this tab last saved it. Saving here is paused so neither version is lost."</p>
-                    <button on:click=use_theirs>"Use the other tab's version"</button>
-                    <button on:click=keep_mine>"Keep this tab's version"</button>
+                    <p>{move || ui().conflict}</p>
+                    <button on:click=use_theirs>{move || ui().use_theirs}</button>
+                    <button on:click=keep_mine>{move || ui().keep_mine}</button>
                 </div>
             </Show>
             {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
@@ -314,7 +299,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                 <form class="form" on:submit=|ev| ev.prevent_default() autocomplete="off">
                     {sections}
                 </form>
-                <aside class="verdict" aria-label="Verdict">
+                <aside class="verdict" aria-label=move || ui().verdict>
                     <Banner verdict=verdict />
                     <CriteriaList verdict=verdict applicable=applicable />
                 </aside>
@@ -350,44 +335,46 @@ fn result_json(v: &Verdict) -> serde_json::Value {
 /// The one-page summary that only shows when printing.
 #[component]
 fn PrintSummary(draft: RwSignal<Draft>, verdict: Memo<Option<Verdict>>) -> impl IntoView {
-    let m = Lang::En.messages();
+    let lang = expect_context::<AppState>().lang;
+    let m = move || lang.get().messages();
+    let ui = move || lang.get().ui();
     let report = Memo::new(move |_| verdict.with(|v| v.as_ref().map(|v| v.report.clone())));
     let calendar_line = move || {
         verdict.with(|v| {
             v.as_ref()
-                .and_then(|v| m.calendar_summary(&v.calendar, v.report.screening_date))
+                .and_then(|v| m().calendar_summary(&v.calendar, v.report.screening_date))
                 .unwrap_or_default()
         })
     };
     view! {
         <section class="print-only" aria-hidden="true">
-            <h1>{format!("Screening summary — {}", crate::TRIAL_ID)}</h1>
-            <p>"Romiplostim N01 for refractory chemotherapy-induced thrombocytopenia — Institute of Hematology & Blood Diseases Hospital, Tianjin"</p>
+            <h1>{move || (ui().summary_title)(crate::TRIAL_ID)}</h1>
+            <p>{move || format!("{} — {}", ui().trial_title, ui().site)}</p>
             <dl>
-                <dt>"Label"</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
-                <dt>"Screening date"</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
-                <dt>"Criteria text"</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
-                <dt>"App version"</dt><dd>{crate::APP_VERSION}</dd>
-                <dt>"Outcome"</dt>
-                <dd>{move || report.with(|r| r.as_ref().map_or("Incomplete (no valid screening date)".to_string(), |r| m.outcome_headline(r.outcome).to_string()))}</dd>
-                <dt>"Earliest eligible"</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
+                <dt>{move || ui().col_label}</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
+                <dt>{move || ui().screening_date}</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
+                <dt>{move || ui().criteria_text}</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
+                <dt>{move || ui().app_version}</dt><dd>{crate::APP_VERSION}</dd>
+                <dt>{move || ui().outcome}</dt>
+                <dd>{move || report.with(|r| r.as_ref().map_or(ui().incomplete_no_date.to_string(), |r| m().outcome_headline(r.outcome).to_string()))}</dd>
+                <dt>{move || ui().earliest_eligible}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
             </dl>
             <table>
-                <thead><tr><th>"Criterion"</th><th>"Status"</th><th>"Reason"</th></tr></thead>
+                <thead><tr><th>{move || ui().criterion}</th><th>{move || ui().status}</th><th>{move || ui().reason}</th></tr></thead>
                 <tbody>
                     {CRITERIA.iter().map(|c| {
                         let id = c.id;
                         view! {
                             <tr>
-                                <td>{format!("{} {}", c.code, m.criterion_title(id))}</td>
-                                <td>{move || report.with(|r| r.as_ref().map_or("unknown", |r| r.get(id).status.as_str()))}</td>
-                                <td>{move || report.with(|r| r.as_ref().map(|r| m.reason(r.get(id))).unwrap_or_default())}</td>
+                                <td>{move || format!("{} {}", c.code, m().criterion_title(id))}</td>
+                                <td>{move || report.with(|r| m().status(r.as_ref().map_or(crate::engine::Status::Unknown, |r| r.get(id).status)))}</td>
+                                <td>{move || report.with(|r| r.as_ref().map(|r| m().reason(r.get(id))).unwrap_or_default())}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="confirm">"Investigator to confirm eligibility. Signature: ____________________  Date: ____________"</p>
+            <p class="confirm">{move || ui().signature_line}</p>
         </section>
     }
 }

@@ -5,6 +5,7 @@
 use super::storage::BrowserStore;
 use crate::drafts::{self, Catalogue, Draft, KeyValue, MemoryStore, SaveError, StoreError, Stored};
 use crate::engine::Date;
+use crate::text::Lang;
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -19,9 +20,16 @@ pub fn with_store<R>(f: impl FnOnce(&mut dyn KeyValue) -> R) -> R {
     STORE.with(|s| f(s.borrow_mut().as_mut()))
 }
 
-/// What the coordinator is looking at.
+/// The storage key of the language setting (not patient data).
+pub const LANG_KEY: &str = "ctit/settings/lang";
+
+/// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
+    /// The start page: choose patient self-check or coordinator screening.
+    Home,
+    /// The patient self-check.
+    Patient,
     /// The records list.
     List,
     /// One record, by id.
@@ -46,6 +54,8 @@ pub struct AppState {
     pub warning: RwSignal<Option<StorageWarning>>,
     /// The screen showing.
     pub screen: RwSignal<Screen>,
+    /// The language of the whole app.
+    pub lang: RwSignal<Lang>,
 }
 
 impl AppState {
@@ -59,13 +69,60 @@ impl AppState {
             Err(StoreError::Unavailable(why)) => Some(StorageWarning::Blocked(why)),
             Err(StoreError::Full(why)) => Some(StorageWarning::Full(why)),
         };
+        let screen = match web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .as_deref()
+        {
+            Some("#coordinator") => Screen::List,
+            Some("#patient") => Screen::Patient,
+            _ => Screen::Home,
+        };
+        let stored_lang = with_store(|kv| kv.get(LANG_KEY).ok().flatten());
+        let lang = match stored_lang.as_deref() {
+            Some("zh") => Lang::Zh,
+            Some("en") => Lang::En,
+            _ => Lang::from_tag(
+                &web_sys::window()
+                    .and_then(|w| w.navigator().language())
+                    .unwrap_or_default(),
+            ),
+        };
         let state = AppState {
             catalogue: RwSignal::new(Catalogue::default()),
             warning: RwSignal::new(warning),
-            screen: RwSignal::new(Screen::List),
+            screen: RwSignal::new(screen),
+            lang: RwSignal::new(lang),
         };
         state.reload();
         state
+    }
+
+    /// Switches the language and remembers it.
+    pub fn set_lang(&self, lang: Lang) {
+        self.lang.set(lang);
+        let _ = with_store(|kv| kv.set(LANG_KEY, lang.code()));
+    }
+
+    /// Shows a screen, keeping the mode in the URL fragment so a reload
+    /// returns to it (the fragment never holds an answer).
+    pub fn go(&self, screen: Screen) {
+        let hash = match screen {
+            Screen::Home => "",
+            Screen::Patient => "#patient",
+            Screen::List | Screen::Record(_) => "#coordinator",
+        };
+        if let Some(w) = web_sys::window()
+            && w.location().hash().ok().as_deref() != Some(hash)
+            && let Ok(history) = w.history()
+        {
+            let url = if hash.is_empty() {
+                "./".to_string()
+            } else {
+                hash.to_string()
+            };
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+        self.screen.set(screen);
     }
 
     /// Re-reads every record from the store.
@@ -121,7 +178,7 @@ impl AppState {
             self.catalogue
                 .update(|c| c.drafts.insert(0, Stored { rev: 0, draft }));
         }
-        self.screen.set(Screen::Record(id));
+        self.go(Screen::Record(id));
     }
 
     /// Deletes a record.

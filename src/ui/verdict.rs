@@ -2,11 +2,11 @@
 //! the 25 criteria with status, reason, published text and reading note.
 //! Everything shown here comes from the engine's `Report`.
 
+use super::state::AppState;
 use crate::engine::{
     CRITERIA, Calendar, CriterionId, Field, NeededFor, Outcome, Record, Report, Status, calendar,
     evaluate, what_is_needed,
 };
-use crate::text::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -48,11 +48,11 @@ impl Verdict {
     }
 }
 
-fn status_mark(s: Status) -> (&'static str, &'static str) {
+fn status_mark(s: Status) -> &'static str {
     match s {
-        Status::Pass => ("✓", "Pass"),
-        Status::Fail => ("✗", "Fail"),
-        Status::Unknown => ("?", "Unknown"),
+        Status::Pass => "✓",
+        Status::Fail => "✗",
+        Status::Unknown => "?",
     }
 }
 
@@ -64,7 +64,7 @@ fn codes(report: &Report, status: Status) -> Vec<CriterionId> {
 /// is not a valid date (nothing can be judged without it).
 #[component]
 pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
-    let m = Lang::En.messages();
+    let lang = expect_context::<AppState>().lang;
     let outcome = move || {
         verdict.with(|v| {
             v.as_ref()
@@ -80,6 +80,7 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
         })
     };
     let criterion_link = move |id: CriterionId, extra: Option<String>| {
+        let m = lang.get().messages();
         let text = match extra {
             Some(x) => format!("{} — {} ({x})", id.as_str(), m.criterion_title(id)),
             None => format!("{} — {}", id.as_str(), m.criterion_title(id)),
@@ -87,12 +88,11 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
         view! { <li><a href=format!("#c-{}", id.as_str())>{text}</a></li> }
     };
     let body = move || {
+        let m = lang.get().messages();
+        let ui = lang.get().ui();
         verdict.with(|v| {
             let Some(v) = v else {
-                return view! {
-                    <p class="headline">"Incomplete: enter a valid screening date (YYYY-MM-DD) to judge the criteria"</p>
-                }
-                .into_any();
+                return view! { <p class="headline">{ui.needs_date_headline}</p> }.into_any();
             };
             let r = &v.report;
             let cal_line = m
@@ -113,18 +113,18 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
                         .map(|id| {
                             let fix = v.calendar.time_fixes.iter().find(|t| t.id == id);
                             let extra = match fix {
-                                Some(t) => format!("time: passes from {}", t.from),
-                                None => "not a matter of time".to_string(),
+                                Some(t) => (ui.time_fix)(&t.from.to_string()),
+                                None => ui.not_time.to_string(),
                             };
                             criterion_link(id, Some(extra))
                         })
                         .collect_view();
                     view! {
-                        <p class="headline">{format!("Not eligible: {n} criteri{} not met", if n == 1 { "on" } else { "a" })}</p>
+                        <p class="headline">{(ui.not_eligible_headline)(n)}</p>
                         <ul class="ids">{items}</ul>
                         {cal_line}
                         {(n_unknown > 0).then(|| view! {
-                            <p>{format!("Also unknown ({n_unknown}):")}</p>
+                            <p>{(ui.also_unknown)(n_unknown)}</p>
                             <ul class="ids">{unknown.into_iter().map(|id| criterion_link(id, None)).collect_view()}</ul>
                         })}
                     }
@@ -148,17 +148,17 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
                             view! {
                                 <li data-needed-for=id.as_str()>
                                     <a href=format!("#c-{}", id.as_str())>{format!("{} — {}", id.as_str(), m.criterion_title(id))}</a>
-                                    {g.could_rule_out.then(|| view! { <span class="rule-out">" · could rule out"</span> })}
+                                    {g.could_rule_out.then(|| view! { <span class="rule-out">{ui.could_rule_out}</span> })}
                                     <ul>{fields}</ul>
                                 </li>
                             }
                         })
                         .collect_view();
                     view! {
-                        <p class="headline">{format!("Incomplete: {n} criteri{} unknown", if n == 1 { "on" } else { "a" })}</p>
+                        <p class="headline">{(ui.incomplete_headline)(n)}</p>
                         {cal_line}
                         <details open=n <= 6>
-                            <summary>{format!("What would change the verdict: {n_fields} field{}", if n_fields == 1 { "" } else { "s" })}</summary>
+                            <summary>{(ui.what_would_change)(n_fields)}</summary>
                             <ol class="needed">{groups}</ol>
                         </details>
                     }
@@ -170,7 +170,7 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
     view! {
         <section class="banner" data-outcome=outcome data-earliest-eligible=earliest aria-live="polite" aria-atomic="true">
             {body}
-            <p class="confirm">"The investigator confirms eligibility; this screen does not replace that judgement."</p>
+            <p class="confirm">{move || lang.get().ui().investigator_confirms}</p>
         </section>
     }
 }
@@ -181,18 +181,16 @@ pub fn CriteriaList(
     verdict: Memo<Option<Verdict>>,
     applicable: Signal<Vec<Field>>,
 ) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
     let report = Memo::new(move |_| verdict.with(|v| v.as_ref().map(|v| v.report.clone())));
-    let m = Lang::En.messages();
     let rows = CRITERIA
         .iter()
         .map(|c| {
             let id = c.id;
             let status = move || report.with(|r| r.as_ref().map_or(Status::Unknown, |r| r.get(id).status));
             let reason = move || {
-                report.with(|r| {
-                    r.as_ref()
-                        .map_or_else(|| "Needs a valid screening date".to_string(), |r| m.reason(r.get(id)))
-                })
+                let l = lang.get();
+                report.with(|r| r.as_ref().map_or_else(|| l.ui().reason_needs_date.to_string(), |r| l.messages().reason(r.get(id))))
             };
             let target = move || {
                 // The field to go to: one still missing, else one the reason used, else any.
@@ -208,7 +206,8 @@ pub fn CriteriaList(
                         .find(|f| applicable.contains(f))
                 })
             };
-            let note = m.reading_note(id);
+            let note = move || lang.get().messages().reading_note(id);
+            let has_note = c.has_note;
             view! {
                 <li
                     id=format!("c-{}", c.code)
@@ -217,22 +216,23 @@ pub fn CriteriaList(
                     data-status=move || status().as_str()
                 >
                     <button class="crit-head" on:click=move |_| { if let Some(f) = target() { focus_field(f) } }>
-                        <span class="mark" aria-hidden="true">{move || status_mark(status()).0}</span>
+                        <span class="mark" aria-hidden="true">{move || status_mark(status())}</span>
                         <span class="code">{c.code}</span>
-                        <span class="title">{m.criterion_title(id)}</span>
-                        <span class="status-text">{move || status_mark(status()).1}</span>
+                        <span class="title">{move || lang.get().messages().criterion_title(id)}</span>
+                        <span class="status-text">{move || lang.get().messages().status(status())}</span>
                     </button>
                     <p class="reason">{reason}</p>
                     <details>
-                        <summary>"Published text"{note.map(|_| " and reading note")}</summary>
+                        <summary>{move || if has_note { lang.get().ui().published_text_and_note } else { lang.get().ui().published_text }}</summary>
+                        <p class="original">{move || lang.get().ui().original_text}</p>
                         <blockquote lang="en"><p>{c.source}</p></blockquote>
-                        {note.map(|n| view! { <p class="note"><strong>"How this app reads it: "</strong>{n}</p> })}
+                        {move || note().map(|n| view! { <p class="note"><strong>{lang.get().ui().how_read}</strong>{n}</p> })}
                     </details>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <ol class="criteria" aria-label="Criteria">{rows}</ol>
+        <ol class="criteria" aria-label=move || lang.get().ui().criteria>{rows}</ol>
     }
 }

@@ -26,7 +26,7 @@ async function statuses(page) {
 }
 
 test('importing each shared case shows its expected outcome and every status', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
   for (const file of caseFiles) {
     const expected = JSON.parse(fs.readFileSync(path.join(casesDir, file), 'utf8')).expected;
     await importFile(page, path.join(casesDir, file));
@@ -43,7 +43,7 @@ test('importing each shared case shows its expected outcome and every status', a
 });
 
 test('typed answers, including an invalid half-typed date, survive a reload exactly', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.fill('#f-label', 'SCR-0042');
   await page.fill('#f-birth_date', '1961-04');            // half-typed: invalid for now
@@ -81,7 +81,7 @@ test('typed answers, including an invalid half-typed date, survive a reload exac
 });
 
 test('fields that do not apply are not asked', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.waitForSelector('.record [data-outcome]');
   assert.equal(await page.locator('#f-last_radiotherapy_date').count(), 0);
@@ -101,7 +101,7 @@ test('fields that do not apply are not asked', async () => {
 
 test('a corrupted stored entry is reported, kept byte for byte, and the other records open', async () => {
   const planted = '{"schema":1,"rev":3,"draft":{"id":"bad", "label": truncated…';
-  const { context, page } = await openApp(browser, server.url, {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
     beforeLoad: async (p) => {
       await p.addInitScript((text) => {
         if (!sessionStorage.getItem('planted')) {
@@ -126,7 +126,7 @@ test('a corrupted stored entry is reported, kept byte for byte, and the other re
 });
 
 test('blocked storage: the app still works in memory and says so', async () => {
-  const { context, page } = await openApp(browser, server.url, {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
     beforeLoad: async (p) => {
       await p.addInitScript(() => {
         Object.defineProperty(window, 'localStorage', {
@@ -149,11 +149,11 @@ test('blocked storage: the app still works in memory and says so', async () => {
 });
 
 test('two tabs on one record never silently overwrite each other', async () => {
-  const { context, page: a } = await openApp(browser, server.url);
+  const { context, page: a } = await openApp(browser, server.url + '#coordinator');
   await a.getByRole('button', { name: 'New screening' }).click();
   await a.fill('#f-label', 'TWO-TABS');
   const b = await context.newPage();
-  await b.goto(server.url);
+  await b.goto(server.url + '#coordinator');
   await b.getByRole('button', { name: 'TWO-TABS' }).click();
   await b.waitForSelector('.record [data-outcome]');
   // B's change reaches A (A had nothing unsaved), then A's change builds on it.
@@ -171,7 +171,7 @@ test('two tabs on one record never silently overwrite each other', async () => {
 });
 
 test('a stale tab is stopped from overwriting a newer save and offered a choice', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.fill('#f-label', 'STALE');
   // Another writer saves a newer revision without a storage event reaching this tab.
@@ -200,7 +200,7 @@ test('a stale tab is stopped from overwriting a newer save and offered a choice'
 });
 
 test('export writes the record format, without fields that do not apply', async () => {
-  const { context, page } = await openApp(browser, server.url, { context: { acceptDownloads: true } });
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { context: { acceptDownloads: true } });
   await importFile(page, path.join(casesDir, '02-male-pregnancy-fields-ignored.json'));
   await page.check('#f-had_radiotherapy-1');   // No
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
@@ -223,7 +223,7 @@ async function tabTo(page, match, arg, limit = 80) {
 }
 
 test('a whole screening can be done by keyboard only', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
   const answers = JSON.parse(fs.readFileSync(path.join(casesDir, '01-eligible-full-record.json'), 'utf8')).record.answers;
   await tabTo(page, () => document.activeElement?.textContent === 'New screening');
   await page.keyboard.press('Enter');
@@ -258,7 +258,7 @@ test('a whole screening can be done by keyboard only', async () => {
 });
 
 test('the banner gives the earliest eligible date and what would change the verdict', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
   await importFile(page, path.join(casesDir, '07-chemo-exactly-one-month-ago.json'));
   assert.equal(await page.getAttribute('.banner', 'data-earliest-eligible'), '2026-11-26');
   const banner = await page.textContent('.banner');

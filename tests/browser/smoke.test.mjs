@@ -9,7 +9,7 @@ before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 test('release build shows the trial id and a verdict from the engine', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.waitForSelector('[data-outcome]');
   assert.match(await page.textContent('body'), /NCT07063225/);

@@ -1,0 +1,572 @@
+//! The app's own words (buttons, headings, banners) in each language, as one
+//! struct per language: leaving a field out of either constant is a compile
+//! error, so no text can go untranslated.
+
+/// Every fixed piece of UI text. Functions build the texts with values in them.
+pub struct UiText {
+    /// `lang` attribute value for the page.
+    pub html_lang: &'static str,
+    /// The trial's short title.
+    pub trial_title: &'static str,
+    /// The site.
+    pub site: &'static str,
+    /// Header privacy line.
+    pub privacy_short: &'static str,
+    /// Label of the language switch.
+    pub language: &'static str,
+    /// The other language's name, in that language (the switch's text).
+    pub other_language: &'static str,
+    /// Storage blocked banner.
+    pub storage_blocked: fn(&str) -> String,
+    /// Storage full banner.
+    pub storage_full: fn(&str) -> String,
+
+    // Home
+    /// Home heading.
+    pub home_title: &'static str,
+    /// Home intro.
+    pub home_intro: &'static str,
+    /// Patient mode button.
+    pub patient_mode: &'static str,
+    /// Patient mode description.
+    pub patient_mode_help: &'static str,
+    /// Coordinator mode button.
+    pub coordinator_mode: &'static str,
+    /// Coordinator mode description.
+    pub coordinator_mode_help: &'static str,
+    /// Back to the start.
+    pub to_start: &'static str,
+
+    // Records list
+    /// List heading.
+    pub records_title: &'static str,
+    /// New record button.
+    pub new_screening: &'static str,
+    /// Import button.
+    pub import: &'static str,
+    /// Empty list.
+    pub no_records: &'static str,
+    /// Column.
+    pub col_label: &'static str,
+    /// Column.
+    pub col_date: &'static str,
+    /// Column.
+    pub col_outcome: &'static str,
+    /// Column.
+    pub col_saved: &'static str,
+    /// Column.
+    pub col_actions: &'static str,
+    /// A record without a label.
+    pub no_label: &'static str,
+    /// Button.
+    pub duplicate: &'static str,
+    /// Button.
+    pub delete: &'static str,
+    /// Delete confirmation.
+    pub delete_confirm: fn(&str) -> String,
+    /// Button.
+    pub yes_delete: &'static str,
+    /// Button.
+    pub cancel: &'static str,
+    /// Suffix of a duplicated label.
+    pub copy_suffix: &'static str,
+    /// Badge.
+    pub badge_eligible: &'static str,
+    /// Badge.
+    pub badge_not_eligible: &'static str,
+    /// Badge.
+    pub badge_incomplete: &'static str,
+    /// Badge.
+    pub badge_no_date: &'static str,
+    /// Import refused: heading line.
+    pub import_refused: fn(&str) -> String,
+    /// Import: file unreadable.
+    pub import_unreadable: fn(&str, &str) -> String,
+    /// Broken entries heading.
+    pub broken_entries: fn(usize) -> String,
+    /// Broken entries explanation.
+    pub broken_entries_help: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_not_json: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_wrong_shape: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_newer: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_id_mismatch: &'static str,
+
+    // Record screen
+    /// Back to list.
+    pub all_screenings: &'static str,
+    /// Label field.
+    pub label_field: &'static str,
+    /// Screening date field.
+    pub screening_date: &'static str,
+    /// Screening date help.
+    pub screening_date_help: &'static str,
+    /// Button.
+    pub export_json: &'static str,
+    /// Button.
+    pub print_summary: &'static str,
+    /// Export done.
+    pub exported: fn(&str) -> String,
+    /// Export done, some fields left out.
+    pub exported_without: fn(&str, &str) -> String,
+    /// Export failed.
+    pub export_failed: fn(&str) -> String,
+    /// Export needs a date.
+    pub export_needs_date: &'static str,
+    /// Record missing.
+    pub record_missing: &'static str,
+    /// Conflict banner.
+    pub conflict: &'static str,
+    /// Conflict choice.
+    pub use_theirs: &'static str,
+    /// Conflict choice.
+    pub keep_mine: &'static str,
+    /// Notice.
+    pub updated_elsewhere: fn(&str) -> String,
+    /// Notice.
+    pub deleted_elsewhere: &'static str,
+    /// Notice.
+    pub stored_copy_unreadable: &'static str,
+    /// Verdict region label.
+    pub verdict: &'static str,
+    /// Criteria list label.
+    pub criteria: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// Not known.
+    pub not_known: &'static str,
+    /// Serology.
+    pub positive: &'static str,
+    /// Serology.
+    pub negative: &'static str,
+    /// Sex.
+    pub female: &'static str,
+    /// Sex.
+    pub male: &'static str,
+    /// Lab sub-label.
+    pub result: &'static str,
+    /// Platelet unit label.
+    pub unit: &'static str,
+    /// Units.
+    pub days: &'static str,
+    /// Units.
+    pub years: &'static str,
+
+    // Verdict
+    /// No valid screening date.
+    pub needs_date_headline: &'static str,
+    /// Not eligible headline.
+    pub not_eligible_headline: fn(usize) -> String,
+    /// Incomplete headline.
+    pub incomplete_headline: fn(usize) -> String,
+    /// Time will fix it.
+    pub time_fix: fn(&str) -> String,
+    /// Time will not fix it.
+    pub not_time: &'static str,
+    /// Also unknown.
+    pub also_unknown: fn(usize) -> String,
+    /// What would change the verdict.
+    pub what_would_change: fn(usize) -> String,
+    /// Rule-out marker.
+    pub could_rule_out: &'static str,
+    /// Investigator confirms.
+    pub investigator_confirms: &'static str,
+    /// Details summary.
+    pub published_text: &'static str,
+    /// Details summary with a note.
+    pub published_text_and_note: &'static str,
+    /// Marks the English original.
+    pub original_text: &'static str,
+    /// Reading note lead.
+    pub how_read: &'static str,
+    /// Reason when no date.
+    pub reason_needs_date: &'static str,
+
+    // Print
+    /// Print heading.
+    pub summary_title: fn(&str) -> String,
+    /// Print row.
+    pub criteria_text: &'static str,
+    /// Print row.
+    pub app_version: &'static str,
+    /// Print row.
+    pub outcome: &'static str,
+    /// Print row.
+    pub earliest_eligible: &'static str,
+    /// Print column.
+    pub criterion: &'static str,
+    /// Print column.
+    pub status: &'static str,
+    /// Print column.
+    pub reason: &'static str,
+    /// Print footer.
+    pub signature_line: &'static str,
+    /// Incomplete without a date.
+    pub incomplete_no_date: &'static str,
+
+    // Patient self-check
+    /// Patient intro heading.
+    pub p_title: &'static str,
+    /// What the study is.
+    pub p_about: &'static str,
+    /// Privacy.
+    pub p_privacy: &'static str,
+    /// What to expect.
+    pub p_expect: &'static str,
+    /// Start button.
+    pub p_start: &'static str,
+    /// Keep answers choice.
+    pub p_keep: &'static str,
+    /// Keep answers help.
+    pub p_keep_help: &'static str,
+    /// Delete answers button.
+    pub p_delete: &'static str,
+    /// Deleted notice.
+    pub p_deleted: &'static str,
+    /// Step progress.
+    pub p_step: fn(usize, usize) -> String,
+    /// Back button.
+    pub p_back: &'static str,
+    /// Next button.
+    pub p_next: &'static str,
+    /// See result button.
+    pub p_see_result: &'static str,
+    /// Step titles, in order.
+    pub p_steps: [&'static str; 7],
+    /// Results heading.
+    pub p_result_title: &'static str,
+    /// Result 1 lead.
+    pub p_not_right: &'static str,
+    /// Result 1 follow-up.
+    pub p_check_with_team: &'static str,
+    /// Result 2 lead.
+    pub p_not_finished: &'static str,
+    /// Result 3 lead.
+    pub p_may_take_part: &'static str,
+    /// Result 3 follow-up.
+    pub p_never_final: &'static str,
+    /// What to do next.
+    pub p_next_steps: &'static str,
+    /// Things to ask the doctor.
+    pub p_ask_doctor: &'static str,
+    /// Change answers.
+    pub p_change_answers: &'static str,
+    /// Date help for patients.
+    pub p_date_help: &'static str,
+    /// No birth date known.
+    pub p_age_instead: &'static str,
+}
+
+/// English.
+pub const EN: UiText = UiText {
+    html_lang: "en",
+    trial_title: "Romiplostim N01 for refractory chemotherapy-induced thrombocytopenia",
+    site: "Institute of Hematology & Blood Diseases Hospital, Tianjin",
+    privacy_short: "Everything stays on this device.",
+    language: "Language",
+    other_language: "中文",
+    storage_blocked: |why| {
+        format!(
+            "This browser does not let the app store anything ({why}). You can keep working: everything stays in this tab only and is lost when it closes. Export each record before closing."
+        )
+    },
+    storage_full: |why| {
+        format!(
+            "The browser's storage is full ({why}). Your latest changes are kept in this tab only. Export records and delete ones you no longer need."
+        )
+    },
+    home_title: "Screening for study NCT07063225",
+    home_intro: "This study tests romiplostim N01 for people whose platelet count stays very low after chemotherapy, even after treatment with rhTPO.",
+    patient_mode: "I am a patient: could this study suit me?",
+    patient_mode_help: "A few plain questions, step by step. Your answers stay on this device.",
+    coordinator_mode: "Study team: screening records",
+    coordinator_mode_help: "Every criterion, live verdicts, drafts kept on this device.",
+    to_start: "Start page",
+    records_title: "Screening records",
+    new_screening: "New screening",
+    import: "Import",
+    no_records: "No screenings yet. Start one with “New screening”, or import an exported record.",
+    col_label: "Label",
+    col_date: "Screening date",
+    col_outcome: "Outcome",
+    col_saved: "Last saved",
+    col_actions: "Actions",
+    no_label: "(no label)",
+    duplicate: "Duplicate",
+    delete: "Delete",
+    delete_confirm: |label| format!("Delete “{label}” for good?"),
+    yes_delete: "Yes, delete",
+    cancel: "Cancel",
+    copy_suffix: " (copy)",
+    badge_eligible: "Meets all recorded criteria",
+    badge_not_eligible: "Not eligible",
+    badge_incomplete: "Incomplete",
+    badge_no_date: "Screening date needed",
+    import_refused: |name| format!("{name} was not imported; nothing was changed:"),
+    import_unreadable: |name, e| format!("{name}: could not be read ({e})"),
+    broken_entries: |n| {
+        if n == 1 {
+            "1 stored entry could not be read.".to_string()
+        } else {
+            format!("{n} stored entries could not be read.")
+        }
+    },
+    broken_entries_help: " They have been set aside and kept exactly as they are; nothing was deleted. Site IT can recover them from this browser's storage.",
+    broken_not_json: "not valid JSON",
+    broken_wrong_shape: "not a record of this app",
+    broken_newer: "written by a newer version of this app",
+    broken_id_mismatch: "its content names another record",
+    all_screenings: "← All screenings",
+    label_field: "Label (screening number, never a name)",
+    screening_date: "Screening date",
+    screening_date_help: "YYYY-MM-DD; every interval is counted to this day",
+    export_json: "Export JSON",
+    print_summary: "Print summary",
+    exported: |name| format!("Exported {name}."),
+    exported_without: |name, fields| {
+        format!("Exported {name}. Left out because their values are not valid: {fields}.")
+    },
+    export_failed: |e| format!("Export failed: {e}"),
+    export_needs_date: "Export needs a valid screening date.",
+    record_missing: "This record is no longer stored on this device (it may have been deleted in another tab).",
+    conflict: "This record was changed in another tab after this tab last saved it. Saving here is paused so neither version is lost.",
+    use_theirs: "Use the other tab's version",
+    keep_mine: "Keep this tab's version",
+    updated_elsewhere: |t| format!("Updated with changes saved in another tab at {t}."),
+    deleted_elsewhere: "This record was deleted in another tab. It is still open here; your next change saves it again.",
+    stored_copy_unreadable: "The stored copy of this record cannot be read; it is left untouched and your changes are kept in this tab only. Export this record to keep them.",
+    verdict: "Verdict",
+    criteria: "Criteria",
+    yes: "Yes",
+    no: "No",
+    not_known: "Not known",
+    positive: "Positive",
+    negative: "Negative",
+    female: "Female",
+    male: "Male",
+    result: "Result",
+    unit: "unit",
+    days: "days",
+    years: "years",
+    needs_date_headline: "Incomplete: enter a valid screening date (YYYY-MM-DD) to judge the criteria",
+    not_eligible_headline: |n| {
+        format!(
+            "Not eligible: {n} criteri{} not met",
+            if n == 1 { "on" } else { "a" }
+        )
+    },
+    incomplete_headline: |n| {
+        format!(
+            "Incomplete: {n} criteri{} unknown",
+            if n == 1 { "on" } else { "a" }
+        )
+    },
+    time_fix: |d| format!("time: passes from {d}"),
+    not_time: "not a matter of time",
+    also_unknown: |n| format!("Also unknown ({n}):"),
+    what_would_change: |n| {
+        format!(
+            "What would change the verdict: {n} field{}",
+            if n == 1 { "" } else { "s" }
+        )
+    },
+    could_rule_out: " · could rule out",
+    investigator_confirms: "The investigator confirms eligibility; this screen does not replace that judgement.",
+    published_text: "Published text",
+    published_text_and_note: "Published text and reading note",
+    original_text: "Original text (English, as published):",
+    how_read: "How this app reads it: ",
+    reason_needs_date: "Needs a valid screening date",
+    summary_title: |id| format!("Screening summary — {id}"),
+    criteria_text: "Criteria text",
+    app_version: "App version",
+    outcome: "Outcome",
+    earliest_eligible: "Earliest eligible",
+    criterion: "Criterion",
+    status: "Status",
+    reason: "Reason",
+    signature_line: "Investigator to confirm eligibility. Signature: ____________________  Date: ____________",
+    incomplete_no_date: "Incomplete (no valid screening date)",
+    p_title: "Could this study suit me?",
+    p_about: "The study NCT07063225 at the Institute of Hematology & Blood Diseases Hospital in Tianjin tests a medicine called romiplostim N01 for adults whose platelet count stays very low after chemotherapy, even after rhTPO injections.",
+    p_privacy: "Your answers stay on this device: nothing is sent anywhere. Unless you choose to keep them, they are gone when you close this page.",
+    p_expect: "About 25 short questions in 7 steps. If you don't know an answer, leave it empty. This check cannot tell you that you can take part: only the study team can decide that.",
+    p_start: "Start",
+    p_keep: "Keep my answers on this device",
+    p_keep_help: "Only if this is your own phone or computer.",
+    p_delete: "Delete my answers",
+    p_deleted: "Your answers have been deleted from this device.",
+    p_step: |i, n| format!("Step {i} of {n}"),
+    p_back: "Back",
+    p_next: "Next",
+    p_see_result: "See the result",
+    p_steps: [
+        "About you",
+        "Your illness and treatment",
+        "Your platelet count",
+        "Your daily activities",
+        "Heart and blood vessels",
+        "Other health questions",
+        "Pregnancy",
+    ],
+    p_result_title: "Your result",
+    p_not_right: "Based on your answers, this study may not be right for you, because:",
+    p_check_with_team: "If an answer is not quite right, or you are unsure, the study team can check it with you.",
+    p_not_finished: "Not finished yet: please answer these questions:",
+    p_may_take_part: "You may be able to take part — the study team will check:",
+    p_never_final: "Only the study team can decide whether you can take part.",
+    p_next_steps: "What to do next: talk to your doctor, or contact the study team at the Institute of Hematology & Blood Diseases Hospital in Tianjin and mention study NCT07063225.",
+    p_ask_doctor: "Things to ask your doctor or the study team about:",
+    p_change_answers: "Change my answers",
+    p_date_help: "If you are not sure of the exact day, give your best guess.",
+    p_age_instead: "If you prefer not to give your date of birth, give your age instead.",
+};
+
+/// Simplified Chinese.
+pub const ZH: UiText = UiText {
+    html_lang: "zh-CN",
+    trial_title: "罗米司亭 N01 治疗难治性化疗所致血小板减少症",
+    site: "中国医学科学院血液病医院（血液学研究所），天津",
+    privacy_short: "所有信息只保存在本设备上。",
+    language: "语言",
+    other_language: "English",
+    storage_blocked: |why| {
+        format!(
+            "此浏览器不允许本应用保存任何内容（{why}）。您可以继续工作：所有内容只保留在当前标签页中，关闭即丢失。关闭前请逐条导出记录。"
+        )
+    },
+    storage_full: |why| {
+        format!(
+            "浏览器存储空间已满（{why}）。最近的修改只保留在当前标签页中。请导出记录并删除不再需要的记录。"
+        )
+    },
+    home_title: "NCT07063225 研究筛选",
+    home_intro: "本研究评估罗米司亭 N01 用于化疗后血小板持续极低、且经重组人血小板生成素（rhTPO）治疗仍无效的患者。",
+    patient_mode: "我是患者：这项研究可能适合我吗？",
+    patient_mode_help: "几个通俗的问题，一步一步回答。您的回答只保存在本设备上。",
+    coordinator_mode: "研究团队：筛选记录",
+    coordinator_mode_help: "全部标准、实时判定，草稿保存在本设备上。",
+    to_start: "首页",
+    records_title: "筛选记录",
+    new_screening: "新建筛选",
+    import: "导入",
+    no_records: "还没有筛选记录。点击“新建筛选”开始，或导入已导出的记录。",
+    col_label: "编号",
+    col_date: "筛选日期",
+    col_outcome: "结果",
+    col_saved: "最后保存",
+    col_actions: "操作",
+    no_label: "（无编号）",
+    duplicate: "复制",
+    delete: "删除",
+    delete_confirm: |label| format!("确定永久删除“{label}”吗？"),
+    yes_delete: "确定删除",
+    cancel: "取消",
+    copy_suffix: "（副本）",
+    badge_eligible: "符合全部已记录标准",
+    badge_not_eligible: "不符合",
+    badge_incomplete: "信息不全",
+    badge_no_date: "需要筛选日期",
+    import_refused: |name| format!("{name} 未导入，未做任何更改："),
+    import_unreadable: |name, e| format!("{name}：无法读取（{e}）"),
+    broken_entries: |n| format!("有 {n} 条已保存的条目无法读取。"),
+    broken_entries_help: "这些条目已被搁置并原样保留，没有删除任何内容。信息科可从此浏览器的存储中恢复它们。",
+    broken_not_json: "不是有效的 JSON",
+    broken_wrong_shape: "不是本应用的记录",
+    broken_newer: "由本应用的更新版本写入",
+    broken_id_mismatch: "其内容指向另一条记录",
+    all_screenings: "← 全部筛选记录",
+    label_field: "编号（筛选号，切勿填写姓名）",
+    screening_date: "筛选日期",
+    screening_date_help: "YYYY-MM-DD；所有时间间隔都计算到这一天",
+    export_json: "导出 JSON",
+    print_summary: "打印摘要",
+    exported: |name| format!("已导出 {name}。"),
+    exported_without: |name, fields| {
+        format!("已导出 {name}。以下字段的值无效，未包含在内：{fields}。")
+    },
+    export_failed: |e| format!("导出失败：{e}"),
+    export_needs_date: "导出需要有效的筛选日期。",
+    record_missing: "此记录已不在本设备上（可能已在另一个标签页中删除）。",
+    conflict: "此记录在本标签页上次保存后被另一个标签页修改。此处已暂停保存，两个版本都不会丢失。",
+    use_theirs: "使用另一个标签页的版本",
+    keep_mine: "保留本标签页的版本",
+    updated_elsewhere: |t| format!("已更新为另一个标签页在 {t} 保存的内容。"),
+    deleted_elsewhere: "此记录已在另一个标签页中删除。它在这里仍然打开；您的下一次修改会重新保存它。",
+    stored_copy_unreadable: "此记录的已存副本无法读取；它保持原样，您的修改只保留在当前标签页中。请导出此记录以保留修改。",
+    verdict: "判定",
+    criteria: "标准",
+    yes: "是",
+    no: "否",
+    not_known: "不详",
+    positive: "阳性",
+    negative: "阴性",
+    female: "女",
+    male: "男",
+    result: "结果",
+    unit: "单位",
+    days: "天",
+    years: "岁",
+    needs_date_headline: "信息不全：请输入有效的筛选日期（YYYY-MM-DD）以判定各项标准",
+    not_eligible_headline: |n| format!("不符合：{n} 项标准未满足"),
+    incomplete_headline: |n| format!("信息不全：{n} 项标准尚无法判定"),
+    time_fix: |d| format!("时间因素：自 {d} 起满足"),
+    not_time: "与时间无关",
+    also_unknown: |n| format!("另有 {n} 项尚无法判定："),
+    what_would_change: |n| format!("可改变判定的信息：{n} 个字段"),
+    could_rule_out: " · 可能导致排除",
+    investigator_confirms: "是否符合入组条件由研究者确认；本页面不能替代研究者的判断。",
+    published_text: "公布原文",
+    published_text_and_note: "公布原文及解读说明",
+    original_text: "原文（英文，按公布原样）：",
+    how_read: "本应用的解读：",
+    reason_needs_date: "需要有效的筛选日期",
+    summary_title: |id| format!("筛选摘要 — {id}"),
+    criteria_text: "标准文本版本",
+    app_version: "应用版本",
+    outcome: "结果",
+    earliest_eligible: "最早可符合日期",
+    criterion: "标准",
+    status: "状态",
+    reason: "理由",
+    signature_line: "由研究者确认是否符合入组条件。签名：____________________  日期：____________",
+    incomplete_no_date: "信息不全（无有效筛选日期）",
+    p_title: "这项研究可能适合我吗？",
+    p_about: "NCT07063225 是天津中国医学科学院血液病医院开展的一项研究，评估一种名为罗米司亭 N01 的药物，用于化疗后血小板持续很低、打了升血小板针（rhTPO）后仍没有好转的成年人。",
+    p_privacy: "您的回答只保存在本设备上，不会发送到任何地方。除非您选择保留，关闭本页后回答即被清除。",
+    p_expect: "共约 25 个简短问题，分 7 步。不知道的问题可以留空。本自查不能告诉您是否可以参加：只有研究团队才能决定。",
+    p_start: "开始",
+    p_keep: "在本设备上保留我的回答",
+    p_keep_help: "仅当这是您自己的手机或电脑时选择。",
+    p_delete: "删除我的回答",
+    p_deleted: "您的回答已从本设备上删除。",
+    p_step: |i, n| format!("第 {i} 步，共 {n} 步"),
+    p_back: "上一步",
+    p_next: "下一步",
+    p_see_result: "查看结果",
+    p_steps: [
+        "关于您",
+        "您的疾病和治疗",
+        "您的血小板计数",
+        "您的日常活动",
+        "心脏和血管",
+        "其他健康问题",
+        "妊娠",
+    ],
+    p_result_title: "您的结果",
+    p_not_right: "根据您的回答，这项研究可能不适合您，原因是：",
+    p_check_with_team: "如果某个回答不太准确，或者您不确定，研究团队可以和您一起核对。",
+    p_not_finished: "尚未完成：请回答以下问题：",
+    p_may_take_part: "您也许可以参加——研究团队会检查：",
+    p_never_final: "只有研究团队才能决定您是否可以参加。",
+    p_next_steps: "下一步：请与您的医生沟通，或联系天津中国医学科学院血液病医院的研究团队，并说明研究编号 NCT07063225。",
+    p_ask_doctor: "可以向您的医生或研究团队询问的事项：",
+    p_change_answers: "修改我的回答",
+    p_date_help: "如果记不清具体哪一天，请填写大概的日期。",
+    p_age_instead: "如果不想填写出生日期，可以改为填写年龄。",
+};

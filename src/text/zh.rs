@@ -1,0 +1,614 @@
+//! Simplified Chinese wording, with the medical terms clinicians in China use
+//! (血小板, 化疗, 放疗, 重组人血小板生成素 rhTPO, ECOG 体能状态评分,
+//! 纽约心脏病协会心功能分级 NYHA, 正常值上限 ULN …). The published criteria
+//! text itself stays in English and is marked as the original.
+
+use super::Messages;
+use super::en::{one_and_a_half, platelet_unit};
+use crate::engine::calendar::Calendar;
+use crate::engine::criteria::CriterionId;
+use crate::engine::date::Date;
+use crate::engine::decimal::Decimal;
+use crate::engine::dictionary::{Field, Kind, Section};
+use crate::engine::finding::{Detail, Finding};
+use crate::engine::logic::{Status, Tri};
+use crate::engine::record::{PlateletUnit, ProblemKind, Serology};
+use crate::engine::report::Outcome;
+
+/// Simplified Chinese.
+pub struct Chinese;
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "是" } else { "否" }
+}
+
+fn serology(s: Serology) -> &'static str {
+    match s {
+        Serology::Positive => "阳性",
+        Serology::Negative => "阴性",
+    }
+}
+
+impl Messages for Chinese {
+    fn field_label(&self, field: Field) -> &'static str {
+        use Field::*;
+        match field {
+            BirthDate => "出生日期",
+            AgeYears => "年龄（岁）",
+            Sex => "性别",
+            CitDiagnosis => "已诊断化疗相关血小板减少症",
+            RhtpoDays => "rhTPO 疗程",
+            RhtpoDose => "rhTPO 剂量",
+            PlateletAfterRhtpo => "rhTPO 疗程结束时血小板",
+            LastChemoDate => "末次化疗",
+            HadRadiotherapy => "曾接受放疗",
+            LastRadiotherapyDate => "末次放疗",
+            PlateletCount => "血小板计数",
+            LowPlateletsSince => "血小板低于 30×10^9/L 起始日期",
+            ExpectedSurvival6m => "预计生存期 ≥ 6 个月",
+            Alt => "丙氨酸氨基转移酶（ALT）",
+            Ast => "天冬氨酸氨基转移酶（AST）",
+            TotalBilirubin => "总胆红素",
+            Creatinine => "血清肌酐",
+            PhysicalExamOk => "体格检查合格",
+            Ecog => "ECOG 体能状态评分",
+            NyhaClass => "纽约心脏病协会心功能分级（NYHA）",
+            ConsentSigned => "已签署知情同意书",
+            UncontrolledOrganDisease => "重要脏器原发病无法控制",
+            PoorCompliance => "预计依从性差",
+            Hiv => "HIV",
+            Hbv => "乙型肝炎（HBsAg / HBV DNA）",
+            Hcv => "丙型肝炎抗体",
+            Hdv => "丁型肝炎抗体",
+            Syphilis => "梅毒抗体",
+            EbvDna => "EB 病毒 DNA",
+            CmvDna => "巨细胞病毒 DNA",
+            KnownInfection => "已知感染 HIV、乙/丙/丁型肝炎或梅毒",
+            SevereBleeding => "广泛严重出血",
+            HeartDiseaseNeedingTreatment => "需要治疗的心脏病",
+            UncontrolledHypertension => "高血压控制不佳",
+            ThromboticDisease => "血栓性疾病",
+            PriorAlloTransplant => "异基因干细胞移植或器官移植史",
+            MentalDisorder => "精神障碍影响知情同意或随访",
+            UnresolvedPriorToxicity => "既往治疗毒性未消退（所研究的血小板减少除外）",
+            Diabetes => "糖尿病",
+            SevereHeartFailure => "严重心力衰竭",
+            RecentCardiacEvent6m => "近 6 个月内心肌梗死、不稳定型心律失常或不稳定型心绞痛",
+            GastricUlcer => "现患胃溃疡",
+            ActiveAutoimmuneDisease => "活动性自身免疫病",
+            OtherSeriousDisease => "其他限制参加的严重疾病",
+            Sepsis => "脓毒症",
+            IrregularBleeding => "其他异常出血",
+            AntiplateletDrugs => "正在服用抗血小板药物",
+            PregnantOrSuspected => "妊娠或可能妊娠",
+            ChildbearingPotential => "有生育可能",
+            UrineHcg => "hCG 妊娠试验",
+            Breastfeeding => "哺乳期",
+            ArrhythmiaNeedingTreatment => "需要治疗的心律失常",
+            HadMi => "曾患心肌梗死",
+            LastMiDate => "末次心肌梗死",
+            AtrialFibrillation => "心房颤动或其他增加血栓风险的心律失常",
+            QtcMs => "QTc",
+            BundleBranchBlock => "束支传导阻滞",
+            InvestigatorExcludes => "研究者因其他原因排除",
+        }
+    }
+
+    fn criterion_title(&self, id: CriterionId) -> &'static str {
+        use CriterionId::*;
+        match id {
+            I1 => "年龄 ≥ 18 岁",
+            I2 => "rhTPO 治疗后的难治性化疗所致血小板减少症",
+            I3 => "停止化疗和放疗超过 1 个月",
+            I4 => "入组时血小板 < 30×10^9/L",
+            I5 => "血小板 < 30×10^9/L 持续超过 1 个月",
+            I6 => "预计生存期 ≥ 6 个月",
+            I7 => "肝肾功能 < 1.5 倍正常值上限；体格检查合格",
+            I8 => "ECOG 评分 ≤ 2",
+            I9 => "NYHA 心功能分级 II 级及以下",
+            I10 => "知情同意",
+            E1 => "重要脏器原发病无法控制",
+            E2 => "依从性差",
+            E3 => "HIV、肝炎、梅毒、EB 病毒或巨细胞病毒",
+            E4 => "广泛严重出血",
+            E5 => "需要治疗的心脏病或高血压控制不佳",
+            E6 => "血栓性疾病",
+            E7 => "既往异基因移植或器官移植",
+            E8 => "精神障碍影响知情同意",
+            E9 => "既往治疗毒性未消退",
+            E10 => "其他严重疾病",
+            E11 => "脓毒症或其他异常出血",
+            E12 => "抗血小板药物",
+            E13 => "妊娠或哺乳",
+            E14 => "心脏疾病及 QT 间期",
+            E15 => "研究者判断",
+        }
+    }
+
+    fn reading_note(&self, id: CriterionId) -> Option<&'static str> {
+        use CriterionId::*;
+        Some(match id {
+            I2 => {
+                "公布的难治性化疗所致血小板减少症定义以 rhTPO 为准（化疗/放疗后 rhTPO ≥ 300 U/kg/d 治疗 ≥ 14 天，血小板仍 < 30×10^9/L）；仅用白介素-11（IL-11）治疗不满足该定义。仅用 IL-11 的患者需由研究者确认。"
+            }
+            I3 => "“超过 1 个月”按日历月计算，而不是 30 天。",
+            I7 => {
+                "肝功能指 ALT、AST 和总胆红素；肾功能指血清肌酐；均与报告实验室的正常值上限（ULN）比较。"
+            }
+            E3 => {
+                "“血清学阳性”按各项指标分别判断；丁型肝炎仅在乙型肝炎阳性时才有意义，而乙型肝炎阳性本身已排除。"
+            }
+            E9 => "所研究的血小板减少本身不算作未消退的毒性。",
+            E10 => {
+                "“mobility Autoimmune diseases”解读为活动性自身免疫病；“myocardial obstruction”解读为心肌梗死；糖尿病和胃溃疡按公布列表字面执行（糖尿病：任何类型；溃疡：现患）。"
+            }
+            E13 => {
+                "公布的妊娠条目同时包含心脏标准，本应用将其拆分。要求有生育可能的女性 hCG 阴性，是本应用对“疑似妊娠”的解读。"
+            }
+            E14 => {
+                "“QT > 450 msec”解读为 QTc > 450 ms（以心电图报告为准），束支传导阻滞患者为 > 480 ms；筛选前恰好 6 个月的心肌梗死仍然排除。公布的妊娠条目同时包含这些心脏标准，本应用将其拆分。"
+            }
+            _ => return None,
+        })
+    }
+
+    fn finding(&self, f: &Finding) -> String {
+        let unknown = f.ok == Tri::Unknown && f.bad != Tri::True;
+        let must = if f.bad == Tri::True { "须" } else { "" };
+        match &f.detail {
+            Detail::YesNo { field, value, .. } => match value {
+                Some(v) => format!("{}：{}", self.field_label(*field), yes_no(*v)),
+                None => format!("{}：不详", self.field_label(*field)),
+            },
+            Detail::Serology { field, value } => match value {
+                Some(v) => format!("{}：{}", self.field_label(*field), serology(*v)),
+                None => format!("{}：不详", self.field_label(*field)),
+            },
+            Detail::Age {
+                years,
+                birth_date,
+                min,
+            } => match (years, birth_date) {
+                (Some(y), Some(b)) => format!("年龄 {y} 岁（出生于 {b}）：{must}≥ {min} 岁"),
+                (Some(y), None) => format!("年龄 {y} 岁：{must}≥ {min} 岁"),
+                (None, _) => format!("年龄不详：需要出生日期或年龄（≥ {min} 岁）"),
+            },
+            Detail::AtLeast { field, value, min } => match value {
+                Some(v) => format!(
+                    "{} {v}{}：{must}至少 {min}",
+                    self.field_label(*field),
+                    self.unit_suffix(*field)
+                ),
+                None => format!(
+                    "{}：不详（需至少 {min}{}）",
+                    self.field_label(*field),
+                    self.unit_suffix(*field)
+                ),
+            },
+            Detail::AtMost { field, value, max } => match value {
+                Some(v) => format!(
+                    "{} {v}{}：{must}≤ {max}",
+                    self.field_label(*field),
+                    self.unit_suffix(*field)
+                ),
+                None => format!(
+                    "{}：不详（需 ≤ {max}{}）",
+                    self.field_label(*field),
+                    self.unit_suffix(*field)
+                ),
+            },
+            Detail::PlateletsBelow {
+                field,
+                value,
+                limit,
+            } => match value {
+                Some(p) => {
+                    let converted = if p.unit == PlateletUnit::PerUl {
+                        format!("（= {}×10^9/L）", p.per_e9_l())
+                    } else {
+                        String::new()
+                    };
+                    format!(
+                        "{} {}{}{converted}：{must}低于 {limit}×10^9/L",
+                        self.field_label(*field),
+                        p.value,
+                        platelet_unit(p.unit)
+                    )
+                }
+                None => format!(
+                    "{}：不详（需低于 {limit}×10^9/L）",
+                    self.field_label(*field)
+                ),
+            },
+            Detail::LabBelowUln { field, value } => match value {
+                Some(l) => format!(
+                    "{} {}（ULN {}）：{must}低于 1.5 × ULN = {}",
+                    self.field_label(*field),
+                    l.value,
+                    l.uln,
+                    one_and_a_half(&l.uln)
+                ),
+                None => format!("{}：不详（需要结果和正常值上限）", self.field_label(*field)),
+            },
+            Detail::MonthsSince {
+                had,
+                field,
+                date,
+                months,
+                before,
+                screening,
+            } => match (had, date) {
+                (Some((had_field, Some(false))), _) => {
+                    format!("{}：否", self.field_label(*had_field))
+                }
+                (Some((had_field, None)), _) => format!("{}：不详", self.field_label(*had_field)),
+                (_, Some(d)) => {
+                    let limit = before.map_or_else(|| "?".to_string(), |b| b.to_string());
+                    format!(
+                        "{} {d}：{must}早于 {limit}（即在 {screening} 筛选前超过 {months} 个日历月）",
+                        self.field_label(*field)
+                    )
+                }
+                (_, None) => format!(
+                    "{}：日期不详（需在筛选前超过 {months} 个日历月）",
+                    self.field_label(*field)
+                ),
+            },
+            Detail::PregnancyTest { childbearing, hcg } => match (childbearing, hcg) {
+                (_, Some(Serology::Positive)) => "hCG 妊娠试验：阳性".to_string(),
+                (_, Some(Serology::Negative)) => "hCG 妊娠试验：阴性".to_string(),
+                (Some(false), None) => "无生育可能".to_string(),
+                (Some(true), None) => "有生育可能：需要 hCG 妊娠试验阴性，结果不详".to_string(),
+                (None, None) => "生育可能及 hCG 妊娠试验：不详".to_string(),
+            },
+            Detail::Qtc { qtc, bbb } => match qtc {
+                None => "QTc：不详".to_string(),
+                Some(q) => {
+                    let with = match bbb {
+                        Some(true) => "，伴束支传导阻滞",
+                        Some(false) => "，无束支传导阻滞",
+                        None => "",
+                    };
+                    if f.bad == Tri::True {
+                        if *bbb == Some(true) || *q > Decimal::from_i64(480) {
+                            format!("QTc {q} ms{with}：须 ≤ 480 ms")
+                        } else {
+                            format!("QTc {q} ms{with}：须 ≤ 450 ms")
+                        }
+                    } else if unknown {
+                        format!(
+                            "QTc {q} ms：超过 450 ms 时仅在有束支传导阻滞时允许至 480 ms，而是否有束支传导阻滞不详"
+                        )
+                    } else if *q > Decimal::from_i64(450) {
+                        format!("QTc {q} ms{with}：≤ 480 ms")
+                    } else {
+                        format!("QTc {q} ms：≤ 450 ms")
+                    }
+                }
+            },
+            Detail::Male => "男性：妊娠和哺乳不适用".to_string(),
+        }
+    }
+
+    fn problem_kind(&self, kind: &ProblemKind, field: Option<Field>) -> String {
+        match kind {
+            ProblemKind::NotJson(e) => format!("不是有效的 JSON 记录（{e}）"),
+            ProblemKind::NotAnObject => "记录必须是 JSON 对象".to_string(),
+            ProblemKind::MissingFormat => {
+                "缺失；记录必须注明 \"format\": \"ctit-screening/1\"".to_string()
+            }
+            ProblemKind::UnknownFormat(f) => format!(
+                "“{}”不是本应用能读取的筛选记录格式（应为 \"ctit-screening/1\"）",
+                f.escape_debug()
+            ),
+            ProblemKind::NewerFormat(f) => {
+                format!(
+                    "“{}”由本应用的更新版本写入；请更新应用后再读取",
+                    f.escape_debug()
+                )
+            }
+            ProblemKind::Missing => "缺失".to_string(),
+            ProblemKind::AnswersNotAnObject => "必须是由字段编号和回答组成的 JSON 对象".to_string(),
+            ProblemKind::UnknownField => "不是本筛选的字段（未知字段编号）".to_string(),
+            ProblemKind::WrongType(kind) => format!("必须是{}", describe_kind(*kind)),
+            ProblemKind::BadDate => "不是按 YYYY-MM-DD 书写的真实日期".to_string(),
+            ProblemKind::DateAfterScreening { date, screening } => {
+                format!("{date} 晚于筛选日期 {screening}")
+            }
+            ProblemKind::NotWholeNumber => "必须是整数".to_string(),
+            ProblemKind::OutOfRange { min, max } => format!("必须在 {min} 到 {max} 之间"),
+            ProblemKind::UnreadableNumber => "数字过长或过大，不可能是测量值".to_string(),
+            ProblemKind::Negative => "数值不能小于零".to_string(),
+            ProblemKind::UlnNotPositive => "正常值上限（ULN）必须大于零".to_string(),
+            ProblemKind::UnknownUnit(u) => {
+                format!(
+                    "不接受单位“{}”；请使用 10^9/L、10^3/uL 或 /uL",
+                    u.escape_debug()
+                )
+            }
+            ProblemKind::MissingPart(part) => match *part {
+                "uln" => "缺少正常值上限（ULN）".to_string(),
+                "unit" => "缺少单位".to_string(),
+                _ => "缺少数值".to_string(),
+            },
+            ProblemKind::PartNotANumber(part) => match *part {
+                "uln" => "正常值上限（ULN）必须是数字".to_string(),
+                _ => "数值必须是数字".to_string(),
+            },
+            ProblemKind::UnexpectedPart(p) => format!(
+                "“{}”不属于此回答（{}）",
+                p.escape_debug(),
+                field.map_or("", |f| match f.def().kind {
+                    Kind::Lab => "应为 value 和 uln",
+                    _ => "应为 value 和 unit",
+                })
+            ),
+            ProblemKind::BadChoice(s) => format!(
+                "“{}”不是可选值之一（{}）",
+                s.escape_debug(),
+                field.map_or("", |f| match f.def().kind {
+                    Kind::Sex => "\"female\" 或 \"male\"",
+                    _ => "\"positive\" 或 \"negative\"",
+                })
+            ),
+        }
+    }
+
+    fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Pass => "符合",
+            Status::Fail => "不符合",
+            Status::Unknown => "不详",
+        }
+    }
+
+    fn outcome_headline(&self, outcome: Outcome) -> &'static str {
+        match outcome {
+            Outcome::Eligible => "符合此处记录的全部筛选标准——由研究者确认是否符合入组条件",
+            Outcome::NotEligible => "不符合",
+            Outcome::Incomplete => "信息不全",
+        }
+    }
+
+    fn section_title(&self, s: Section) -> &'static str {
+        match s {
+            Section::Demographics => "基本信息",
+            Section::Treatment => "诊断及治疗史",
+            Section::Platelets => "血小板",
+            Section::Labs => "肝肾功能及体格检查",
+            Section::Heart => "体能状态及心脏",
+            Section::Infections => "感染",
+            Section::Conditions => "其他疾病及用药",
+            Section::Pregnancy => "妊娠及哺乳",
+            Section::Ecg => "心电图",
+            Section::Investigator => "研究者判断",
+            Section::Consent => "知情同意",
+        }
+    }
+
+    fn field_help(&self, field: Field) -> Option<&'static str> {
+        use Field::*;
+        Some(match field {
+            BirthDate | LastChemoDate | LastRadiotherapyDate | LastMiDate => "YYYY-MM-DD",
+            AgeYears => "仅在出生日期不详时填写",
+            RhtpoDays => "末次化疗/放疗后规律使用 rhTPO 的天数",
+            PlateletAfterRhtpo => "该 rhTPO 疗程结束时的计数",
+            PlateletCount => "最近一次计数（入组时）",
+            LowPlateletsSince => "YYYY-MM-DD：本次持续低于 30×10^9/L 的第一天",
+            Ecog => "0 完全活动 … 4 完全失能",
+            NyhaClass => "1 = 活动不受限 … 4 = 静息时也有症状",
+            QtcMs => "以心电图报告为准",
+            Hbv => "HBsAg 或 HBV DNA",
+            UrineHcg => "筛选时尿或血 hCG",
+            _ => return None,
+        })
+    }
+
+    fn unit_suffix(&self, field: Field) -> &'static str {
+        match field {
+            Field::RhtpoDays => " 天",
+            Field::RhtpoDose => " U/kg/d",
+            Field::QtcMs => " ms",
+            Field::AgeYears => " 岁",
+            _ => "",
+        }
+    }
+
+    fn patient_question(&self, field: Field) -> &'static str {
+        use Field::*;
+        match field {
+            BirthDate => "您的出生日期是？",
+            AgeYears => "您多大年龄？",
+            Sex => "您的性别是？",
+            CitDiagnosis => "医生是否告诉过您，您的血小板低是化疗引起的？",
+            RhtpoDays => "在最后一次化疗或放疗之后，您规律打升血小板针（rhTPO）共多少天？",
+            LastChemoDate => "您最后一次化疗大约是什么时候？",
+            HadRadiotherapy => "您做过放疗吗？",
+            LastRadiotherapyDate => "您最后一次放疗大约是什么时候？",
+            PlateletCount => "您最近一次的血小板计数是多少？",
+            LowPlateletsSince => "大约从什么时候开始，您的血小板一直低于 30？",
+            Ecog => "哪一句话最符合您现在的情况？",
+            KnownInfection => "您是否已知自己感染了 HIV（艾滋病病毒）、乙肝、丙肝、丁肝或梅毒？",
+            SevereBleeding => "您现在是否有严重出血，例如咳血、呕血或脑出血？",
+            HeartDiseaseNeedingTreatment => "您现在是否有需要治疗的心脏病？",
+            ThromboticDisease => "您是否得过血栓、肺栓塞或动脉粥样硬化？",
+            PriorAlloTransplant => "您是否做过来自他人的干细胞移植（异基因移植）或器官移植？",
+            Diabetes => "您有糖尿病吗？",
+            GastricUlcer => "您现在有胃溃疡吗？",
+            ActiveAutoimmuneDisease => {
+                "您现在是否有处于活动期的自身免疫病（例如红斑狼疮或类风湿关节炎）？"
+            }
+            AntiplateletDrugs => {
+                "您是否正在服用影响血小板功能的药物，例如阿司匹林、氯吡格雷或替格瑞洛？"
+            }
+            PregnantOrSuspected => "您是否怀孕，或者可能怀孕？",
+            Breastfeeding => "您是否正在哺乳？",
+            HadMi => "您是否得过心肌梗死（心梗）？",
+            LastMiDate => "您最近一次心梗大约是什么时候？",
+            AtrialFibrillation => "您是否有房颤，或其他会增加血栓风险的心律不齐？",
+            other => self.field_label(other),
+        }
+    }
+
+    fn patient_help(&self, field: Field) -> Option<&'static str> {
+        use Field::*;
+        Some(match field {
+            RhtpoDays => {
+                "rhTPO（重组人血小板生成素，例如特比澳）是一种帮助身体生成血小板的注射药。如果没有打过，请填 0。"
+            }
+            PlateletCount => "在您最近一次的血常规化验单上，通常标为 PLT。",
+            LowPlateletsSince => "本次血小板持续低于 30×10^9/L 的第一天。",
+            CitDiagnosis => "血小板是帮助血液凝固的血细胞。",
+            _ => return None,
+        })
+    }
+
+    fn ecog_plain(&self, grade: u8) -> &'static str {
+        match grade {
+            0 => "生病前能做的事，我现在都能做。",
+            1 => "我不能做重体力活，但能走动，能做轻活，例如家务或办公室工作。",
+            2 => "我能走动，也能照顾自己，但不能工作。白天一半以上的时间我能起床活动。",
+            3 => "我只能部分照顾自己。白天一半以上的时间我在床上或椅子上。",
+            _ => "我完全不能照顾自己，一直在床上或椅子上。",
+        }
+    }
+
+    fn patient_reason(&self, f: &Finding, from: Option<Date>) -> String {
+        let earliest = |text: String| match from {
+            Some(d) => format!("{text}，所以您最早可以在 {d} 开始"),
+            None => text,
+        };
+        match &f.detail {
+            Detail::Age { .. } => match from {
+                Some(d) => format!("本研究只招募 18 岁及以上的成年人；您将在 {d} 年满 18 岁"),
+                None => "本研究只招募 18 岁及以上的成年人".to_string(),
+            },
+            Detail::YesNo { field, .. } => match field {
+                Field::CitDiagnosis => "本研究招募的是因化疗引起血小板低的患者".to_string(),
+                Field::KnownInfection => "您感染了 HIV、乙肝、丙肝、丁肝或梅毒".to_string(),
+                Field::SevereBleeding => "您现在有严重出血".to_string(),
+                Field::HeartDiseaseNeedingTreatment => "您现在有需要治疗的心脏病".to_string(),
+                Field::ThromboticDisease => "您得过血栓、肺栓塞或动脉粥样硬化".to_string(),
+                Field::PriorAlloTransplant => "您做过异基因干细胞移植或器官移植".to_string(),
+                Field::Diabetes => "您有糖尿病".to_string(),
+                Field::GastricUlcer => "您有胃溃疡".to_string(),
+                Field::ActiveAutoimmuneDisease => "您有活动期的自身免疫病".to_string(),
+                Field::AntiplateletDrugs => {
+                    "您正在服用影响血小板功能的药物，例如阿司匹林".to_string()
+                }
+                Field::PregnantOrSuspected => "本研究不能招募已怀孕或可能怀孕的女性".to_string(),
+                Field::Breastfeeding => "本研究不能招募正在哺乳的女性".to_string(),
+                Field::AtrialFibrillation => "您有会增加血栓风险的心律不齐".to_string(),
+                _ => self.finding(f),
+            },
+            Detail::AtLeast {
+                field: Field::RhtpoDays,
+                value: Some(v),
+                ..
+            } => format!(
+                "本研究招募的是最后一次化疗或放疗后打升血小板针（rhTPO）至少 14 天的患者，而您打了 {v} 天"
+            ),
+            Detail::AtMost {
+                field: Field::Ecog, ..
+            } => "本研究需要患者能照顾自己，并且白天一半以上的时间能起床活动".to_string(),
+            Detail::PlateletsBelow {
+                field: Field::PlateletCount,
+                value: Some(p),
+                ..
+            } => format!(
+                "您最近一次的血小板计数（{}{}）不低于本研究要求的 30×10^9/L",
+                p.value,
+                platelet_unit(p.unit)
+            ),
+            Detail::MonthsSince {
+                field,
+                date: Some(d),
+                ..
+            } => match field {
+                Field::LastChemoDate => {
+                    earliest(format!("您最后一次化疗是在 {d}；本研究要求距今超过一个月"))
+                }
+                Field::LastRadiotherapyDate => {
+                    earliest(format!("您最后一次放疗是在 {d}；本研究要求距今超过一个月"))
+                }
+                Field::LowPlateletsSince => earliest(format!(
+                    "您的血小板从 {d} 起低于 30；本研究要求持续低于 30 超过一个月"
+                )),
+                Field::LastMiDate => {
+                    earliest(format!("您在 {d} 发生过心梗；本研究要求距今超过 6 个月"))
+                }
+                _ => self.finding(f),
+            },
+            _ => self.finding(f),
+        }
+    }
+
+    fn team_check(&self, id: CriterionId) -> &'static str {
+        use CriterionId::*;
+        match id {
+            I1 => "您的年龄",
+            I2 => "您的 rhTPO 治疗：剂量，以及治疗后的血小板计数",
+            I3 => "您最后一次化疗和放疗的日期",
+            I4 => "您目前的血小板计数",
+            I5 => "您的血小板低了多长时间",
+            I6 => "医生对您今后 6 个月病情的判断",
+            I7 => "肝功能、肾功能化验和体格检查",
+            I8 => "您日常的活动能力",
+            I9 => "您的心脏功能",
+            I10 => "知情同意书（如果您决定参加，需要签署）",
+            E1 => "重要脏器的疾病是否得到控制",
+            E2 => "您能否按时参加研究随访和治疗",
+            E3 => "HIV、乙肝、丙肝、丁肝、梅毒、EB 病毒和巨细胞病毒的化验",
+            E4 => "是否有严重出血",
+            E5 => "心脏病和血压",
+            E6 => "血栓和动脉硬化",
+            E7 => "既往是否做过移植",
+            E8 => "是否有影响知情同意或随访的情况",
+            E9 => "既往治疗的副作用是否已经消退",
+            E10 => "其他严重疾病，例如严重心力衰竭或近期的心脏问题",
+            E11 => "血液感染（脓毒症）和其他异常出血",
+            E12 => "您正在使用的药物",
+            E13 => "妊娠试验（如果您有可能怀孕）",
+            E14 => "心电图和心脏病史",
+            E15 => "医生认为与您安全有关的其他情况",
+        }
+    }
+
+    fn calendar_summary(&self, cal: &Calendar, screening: Date) -> Option<String> {
+        if !cal.blocked.is_empty() {
+            let ids: Vec<&str> = cal.blocked.iter().map(|id| id.as_str()).collect();
+            return Some(format!("无法给出日期：{} 不会随时间改变。", ids.join("、")));
+        }
+        match (cal.earliest_eligible, cal.not_before) {
+            (Some(d), _) if d > screening => Some(format!("如其他情况不变，自 {d} 起符合。")),
+            (None, Some(d)) if d > screening => {
+                let fields: Vec<&str> = cal
+                    .still_needed
+                    .iter()
+                    .map(|f| self.field_label(*f))
+                    .collect();
+                Some(format!("不早于 {d}，且仍需：{}。", fields.join("、")))
+            }
+            _ => None,
+        }
+    }
+
+    fn passes_from(&self, id: CriterionId, date: Date) -> String {
+        format!("{} 自 {date} 起满足", id.as_str())
+    }
+}
+
+fn describe_kind(kind: Kind) -> String {
+    match kind {
+        Kind::Bool => " true 或 false".to_string(),
+        Kind::Date => "按 YYYY-MM-DD 书写的日期".to_string(),
+        Kind::Int { min, max } => format!(" {min} 到 {max} 之间的整数"),
+        Kind::Number { min, max } => format!(" {min} 到 {max} 之间的数字"),
+        Kind::Platelets => {
+            "对象 {\"value\": 数字, \"unit\": \"10^9/L\" | \"10^3/uL\" | \"/uL\"}".to_string()
+        }
+        Kind::Lab => "对象 {\"value\": 数字, \"uln\": 数字}".to_string(),
+        Kind::Sex => " \"female\" 或 \"male\"".to_string(),
+        Kind::Serology => " \"positive\" 或 \"negative\"".to_string(),
+    }
+}

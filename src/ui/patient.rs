@@ -1,0 +1,403 @@
+//! The patient self-check: a few plain questions per step, large targets, a
+//! progress indicator, back and forward without losing answers, and the
+//! spec's patient wording for the result (decided in `crate::patient`).
+//!
+//! Privacy: by default the answers live only in this page's memory. The
+//! patient may choose to keep them on the device (key `ctit/patient`);
+//! "delete my answers" removes everything the app stored for them.
+
+use super::state::{AppState, LANG_KEY, today, with_store};
+use crate::drafts::{Draft, unit_key};
+use crate::engine::dictionary::Kind;
+use crate::engine::record::PlateletUnit;
+use crate::engine::{Field, Record};
+use crate::patient::{PatientResult, STEPS, asked, result, visible_steps};
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The shown text of one choice, following the language.
+type ChoiceText = Box<dyn Fn() -> String + Send + Sync>;
+
+/// Where a patient's kept answers are stored (only if they choose to keep them).
+const PATIENT_KEY: &str = "ctit/patient";
+
+fn load_kept() -> Option<Draft> {
+    let text = with_store(|kv| kv.get(PATIENT_KEY).ok().flatten())?;
+    serde_json::from_str(&text).ok()
+}
+
+fn focus_heading() {
+    // After the step has rendered, move focus to its heading.
+    request_animation_frame(|| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("p-step-title"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The patient self-check.
+#[component]
+pub fn PatientCheck() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
+    let kept = load_kept();
+    let keep = RwSignal::new(kept.is_some());
+    let draft = RwSignal::new(kept.unwrap_or_else(|| Draft::new("patient", "", "")));
+    // 0 = introduction; 1..=n = steps; n + 1 = result.
+    let page = RwSignal::new(0usize);
+    let notice = RwSignal::new(None::<&'static str>);
+
+    let record = Memo::new(move |_| {
+        let mut json = draft.with(Draft::record_json);
+        json["screening_date"] = serde_json::Value::String(today().to_string());
+        Record::from_json_value(&json).ok()
+    });
+    let steps = Memo::new(move |_| {
+        record.with(|r| {
+            r.as_ref()
+                .map_or_else(|| (0..STEPS.len()).collect(), visible_steps)
+        })
+    });
+    let problems = Memo::new(move |_| {
+        let m = lang.get().messages();
+        record.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.problems
+                        .iter()
+                        .filter_map(|p| p.field.map(|f| (f, m.problem_kind(&p.kind, Some(f)))))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+
+    let save_kept = move || {
+        if keep.get_untracked() {
+            let text = serde_json::to_string(&draft.get_untracked()).unwrap_or_default();
+            if let Err(e) = with_store(|kv| kv.set(PATIENT_KEY, &text)) {
+                state.store_failed(e);
+            }
+        }
+    };
+    let edit = Callback::new(move |(key, value): (String, String)| {
+        draft.update(|d| d.set_input(&key, &value));
+        save_kept();
+    });
+    let set_keep = move |on: bool| {
+        keep.set(on);
+        if on {
+            save_kept();
+        } else {
+            let _ = with_store(|kv| kv.remove(PATIENT_KEY));
+        }
+    };
+    let delete_all = move |_| {
+        let _ = with_store(|kv| {
+            let _ = kv.remove(LANG_KEY);
+            kv.remove(PATIENT_KEY)
+        });
+        keep.set(false);
+        draft.set(Draft::new("patient", "", ""));
+        page.set(0);
+        notice.set(Some(lang.get_untracked().ui().p_deleted));
+        focus_heading();
+    };
+    let go = move |to: usize| {
+        page.set(to);
+        notice.set(None);
+        focus_heading();
+    };
+
+    let intro = move || {
+        view! {
+            <section class="patient-intro" aria-labelledby="p-step-title">
+                <h2 id="p-step-title" tabindex="-1">{move || ui().p_title}</h2>
+                {move || notice.get().map(|n| view! { <p class="alert info" role="status">{n}</p> })}
+                <p>{move || ui().p_about}</p>
+                <p>{move || ui().p_privacy}</p>
+                <p>{move || ui().p_expect}</p>
+                <KeepChoice keep=keep set_keep=Callback::new(set_keep) />
+                <div class="p-nav">
+                    <button class="primary big" on:click=move |_| go(1)>{move || ui().p_start}</button>
+                </div>
+            </section>
+        }
+    };
+
+    let step_view = move |n: usize| {
+        let all = steps.get();
+        let total = all.len();
+        let Some(&step) = all.get(n - 1) else {
+            return view! { <p>{move || ui().p_not_finished}</p> }.into_any();
+        };
+        let fields = STEPS[step];
+        let questions = fields
+            .iter()
+            .map(|&f| {
+                let shown = move || record.with(|r| r.as_ref().is_none_or(|r| asked(r, f)));
+                let problem = Signal::derive(move || {
+                    problems.with(|p| p.iter().find(|(pf, _)| *pf == f).map(|(_, m)| m.clone()))
+                });
+                view! {
+                    <Show when=shown>
+                        <Question field=f draft=draft problem=problem edit=edit />
+                    </Show>
+                }
+            })
+            .collect_view();
+        let last = n == total;
+        view! {
+            <section class="patient-step" aria-labelledby="p-step-title">
+                <p class="progress-text">{move || (ui().p_step)(n, total)}</p>
+                <progress max=total value=n aria-hidden="true"></progress>
+                <h2 id="p-step-title" tabindex="-1">{move || ui().p_steps[step]}</h2>
+                <form class="p-questions" on:submit=|ev| ev.prevent_default() autocomplete="off">{questions}</form>
+                <div class="p-nav">
+                    <button class="big" on:click=move |_| go(n - 1)>{move || ui().p_back}</button>
+                    <button class="primary big" on:click=move |_| go(n + 1)>
+                        {move || if last { ui().p_see_result } else { ui().p_next }}
+                    </button>
+                </div>
+            </section>
+        }
+        .into_any()
+    };
+
+    let result_view = move || {
+        let l = lang.get();
+        let (ui, m) = (l.ui(), l.messages());
+        let outcome = record.with(|r| r.as_ref().map(result));
+        let (kind, body, checks) = match outcome {
+            Some(PatientResult::NotRight { reasons, team_checks }) => (
+                "not_right",
+                view! {
+                    <p class="lead">{ui.p_not_right}</p>
+                    <ul class="reasons">
+                        {reasons.iter().map(|r| view! { <li data-reason=r.id.as_str()>{m.patient_reason(&r.finding, r.from)}</li> }).collect_view()}
+                    </ul>
+                    <p>{ui.p_check_with_team}</p>
+                }
+                .into_any(),
+                team_checks,
+            ),
+            Some(PatientResult::NotFinished { unanswered }) => (
+                "not_finished",
+                view! {
+                    <p class="lead">{ui.p_not_finished}</p>
+                    <ul class="unanswered">
+                        {unanswered.iter().map(|&f| {
+                            let to = STEPS.iter().position(|s| s.contains(&f)).and_then(|s| steps.with_untracked(|v| v.iter().position(|&x| x == s))).map_or(1, |i| i + 1);
+                            view! { <li><button class="link" on:click=move |_| go(to)>{m.patient_question(f)}</button></li> }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any(),
+                Vec::new(),
+            ),
+            Some(PatientResult::MayTakePart { team_checks }) => (
+                "may_take_part",
+                view! { <p class="lead">{ui.p_may_take_part}</p> }.into_any(),
+                team_checks,
+            ),
+            None => ("not_finished", view! { <p class="lead">{ui.p_not_finished}</p> }.into_any(), Vec::new()),
+        };
+        let checks_title = if kind == "may_take_part" {
+            None
+        } else {
+            Some(ui.p_ask_doctor)
+        };
+        view! {
+            <section class="patient-result" data-patient-result=kind aria-labelledby="p-step-title">
+                <h2 id="p-step-title" tabindex="-1">{ui.p_result_title}</h2>
+                {body}
+                {(!checks.is_empty()).then(|| view! {
+                    {checks_title.map(|t| view! { <p>{t}</p> })}
+                    <ul class="team-checks">{checks.iter().map(|&id| view! { <li>{m.team_check(id)}</li> }).collect_view()}</ul>
+                })}
+                <p><strong>{ui.p_never_final}</strong></p>
+                <p>{ui.p_next_steps}</p>
+                <KeepChoice keep=keep set_keep=Callback::new(set_keep) />
+                <div class="p-nav">
+                    <button class="big" on:click=move |_| go(1)>{ui.p_change_answers}</button>
+                    <button class="danger big" on:click=delete_all>{ui.p_delete}</button>
+                </div>
+            </section>
+        }
+    };
+
+    view! {
+        <div class="patient">
+            {move || {
+                let n = page.get();
+                let total = steps.with(Vec::len);
+                if n == 0 {
+                    intro().into_any()
+                } else if n <= total {
+                    step_view(n)
+                } else {
+                    result_view().into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// "Keep my answers on this device", off by default.
+#[component]
+fn KeepChoice(keep: RwSignal<bool>, set_keep: Callback<bool>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    view! {
+        <div class="keep">
+            <label class="choice">
+                <input type="checkbox" id="p-keep" prop:checked=move || keep.get() on:change=move |ev| set_keep.run(event_target_checked(&ev)) />
+                <span>{move || lang.get().ui().p_keep}</span>
+            </label>
+            <p class="help">{move || lang.get().ui().p_keep_help}</p>
+        </div>
+    }
+}
+
+/// One plain-word question, its input fitted to the field.
+#[component]
+fn Question(
+    field: Field,
+    draft: RwSignal<Draft>,
+    problem: Signal<Option<String>>,
+    edit: Callback<(String, String)>,
+) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let ui = move || lang.get().ui();
+    let id = field.id();
+    let dom_id = format!("p-{id}");
+    let question = move || lang.get().messages().patient_question(field);
+    let help = move || {
+        let m = lang.get().messages();
+        let date_help = matches!(field.def().kind, Kind::Date).then_some(ui().p_date_help);
+        let extra = (field == Field::AgeYears).then_some(ui().p_age_instead);
+        [m.patient_help(field), date_help, extra]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let help_id = format!("ph-{id}");
+    let err_id = format!("pe-{id}");
+    let value = move || draft.with(|d| d.input(id).to_string());
+    let set = move |v: String| edit.run((id.to_string(), v));
+    let described = {
+        let (help_id, err_id) = (help_id.clone(), err_id.clone());
+        move || {
+            if problem.with(Option::is_some) {
+                format!("{help_id} {err_id}")
+            } else {
+                help_id.clone()
+            }
+        }
+    };
+    let error = move || {
+        problem
+            .get()
+            .map(|p| view! { <p class="field-error" id=err_id.clone()>{p}</p> })
+    };
+    let help_view = move || {
+        let h = help();
+        (!h.is_empty()).then(|| view! { <p class="help" id=help_id.clone()>{h}</p> })
+    };
+
+    let radios = |options: Vec<(&'static str, ChoiceText)>| {
+        options
+            .into_iter()
+            .enumerate()
+            .map(|(i, (v, text))| {
+                let input_id = if i == 0 { dom_id.clone() } else { format!("{dom_id}-{i}") };
+                view! {
+                    <label class="choice big-choice">
+                        <input type="radio" id=input_id name=format!("p-{id}") value=v prop:checked=move || value() == v on:change=move |_| set(v.to_string()) />
+                        <span>{text}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    let boxed = |f: fn(&'static crate::text::UiText) -> &'static str| -> ChoiceText {
+        Box::new(move || f(lang.get().ui()).to_string())
+    };
+
+    let input = match field.def().kind {
+        Kind::Bool => radios(vec![("yes", boxed(|u| u.yes)), ("no", boxed(|u| u.no)), ("", boxed(|u| u.not_known))]).into_any(),
+        Kind::Sex => radios(vec![("female", boxed(|u| u.female)), ("male", boxed(|u| u.male))]).into_any(),
+        Kind::Int { .. } if field == Field::Ecog => radios(
+            (0u8..=4)
+                .map(|g| {
+                    let v: &'static str = ["0", "1", "2", "3", "4"][usize::from(g)];
+                    let text: ChoiceText =
+                        Box::new(move || lang.get().messages().ecog_plain(g).to_string());
+                    (v, text)
+                })
+                .collect(),
+        )
+        .into_any(),
+        Kind::Date => view! {
+            <input type="date" id=dom_id.clone() max=today().to_string() aria-describedby=described.clone()
+                prop:value=value on:input=move |ev| set(event_target_value(&ev)) />
+        }
+        .into_any(),
+        Kind::Platelets => {
+            let ukey = unit_key(field);
+            let unit = {
+                let ukey = ukey.clone();
+                move || draft.with(|d| d.input(&ukey).to_string())
+            };
+            let unit_id = format!("{dom_id}-unit");
+            view! {
+                <div class="inline">
+                    <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" id=dom_id.clone()
+                        aria-describedby=described.clone() prop:value=value on:input=move |ev| set(event_target_value(&ev)) />
+                    <label class="visually-hidden" for=unit_id.clone()>{move || ui().unit}</label>
+                    <select id=unit_id prop:value=move || { let u = unit(); if u.is_empty() { "10^9/L".to_string() } else { u } }
+                        on:change=move |ev| edit.run((ukey.clone(), event_target_value(&ev)))>
+                        {PlateletUnit::ALL.iter().map(|u| view! { <option value=u.as_str()>{crate::text::platelet_unit_text(*u)}</option> }).collect_view()}
+                    </select>
+                </div>
+            }
+            .into_any()
+        }
+        _ => view! {
+            <div class="inline">
+                <input type="text" inputmode="numeric" autocomplete="off" spellcheck="false" id=dom_id.clone()
+                    aria-describedby=described.clone() prop:value=value on:input=move |ev| set(event_target_value(&ev)) />
+                <span class="unit">{move || lang.get().messages().unit_suffix(field).trim()}</span>
+            </div>
+        }
+        .into_any(),
+    };
+    let grouped = matches!(field.def().kind, Kind::Bool | Kind::Sex) || field == Field::Ecog;
+    if grouped {
+        view! {
+            <fieldset class="p-question" data-question=id aria-describedby=described>
+                <legend>{question}</legend>
+                {help_view}
+                <div class="choice-col">{input}</div>
+                {error}
+            </fieldset>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="p-question" data-question=id>
+                <label for=dom_id.clone()>{question}</label>
+                {help_view}
+                {input}
+                {error}
+            </div>
+        }
+        .into_any()
+    }
+}
