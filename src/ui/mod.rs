@@ -61,6 +61,17 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    // Following a link or the browser's back button between the modes.
+    let nav = window_event_listener(leptos::ev::hashchange, move |_| {
+        let target = state::screen_for_hash(&state::current_hash());
+        let here = state.screen.get_untracked();
+        let same_mode = matches!((&here, &target), (Screen::Record(_), Screen::List));
+        if here != target && !same_mode {
+            state.screen.set(target);
+        }
+    });
+    on_cleanup(move || nav.remove());
+
     let warning = move || {
         state.warning.get().map(|w| {
             let ui = lang.get().ui();

@@ -191,6 +191,22 @@ impl AppState {
     }
 }
 
+/// The URL fragment now ("" when none).
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The screen a URL fragment names.
+pub fn screen_for_hash(hash: &str) -> Screen {
+    match hash {
+        "#coordinator" => Screen::List,
+        "#patient" => Screen::Patient,
+        _ => Screen::Home,
+    }
+}
+
 /// Today's date from the browser's clock (the only clock the app reads).
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

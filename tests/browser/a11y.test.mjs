@@ -1,0 +1,82 @@
+//! Accessibility: axe-core (WCAG 2.1 A and AA rules) reports no violation on
+//! any screen of either mode in either language, and the layout holds at
+//! 320 px wide.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { serveDist, launch, openApp } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve('axe-core/axe.min.js');
+const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function audit(page, screen) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    resultTypes: ['violations'],
+  }));
+  const found = result.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+  return found;
+}
+
+for (const locale of ['en-US', 'zh-CN']) {
+  test(`${locale}: no axe violations on any coordinator screen`, async () => {
+    const { context, page } = await openApp(browser, server.url, { context: { locale }, ready: '#home-title' });
+    const found = [];
+    found.push(...await audit(page, 'home'));
+    await page.click('.mode:not(.primary)');
+    await page.waitForSelector('#list-title');
+    found.push(...await audit(page, 'empty list'));
+    for (const file of ['07-chemo-exactly-one-month-ago.json', '14-patient-self-check-answers-only.json', '01-eligible-full-record.json']) {
+      await page.locator('input[type=file]').setInputFiles(path.join(casesDir, file));
+      await page.waitForSelector('.record [data-outcome]');
+      await page.locator('details').first().evaluate((d) => { d.open = true; });
+      found.push(...await audit(page, `record ${file}`));
+      await page.click('.record-head .back');
+    }
+    found.push(...await audit(page, 'list with records'));
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+
+  test(`${locale}: no axe violations on any patient screen`, async () => {
+    const { context, page } = await openApp(browser, server.url + '#patient', { context: { locale }, ready: '#p-step-title' });
+    const found = [...await audit(page, 'intro')];
+    await page.click('.p-nav .primary');
+    for (let step = 1; step <= 8; step++) {
+      if (await page.locator('[data-patient-result]').count()) break;
+      found.push(...await audit(page, `step ${step}`));
+      await page.click('.p-nav .primary');
+    }
+    found.push(...await audit(page, 'result: not finished'));
+    // A failing answer, then the result again.
+    await page.click('.p-nav button:not(.danger)');
+    await page.check('input[name="p-sex"][value="female"]');
+    await page.fill('#p-birth_date', '2015-01-01');
+    for (let i = 0; i < 8 && !(await page.locator('[data-patient-result]').count()); i++) await page.click('.p-nav .primary');
+    found.push(...await audit(page, 'result: not right'));
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+}
+
+test('readable at 320 px wide: nothing scrolls sideways', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { context: { viewport: { width: 320, height: 640 } } });
+  await page.locator('input[type=file]').setInputFiles(path.join(casesDir, '13-one-positive-serology-decides.json'));
+  await page.waitForSelector('.record [data-outcome]');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `record screen overflows by ${overflow}px`);
+  await page.goto(server.url + '#patient');
+  await page.waitForSelector('#p-step-title');
+  await page.click('.p-nav .primary');
+  const overflow2 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow2 <= 0, `patient step overflows by ${overflow2}px`);
+  await context.close();
+});

@@ -1,0 +1,147 @@
+//! The patient self-check in both languages: the three results, switching
+//! language mid-form, a remembered language, and that nothing is stored
+//! unless the patient asks for it (and nothing after "delete my answers").
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, openApp, foreignRequests } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Answers a patient who could take part would give (spec case 14). */
+const suitable = {
+  birth_date: '1961-04-02', sex: 'female', cit_diagnosis: 'yes', rhtpo_days: '21',
+  last_chemo_date: '2025-08-10', had_radiotherapy: 'no', platelet_count: '21',
+  low_platelets_since: '2025-09-01', ecog: '1', heart_disease_needing_treatment: 'no',
+  had_mi: 'no', atrial_fibrillation: 'no', thrombotic_disease: 'no', known_infection: 'no',
+  severe_bleeding: 'no', prior_allo_transplant: 'no', diabetes: 'no', gastric_ulcer: 'no',
+  active_autoimmune_disease: 'no', antiplatelet_drugs: 'no', pregnant_or_suspected: 'no',
+  breastfeeding: 'no',
+};
+
+async function openPatient(locale = 'en-US', extra = {}) {
+  const { context, page } = await openApp(browser, server.url + '#patient', {
+    context: { locale }, ready: '#p-step-title', ...extra,
+  });
+  return { context, page };
+}
+
+/** Walks every step, answering what `answers` has, then opens the result. */
+async function answerAll(page, answers) {
+  await page.click('.p-nav .primary');              // Start
+  for (let guard = 0; guard < 10; guard++) {
+    if (await page.locator('[data-patient-result]').count()) return;
+    for (const q of await page.$$eval('[data-question]', (els) => els.map((e) => e.dataset.question))) {
+      const v = answers[q];
+      if (v === undefined) continue;
+      const radio = page.locator(`input[type=radio][name="p-${q}"][value="${v}"]`);
+      if (await radio.count()) await radio.check();
+      else await page.fill(`#p-${q}`, v);
+    }
+    await page.click('.p-nav .primary');
+  }
+  throw new Error('never reached the result');
+}
+
+async function storedKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage));
+}
+
+for (const [locale, words] of [
+  ['en-US', { notRight: /may not be right for you/, diabetes: /you have diabetes/, notFinished: /Not finished yet/, may: /You may be able to take part/, team: /blood tests for HIV/ }],
+  ['zh-CN', { notRight: /可能不适合您/, diabetes: /您有糖尿病/, notFinished: /尚未完成/, may: /您也许可以参加/, team: /乙肝/ }],
+]) {
+  test(`${locale}: a failing answer gives "may not be right for you" with the reason in plain words`, async () => {
+    const { context, page } = await openPatient(locale);
+    await answerAll(page, { ...suitable, diabetes: 'yes' });
+    assert.equal(await page.getAttribute('[data-patient-result]', 'data-patient-result'), 'not_right');
+    const text = await page.textContent('[data-patient-result]');
+    assert.match(text, words.notRight);
+    assert.match(text, words.diabetes);
+    assert.doesNotMatch(text, /you are eligible|您符合/i);
+    await context.close();
+  });
+
+  test(`${locale}: unanswered questions give "not finished yet"`, async () => {
+    const { context, page } = await openPatient(locale);
+    const { diabetes, ecog, ...rest } = suitable;
+    await answerAll(page, rest);
+    assert.equal(await page.getAttribute('[data-patient-result]', 'data-patient-result'), 'not_finished');
+    assert.match(await page.textContent('[data-patient-result]'), words.notFinished);
+    assert.equal(await page.locator('.unanswered li').count(), 2);
+    await context.close();
+  });
+
+  test(`${locale}: all answered and nothing fails gives "may be able to take part" with the team's checks`, async () => {
+    const { context, page } = await openPatient(locale);
+    await answerAll(page, suitable);
+    assert.equal(await page.getAttribute('[data-patient-result]', 'data-patient-result'), 'may_take_part');
+    const text = await page.textContent('[data-patient-result]');
+    assert.match(text, words.may);
+    assert.match(text, words.team);
+    assert.ok((await page.locator('.team-checks li').count()) >= 10);
+    assert.deepEqual(foreignRequests(page, server.url), []);
+    await context.close();
+  });
+}
+
+test('a recent chemotherapy gives the earliest start date in plain words', async () => {
+  const { context, page } = await openPatient('en-US');
+  const recent = new Date(Date.now() - 10 * 86400000).toISOString().slice(0, 10);
+  await answerAll(page, { ...suitable, last_chemo_date: recent });
+  const text = await page.textContent('[data-patient-result]');
+  assert.match(text, new RegExp(`you finished chemotherapy on ${recent}; the study needs more than a month since then, so the earliest you could start is \\d{4}-\\d{2}-\\d{2}`));
+  await context.close();
+});
+
+test('switching language mid-form keeps every answer, and a reload keeps the language', async () => {
+  const { context, page } = await openPatient('en-US');
+  await page.click('.p-nav .primary');
+  await page.fill('#p-birth_date', '1961-04-02');
+  await page.check('input[name="p-sex"][value="male"]');
+  await page.click('.lang-switch');
+  assert.equal(await page.textContent('#p-step-title'), '关于您');
+  assert.equal(await page.inputValue('#p-birth_date'), '1961-04-02');
+  assert.equal(await page.isChecked('input[name="p-sex"][value="male"]'), true);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.reload();
+  await page.waitForSelector('#p-step-title');
+  assert.match(await page.textContent('#p-step-title'), /这项研究可能适合我吗/);
+  await context.close();
+});
+
+test('by default nothing the patient answers is stored; kept answers are deleted on request', async () => {
+  const { context, page } = await openPatient('en-US');
+  await answerAll(page, suitable);
+  const keys = await storedKeys(page);
+  assert.deepEqual(keys.filter((k) => k !== 'ctit/settings/lang'), []);
+  await page.close();
+  const again = await context.newPage();
+  await again.goto(server.url + '#patient');
+  await again.waitForSelector('#p-step-title');
+  assert.deepEqual((await storedKeys(again)).filter((k) => k !== 'ctit/settings/lang'), []);
+
+  // Choosing to keep them stores them; "delete my answers" removes everything.
+  await again.check('#p-keep');
+  await answerAll(again, suitable);
+  assert.ok((await storedKeys(again)).includes('ctit/patient'));
+  await again.click('.p-nav .danger');
+  assert.deepEqual(await storedKeys(again), []);
+  assert.equal(await again.isChecked('#p-keep'), false);
+  await context.close();
+});
+
+test('back and forward keep answers', async () => {
+  const { context, page } = await openPatient('en-US');
+  await page.click('.p-nav .primary');
+  await page.fill('#p-birth_date', '1970-05-06');
+  await page.click('.p-nav .primary');          // step 2
+  await page.fill('#p-rhtpo_days', '15');
+  await page.click('.p-nav button:not(.primary)'); // back to step 1
+  assert.equal(await page.inputValue('#p-birth_date'), '1970-05-06');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'p-step-title');
+  await page.click('.p-nav .primary');
+  assert.equal(await page.inputValue('#p-rhtpo_days'), '15');
+  await context.close();
+});

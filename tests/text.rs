@@ -1,0 +1,103 @@
+//! Wording in both languages: every reason of every shared case renders,
+//! Chinese is really Chinese, and the patient's words never say "eligible".
+
+mod common;
+
+use ctit_screening::engine::{CRITERIA, Record, evaluate};
+use ctit_screening::patient::all_questions;
+use ctit_screening::text::Lang;
+use serde_json::Value;
+use std::path::Path;
+
+fn cases() -> Vec<Record> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+            Record::from_json_value(&v["record"]).unwrap()
+        })
+        .collect()
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn every_reason_of_every_case_renders_in_both_languages() {
+    for record in cases() {
+        let report = evaluate(&record);
+        for lang in Lang::ALL {
+            for r in &report.criteria {
+                let text = lang.messages().reason(r);
+                assert!(!text.is_empty(), "{lang:?} {:?}", r.id);
+            }
+        }
+        for r in &report.criteria {
+            assert!(has_cjk(&Lang::Zh.messages().reason(r)), "{:?}", r.id);
+        }
+    }
+}
+
+#[test]
+fn chinese_labels_titles_and_questions_are_chinese() {
+    let zh = Lang::Zh.messages();
+    for c in CRITERIA {
+        assert!(has_cjk(zh.criterion_title(c.id)), "{}", c.code);
+        assert!(!zh.team_check(c.id).is_empty());
+    }
+    for f in ctit_screening::engine::FIELDS.iter().map(|d| d.field) {
+        let label = zh.field_label(f);
+        // Lab and virus names keep their international abbreviations.
+        assert!(
+            has_cjk(label) || ["HIV", "QTc"].contains(&label),
+            "{f:?}: {label}"
+        );
+    }
+    for f in all_questions() {
+        assert!(has_cjk(zh.patient_question(f)), "{f:?}");
+        assert!(!Lang::En.messages().patient_question(f).is_empty());
+    }
+}
+
+#[test]
+fn patient_wording_never_says_you_are_eligible() {
+    for lang in Lang::ALL {
+        let ui = lang.ui();
+        let patient_texts = [
+            ui.p_title,
+            ui.p_about,
+            ui.p_privacy,
+            ui.p_expect,
+            ui.p_not_right,
+            ui.p_check_with_team,
+            ui.p_not_finished,
+            ui.p_may_take_part,
+            ui.p_never_final,
+            ui.p_next_steps,
+            ui.p_ask_doctor,
+        ];
+        for t in patient_texts {
+            let lower = t.to_lowercase();
+            assert!(
+                !lower.contains("you are eligible") && !lower.contains("符合入组"),
+                "{t}"
+            );
+        }
+    }
+}
+
+#[test]
+fn browser_language_tags_choose_the_language() {
+    assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+    assert_eq!(Lang::from_tag("zh-Hans"), Lang::Zh);
+    assert_eq!(Lang::from_tag("ZH"), Lang::Zh);
+    assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+    assert_eq!(Lang::from_tag(""), Lang::En);
+}
