@@ -82,8 +82,8 @@ case "${1:-}" in
     say "cargo test (engine, native)"
     cargo test
     build_site
-    say "browser tests (Playwright, headless Chromium)"
-    node --test --test-concurrency=1 tests/browser/
+    say "Node tests (FHIR validation) and browser tests (Playwright, headless Chromium)"
+    node --test --test-concurrency=1 tests/node/ tests/browser/
     ;;
   *)
     sed -n '2,7p' "$0" | cut -c3-

@@ -157,7 +157,8 @@ pub enum ImportError {
     NotARecord(Vec<String>),
 }
 
-/// Reads an exported record (or a worked case `{"record": …}`) into a new
+/// Reads an exported record (or a worked case `{"record": …}`, or a FHIR
+/// `QuestionnaireResponse` this app exported) into a new
 /// draft. Record-level problems and unknown field ids refuse the file; a bad
 /// value of a known field is kept as typed text, so the field shows its
 /// problem after import. `label` comes from the file's top-level `label`,
@@ -179,6 +180,12 @@ pub fn import_record(
     let json = match json.get("record") {
         Some(inner) if inner.is_object() && json.get("format").is_none() => inner.clone(),
         _ => json,
+    };
+    let json = if json.get("resourceType").is_some() {
+        crate::interop::record_from_questionnaire_response(&json)
+            .map_err(|e| ImportError::NotARecord(vec![e.0]))?
+    } else {
+        json
     };
     let fatal: Vec<String> = match Record::from_json_value(&json) {
         Err(problems) => problems.iter().map(describe).collect(),

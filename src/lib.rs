@@ -8,6 +8,7 @@
 
 pub mod drafts;
 pub mod engine;
+pub mod interop;
 pub mod patient;
 pub mod text;
 

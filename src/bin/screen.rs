@@ -18,23 +18,50 @@ use serde_json::Value;
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: screen FILE... (or - for standard input)
+const USAGE: &str = "usage: screen [--log | --fhir-response] FILE...   (- for standard input)
+       screen --fhir-questionnaire
 
 Reads screening records (format ctit-screening/1) and prints one JSON line per
-record: {\"outcome\": ..., \"criteria\": {...}, \"reasons\": {...}}.
-A file may hold one record, a JSON array of records, or JSON Lines.
+record: {\"outcome\": ..., \"criteria\": {...}, \"reasons\": {...},
+\"earliest_eligible\": ...}. A file may hold one record, a JSON array of
+records, or JSON Lines.
+  --log                 print the de-identified screening log (CSV) instead
+  --fhir-response       print each record as a FHIR R4 QuestionnaireResponse
+  --fhir-questionnaire  print the FHIR R4 Questionnaire of the data dictionary
 Exit status: 0 when every record was evaluated, 2 when any input was bad.";
 
+/// What to print for each record.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Verdicts,
+    Log,
+    FhirResponse,
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
         eprintln!("{USAGE}");
-        return if args.is_empty() {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        };
+        return ExitCode::SUCCESS;
     }
+    if args == ["--fhir-questionnaire"] {
+        // A closed pipe (e.g. into `head`) is not an error worth a panic.
+        let _ = writeln!(io::stdout(), "{}", ctit_screening::interop::questionnaire());
+        return ExitCode::SUCCESS;
+    }
+    let mode = match args.first().map(String::as_str) {
+        Some("--log") => Mode::Log,
+        Some("--fhir-response") => Mode::FhirResponse,
+        _ => Mode::Verdicts,
+    };
+    if mode != Mode::Verdicts {
+        args.remove(0);
+    }
+    if args.is_empty() || args.iter().any(|a| a.starts_with("--")) {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let mut log_rows = Vec::new();
     let messages = Lang::En.messages();
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -58,6 +85,24 @@ fn main() -> ExitCode {
                     Err(problems) => Err(problems.iter().map(|p| messages.problem(p)).collect()),
                 });
             match parsed {
+                Ok(record) if mode == Mode::Log => {
+                    let json = record.to_json_value();
+                    let label = label_of(&text, n);
+                    log_rows.push(ctit_screening::interop::log_row(
+                        &label,
+                        &record.screening_date.to_string(),
+                        &json,
+                    ));
+                }
+                Ok(record) if mode == Mode::FhirResponse => {
+                    let qr = ctit_screening::interop::questionnaire_response(
+                        &record,
+                        &label_of(&text, n),
+                    );
+                    if writeln!(out, "{qr}").is_err() {
+                        return ExitCode::from(if bad { 2 } else { 0 });
+                    }
+                }
                 Ok(record) => {
                     let report = evaluate(&record);
                     let earliest = calendar(&record, &report).earliest_eligible;
@@ -76,6 +121,16 @@ fn main() -> ExitCode {
             }
         }
     }
+    if mode == Mode::Log
+        && write!(
+            out,
+            "{}",
+            ctit_screening::interop::screening_log_csv(&log_rows)
+        )
+        .is_err()
+    {
+        return ExitCode::from(2);
+    }
     if out.flush().is_err() {
         return ExitCode::from(2);
     }
@@ -90,6 +145,17 @@ fn read_input(path: &str) -> io::Result<String> {
     } else {
         std::fs::read_to_string(path)
     }
+}
+
+/// The `label` of the n-th record of a file's text, if it has one.
+fn label_of(text: &str, n: usize) -> String {
+    records(text)
+        .get(n)
+        .and_then(|r| r.as_ref().ok())
+        .and_then(|v| v.get("label"))
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Splits a file into records: one object, an array of them, or a stream of

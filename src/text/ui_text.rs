@@ -108,6 +108,12 @@ pub struct UiText {
     pub export_json: &'static str,
     /// Button.
     pub print_summary: &'static str,
+    /// Button.
+    pub export_fhir: &'static str,
+    /// Button.
+    pub export_log: &'static str,
+    /// Button.
+    pub export_questionnaire: &'static str,
     /// Export done.
     pub exported: fn(&str) -> String,
     /// Export done, some fields left out.
@@ -327,6 +333,9 @@ pub const EN: UiText = UiText {
     screening_date_help: "YYYY-MM-DD; every interval is counted to this day",
     export_json: "Export JSON",
     print_summary: "Print summary",
+    export_fhir: "Export FHIR",
+    export_log: "Export screening log (CSV)",
+    export_questionnaire: "FHIR Questionnaire",
     exported: |name| format!("Exported {name}."),
     exported_without: |name, fields| {
         format!("Exported {name}. Left out because their values are not valid: {fields}.")
@@ -486,6 +495,9 @@ pub const ZH: UiText = UiText {
     screening_date_help: "YYYY-MM-DD；所有时间间隔都计算到这一天",
     export_json: "导出 JSON",
     print_summary: "打印摘要",
+    export_fhir: "导出 FHIR",
+    export_log: "导出筛选日志（CSV）",
+    export_questionnaire: "FHIR 问卷定义",
     exported: |name| format!("已导出 {name}。"),
     exported_without: |name, fields| {
         format!("已导出 {name}。以下字段的值无效，未包含在内：{fields}。")

@@ -1,7 +1,7 @@
 //! The coordinator's start screen: every screening record, newest first, with
 //! its outcome; create, open, duplicate, delete (with confirmation), import.
 
-use super::files::read_file_text;
+use super::files::{download, read_file_text};
 use super::state::{AppState, Screen, local_time, new_id, now_iso, today};
 use crate::drafts::{Draft, ImportError, Unreadable, import_record};
 use crate::engine::{Record, evaluate};
@@ -103,6 +103,37 @@ pub fn RecordsList() -> impl IntoView {
         });
     };
 
+    let export_log = move |_| {
+        let rows: Vec<_> = state.catalogue.with_untracked(|c| {
+            c.drafts
+                .iter()
+                .map(|s| {
+                    crate::interop::log_row(
+                        &s.draft.label,
+                        &s.draft.screening_date,
+                        &s.draft.record_json(),
+                    )
+                })
+                .collect()
+        });
+        let csv = crate::interop::screening_log_csv(&rows);
+        let name = format!("ctit-screening-log-{}.csv", today());
+        if let Err(e) = download(&name, "text/csv;charset=utf-8", &csv) {
+            import_errors.set(vec![(lang.get_untracked().ui().export_failed)(&e)]);
+        }
+    };
+    let export_questionnaire = move |_| {
+        let text =
+            serde_json::to_string_pretty(&crate::interop::questionnaire()).unwrap_or_default();
+        if let Err(e) = download(
+            "ctit-screening-questionnaire.fhir.json",
+            "application/fhir+json",
+            &text,
+        ) {
+            import_errors.set(vec![(lang.get_untracked().ui().export_failed)(&e)]);
+        }
+    };
+
     view! {
         <section class="list" aria-labelledby="list-title">
             <div class="list-head">
@@ -111,8 +142,10 @@ pub fn RecordsList() -> impl IntoView {
                     <button class="primary" on:click=new_record>{move || ui().new_screening}</button>
                     <label class="button file">
                         {move || ui().import}
-                        <input type="file" accept=".json,application/json" on:change=on_import />
+                        <input type="file" accept=".json,application/json,application/fhir+json" on:change=on_import />
                     </label>
+                    <button on:click=export_log>{move || ui().export_log}</button>
+                    <button on:click=export_questionnaire>{move || ui().export_questionnaire}</button>
                 </div>
             </div>
             <Show when=move || import_errors.with(|e| !e.is_empty())>

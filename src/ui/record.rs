@@ -209,6 +209,28 @@ pub fn RecordScreen(id: String) -> impl IntoView {
             Err(_) => export_message.set(Some(ui.export_needs_date.to_string())),
         }
     };
+    let export_fhir = move |_| {
+        let d = draft.get_untracked();
+        let ui: &UiText = lang.get_untracked().ui();
+        match Record::from_json_value(&d.record_json()) {
+            Ok(record) => {
+                let qr = crate::interop::questionnaire_response(&record, &d.label);
+                let text = serde_json::to_string_pretty(&qr).unwrap_or_default();
+                let name = format!(
+                    "ctit-{}-{}.fhir.json",
+                    safe_name(&d.label),
+                    record.screening_date
+                );
+                export_message.set(Some(
+                    match download(&name, "application/fhir+json", &text) {
+                        Err(e) => (ui.export_failed)(&e),
+                        Ok(()) => (ui.exported)(&name),
+                    },
+                ));
+            }
+            Err(_) => export_message.set(Some(ui.export_needs_date.to_string())),
+        }
+    };
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -283,6 +305,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                 </div>
                 <div class="actions">
                     <button on:click=export>{move || ui().export_json}</button>
+                    <button on:click=export_fhir>{move || ui().export_fhir}</button>
                     <button on:click=print>{move || ui().print_summary}</button>
                 </div>
                 {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}

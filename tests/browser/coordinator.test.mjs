@@ -279,3 +279,27 @@ test('the banner gives the earliest eligible date and what would change the verd
   assert.equal(await page.evaluate(() => document.activeElement?.name), 'consent_signed');
   await context.close();
 });
+
+test('screening log and FHIR exports: the log is CSV with a BOM, a FHIR export imports back with the same verdicts', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { context: { acceptDownloads: true } });
+  await importFile(page, path.join(casesDir, '12-rhtpo-13-days.json'));
+  await page.fill('#f-label', 'SCR-七');
+  const before = await statuses(page);
+  const [fhir] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export FHIR' }).click()]);
+  const qrPath = await fhir.path();
+  const qr = JSON.parse(fs.readFileSync(qrPath, 'utf8'));
+  assert.equal(qr.resourceType, 'QuestionnaireResponse');
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  const [log] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export screening log (CSV)' }).click()]);
+  const csv = fs.readFileSync(await log.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff'));
+  assert.match(csv, /SCR-七,2026-11-25,not_eligible,I2,,,/);
+  assert.doesNotMatch(csv, /1961-04-02/);
+  // Import the FHIR file back: a new record with the same label and verdicts.
+  const copy = path.join(path.dirname(qrPath), 'back.fhir.json');
+  fs.copyFileSync(qrPath, copy);
+  await importFile(page, copy);
+  assert.equal(await page.inputValue('#f-label'), 'SCR-七');
+  assert.deepEqual(await statuses(page), before);
+  await context.close();
+});

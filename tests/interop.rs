@@ -1,0 +1,116 @@
+//! Screening log and FHIR exports: the log is de-identified and safe in a
+//! spreadsheet; every shared case survives a round trip through a
+//! QuestionnaireResponse with the same verdicts; the Questionnaire is the
+//! data dictionary.
+
+mod common;
+
+use common::{eligible_with, read};
+use ctit_screening::engine::{CRITERIA, FIELDS, Record, evaluate};
+use ctit_screening::interop::{
+    LOG_COLUMNS, log_row, questionnaire, questionnaire_response,
+    record_from_questionnaire_response, screening_log_csv,
+};
+use serde_json::{Value, json};
+use std::path::Path;
+
+fn cases() -> Vec<(String, Value)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                v["record"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_case_round_trips_through_a_questionnaire_response_with_the_same_verdicts() {
+    for (name, json) in cases() {
+        let record = read(&json);
+        let qr = questionnaire_response(&record, "S-001");
+        let back = record_from_questionnaire_response(&qr).expect(&name);
+        assert_eq!(back["label"], "S-001");
+        let again = Record::from_json_value(&back).expect(&name);
+        assert_eq!(again, record, "{name}");
+        let (a, b) = (evaluate(&record), evaluate(&again));
+        assert_eq!(a.outcome, b.outcome, "{name}");
+        for (x, y) in a.criteria.iter().zip(&b.criteria) {
+            assert_eq!(x.status, y.status, "{name} {:?}", x.id);
+        }
+    }
+}
+
+#[test]
+fn exact_decimals_survive_the_round_trip() {
+    let record = read(&eligible_with(
+        json!({"creatinine": {"value": 0.15, "uln": 0.1}, "platelet_count": {"value": 29999, "unit": "/uL"}}),
+    ));
+    let qr = questionnaire_response(&record, "");
+    let text = qr.to_string();
+    assert!(text.contains("\"valueDecimal\":0.15"), "{text}");
+    let back = Record::from_json_value(&record_from_questionnaire_response(&qr).unwrap()).unwrap();
+    assert_eq!(back, record);
+}
+
+#[test]
+fn the_questionnaire_has_one_item_per_dictionary_field() {
+    let q = questionnaire();
+    let mut link_ids = Vec::new();
+    for group in q["item"].as_array().unwrap() {
+        for item in group["item"].as_array().unwrap() {
+            link_ids.push(item["linkId"].as_str().unwrap().to_string());
+        }
+    }
+    let ids: Vec<String> = FIELDS.iter().map(|d| d.id.to_string()).collect();
+    let mut sorted = link_ids.clone();
+    sorted.sort();
+    let mut want = ids.clone();
+    want.sort();
+    assert_eq!(sorted, want);
+    let text = q.to_string();
+    assert!(text.contains("\"enableWhen\":[{\"answerBoolean\":true,\"operator\":\"=\",\"question\":\"had_radiotherapy\"}]"), "{text}");
+}
+
+#[test]
+fn a_response_to_another_questionnaire_is_refused() {
+    let qr = json!({"resourceType": "QuestionnaireResponse", "questionnaire": "urn:other", "status": "completed", "authored": "2026-11-25"});
+    assert!(record_from_questionnaire_response(&qr).is_err());
+    assert!(record_from_questionnaire_response(&json!({"resourceType": "Patient"})).is_err());
+}
+
+#[test]
+fn the_log_is_de_identified_spreadsheet_safe_and_lists_criteria_ids() {
+    let json = eligible_with(
+        json!({"last_chemo_date": "2026-11-10", "consent_signed": null, "birth_date": "1961-04-02"}),
+    );
+    let row = log_row("=HYPERLINK(\"x\")", "2026-11-25", &json);
+    let bad = log_row(
+        "S-2, 张三?",
+        "2026-13-01",
+        &json!({"format": "ctit-screening/1", "screening_date": "2026-13-01"}),
+    );
+    let csv = screening_log_csv(&[row, bad]);
+    assert!(csv.starts_with('\u{feff}'));
+    let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').split("\r\n").collect();
+    assert_eq!(lines[0], LOG_COLUMNS.join(","));
+    assert_eq!(
+        lines[1],
+        format!(
+            "\"'=HYPERLINK(\"\"x\"\")\",2026-11-25,not_eligible,I3,I10,,ClinicalTrials.gov listing of 2025-08-22,{}",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    assert!(lines[2].starts_with("\"S-2, 张三?\",2026-13-01,invalid,,,,"));
+    assert!(!csv.contains("1961-04-02"), "no date of birth in the log");
+    assert_eq!(CRITERIA.len(), 25);
+}

