@@ -52,6 +52,13 @@ export async function openApp(browser, base, options = {}) {
   page.on('request', (r) => page.seen.requests.push(r.url()));
   page.on('pageerror', (e) => page.seen.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.seen.errors.push(m.text()); });
+  // Every Content-Security-Policy violation is recorded for the tests to check.
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   if (options.beforeLoad) await options.beforeLoad(page);
   await page.goto(base);
   await page.waitForSelector(options.ready ?? 'main#main h2');
@@ -62,4 +69,9 @@ export async function openApp(browser, base, options = {}) {
 export function foreignRequests(page, base) {
   const origin = new URL(base).origin;
   return page.seen.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+/** Content-Security-Policy violations the page has seen so far. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__cspViolations ?? []);
 }

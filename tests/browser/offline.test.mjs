@@ -1,0 +1,92 @@
+//! Offline and silent: after one visit the app starts and every draft opens
+//! with the network off; a whole screening after load makes no request; no
+//! request ever goes to another origin and the Content-Security-Policy is
+//! never violated.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist, launch, openApp, foreignRequests, cspViolations } from './harness.mjs';
+
+const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
+test('after one online visit the app starts offline and every draft opens', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  await controlled(page);
+  for (const f of ['01-eligible-full-record.json', '07-chemo-exactly-one-month-ago.json']) {
+    await page.getByLabel('Import').setInputFiles(path.join(casesDir, f));
+    await page.waitForSelector('.record [data-outcome]');
+    await page.getByRole('button', { name: '← All screenings' }).click();
+  }
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#list-title');
+  const labels = await page.$$eval('tr[data-record] button.link', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(labels.sort(), ['01-eligible-full-record', '07-chemo-exactly-one-month-ago']);
+  for (const label of labels) {
+    await page.getByRole('button', { name: label }).click();
+    await page.waitForSelector('.record [data-outcome]');
+    await page.getByRole('button', { name: '← All screenings' }).click();
+  }
+  // A fresh tab, offline, starts too.
+  const fresh = await context.newPage();
+  await fresh.goto(server.url + '#patient');
+  await fresh.waitForSelector('#p-step-title');
+  assert.deepEqual(await cspViolations(page), []);
+  await context.close();
+});
+
+test('a whole screening after load makes no request, and nothing goes elsewhere', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  await controlled(page);
+  const before = page.seen.requests.length;
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.fill('#f-label', 'NET-0');
+  await page.fill('#f-birth_date', '1961-04-02');
+  await page.check('#f-sex');
+  await page.fill('#f-platelet_count', '21');
+  await page.fill('#f-alt', '35');
+  await page.fill('#f-alt-uln', '40');
+  await page.selectOption('#f-ecog', '1');
+  await page.check('#f-diabetes-1');
+  await page.getByRole('button', { name: 'Print summary' }).isVisible();
+  await page.click('.lang-switch');
+  await page.click('.lang-switch');
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  await page.getByRole('button', { name: 'NET-0' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  const during = page.seen.requests.slice(before).filter((u) => !u.endsWith('/sw.js'));
+  assert.deepEqual(during, []);
+  assert.deepEqual(foreignRequests(page, server.url), []);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(page.seen.errors, []);
+  await context.close();
+});
+
+test('the built page carries a strict Content-Security-Policy and no inline script', async () => {
+  const { context, page } = await openApp(browser, server.url, { ready: '#home-title' });
+  const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  assert.equal(await page.locator('script:not([src])').count(), 0);
+  // Text inputs keep answers out of autofill and spell-check.
+  await page.click('.mode:not(.primary)');
+  await page.getByRole('button', { name: 'New screening' }).click();
+  const loose = await page.$$eval('input[type=text]', (els) => els.filter((e) => e.autocomplete !== 'off' || e.spellcheck).map((e) => e.id));
+  assert.deepEqual(loose, []);
+  await context.close();
+});

@@ -1,0 +1,82 @@
+// Trunk post-build hook: makes the built site strict and offline-ready.
+// 1. Moves Trunk's inline loader script into a hashed file (so the
+//    Content-Security-Policy needs no 'unsafe-inline'), with the service
+//    worker registration appended.
+// 2. Adds the Content-Security-Policy meta tag and the manifest link.
+// 3. Writes sw.js with the list of every built file (Trunk's hashed names)
+//    and a cache name derived from their contents: no hand-kept list.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) { console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)'); process.exit(1); }
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
+
+export const CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const htmlPath = path.join(dir, 'index.html');
+let html = fs.readFileSync(htmlPath, 'utf8');
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!inline) { console.error('post-build: Trunk loader script not found in index.html'); process.exit(1); }
+const register = fs.readFileSync(path.join(root, 'web/sw-register.js'), 'utf8');
+const boot = `${inline[1].trim()}\n\n${register}`;
+const bootName = `boot-${sha(boot).slice(0, 16)}.js`;
+fs.writeFileSync(path.join(dir, bootName), boot);
+html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
+html = html.replace('<meta charset="utf-8">',
+  `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">\n  <link rel="manifest" href="./manifest.webmanifest">`);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\son[a-z]+=/.test(html) || /<style/.test(html)) {
+  console.error('post-build: inline script, style or event handler left in index.html');
+  process.exit(1);
+}
+fs.writeFileSync(htmlPath, html);
+
+const files = fs.readdirSync(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.') && fs.statSync(path.join(dir, f)).isFile()).sort();
+const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n')).slice(0, 16);
+const list = ['./', ...files.map((f) => `./${f}`)];
+const sw = `// Generated at build time by tools/post-build.mjs: do not edit.
+// Caches this build's files; serves them offline; old caches are removed on activation.
+const CACHE = 'ctit-${version}';
+const FILES = ${JSON.stringify(list, null, 2)};
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+});
+
+// A new version waits until the page asks for it (the user clicked "Reload").
+self.addEventListener('message', (event) => {
+  if (event.data === 'skip-waiting') self.skipWaiting();
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ctit-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    event.respondWith(caches.match('./index.html').then((page) => page || fetch(request)));
+    return;
+  }
+  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+});
+`;
+fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+console.log(`post-build: ${bootName}, CSP, sw.js with ${list.length} files (cache ctit-${version})`);
