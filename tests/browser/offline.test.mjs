@@ -90,3 +90,28 @@ test('the built page carries a strict Content-Security-Policy and no inline scri
   assert.deepEqual(loose, []);
   await context.close();
 });
+
+test('a new version is offered, not swapped in: the page reloads only when the user asks', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const { root } = await import('./harness.mjs');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-site-'));
+  fs.cpSync(root, dir, { recursive: true });
+  const site = await serveDist(dir);
+  const { context, page } = await openApp(browser, site.url + '#coordinator');
+  await controlled(page);
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.fill('#f-label', 'UPDATE-1');
+  // Deploy a "new build": the service worker changes.
+  fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await page.waitForSelector('#update-banner');
+  // Still the same page, nothing reloaded under the user.
+  assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
+  await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
+  await page.waitForSelector('#list-title');
+  assert.equal(await page.getByRole('button', { name: 'UPDATE-1' }).count(), 1);
+  await context.close();
+  await site.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
