@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json, json};
 use std::collections::{BTreeMap, HashMap};
 
-/// The storage schema written by this version.
-pub const SCHEMA: u64 = 1;
+/// The storage schema written by this version. Schema 1 had no `protocol`;
+/// schema 2 records the criteria-text version a record was screened under.
+pub const SCHEMA: u64 = 2;
 /// Prefix of every record key.
 pub const RECORD_PREFIX: &str = "ctit/record/";
 /// Prefix of every key this app owns (records, settings).
@@ -302,6 +303,7 @@ pub fn record_key(id: &str) -> String {
 #[derive(Serialize, Deserialize)]
 struct Entry {
     schema: u64,
+    protocol: String,
     rev: u64,
     draft: Draft,
 }
@@ -313,6 +315,41 @@ pub struct Stored {
     pub rev: u64,
     /// The draft.
     pub draft: Draft,
+    /// The criteria-text version the record was stored under.
+    pub protocol: String,
+    /// Written by a newer version of the app: shown, never written over.
+    pub read_only: bool,
+    /// The older schema it was migrated from on reading, if any.
+    pub migrated_from: Option<u64>,
+}
+
+impl Stored {
+    /// A draft just saved (or kept in memory) by this version, at `rev`.
+    pub fn fresh(draft: Draft, rev: u64) -> Stored {
+        Stored {
+            rev,
+            draft,
+            protocol: crate::PROTOCOL_TEXT_VERSION.to_string(),
+            read_only: false,
+            migrated_from: None,
+        }
+    }
+}
+
+/// Migrates an entry of an older schema to the current one (a pure function
+/// from old JSON to new). Schema 1 → 2 adds `protocol`: schema 1 was only
+/// ever written under the current criteria text.
+pub fn migrate(mut json: Json) -> Result<Json, Unreadable> {
+    loop {
+        match json.get("schema").and_then(Json::as_u64) {
+            Some(SCHEMA) => return Ok(json),
+            Some(1) => {
+                json["protocol"] = Json::String(crate::PROTOCOL_TEXT_VERSION.to_string());
+                json["schema"] = json!(2);
+            }
+            _ => return Err(Unreadable::WrongShape("unknown schema version".into())),
+        }
+    }
 }
 
 /// Why a stored entry could not be read. The entry is left untouched.
@@ -337,15 +374,40 @@ pub struct Broken {
     pub why: Unreadable,
 }
 
-/// Reads one stored entry.
+/// Reads one stored entry (migrating an older schema in memory).
 pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
     let json: Json = serde_json::from_str(text).map_err(|e| Unreadable::NotJson(e.to_string()))?;
     let schema = json.get("schema").and_then(Json::as_u64);
-    match schema {
-        Some(s) if s > SCHEMA => return Err(Unreadable::NewerSchema(s)),
-        Some(SCHEMA) => {}
+    let (json, read_only, migrated_from) = match schema {
+        Some(s) if s > SCHEMA => {
+            // A newer app wrote it: show it if its draft is still readable,
+            // but never write over it.
+            let draft: Draft = json
+                .get("draft")
+                .cloned()
+                .and_then(|d| serde_json::from_value(d).ok())
+                .ok_or(Unreadable::NewerSchema(s))?;
+            if record_key(&draft.id) != key {
+                return Err(Unreadable::NewerSchema(s));
+            }
+            let rev = json.get("rev").and_then(Json::as_u64).unwrap_or(0);
+            let protocol = json
+                .get("protocol")
+                .and_then(Json::as_str)
+                .unwrap_or("")
+                .to_string();
+            return Ok(Stored {
+                rev,
+                draft,
+                protocol,
+                read_only: true,
+                migrated_from: None,
+            });
+        }
+        Some(SCHEMA) => (json, false, None),
+        Some(s @ 1..) => (migrate(json)?, false, Some(s)),
         _ => return Err(Unreadable::WrongShape("no schema version".into())),
-    }
+    };
     let entry: Entry =
         serde_json::from_value(json).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
     if record_key(&entry.draft.id) != key {
@@ -354,7 +416,20 @@ pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
     Ok(Stored {
         rev: entry.rev,
         draft: entry.draft,
+        protocol: entry.protocol,
+        read_only,
+        migrated_from,
     })
+}
+
+fn entry_text(draft: &Draft, protocol: &str, rev: u64) -> Result<String, StoreError> {
+    let entry = Entry {
+        schema: SCHEMA,
+        protocol: protocol.to_string(),
+        rev,
+        draft: draft.clone(),
+    };
+    serde_json::to_string(&entry).map_err(|e| StoreError::Full(e.to_string()))
 }
 
 /// Every stored record, newest first, and every entry that could not be read.
@@ -366,15 +441,26 @@ pub struct Catalogue {
     pub broken: Vec<Broken>,
 }
 
-/// Loads every record. Unreadable entries are reported, never removed.
-pub fn load_all(kv: &dyn KeyValue) -> Result<Catalogue, StoreError> {
+/// Loads every record. Unreadable entries are reported, never removed. An
+/// entry of an older schema is written back migrated (one atomic write of
+/// the new copy under its key; if that fails, the old copy stays and is
+/// read again next time).
+pub fn load_all(kv: &mut dyn KeyValue) -> Result<Catalogue, StoreError> {
     let mut keys = kv.keys()?;
     keys.sort();
     let mut cat = Catalogue::default();
     for key in keys.into_iter().filter(|k| k.starts_with(RECORD_PREFIX)) {
         let Some(text) = kv.get(&key)? else { continue };
         match parse_entry(&key, &text) {
-            Ok(stored) => cat.drafts.push(stored),
+            Ok(mut stored) => {
+                if stored.migrated_from.is_some()
+                    && let Ok(new_text) = entry_text(&stored.draft, &stored.protocol, stored.rev)
+                    && kv.set(&key, &new_text).is_ok()
+                {
+                    stored.migrated_from = None;
+                }
+                cat.drafts.push(stored)
+            }
             Err(why) => cat.broken.push(Broken { key, why }),
         }
     }
@@ -408,6 +494,9 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
     let key = record_key(&draft.id);
     if let Some(text) = kv.get(&key).map_err(SaveError::Store)? {
         let stored = parse_entry(&key, &text).map_err(SaveError::Unreadable)?;
+        if stored.read_only {
+            return Err(SaveError::Unreadable(Unreadable::NewerSchema(SCHEMA + 1)));
+        }
         if stored.rev != base_rev {
             return Err(SaveError::Conflict {
                 stored: Box::new(stored),
@@ -415,13 +504,7 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
         }
     }
     let rev = base_rev + 1;
-    let entry = Entry {
-        schema: SCHEMA,
-        rev,
-        draft: draft.clone(),
-    };
-    let text = serde_json::to_string(&entry)
-        .map_err(|e| SaveError::Store(StoreError::Full(e.to_string())))?;
+    let text = entry_text(draft, crate::PROTOCOL_TEXT_VERSION, rev).map_err(SaveError::Store)?;
     kv.set(&key, &text).map_err(SaveError::Store)?;
     Ok(rev)
 }
@@ -429,6 +512,29 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
 /// Removes a record.
 pub fn delete(kv: &mut dyn KeyValue, id: &str) -> Result<(), StoreError> {
     kv.remove(&record_key(id))
+}
+
+/// Removes everything this app stored on the device (every `ctit/` key),
+/// and nothing else. Returns how many keys were removed.
+pub fn wipe(kv: &mut dyn KeyValue) -> Result<usize, StoreError> {
+    let keys: Vec<String> = kv
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(APP_PREFIX))
+        .collect();
+    for k in &keys {
+        kv.remove(k)?;
+    }
+    Ok(keys.len())
+}
+
+/// Records last saved before `cutoff` (an ISO 8601 timestamp): due for
+/// export and deletion under the retention period.
+pub fn older_than<'a>(cat: &'a Catalogue, cutoff: &str) -> Vec<&'a Stored> {
+    cat.drafts
+        .iter()
+        .filter(|s| s.draft.updated.as_str() < cutoff)
+        .collect()
 }
 
 #[cfg(test)]
@@ -530,6 +636,43 @@ mod tests {
     }
 
     #[test]
+    fn an_older_schema_is_migrated_and_written_back() {
+        let mut kv = MemoryStore::default();
+        let old = "{\"schema\":1,\"rev\":4,\"draft\":{\"id\":\"r1\",\"label\":\"OLD\",\"inputs\":{\"ecog\":\"1\"}}}";
+        kv.set("ctit/record/r1", old).unwrap();
+        let cat = load_all(&mut kv).unwrap();
+        assert_eq!(cat.drafts[0].draft.label, "OLD");
+        assert_eq!(cat.drafts[0].rev, 4);
+        let now = kv.get("ctit/record/r1").unwrap().unwrap();
+        let json: Json = serde_json::from_str(&now).unwrap();
+        assert_eq!(json["schema"], 2);
+        assert_eq!(json["protocol"], crate::PROTOCOL_TEXT_VERSION);
+        assert_eq!(json["draft"]["inputs"]["ecog"], "1");
+    }
+
+    #[test]
+    fn a_newer_schema_is_shown_read_only_and_never_written_over() {
+        let mut kv = MemoryStore::default();
+        let newer =
+            "{\"schema\":7,\"rev\":2,\"future\":true,\"draft\":{\"id\":\"r1\",\"label\":\"NEW\"}}";
+        kv.set("ctit/record/r1", newer).unwrap();
+        let cat = load_all(&mut kv).unwrap();
+        assert!(cat.drafts[0].read_only);
+        assert!(save(&mut kv, &draft(), 2).is_err());
+        assert_eq!(kv.get("ctit/record/r1").unwrap().as_deref(), Some(newer));
+    }
+
+    #[test]
+    fn wipe_removes_only_this_apps_keys() {
+        let mut kv = MemoryStore::default();
+        save(&mut kv, &draft(), 0).unwrap();
+        kv.set("ctit/settings/lang", "zh").unwrap();
+        kv.set("someone-else", "x").unwrap();
+        assert_eq!(wipe(&mut kv), Ok(2));
+        assert_eq!(kv.keys().unwrap(), vec!["someone-else".to_string()]);
+    }
+
+    #[test]
     fn unreadable_entries_are_reported_and_kept() {
         let mut kv = MemoryStore::default();
         save(&mut kv, &draft(), 0).unwrap();
@@ -537,7 +680,7 @@ mod tests {
         kv.set("ctit/record/new", "{\"schema\":9,\"rev\":1,\"draft\":{}}")
             .unwrap();
         kv.set("other-app", "whatever").unwrap();
-        let cat = load_all(&kv).unwrap();
+        let cat = load_all(&mut kv).unwrap();
         assert_eq!(cat.drafts.len(), 1);
         let keys: Vec<&str> = cat.broken.iter().map(|b| b.key.as_str()).collect();
         assert_eq!(keys, ["ctit/record/bad", "ctit/record/new"]);

@@ -136,6 +136,26 @@ pub struct UiText {
     pub deleted_elsewhere: &'static str,
     /// Notice.
     pub stored_copy_unreadable: &'static str,
+    /// A record from a newer app version.
+    pub read_only: &'static str,
+    /// Retention panel heading.
+    pub retention_due: fn(usize, u32) -> String,
+    /// Retention setting label.
+    pub retention_days: &'static str,
+    /// Button.
+    pub export_old: &'static str,
+    /// Button.
+    pub delete_old: &'static str,
+    /// Confirmation.
+    pub delete_old_confirm: fn(usize) -> String,
+    /// Button.
+    pub wipe: &'static str,
+    /// Confirmation.
+    pub wipe_confirm: &'static str,
+    /// Button.
+    pub wipe_yes: &'static str,
+    /// Notice.
+    pub wiped: fn(usize) -> String,
     /// Verdict region label.
     pub verdict: &'static str,
     /// Criteria list label.
@@ -349,6 +369,31 @@ pub const EN: UiText = UiText {
     updated_elsewhere: |t| format!("Updated with changes saved in another tab at {t}."),
     deleted_elsewhere: "This record was deleted in another tab. It is still open here; your next change saves it again.",
     stored_copy_unreadable: "The stored copy of this record cannot be read; it is left untouched and your changes are kept in this tab only. Export this record to keep them.",
+    read_only: "This record was saved by a newer version of the app. It is shown read-only and kept exactly as it is; changes here are not saved.",
+    retention_due: |n, days| {
+        format!(
+            "{n} record{} last saved more than {days} days ago: export, then delete.",
+            if n == 1 { "" } else { "s" }
+        )
+    },
+    retention_days: "Keep records for (days)",
+    export_old: "Export them (JSON)",
+    delete_old: "Delete them",
+    delete_old_confirm: |n| {
+        format!(
+            "Delete {n} old record{} for good?",
+            if n == 1 { "" } else { "s" }
+        )
+    },
+    wipe: "Wipe this device",
+    wipe_confirm: "This deletes every record, draft and setting this app stored on this device. It cannot be undone. Export first if you need the records.",
+    wipe_yes: "Yes, wipe everything",
+    wiped: |n| {
+        format!(
+            "Wiped: {n} stored item{} removed.",
+            if n == 1 { "" } else { "s" }
+        )
+    },
     verdict: "Verdict",
     criteria: "Criteria",
     yes: "Yes",
@@ -511,6 +556,16 @@ pub const ZH: UiText = UiText {
     updated_elsewhere: |t| format!("已更新为另一个标签页在 {t} 保存的内容。"),
     deleted_elsewhere: "此记录已在另一个标签页中删除。它在这里仍然打开；您的下一次修改会重新保存它。",
     stored_copy_unreadable: "此记录的已存副本无法读取；它保持原样，您的修改只保留在当前标签页中。请导出此记录以保留修改。",
+    read_only: "此记录由本应用的更新版本保存。它以只读方式显示并原样保留；此处的修改不会保存。",
+    retention_due: |n, days| format!("有 {n} 条记录最后保存于 {days} 天前：请先导出，再删除。"),
+    retention_days: "记录保留天数",
+    export_old: "导出这些记录（JSON）",
+    delete_old: "删除这些记录",
+    delete_old_confirm: |n| format!("确定永久删除 {n} 条旧记录吗？"),
+    wipe: "清除本设备数据",
+    wipe_confirm: "这将删除本应用在本设备上保存的所有记录、草稿和设置，且无法恢复。如需保留记录，请先导出。",
+    wipe_yes: "确定全部清除",
+    wiped: |n| format!("已清除：删除了 {n} 项已保存内容。"),
     verdict: "判定",
     criteria: "标准",
     yes: "是",

@@ -2,7 +2,7 @@
 //! its outcome; create, open, duplicate, delete (with confirmation), import.
 
 use super::files::{download, read_file_text};
-use super::state::{AppState, Screen, local_time, new_id, now_iso, today};
+use super::state::{AppState, Screen, days_ago_iso, local_time, new_id, now_iso, today};
 use crate::drafts::{Draft, ImportError, Unreadable, import_record};
 use crate::engine::{Record, evaluate};
 use crate::text::UiText;
@@ -154,6 +154,7 @@ pub fn RecordsList() -> impl IntoView {
                 </div>
             </Show>
             <BrokenEntries />
+            <Retention />
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! { <p class="empty">{move || ui().no_records}</p> }
@@ -255,6 +256,93 @@ fn RecordRow(row: Row) -> impl IntoView {
                 </span>
             </td>
         </tr>
+    }
+}
+
+/// Records past the retention period (export, then delete), the retention
+/// setting, and "wipe this device".
+#[component]
+fn Retention() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ui = move || state.lang.get().ui();
+    let confirming = RwSignal::new(None::<&'static str>);
+    let message = RwSignal::new(None::<String>);
+    let old_ids = Memo::new(move |_| {
+        let cutoff = days_ago_iso(state.retention_days.get());
+        state.catalogue.with(|c| {
+            crate::drafts::older_than(c, &cutoff)
+                .iter()
+                .map(|s| s.draft.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let export_old = move |_| {
+        let records: Vec<serde_json::Value> = state.catalogue.with_untracked(|c| {
+            old_ids
+                .get_untracked()
+                .iter()
+                .filter_map(|id| c.drafts.iter().find(|s| &s.draft.id == id))
+                .map(|s| {
+                    let mut json = s.draft.record_json();
+                    json["label"] = serde_json::Value::String(s.draft.label.clone());
+                    json
+                })
+                .collect()
+        });
+        let text = serde_json::to_string_pretty(&records).unwrap_or_default();
+        if let Err(e) = download(
+            &format!("ctit-old-records-{}.json", today()),
+            "application/json",
+            &text,
+        ) {
+            message.set(Some((ui().export_failed)(&e)));
+        }
+    };
+    let delete_old = move |_| {
+        for id in old_ids.get_untracked() {
+            state.delete(&id);
+        }
+        confirming.set(None);
+    };
+    let wipe = move |_| {
+        let n = state.wipe();
+        confirming.set(None);
+        message.set(Some((ui().wiped)(n)));
+    };
+    view! {
+        <Show when=move || old_ids.with(|v| !v.is_empty())>
+            <div class="alert warning" role="region" aria-label=move || ui().retention_days data-retention>
+                <p>{move || (ui().retention_due)(old_ids.with(Vec::len), state.retention_days.get())}</p>
+                <div class="actions">
+                    <button on:click=export_old>{move || ui().export_old}</button>
+                    <button class="danger" on:click=move |_| confirming.set(Some("old"))>{move || ui().delete_old}</button>
+                </div>
+                <Show when=move || confirming.get() == Some("old")>
+                    <p role="alert">{move || (ui().delete_old_confirm)(old_ids.with(Vec::len))}</p>
+                    <button class="danger" on:click=delete_old>{move || ui().yes_delete}</button>
+                    <button on:click=move |_| confirming.set(None)>{move || ui().cancel}</button>
+                </Show>
+            </div>
+        </Show>
+        <div class="settings">
+            <label for="retention-days">{move || ui().retention_days}</label>
+            <input id="retention-days" type="number" min="1" max="3650" inputmode="numeric"
+                prop:value=move || state.retention_days.get().to_string()
+                on:change=move |ev| {
+                    if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() && d > 0 {
+                        state.set_retention(d);
+                    }
+                } />
+            <button class="danger" on:click=move |_| confirming.set(Some("wipe"))>{move || ui().wipe}</button>
+        </div>
+        <Show when=move || confirming.get() == Some("wipe")>
+            <div class="alert error" role="alert">
+                <p>{move || ui().wipe_confirm}</p>
+                <button class="danger" on:click=wipe>{move || ui().wipe_yes}</button>
+                <button on:click=move |_| confirming.set(None)>{move || ui().cancel}</button>
+            </div>
+        </Show>
+        {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
     }
 }
 

@@ -89,6 +89,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         }
         .into_any();
     };
+    let read_only = stored.read_only;
     let draft = RwSignal::new(stored.draft);
     let rev = RwSignal::new(stored.rev);
     let conflict = RwSignal::new(None::<Stored>);
@@ -103,8 +104,8 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let applicable = Signal::derive(move || parsed.with(|p| p.applicable.clone()));
 
     let persist = move || {
-        if conflict.with_untracked(Option::is_some) {
-            return; // paused until the coordinator chooses a version
+        if read_only || conflict.with_untracked(Option::is_some) {
+            return; // read-only, or paused until the coordinator chooses a version
         }
         let d = draft.get_untracked();
         match state.save(&d, rev.get_untracked()) {
@@ -317,6 +318,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     <button on:click=keep_mine>{move || ui().keep_mine}</button>
                 </div>
             </Show>
+            {read_only.then(|| view! { <p class="alert warning no-print" role="alert">{move || ui().read_only}</p> })}
             {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
             <div class="record-body no-print">
                 <form class="form" on:submit=|ev| ev.prevent_default() autocomplete="off">

@@ -22,6 +22,10 @@ pub fn with_store<R>(f: impl FnOnce(&mut dyn KeyValue) -> R) -> R {
 
 /// The storage key of the language setting (not patient data).
 pub const LANG_KEY: &str = "ctit/settings/lang";
+/// The storage key of the retention period in days.
+pub const RETENTION_KEY: &str = "ctit/settings/retention_days";
+/// The default retention period.
+pub const DEFAULT_RETENTION_DAYS: u32 = 30;
 
 /// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +60,8 @@ pub struct AppState {
     pub screen: RwSignal<Screen>,
     /// The language of the whole app.
     pub lang: RwSignal<Lang>,
+    /// Records last saved longer ago than this are due for export and deletion.
+    pub retention_days: RwSignal<u32>,
 }
 
 impl AppState {
@@ -87,11 +93,16 @@ impl AppState {
                     .unwrap_or_default(),
             ),
         };
+        let retention = with_store(|kv| kv.get(RETENTION_KEY).ok().flatten())
+            .and_then(|t| t.parse::<u32>().ok())
+            .filter(|d| *d > 0)
+            .unwrap_or(DEFAULT_RETENTION_DAYS);
         let state = AppState {
             catalogue: RwSignal::new(Catalogue::default()),
             warning: RwSignal::new(warning),
             screen: RwSignal::new(screen),
             lang: RwSignal::new(lang),
+            retention_days: RwSignal::new(retention),
         };
         state.reload();
         state
@@ -125,9 +136,23 @@ impl AppState {
         self.screen.set(screen);
     }
 
+    /// Sets the retention period and remembers it.
+    pub fn set_retention(&self, days: u32) {
+        self.retention_days.set(days);
+        let _ = with_store(|kv| kv.set(RETENTION_KEY, &days.to_string()));
+    }
+
+    /// Removes everything the app stored on this device; returns how many keys.
+    pub fn wipe(&self) -> usize {
+        let n = with_store(drafts::wipe).unwrap_or(0);
+        self.catalogue.set(Catalogue::default());
+        self.retention_days.set(DEFAULT_RETENTION_DAYS);
+        n
+    }
+
     /// Re-reads every record from the store.
     pub fn reload(&self) {
-        match with_store(|kv| drafts::load_all(kv)) {
+        match with_store(drafts::load_all) {
             Ok(cat) => self.catalogue.set(cat),
             Err(e) => self.store_failed(e),
         }
@@ -152,10 +177,7 @@ impl AppState {
         let result = with_store(|kv| drafts::save(kv, draft, base_rev));
         match &result {
             Ok(rev) => {
-                let stored = Stored {
-                    rev: *rev,
-                    draft: draft.clone(),
-                };
+                let stored = Stored::fresh(draft.clone(), *rev);
                 self.catalogue.update(|c| {
                     c.drafts.retain(|s| s.draft.id != draft.id);
                     c.drafts.insert(0, stored);
@@ -176,7 +198,7 @@ impl AppState {
         if self.save(&draft, 0).is_err() {
             // Kept in memory: put it in the list so it can still be opened.
             self.catalogue
-                .update(|c| c.drafts.insert(0, Stored { rev: 0, draft }));
+                .update(|c| c.drafts.insert(0, Stored::fresh(draft, 0)));
         }
         self.go(Screen::Record(id));
     }
@@ -226,6 +248,14 @@ pub fn new_id() -> String {
     let t = js_sys::Date::now() as u64;
     let r = (js_sys::Math::random() * 16f64.powi(6)) as u64;
     format!("{t:x}{r:06x}")
+}
+
+/// The ISO 8601 timestamp `days` days ago.
+pub fn days_ago_iso(days: u32) -> String {
+    let ms = js_sys::Date::now() - f64::from(days) * 86_400_000.0;
+    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
+        .to_iso_string()
+        .into()
 }
 
 /// A timestamp as local "YYYY-MM-DD HH:MM" for lists.

@@ -1,0 +1,102 @@
+//! Storage robustness in the browser: the catalogue of broken entries
+//! (tests/data/broken-entries.json) never stops the app and is kept byte for
+//! byte; an older schema is migrated; a newer one opens read-only and is never
+//! written over; old records are offered for export and deletion; "wipe this
+//! device" removes everything after confirmation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist, launch, openApp } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const broken = JSON.parse(fs.readFileSync(path.join(here, '../data/broken-entries.json'), 'utf8'));
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const draft = (id, label, updated = new Date().toISOString()) => ({
+  id, label, created: updated, updated, screening_date: '2026-11-25', inputs: { ecog: '1' },
+});
+
+function plant(entries) {
+  return async (page) => page.addInitScript((items) => {
+    if (sessionStorage.getItem('planted')) return;
+    for (const [k, v] of items) localStorage.setItem(k, v);
+    sessionStorage.setItem('planted', '1');
+  }, entries);
+}
+
+test('40+ broken entries: the app loads, reports each, keeps each, and the good records open', async () => {
+  const entries = [
+    ...broken.map((b) => [b.key, b.value]),
+    ['ctit/record/good1', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: draft('good1', 'GOOD-1') })],
+    ['ctit/record/old1', JSON.stringify({ schema: 1, rev: 3, draft: draft('old1', 'OLD-SCHEMA') })],
+    ['ctit/record/new1', JSON.stringify({ schema: 5, rev: 2, future: { x: 1 }, draft: draft('new1', 'NEWER-APP') })],
+  ];
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
+  await page.waitForSelector('[data-broken-entries]');
+  const reported = await page.textContent('[data-broken-entries]');
+  for (const b of broken) assert.ok(reported.includes(b.key), `${b.key} not reported`);
+  const stored = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), broken.map((b) => b.key));
+  assert.deepEqual(stored, broken.map((b) => b.value));
+  // Good, migrated and newer records are all listed and open.
+  for (const label of ['GOOD-1', 'OLD-SCHEMA', 'NEWER-APP']) {
+    await page.getByRole('button', { name: label }).click();
+    await page.waitForSelector('.record [data-outcome]');
+    assert.equal(await page.inputValue('#f-ecog'), '1');
+    await page.getByRole('button', { name: '← All screenings' }).click();
+  }
+  const migrated = JSON.parse(await page.evaluate(() => localStorage.getItem('ctit/record/old1')));
+  assert.equal(migrated.schema, 2);
+  assert.equal(migrated.rev, 3);
+  // The newer record is read-only: a change is not written over it.
+  const newer = await page.evaluate(() => localStorage.getItem('ctit/record/new1'));
+  await page.getByRole('button', { name: 'NEWER-APP' }).click();
+  await page.waitForSelector('text=read-only');
+  await page.selectOption('#f-ecog', '3');
+  assert.equal(await page.evaluate(() => localStorage.getItem('ctit/record/new1')), newer);
+  assert.deepEqual(page.seen.errors, []);
+  await context.close();
+});
+
+test('records past the retention period are offered for export and deletion', async () => {
+  const old = new Date(Date.now() - 45 * 86400000).toISOString();
+  const entries = [
+    ['ctit/record/a', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: draft('a', 'OLD-A', old) })],
+    ['ctit/record/b', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: draft('b', 'NEW-B') })],
+  ];
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries), context: { acceptDownloads: true } });
+  await page.waitForSelector('[data-retention]');
+  assert.match(await page.textContent('[data-retention]'), /1 record last saved more than 30 days ago/);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export them (JSON)' }).click()]);
+  const exported = JSON.parse(fs.readFileSync(await dl.path(), 'utf8'));
+  assert.equal(exported.length, 1);
+  assert.equal(exported[0].label, 'OLD-A');
+  await page.getByRole('button', { name: 'Delete them' }).click();
+  await page.locator('[data-retention]').getByRole('button', { name: 'Yes, delete' }).click();
+  assert.equal(await page.evaluate(() => localStorage.getItem('ctit/record/a')), null);
+  assert.notEqual(await page.evaluate(() => localStorage.getItem('ctit/record/b')), null);
+  // The period is the coordinator's: remembered on this device.
+  await page.fill('#retention-days', '7');
+  await page.locator('#retention-days').dispatchEvent('change');
+  assert.equal(await page.evaluate(() => localStorage.getItem('ctit/settings/retention_days')), '7');
+  await context.close();
+});
+
+test('wipe this device removes everything the app stored, after confirmation', async () => {
+  const entries = [
+    ['ctit/record/a', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: draft('a', 'A') })],
+    ['ctit/settings/lang', 'en'],
+    ['ctit/patient', '{"id":"patient"}'],
+    ['not-ours', 'keep'],
+  ];
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
+  await page.getByRole('button', { name: 'Wipe this device' }).click();
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).length), 4, 'nothing removed before confirming');
+  await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['not-ours']);
+  assert.equal(await page.locator('tr[data-record]').count(), 0);
+  await context.close();
+});
