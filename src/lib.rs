@@ -11,6 +11,7 @@ pub mod engine;
 pub mod interop;
 pub mod patient;
 pub mod text;
+pub mod vault;
 
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -156,6 +156,44 @@ pub struct UiText {
     pub wipe_yes: &'static str,
     /// Notice.
     pub wiped: fn(usize) -> String,
+    /// Lock offer heading.
+    pub lock_offer: &'static str,
+    /// Lock offer explanation.
+    pub lock_offer_help: &'static str,
+    /// Passcode field.
+    pub passcode: &'static str,
+    /// Repeat passcode field.
+    pub passcode_again: &'static str,
+    /// Passcode rule.
+    pub passcode_rule: &'static str,
+    /// Passcodes differ.
+    pub passcode_mismatch: &'static str,
+    /// Idle setting.
+    pub idle_minutes: &'static str,
+    /// Button.
+    pub set_passcode: &'static str,
+    /// Button.
+    pub not_now: &'static str,
+    /// Button.
+    pub lock_now: &'static str,
+    /// Lock screen heading.
+    pub locked_title: &'static str,
+    /// Lock screen text.
+    pub locked_help: &'static str,
+    /// Button.
+    pub unlock: &'static str,
+    /// Working.
+    pub unlocking: &'static str,
+    /// Wrong passcode, with the wait before the next try.
+    pub wrong_passcode: fn(u32) -> String,
+    /// Button.
+    pub forgot_passcode: &'static str,
+    /// Forgot explanation.
+    pub forgot_warning: &'static str,
+    /// Button.
+    pub forgot_wipe: &'static str,
+    /// Passcode set notice.
+    pub passcode_set: &'static str,
     /// Verdict region label.
     pub verdict: &'static str,
     /// Criteria list label.
@@ -394,6 +432,25 @@ pub const EN: UiText = UiText {
             if n == 1 { "" } else { "s" }
         )
     },
+    lock_offer: "Shared tablet? Protect these records with a passcode.",
+    lock_offer_help: "Records are then stored encrypted, and the app locks itself when left idle. If the passcode is forgotten, the records cannot be recovered: they have to be wiped.",
+    passcode: "Passcode",
+    passcode_again: "Passcode again",
+    passcode_rule: "At least 6 characters.",
+    passcode_mismatch: "The two passcodes differ, or the passcode is shorter than 6 characters.",
+    idle_minutes: "Lock after idle (minutes)",
+    set_passcode: "Set passcode",
+    not_now: "Not now",
+    lock_now: "Lock now",
+    locked_title: "Locked",
+    locked_help: "Records on this device are encrypted. Enter the passcode to continue.",
+    unlock: "Unlock",
+    unlocking: "Checking…",
+    wrong_passcode: |wait| format!("Wrong passcode. You can try again in {wait} seconds."),
+    forgot_passcode: "Forgot the passcode?",
+    forgot_warning: "Without the passcode the records cannot be decrypted. Removing the passcode wipes every record and setting this app stored on this device.",
+    forgot_wipe: "Wipe all records and remove the passcode",
+    passcode_set: "Passcode set: records are now stored encrypted.",
     verdict: "Verdict",
     criteria: "Criteria",
     yes: "Yes",
@@ -566,6 +623,25 @@ pub const ZH: UiText = UiText {
     wipe_confirm: "这将删除本应用在本设备上保存的所有记录、草稿和设置，且无法恢复。如需保留记录，请先导出。",
     wipe_yes: "确定全部清除",
     wiped: |n| format!("已清除：删除了 {n} 项已保存内容。"),
+    lock_offer: "共用平板？用密码保护这些记录。",
+    lock_offer_help: "设置后，记录将加密保存，闲置时应用会自动锁定。如果忘记密码，记录无法恢复，只能清除。",
+    passcode: "密码",
+    passcode_again: "再次输入密码",
+    passcode_rule: "至少 6 个字符。",
+    passcode_mismatch: "两次输入的密码不一致，或密码少于 6 个字符。",
+    idle_minutes: "闲置多久后锁定（分钟）",
+    set_passcode: "设置密码",
+    not_now: "暂不设置",
+    lock_now: "立即锁定",
+    locked_title: "已锁定",
+    locked_help: "本设备上的记录已加密。请输入密码继续。",
+    unlock: "解锁",
+    unlocking: "正在验证…",
+    wrong_passcode: |wait| format!("密码错误。请 {wait} 秒后再试。"),
+    forgot_passcode: "忘记密码？",
+    forgot_warning: "没有密码就无法解密记录。移除密码将清除本应用在本设备上保存的所有记录和设置。",
+    forgot_wipe: "清除所有记录并移除密码",
+    passcode_set: "密码已设置：记录现已加密保存。",
     verdict: "判定",
     criteria: "标准",
     yes: "是",

@@ -153,6 +153,7 @@ pub fn RecordsList() -> impl IntoView {
                     <ul>{move || import_errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                 </div>
             </Show>
+            <super::lock::LockOffer />
             <BrokenEntries />
             <Retention />
             <Show
@@ -333,6 +334,7 @@ fn Retention() -> impl IntoView {
                         state.set_retention(d);
                     }
                 } />
+            <super::lock::LockSettings />
             <button class="danger" on:click=move |_| confirming.set(Some("wipe"))>{move || ui().wipe}</button>
         </div>
         <Show when=move || confirming.get() == Some("wipe")>

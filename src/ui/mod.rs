@@ -12,6 +12,7 @@ mod field;
 mod files;
 mod home;
 mod list;
+mod lock;
 mod patient;
 mod record;
 mod state;
@@ -61,6 +62,10 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
+    lock::start_idle_lock(state);
+    // What to draw changes only when the screen or the lock really changes.
+    let shown = Memo::new(move |_| (state.screen.get(), state.locked.get()));
+
     // Following a link or the browser's back button between the modes.
     let nav = window_event_listener(leptos::ev::hashchange, move |_| {
         let target = state::screen_for_hash(&state::current_hash());
@@ -107,11 +112,13 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main">
             {warning}
-            {move || match state.screen.get() {
-                Screen::Home => view! { <home::Home /> }.into_any(),
-                Screen::Patient => view! { <patient::PatientCheck /> }.into_any(),
-                Screen::List => view! { <list::RecordsList /> }.into_any(),
-                Screen::Record(id) => view! { <record::RecordScreen id=id /> }.into_any(),
+            {move || match shown.get() {
+                (Screen::Home, _) => view! { <home::Home /> }.into_any(),
+                (Screen::Patient, _) => view! { <patient::PatientCheck /> }.into_any(),
+                // Locked: nothing of any record is shown.
+                (Screen::List | Screen::Record(_), true) => view! { <lock::LockScreen /> }.into_any(),
+                (Screen::List, false) => view! { <list::RecordsList /> }.into_any(),
+                (Screen::Record(id), false) => view! { <record::RecordScreen id=id /> }.into_any(),
             }}
         </main>
     }

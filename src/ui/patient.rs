@@ -123,7 +123,9 @@ pub fn PatientCheck() -> impl IntoView {
                 <p>{move || ui().p_about}</p>
                 <p>{move || ui().p_privacy}</p>
                 <p>{move || ui().p_expect}</p>
-                <KeepChoice keep=keep set_keep=Callback::new(set_keep) />
+                <Show when=move || !state.has_vault.get()>
+                    <KeepChoice keep=keep set_keep=Callback::new(set_keep) />
+                </Show>
                 <div class="p-nav">
                     <button class="primary big" on:click=move |_| go(1)>{move || ui().p_start}</button>
                 </div>
@@ -223,7 +225,7 @@ pub fn PatientCheck() -> impl IntoView {
                 })}
                 <p><strong>{ui.p_never_final}</strong></p>
                 <p>{ui.p_next_steps}</p>
-                <KeepChoice keep=keep set_keep=Callback::new(set_keep) />
+                {(!state.has_vault.get()).then(|| view! { <KeepChoice keep=keep set_keep=Callback::new(set_keep) /> })}
                 <div class="p-nav">
                     <button class="big" on:click=move |_| go(1)>{ui.p_change_answers}</button>
                     <button class="danger big" on:click=delete_all>{ui.p_delete}</button>

@@ -6,6 +6,7 @@ use super::storage::BrowserStore;
 use crate::drafts::{self, Catalogue, Draft, KeyValue, MemoryStore, SaveError, StoreError, Stored};
 use crate::engine::Date;
 use crate::text::Lang;
+use crate::vault::{self, EncryptedStore, KdfCost, VAULT_KEY, VaultError};
 use leptos::prelude::*;
 use std::cell::RefCell;
 
@@ -26,6 +27,14 @@ pub const LANG_KEY: &str = "ctit/settings/lang";
 pub const RETENTION_KEY: &str = "ctit/settings/retention_days";
 /// The default retention period.
 pub const DEFAULT_RETENTION_DAYS: u32 = 30;
+/// The storage key of the idle time before the app locks, in minutes.
+pub const IDLE_KEY: &str = "ctit/settings/idle_minutes";
+/// The default idle time before the app locks.
+pub const DEFAULT_IDLE_MINUTES: u32 = 5;
+/// Set when the coordinator declined the passcode offer.
+pub const LOCK_DECLINED_KEY: &str = "ctit/settings/lock_declined";
+/// Failed unlock attempts in a row (each one doubles the wait).
+pub const FAILURES_KEY: &str = "ctit/settings/lock_failures";
 
 /// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +71,14 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// Records last saved longer ago than this are due for export and deletion.
     pub retention_days: RwSignal<u32>,
+    /// A passcode vault exists on this device.
+    pub has_vault: RwSignal<bool>,
+    /// Locked: no record is readable or shown.
+    pub locked: RwSignal<bool>,
+    /// Minutes of inactivity before the app locks.
+    pub idle_minutes: RwSignal<u32>,
+    /// The coordinator declined the passcode offer.
+    pub lock_declined: RwSignal<bool>,
 }
 
 impl AppState {
@@ -97,14 +114,26 @@ impl AppState {
             .and_then(|t| t.parse::<u32>().ok())
             .filter(|d| *d > 0)
             .unwrap_or(DEFAULT_RETENTION_DAYS);
+        let setting = |key: &str| with_store(|kv| kv.get(key).ok().flatten());
+        let has_vault = setting(VAULT_KEY).is_some();
+        let idle = setting(IDLE_KEY)
+            .and_then(|t| t.parse::<u32>().ok())
+            .filter(|m| *m > 0)
+            .unwrap_or(DEFAULT_IDLE_MINUTES);
         let state = AppState {
             catalogue: RwSignal::new(Catalogue::default()),
             warning: RwSignal::new(warning),
             screen: RwSignal::new(screen),
             lang: RwSignal::new(lang),
             retention_days: RwSignal::new(retention),
+            has_vault: RwSignal::new(has_vault),
+            locked: RwSignal::new(has_vault),
+            idle_minutes: RwSignal::new(idle),
+            lock_declined: RwSignal::new(setting(LOCK_DECLINED_KEY).is_some()),
         };
-        state.reload();
+        if !has_vault {
+            state.reload();
+        }
         state
     }
 
@@ -136,6 +165,96 @@ impl AppState {
         self.screen.set(screen);
     }
 
+    /// Sets a passcode: creates the vault, seals every stored record, and
+    /// keeps the app unlocked.
+    pub fn set_passcode(&self, passcode: &str) -> Result<(), String> {
+        let (meta, key) = vault::create(passcode, random(), random(), random(), KdfCost::default())
+            .map_err(|e| format!("{e:?}"))?;
+        let meta_text = serde_json::to_string(&meta).map_err(|e| e.to_string())?;
+        let base = BrowserStore::open().map_err(|e| format!("{e:?}"))?;
+        let mut store = EncryptedStore::new(Box::new(base), key, Box::new(random::<12>));
+        vault::seal_all(&mut store).map_err(|e| format!("{e:?}"))?;
+        store
+            .set(VAULT_KEY, &meta_text)
+            .map_err(|e| format!("{e:?}"))?;
+        STORE.with(|s| *s.borrow_mut() = Box::new(store));
+        self.has_vault.set(true);
+        self.locked.set(false);
+        self.reload();
+        Ok(())
+    }
+
+    /// Locks: forgets the data key and every record shown.
+    pub fn lock(&self) {
+        if !self.has_vault.get_untracked() {
+            return;
+        }
+        let plain: Box<dyn KeyValue> = match BrowserStore::open() {
+            Ok(s) => Box::new(s),
+            Err(_) => Box::new(MemoryStore::default()),
+        };
+        STORE.with(|s| *s.borrow_mut() = plain);
+        self.catalogue.set(Catalogue::default());
+        self.locked.set(true);
+        if matches!(self.screen.get_untracked(), Screen::Record(_)) {
+            self.screen.set(Screen::List);
+        }
+    }
+
+    /// Tries a passcode. `Err` with the seconds to wait before the next try.
+    pub fn unlock(&self, passcode: &str) -> Result<(), u32> {
+        let meta = with_store(|kv| kv.get(VAULT_KEY).ok().flatten()).map(|t| vault::read_meta(&t));
+        let key = match meta {
+            Some(Ok(meta)) => vault::unlock(&meta, passcode),
+            Some(Err(e)) => Err(e),
+            None => Err(VaultError::Corrupt("no vault".into())),
+        };
+        match key {
+            Ok(key) => {
+                let _ = with_store(|kv| kv.remove(FAILURES_KEY));
+                let base = BrowserStore::open().map_err(|_| 0u32)?;
+                STORE.with(|s| {
+                    *s.borrow_mut() = Box::new(EncryptedStore::new(
+                        Box::new(base),
+                        key,
+                        Box::new(random::<12>),
+                    ))
+                });
+                self.locked.set(false);
+                self.reload();
+                Ok(())
+            }
+            Err(_) => {
+                let failures = with_store(|kv| kv.get(FAILURES_KEY).ok().flatten())
+                    .and_then(|t| t.parse::<u32>().ok())
+                    .unwrap_or(0)
+                    + 1;
+                let _ = with_store(|kv| kv.set(FAILURES_KEY, &failures.to_string()));
+                Err(2u32.saturating_pow(failures.min(6)).min(60))
+            }
+        }
+    }
+
+    /// Forgotten passcode: wipes everything, vault included.
+    pub fn forget_passcode(&self) {
+        self.wipe();
+        self.has_vault.set(false);
+        self.locked.set(false);
+        self.lock_declined.set(false);
+    }
+
+    /// Declines the passcode offer (remembered on this device).
+    pub fn decline_lock(&self) {
+        self.lock_declined.set(true);
+        let _ = with_store(|kv| kv.set(LOCK_DECLINED_KEY, "1"));
+    }
+
+    /// Sets the idle time before locking.
+    pub fn set_idle(&self, minutes: u32) {
+        self.idle_minutes.set(minutes);
+        let _ = with_store(|kv| kv.set(IDLE_KEY, &minutes.to_string()));
+    }
+
     /// Sets the retention period and remembers it.
     pub fn set_retention(&self, days: u32) {
         self.retention_days.set(days);
@@ -145,13 +264,22 @@ impl AppState {
     /// Removes everything the app stored on this device; returns how many keys.
     pub fn wipe(&self) -> usize {
         let n = with_store(drafts::wipe).unwrap_or(0);
+        // Whatever the store was (sealed or not), start again from plain storage.
+        if let Ok(s) = BrowserStore::open() {
+            STORE.with(|st| *st.borrow_mut() = Box::new(s));
+        }
+        self.has_vault.set(false);
+        self.locked.set(false);
         self.catalogue.set(Catalogue::default());
         self.retention_days.set(DEFAULT_RETENTION_DAYS);
         n
     }
 
-    /// Re-reads every record from the store.
+    /// Re-reads every record from the store (nothing while locked).
     pub fn reload(&self) {
+        if self.locked.get_untracked() {
+            return;
+        }
         match with_store(drafts::load_all) {
             Ok(cat) => self.catalogue.set(cat),
             Err(e) => self.store_failed(e),
@@ -248,6 +376,15 @@ pub fn new_id() -> String {
     let t = js_sys::Date::now() as u64;
     let r = (js_sys::Math::random() * 16f64.powi(6)) as u64;
     format!("{t:x}{r:06x}")
+}
+
+/// Random bytes from the browser's cryptographic generator.
+pub fn random<const N: usize>() -> [u8; N] {
+    let mut buf = [0u8; N];
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(&mut buf);
+    }
+    buf
 }
 
 /// The ISO 8601 timestamp `days` days ago.
