@@ -12,25 +12,9 @@ use ctit_screening::interop::{
     record_from_questionnaire_response, screening_log_csv,
 };
 use serde_json::{Value, json};
-use std::path::Path;
 
 fn cases() -> Vec<(String, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| {
-            let v: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
-            (
-                p.file_name().unwrap().to_string_lossy().to_string(),
-                v["record"].clone(),
-            )
-        })
-        .collect()
+    common::case_records()
 }
 
 #[test]

@@ -6,22 +6,11 @@ mod common;
 use ctit_screening::engine::{CRITERIA, Record, evaluate};
 use ctit_screening::patient::all_questions;
 use ctit_screening::text::Lang;
-use serde_json::Value;
-use std::path::Path;
 
 fn cases() -> Vec<Record> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    paths.sort();
-    paths
+    common::case_records()
         .iter()
-        .map(|p| {
-            let v: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
-            Record::from_json_value(&v["record"]).unwrap()
-        })
+        .map(|(_, json)| Record::from_json_value(json).unwrap())
         .collect()
 }
 

@@ -82,6 +82,16 @@ const SRC_PREGNANCY_AND_HEART: &str = "Pregnant women, suspected pregnancy (a po
 
 use CriterionKind::{Exclusion as Excl, Inclusion as Incl};
 
+/// E10's list of other serious diseases: each one excludes on its own.
+const E10_FIELDS: &[Field] = &[
+    Diabetes,
+    SevereHeartFailure,
+    RecentCardiacEvent6m,
+    GastricUlcer,
+    ActiveAutoimmuneDisease,
+    OtherSeriousDisease,
+];
+
 /// The 25 criteria in published order (inclusion first).
 pub const CRITERIA: &[Criterion] = &[
     Criterion {
@@ -297,29 +307,10 @@ pub const CRITERIA: &[Criterion] = &[
         id: CriterionId::E10,
         code: "E10",
         kind: Excl,
-        fields: &[
-            Diabetes,
-            SevereHeartFailure,
-            RecentCardiacEvent6m,
-            GastricUlcer,
-            ActiveAutoimmuneDisease,
-            OtherSeriousDisease,
-        ],
+        fields: E10_FIELDS,
         source: "Other serious diseases that may restrict participants from participating in this trial (such as diabetes; severe heart failure; myocardial obstruction or unstable arrhythmia or unstable angina in the past 6 months; gastric ulcers; mobility Autoimmune diseases, etc.);",
         has_note: true,
-        rule: |c| {
-            [
-                Diabetes,
-                SevereHeartFailure,
-                RecentCardiacEvent6m,
-                GastricUlcer,
-                ActiveAutoimmuneDisease,
-                OtherSeriousDisease,
-            ]
-            .into_iter()
-            .map(|f| c.yes_no(f, false))
-            .collect()
-        },
+        rule: |c| E10_FIELDS.iter().map(|&f| c.yes_no(f, false)).collect(),
     },
     Criterion {
         id: CriterionId::E11,

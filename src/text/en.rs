@@ -1,6 +1,6 @@
 //! English wording for coordinators (and the `screen` command).
 
-use super::Messages;
+use super::{Messages, QtcCase};
 use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
@@ -158,7 +158,6 @@ impl Messages for English {
     }
 
     fn finding(&self, f: &Finding) -> String {
-        let unknown = f.ok == Tri::Unknown && f.bad != Tri::True;
         let must = if f.bad == Tri::True { "must be " } else { "" };
         match &f.detail {
             Detail::YesNo { field, value, .. } => match value {
@@ -289,20 +288,14 @@ impl Messages for English {
                         Some(false) => " without bundle branch block",
                         None => "",
                     };
-                    if f.bad == Tri::True {
-                        if *bbb == Some(true) || *q > Decimal::from_i64(480) {
-                            format!("QTc {q} ms{with}: must be 480 ms or less")
-                        } else {
-                            format!("QTc {q} ms{with}: must be 450 ms or less")
-                        }
-                    } else if unknown {
-                        format!(
+                    match QtcCase::of(f, q, *bbb) {
+                        QtcCase::MustBe480 => format!("QTc {q} ms{with}: must be 480 ms or less"),
+                        QtcCase::MustBe450 => format!("QTc {q} ms{with}: must be 450 ms or less"),
+                        QtcCase::BlockUnknown => format!(
                             "QTc {q} ms: over 450 ms is allowed up to 480 ms only with bundle branch block, which is not known"
-                        )
-                    } else if *q > Decimal::from_i64(450) {
-                        format!("QTc {q} ms{with}: 480 ms or less")
-                    } else {
-                        format!("QTc {q} ms: 450 ms or less")
+                        ),
+                        QtcCase::Within480 => format!("QTc {q} ms{with}: 480 ms or less"),
+                        QtcCase::Within450 => format!("QTc {q} ms: 450 ms or less"),
                     }
                 }
             },

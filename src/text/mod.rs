@@ -29,6 +29,47 @@ pub fn platelet_unit_text(u: crate::engine::record::PlateletUnit) -> &'static st
     en::platelet_unit(u)
 }
 
+/// Which QTc sentence a finding needs: decided once here, so each language
+/// only words it (the limits themselves are the engine's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum QtcCase {
+    /// Fails: must be 480 ms or less (over 480, or over 450 with block).
+    MustBe480,
+    /// Fails: must be 450 ms or less (over 450 without block).
+    MustBe450,
+    /// Over 450 with the block not known.
+    BlockUnknown,
+    /// Passes up to 480 with the block.
+    Within480,
+    /// Passes at 450 or less.
+    Within450,
+}
+
+impl QtcCase {
+    /// The case of a QTc finding with a known QTc.
+    pub(crate) fn of(
+        f: &Finding,
+        qtc: &crate::engine::decimal::Decimal,
+        bbb: Option<bool>,
+    ) -> QtcCase {
+        use crate::engine::logic::Tri;
+        let over = |ms: i64| *qtc > crate::engine::decimal::Decimal::from_i64(ms);
+        if f.bad == Tri::True {
+            if bbb == Some(true) || over(480) {
+                QtcCase::MustBe480
+            } else {
+                QtcCase::MustBe450
+            }
+        } else if f.ok == Tri::Unknown {
+            QtcCase::BlockUnknown
+        } else if over(450) {
+            QtcCase::Within480
+        } else {
+            QtcCase::Within450
+        }
+    }
+}
+
 /// A language the app speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {

@@ -3,12 +3,11 @@
 //! 纽约心脏病协会心功能分级 NYHA, 正常值上限 ULN …). The published criteria
 //! text itself stays in English and is marked as the original.
 
-use super::Messages;
 use super::en::{one_and_a_half, platelet_unit};
+use super::{Messages, QtcCase};
 use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
-use crate::engine::decimal::Decimal;
 use crate::engine::dictionary::{Field, Kind, Section};
 use crate::engine::finding::{Detail, Finding};
 use crate::engine::logic::{Status, Tri};
@@ -153,7 +152,6 @@ impl Messages for Chinese {
     }
 
     fn finding(&self, f: &Finding) -> String {
-        let unknown = f.ok == Tri::Unknown && f.bad != Tri::True;
         let must = if f.bad == Tri::True { "须" } else { "" };
         match &f.detail {
             Detail::YesNo { field, value, .. } => match value {
@@ -269,20 +267,16 @@ impl Messages for Chinese {
                         Some(false) => "，无束支传导阻滞",
                         None => "",
                     };
-                    if f.bad == Tri::True {
-                        if *bbb == Some(true) || *q > Decimal::from_i64(480) {
-                            format!("QTc {q} ms{with}：须 ≤ 480 ms")
-                        } else {
-                            format!("QTc {q} ms{with}：须 ≤ 450 ms")
+                    match QtcCase::of(f, q, *bbb) {
+                        QtcCase::MustBe480 => format!("QTc {q} ms{with}：须 ≤ 480 ms"),
+                        QtcCase::MustBe450 => format!("QTc {q} ms{with}：须 ≤ 450 ms"),
+                        QtcCase::BlockUnknown => {
+                            format!(
+                                "QTc {q} ms：超过 450 ms 时仅在有束支传导阻滞时允许至 480 ms，而是否有束支传导阻滞不详"
+                            )
                         }
-                    } else if unknown {
-                        format!(
-                            "QTc {q} ms：超过 450 ms 时仅在有束支传导阻滞时允许至 480 ms，而是否有束支传导阻滞不详"
-                        )
-                    } else if *q > Decimal::from_i64(450) {
-                        format!("QTc {q} ms{with}：≤ 480 ms")
-                    } else {
-                        format!("QTc {q} ms：≤ 450 ms")
+                        QtcCase::Within480 => format!("QTc {q} ms{with}：≤ 480 ms"),
+                        QtcCase::Within450 => format!("QTc {q} ms：≤ 450 ms"),
                     }
                 }
             },

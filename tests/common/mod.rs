@@ -69,3 +69,26 @@ pub fn check(code: &str, changes: Value, expected: Status) {
     let got = status_with(code, changes.clone());
     assert_eq!(got, expected, "{code} with {changes}");
 }
+
+/// Every shared case's file name and record JSON, in file order.
+pub fn case_records() -> Vec<(String, Value)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("tests/cases exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("readable case");
+            let v: Value = serde_json::from_str(&text).expect("case is JSON");
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
+            (name, v["record"].clone())
+        })
+        .collect()
+}
