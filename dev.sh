@@ -5,6 +5,7 @@
 #   ./dev.sh serve   install what is missing, serve the app at http://127.0.0.1:8080
 #   ./dev.sh test    install what is missing, run every test (what CI runs)
 #   ./dev.sh build   install what is missing, write the static site to dist/
+#   ./dev.sh bench   build, then print the performance figures (tools/bench.mjs)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -85,8 +86,14 @@ case "${1:-}" in
     say "Node tests (FHIR validation) and browser tests (Playwright, headless Chromium)"
     node --test --test-concurrency=1 tests/node/ tests/browser/
     ;;
+  bench)
+    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_node_packages; ensure_chromium
+    build_site
+    say "benchmark (figures, not pass/fail)"
+    node tools/bench.mjs
+    ;;
   *)
-    sed -n '2,7p' "$0" | cut -c3-
+    sed -n '2,8p' "$0" | cut -c3-
     exit 2
     ;;
 esac

@@ -7,6 +7,7 @@ use crate::drafts::{Draft, ImportError, Unreadable, import_record};
 use crate::engine::{Record, evaluate};
 use crate::text::UiText;
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::CustomAttribute;
 use wasm_bindgen::JsCast;
 
 /// One row of the list, derived from a stored draft.
@@ -235,14 +236,19 @@ fn RecordRow(row: Row) -> impl IntoView {
         let shown_label = shown_label.clone();
         move || (ui().delete_confirm)(&shown_label())
     };
+    // Element Timing: the benchmark measures when the first verdict is painted.
+    let badge_view = view! {
+        <span class=move || badge(outcome, ui()).0 data-outcome-badge=outcome.unwrap_or("none")>
+            {move || badge(outcome, ui()).1}
+        </span>
+    }
+    .attr("elementtiming", "verdict");
     view! {
         <tr data-record=id>
             <td><button class="link" on:click=open>{shown_label}</button></td>
             <td>{date}</td>
             <td>
-                <span class=move || badge(outcome, ui()).0 data-outcome-badge=outcome.unwrap_or("none")>
-                    {move || badge(outcome, ui()).1}
-                </span>
+                {badge_view}
             </td>
             <td>{updated}</td>
             <td class="row-actions">

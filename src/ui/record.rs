@@ -118,11 +118,16 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         }
     };
     let edit = Callback::new(move |(key, value): (String, String)| {
+        // Performance marks for the benchmark: the whole handler, and the save.
+        super::state::mark("ctit-edit");
         draft.update(|d| {
             d.set_input(&key, &value);
             d.updated = now_iso();
         });
+        super::state::mark("ctit-save");
         persist();
+        super::state::measure("ctit-save", "ctit-save");
+        super::state::measure("ctit-edit", "ctit-edit");
     });
     let edit_meta = move |f: fn(&mut Draft, String), value: String| {
         draft.update(|d| {

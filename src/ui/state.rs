@@ -378,6 +378,20 @@ pub fn new_id() -> String {
     format!("{t:x}{r:06x}")
 }
 
+/// A performance mark (read by the benchmark; costs next to nothing).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// A performance measure from the mark `start` to now, named `name`.
+pub fn measure(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
+}
+
 /// Random bytes from the browser's cryptographic generator.
 pub fn random<const N: usize>() -> [u8; N] {
     let mut buf = [0u8; N];

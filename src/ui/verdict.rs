@@ -8,6 +8,7 @@ use crate::engine::{
     evaluate, what_is_needed,
 };
 use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::CustomAttribute;
 use wasm_bindgen::JsCast;
 
 /// Moves focus to a field's input and brings it into view.
@@ -173,6 +174,8 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
             <p class="confirm">{move || lang.get().ui().investigator_confirms}</p>
         </section>
     }
+    // Element Timing: the benchmark measures when the first verdict is painted.
+    .attr("elementtiming", "verdict")
 }
 
 /// The 25 criteria. Clicking a criterion moves to the field that decides it.
