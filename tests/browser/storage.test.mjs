@@ -100,3 +100,24 @@ test('wipe this device removes everything the app stored, after confirmation', a
   assert.equal(await page.locator('tr[data-record]').count(), 0);
   await context.close();
 });
+
+test('200 records: the list shows them all, newest first, and one opens', async () => {
+  const entries = [];
+  for (let i = 0; i < 200; i++) {
+    const updated = new Date(Date.UTC(2026, 10, 20, 8) + i * 1000).toISOString();
+    const d = draft(`r${i}`, `S-${String(i).padStart(3, '0')}`, updated);
+    d.inputs = { ecog: String(i % 5), birth_date: '1961-04-02', platelet_count: String(10 + (i % 40)) };
+    entries.push([`ctit/record/r${i}`, JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: d })]);
+  }
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
+  await page.waitForSelector('tr[data-record]');
+  assert.equal(await page.locator('tr[data-record]').count(), 200);
+  const first = await page.locator('tr[data-record] button.link').first().textContent();
+  assert.equal(first, 'S-199');
+  const started = Date.now();
+  await page.getByRole('button', { name: 'S-123' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  assert.ok(Date.now() - started < 5000);
+  assert.equal(await page.inputValue('#f-ecog'), '3');
+  await context.close();
+});
