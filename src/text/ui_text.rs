@@ -216,6 +216,8 @@ pub struct UiText {
     pub result: &'static str,
     /// Platelet unit label.
     pub unit: &'static str,
+    /// Lab ULN sub-label.
+    pub uln: &'static str,
     /// Units.
     pub days: &'static str,
     /// Units.
@@ -462,6 +464,7 @@ pub const EN: UiText = UiText {
     male: "Male",
     result: "Result",
     unit: "unit",
+    uln: "ULN",
     days: "days",
     years: "years",
     needs_date_headline: "Incomplete: enter a valid screening date (YYYY-MM-DD) to judge the criteria",
@@ -653,6 +656,7 @@ pub const ZH: UiText = UiText {
     male: "男",
     result: "结果",
     unit: "单位",
+    uln: "正常值上限（ULN）",
     days: "天",
     years: "岁",
     needs_date_headline: "信息不全：请输入有效的筛选日期（YYYY-MM-DD）以判定各项标准",

@@ -200,7 +200,7 @@ pub fn FieldInput(
                             prop:value=current
                             on:input=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
                         />
-                        <label class="sub" for=uln_id.clone()>"ULN"</label>
+                        <label class="sub" for=uln_id.clone()>{move || ui().uln}</label>
                         <input
                             type="text"
                             inputmode="decimal"

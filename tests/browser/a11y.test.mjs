@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, assertSilent } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 // axe is evaluated through the DevTools protocol, which the page's strict
@@ -17,7 +17,7 @@ const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
 async function audit(page, screen) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.evaluate(axeSource);

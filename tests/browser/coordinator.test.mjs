@@ -7,14 +7,14 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, foreignRequests } from './harness.mjs';
+import { serveDist, launch, openApp, foreignRequests, assertSilent } from './harness.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
 const caseFiles = fs.readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
 async function importFile(page, file) {
   await page.getByLabel('Import').setInputFiles(file);

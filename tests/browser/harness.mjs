@@ -42,6 +42,19 @@ export async function launch() {
 }
 
 /**
+ * What every page of this test file did that it must never do: requests to
+ * another origin, and Content-Security-Policy violations (Chromium reports
+ * each on the console as "Refused to …"). Each test file's `after` hook
+ * calls `assertSilent()`.
+ */
+const leaks = [];
+
+/** Fails if any page opened through `openApp` leaked or broke the CSP. */
+export function assertSilent() {
+  if (leaks.length) throw new Error(`network or CSP leaks:\n${leaks.join('\n')}`);
+}
+
+/**
  * Opens the app in a fresh context. Collects console errors and every
  * request URL in `page.seen` so a test can assert on them.
  */
@@ -49,7 +62,12 @@ export async function openApp(browser, base, options = {}) {
   const context = await browser.newContext(options.context ?? {});
   const page = await context.newPage();
   page.seen = { requests: [], errors: [] };
-  page.on('request', (r) => page.seen.requests.push(r.url()));
+  page.on('request', (r) => {
+    const url = r.url();
+    page.seen.requests.push(url);
+    if (!url.startsWith(new URL(base).origin) && !url.startsWith('data:') && !url.startsWith('blob:')) leaks.push(`request to ${url}`);
+  });
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) leaks.push(`CSP: ${m.text()}`); });
   page.on('pageerror', (e) => page.seen.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.seen.errors.push(m.text()); });
   // Every Content-Security-Policy violation is recorded for the tests to check.

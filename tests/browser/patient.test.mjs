@@ -3,11 +3,11 @@
 //! unless the patient asks for it (and nothing after "delete my answers").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, foreignRequests } from './harness.mjs';
+import { serveDist, launch, openApp, foreignRequests, assertSilent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
 /** Answers a patient who could take part would give (spec case 14). */
 const suitable = {

@@ -2,11 +2,11 @@
 //! the engine, and asks nothing of any other origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, foreignRequests } from './harness.mjs';
+import { serveDist, launch, openApp, foreignRequests, assertSilent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
 test('release build shows the trial id and a verdict from the engine', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');

@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp } from './harness.mjs';
+import { serveDist, launch, openApp, assertSilent } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const broken = JSON.parse(fs.readFileSync(path.join(here, '../data/broken-entries.json'), 'utf8'));
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
 const draft = (id, label, updated = new Date().toISOString()) => ({
   id, label, created: updated, updated, screening_date: '2026-11-25', inputs: { ecog: '1' },
