@@ -1,7 +1,6 @@
 //! English wording for coordinators (and the `screen` command).
 
 use super::{Messages, QtcCase};
-use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
 use crate::engine::decimal::Decimal;
@@ -582,35 +581,19 @@ impl Messages for English {
         }
     }
 
-    fn calendar_summary(&self, cal: &Calendar, screening: Date) -> Option<String> {
-        if !cal.blocked.is_empty() {
-            let ids: Vec<&str> = cal.blocked.iter().map(|id| id.as_str()).collect();
-            return Some(format!(
-                "No date can be given: {} will not change with time.",
-                ids.join(", ")
-            ));
-        }
-        match (cal.earliest_eligible, cal.not_before) {
-            (Some(d), _) if d > screening => {
-                Some(format!("If nothing else changes, eligible from {d}."))
-            }
-            (None, Some(d)) if d > screening => {
-                let fields: Vec<&str> = cal
-                    .still_needed
-                    .iter()
-                    .map(|f| self.field_label(*f))
-                    .collect();
-                Some(format!(
-                    "Not before {d}, and still needs: {}.",
-                    fields.join(", ")
-                ))
-            }
-            _ => None,
-        }
+    fn no_date(&self, criteria: &[&str]) -> String {
+        format!(
+            "No date can be given: {} will not change with time.",
+            criteria.join(", ")
+        )
     }
 
-    fn passes_from(&self, id: CriterionId, date: Date) -> String {
-        format!("{} passes from {date}", id.as_str())
+    fn eligible_from(&self, date: Date) -> String {
+        format!("If nothing else changes, eligible from {date}.")
+    }
+
+    fn not_before(&self, date: Date, fields: &[&str]) -> String {
+        format!("Not before {date}, and still needs: {}.", fields.join(", "))
     }
 
     fn status(&self, status: Status) -> &'static str {

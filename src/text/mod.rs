@@ -161,11 +161,33 @@ pub trait Messages: Send + Sync {
     /// What the study team checks for a criterion, in plain words.
     fn team_check(&self, id: CriterionId) -> &'static str;
 
+    /// "No date can be given: E10 will not change with time."
+    fn no_date(&self, criteria: &[&str]) -> String;
+    /// "If nothing else changes, eligible from 2026-12-02."
+    fn eligible_from(&self, date: Date) -> String;
+    /// "Not before 2026-12-02, and still needs: …."
+    fn not_before(&self, date: Date, fields: &[&str]) -> String;
+
     /// The eligibility calendar in one sentence, when it has something to
-    /// say beyond today's verdict.
-    fn calendar_summary(&self, calendar: &Calendar, screening: Date) -> Option<String>;
-    /// "I3 passes from 2026-12-02".
-    fn passes_from(&self, id: CriterionId, date: Date) -> String;
+    /// say beyond today's verdict (the choice of sentence is made here, once).
+    fn calendar_summary(&self, cal: &Calendar, screening: Date) -> Option<String> {
+        if !cal.blocked.is_empty() {
+            let ids: Vec<&str> = cal.blocked.iter().map(|id| id.as_str()).collect();
+            return Some(self.no_date(&ids));
+        }
+        match (cal.earliest_eligible, cal.not_before) {
+            (Some(d), _) if d > screening => Some(self.eligible_from(d)),
+            (None, Some(d)) if d > screening => {
+                let fields: Vec<&str> = cal
+                    .still_needed
+                    .iter()
+                    .map(|f| self.field_label(*f))
+                    .collect();
+                Some(self.not_before(d, &fields))
+            }
+            _ => None,
+        }
+    }
 
     /// A problem with the field it concerns, for a list of problems.
     fn problem(&self, problem: &Problem) -> String {

@@ -5,7 +5,6 @@
 
 use super::en::{one_and_a_half, platelet_unit};
 use super::{Messages, QtcCase};
-use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
 use crate::engine::dictionary::{Field, Kind, Section};
@@ -568,27 +567,16 @@ impl Messages for Chinese {
         }
     }
 
-    fn calendar_summary(&self, cal: &Calendar, screening: Date) -> Option<String> {
-        if !cal.blocked.is_empty() {
-            let ids: Vec<&str> = cal.blocked.iter().map(|id| id.as_str()).collect();
-            return Some(format!("无法给出日期：{} 不会随时间改变。", ids.join("、")));
-        }
-        match (cal.earliest_eligible, cal.not_before) {
-            (Some(d), _) if d > screening => Some(format!("如其他情况不变，自 {d} 起符合。")),
-            (None, Some(d)) if d > screening => {
-                let fields: Vec<&str> = cal
-                    .still_needed
-                    .iter()
-                    .map(|f| self.field_label(*f))
-                    .collect();
-                Some(format!("不早于 {d}，且仍需：{}。", fields.join("、")))
-            }
-            _ => None,
-        }
+    fn no_date(&self, criteria: &[&str]) -> String {
+        format!("无法给出日期：{} 不会随时间改变。", criteria.join("、"))
     }
 
-    fn passes_from(&self, id: CriterionId, date: Date) -> String {
-        format!("{} 自 {date} 起满足", id.as_str())
+    fn eligible_from(&self, date: Date) -> String {
+        format!("如其他情况不变，自 {date} 起符合。")
+    }
+
+    fn not_before(&self, date: Date, fields: &[&str]) -> String {
+        format!("不早于 {date}，且仍需：{}。", fields.join("、"))
     }
 }
 

@@ -23,6 +23,40 @@ fn choices(kind: Kind, ui: &'static UiText) -> [(&'static str, &'static str); 3]
     }
 }
 
+/// A text input that keeps exactly what is typed (dates and numbers too, so a
+/// half-typed value survives), with no autofill and no spell-check. `key` is
+/// the draft input it edits.
+#[component]
+pub fn TextBox(
+    id: String,
+    key: String,
+    draft: RwSignal<Draft>,
+    edit: Callback<(String, String)>,
+    #[prop(default = "decimal")] mode: &'static str,
+    #[prop(optional)] placeholder: &'static str,
+    #[prop(optional, into)] described: Option<Signal<String>>,
+    #[prop(optional, into)] invalid: Option<Signal<String>>,
+) -> impl IntoView {
+    let value = {
+        let key = key.clone();
+        move || draft.with(|d| d.input(&key).to_string())
+    };
+    view! {
+        <input
+            type="text"
+            inputmode=mode
+            placeholder=placeholder
+            autocomplete="off"
+            spellcheck="false"
+            id=id
+            aria-describedby=move || described.map(|d| d.get())
+            aria-invalid=move || invalid.map(|i| i.get())
+            prop:value=value
+            on:input=move |ev| edit.run((key.clone(), event_target_value(&ev)))
+        />
+    }
+}
+
 /// A single form field.
 ///
 /// - `def`: the dictionary row it shows;
@@ -131,7 +165,6 @@ pub fn FieldInput(
         }
         Kind::Platelets => {
             let ukey = unit_key(def.field);
-            let current = text(id.to_string());
             let unit = text(ukey.clone());
             let unit_id = format!("{dom_id}-unit");
             let units = PlateletUnit::ALL
@@ -143,17 +176,8 @@ pub fn FieldInput(
                     <label for=dom_id.clone()>{label}</label>
                     {help_view}
                     <div class="inline">
-                        <input
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            spellcheck="false"
-                            id=dom_id.clone()
-                            aria-describedby=described
-                            aria-invalid=invalid
-                            prop:value=current
-                            on:input=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
-                        />
+                        <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit
+                            described=Signal::derive(described) invalid=Signal::derive(invalid) />
                         <label class="visually-hidden" for=unit_id.clone()>{move || format!("{}: {}", label(), ui().unit)}</label>
                         <select
                             id=unit_id
@@ -190,27 +214,9 @@ pub fn FieldInput(
                     <legend>{label}</legend>
                     <div class="inline">
                         <label class="sub" for=dom_id.clone()>{move || ui().result}</label>
-                        <input
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            spellcheck="false"
-                            id=dom_id.clone()
-                            aria-invalid=invalid
-                            prop:value=current
-                            on:input=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
-                        />
+                        <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit invalid=Signal::derive(invalid) />
                         <label class="sub" for=uln_id.clone()>{move || ui().uln}</label>
-                        <input
-                            type="text"
-                            inputmode="decimal"
-                            autocomplete="off"
-                            spellcheck="false"
-                            id=uln_id
-                            aria-invalid=invalid
-                            prop:value=uln
-                            on:input=move |ev| edit.run((lkey.clone(), event_target_value(&ev)))
-                        />
+                        <TextBox id=uln_id key=lkey draft=draft edit=edit invalid=Signal::derive(invalid) />
                         <output class="ratio">{ratio}</output>
                     </div>
                     {error}
@@ -219,7 +225,6 @@ pub fn FieldInput(
             .into_any()
         }
         _ => {
-            let current = text(id.to_string());
             let (mode, placeholder) = match def.kind {
                 Kind::Date => ("numeric", "YYYY-MM-DD"),
                 Kind::Int { .. } => ("numeric", ""),
@@ -231,18 +236,8 @@ pub fn FieldInput(
                     <label for=dom_id.clone()>{label}</label>
                     {help_view}
                     <div class="inline">
-                        <input
-                            type="text"
-                            inputmode=mode
-                            placeholder=placeholder
-                            autocomplete="off"
-                            spellcheck="false"
-                            id=dom_id.clone()
-                            aria-describedby=described
-                            aria-invalid=invalid
-                            prop:value=current
-                            on:input=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
-                        />
+                        <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit mode=mode placeholder=placeholder
+                            described=Signal::derive(described) invalid=Signal::derive(invalid) />
                         <span class="unit">{unit}</span>
                     </div>
                     {error}

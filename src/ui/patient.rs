@@ -6,6 +6,7 @@
 //! patient may choose to keep them on the device (key `ctit/patient`);
 //! "delete my answers" removes everything the app stored for them.
 
+use super::field::TextBox;
 use super::state::{AppState, LANG_KEY, today, with_store};
 use crate::drafts::{Draft, unit_key};
 use crate::engine::dictionary::Kind;
@@ -360,8 +361,7 @@ fn Question(
             let unit_id = format!("{dom_id}-unit");
             view! {
                 <div class="inline">
-                    <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" id=dom_id.clone()
-                        aria-describedby=described.clone() prop:value=value on:input=move |ev| set(event_target_value(&ev)) />
+                    <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit described=Signal::derive(described.clone()) />
                     <label class="visually-hidden" for=unit_id.clone()>{move || ui().unit}</label>
                     <select id=unit_id prop:value=move || { let u = unit(); if u.is_empty() { "10^9/L".to_string() } else { u } }
                         on:change=move |ev| edit.run((ukey.clone(), event_target_value(&ev)))>
@@ -373,8 +373,7 @@ fn Question(
         }
         _ => view! {
             <div class="inline">
-                <input type="text" inputmode="numeric" autocomplete="off" spellcheck="false" id=dom_id.clone()
-                    aria-describedby=described.clone() prop:value=value on:input=move |ev| set(event_target_value(&ev)) />
+                <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit mode="numeric" described=Signal::derive(described.clone()) />
                 <span class="unit">{move || lang.get().messages().unit_suffix(field).trim()}</span>
             </div>
         }
