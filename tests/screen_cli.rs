@@ -122,3 +122,21 @@ fn garbage_missing_files_and_no_arguments_exit_2_without_panic() {
     );
     assert_eq!(screen(&[], "").status.code(), Some(2));
 }
+
+#[test]
+fn a_worked_case_file_is_read_as_its_record() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cases/07-chemo-exactly-one-month-ago.json"
+    );
+    let out = screen(&[path], "");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line: Value = serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(line["outcome"], "not_eligible");
+    assert_eq!(line["criteria"]["I3"], "fail");
+}
