@@ -24,9 +24,7 @@ use super::decimal::Decimal;
 use super::dictionary::{Field, FieldSet, Kind};
 use super::finding::{Detail, Finding};
 use super::logic::Status;
-use super::record::{
-    Answers, LabResult, PlateletUnit, Platelets, Record, Serology, Sex, Slot, Value,
-};
+use super::record::{LabResult, PlateletUnit, Platelets, Record, Serology, Sex, Slot, Value};
 use super::report::{Outcome, Report, evaluate, evaluate_criterion};
 
 /// A failing criterion that time will fix, and from when.
@@ -180,21 +178,19 @@ fn trial_values(field: Field, on: Date) -> Vec<Value> {
 }
 
 /// For an unknown criterion: could a single one of its missing answers make
-/// it fail?
-fn could_rule_out(record: &Record, id: CriterionId, missing: FieldSet) -> bool {
+/// it fail? `trial` is a scratch copy of the record; each field is restored
+/// after its trials, so one copy serves every criterion.
+fn could_rule_out(trial: &mut Record, id: CriterionId, missing: FieldSet) -> bool {
     missing.iter().any(|field| {
-        trial_values(field, record.screening_date)
+        let saved = trial.answers.slot(field).clone();
+        let hit = trial_values(field, trial.screening_date)
             .into_iter()
             .any(|v| {
-                let mut answers: Answers = record.answers.clone();
-                answers.set(field, Slot::Known(v));
-                let trial = Record {
-                    screening_date: record.screening_date,
-                    answers,
-                    problems: Vec::new(),
-                };
-                evaluate_criterion(id.def(), &trial).status == Status::Fail
-            })
+                trial.answers.set(field, Slot::Known(v));
+                evaluate_criterion(id.def(), trial).status == Status::Fail
+            });
+        trial.answers.set(field, saved);
+        hit
     })
 }
 
@@ -202,6 +198,11 @@ fn could_rule_out(record: &Record, id: CriterionId, missing: FieldSet) -> bool {
 /// grouped by the unknown criterion they decide, those that could rule the
 /// patient out first, then fewest fields first, then published order.
 pub fn what_is_needed(record: &Record, report: &Report) -> Vec<NeededFor> {
+    let mut trial = Record {
+        screening_date: record.screening_date,
+        answers: record.answers.clone(),
+        problems: Vec::new(),
+    };
     let mut needed: Vec<NeededFor> = report
         .with_status(Status::Unknown)
         .map(|r| {
@@ -209,7 +210,7 @@ pub fn what_is_needed(record: &Record, report: &Report) -> Vec<NeededFor> {
             NeededFor {
                 id: r.id,
                 fields: missing.iter().collect(),
-                could_rule_out: could_rule_out(record, r.id, missing),
+                could_rule_out: could_rule_out(&mut trial, r.id, missing),
             }
         })
         .collect();

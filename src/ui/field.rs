@@ -39,7 +39,7 @@ pub fn TextBox(
 ) -> impl IntoView {
     let value = {
         let key = key.clone();
-        move || draft.with(|d| d.input(&key).to_string())
+        Memo::new(move |_| draft.with(|d| d.input(&key).to_string()))
     };
     view! {
         <input
@@ -79,7 +79,8 @@ pub fn FieldInput(
     let dom_id = format!("f-{id}");
     let help_id = format!("h-{id}");
     let err_id = format!("e-{id}");
-    let text = move |key: String| move || draft.with(|d| d.input(&key).to_string());
+    // One memo per input: only the inputs whose text changed are touched on a keystroke.
+    let text = move |key: String| Memo::new(move |_| draft.with(|d| d.input(&key).to_string()));
     let described = move || {
         let mut ids = Vec::new();
         if help().is_some() {
@@ -110,7 +111,6 @@ pub fn FieldInput(
                     } else {
                         format!("{dom_id}-{i}")
                     };
-                    let current = current.clone();
                     view! {
                         <label class="choice">
                             <input
@@ -118,7 +118,7 @@ pub fn FieldInput(
                                 id=input_id
                                 name=id
                                 value=value
-                                prop:checked=move || current() == value
+                                prop:checked=move || current.with(|c| c == value)
                                 on:change=move |_| edit.run((id.to_string(), value.to_string()))
                             />
                             <span>{shown}</span>
@@ -181,7 +181,7 @@ pub fn FieldInput(
                         <label class="visually-hidden" for=unit_id.clone()>{move || format!("{}: {}", label(), ui().unit)}</label>
                         <select
                             id=unit_id
-                            prop:value=move || { let u = unit(); if u.is_empty() { "10^9/L".to_string() } else { u } }
+                            prop:value=move || { let u = unit.get(); if u.is_empty() { "10^9/L".to_string() } else { u } }
                             on:change=move |ev| edit.run((ukey.clone(), event_target_value(&ev)))
                         >
                             {units}
@@ -198,11 +198,12 @@ pub fn FieldInput(
             let uln = text(lkey.clone());
             let uln_id = format!("{dom_id}-uln");
             let ratio = {
-                let current = current.clone();
-                let uln = uln.clone();
                 move || {
                     // Display only: the rule itself compares exact decimals in the engine.
-                    let (v, u) = (current().trim().parse::<f64>(), uln().trim().parse::<f64>());
+                    let (v, u) = (
+                        current.with(|c| c.trim().parse::<f64>()),
+                        uln.with(|u| u.trim().parse::<f64>()),
+                    );
                     match (v, u) {
                         (Ok(v), Ok(u)) if u > 0.0 && v >= 0.0 => format!("= {:.2} × ULN", v / u),
                         _ => String::new(),

@@ -292,7 +292,8 @@ fn Question(
     };
     let help_id = format!("ph-{id}");
     let err_id = format!("pe-{id}");
-    let value = move || draft.with(|d| d.input(id).to_string());
+    // A memo: the choices of other questions are not touched on a change here.
+    let value = Memo::new(move |_| draft.with(|d| d.input(id).to_string()));
     let set = move |v: String| edit.run((id.to_string(), v));
     let described = {
         let (help_id, err_id) = (help_id.clone(), err_id.clone());
@@ -322,7 +323,7 @@ fn Question(
                 let input_id = if i == 0 { dom_id.clone() } else { format!("{dom_id}-{i}") };
                 view! {
                     <label class="choice big-choice">
-                        <input type="radio" id=input_id name=format!("p-{id}") value=v prop:checked=move || value() == v on:change=move |_| set(v.to_string()) />
+                        <input type="radio" id=input_id name=format!("p-{id}") value=v prop:checked=move || value.with(|x| x == v) on:change=move |_| set(v.to_string()) />
                         <span>{text}</span>
                     </label>
                 }
@@ -356,14 +357,14 @@ fn Question(
             let ukey = unit_key(field);
             let unit = {
                 let ukey = ukey.clone();
-                move || draft.with(|d| d.input(&ukey).to_string())
+                Memo::new(move |_| draft.with(|d| d.input(&ukey).to_string()))
             };
             let unit_id = format!("{dom_id}-unit");
             view! {
                 <div class="inline">
                     <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit described=Signal::derive(described.clone()) />
                     <label class="visually-hidden" for=unit_id.clone()>{move || ui().unit}</label>
-                    <select id=unit_id prop:value=move || { let u = unit(); if u.is_empty() { "10^9/L".to_string() } else { u } }
+                    <select id=unit_id prop:value=move || { let u = unit.get(); if u.is_empty() { "10^9/L".to_string() } else { u } }
                         on:change=move |ev| edit.run((ukey.clone(), event_target_value(&ev)))>
                         {PlateletUnit::ALL.iter().map(|u| view! { <option value=u.as_str()>{crate::text::platelet_unit_text(*u)}</option> }).collect_view()}
                     </select>

@@ -253,7 +253,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                 .filter(|d| d.section == section)
                 .map(|def| {
                     let f = def.field;
-                    let problem = Signal::derive(move || parsed.with(|p| p.problems.get(&f).cloned()));
+                    let problem = Signal::from(Memo::new(move |_| parsed.with(|p| p.problems.get(&f).cloned())));
                     let shown = move || parsed.with(|p| p.applicable.contains(&f));
                     view! {
                         <Show when=shown>
