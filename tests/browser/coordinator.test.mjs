@@ -303,3 +303,26 @@ test('screening log and FHIR exports: the log is CSV with a BOM, a FHIR export i
   assert.deepEqual(await statuses(page), before);
   await context.close();
 });
+
+test('full storage: a clear banner, and the work stays in this tab', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    beforeLoad: async (p) => {
+      await p.addInitScript(() => {
+        const real = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (String(key).startsWith('ctit/record/')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          return real.call(this, key, value);
+        };
+      });
+    },
+  });
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.waitForSelector('[data-storage-warning]');
+  assert.match(await page.textContent('[data-storage-warning]'), /storage is full/i);
+  await page.fill('#f-label', 'FULL-1');
+  await page.selectOption('#f-ecog', '4');
+  assert.equal(await page.getAttribute('[data-criterion="I8"]', 'data-status'), 'fail');
+  assert.equal(await page.inputValue('#f-label'), 'FULL-1');
+  assert.deepEqual(page.seen.errors, []);
+  await context.close();
+});
