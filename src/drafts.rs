@@ -10,7 +10,7 @@
 //! that cannot be read is reported and left exactly as it is.
 
 use crate::engine::dictionary::{FIELDS, Field, FieldDef, Kind};
-use crate::engine::record::FORMAT;
+use crate::engine::record::{FORMAT, PlateletUnit};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json, json};
 use std::collections::{BTreeMap, HashMap};
@@ -22,6 +22,9 @@ pub const SCHEMA: u64 = 2;
 pub const RECORD_PREFIX: &str = "ctit/record/";
 /// Prefix of every key this app owns (records, settings).
 pub const APP_PREFIX: &str = "ctit/";
+
+/// The unit a platelet count is read in when none was chosen.
+pub const DEFAULT_UNIT: PlateletUnit = PlateletUnit::E9PerL;
 
 /// The input key of a platelet field's unit (`platelet_count.unit`).
 pub fn unit_key(field: Field) -> String {
@@ -122,7 +125,11 @@ impl Draft {
                     return None;
                 }
                 let unit = self.input(&unit_key(def.field)).trim();
-                let unit = if unit.is_empty() { "10^9/L" } else { unit };
+                let unit = if unit.is_empty() {
+                    DEFAULT_UNIT.as_str()
+                } else {
+                    unit
+                };
                 Some(json!({"value": number_or_text(text), "unit": unit}))
             }
             Kind::Lab => {
@@ -376,6 +383,22 @@ pub struct Broken {
 
 /// Reads one stored entry (migrating an older schema in memory).
 pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
+    // The common case (an entry of this schema), read straight into its
+    // struct without building a JSON tree: it is on every save's path.
+    if let Ok(entry) = serde_json::from_str::<Entry>(text)
+        && entry.schema == SCHEMA
+    {
+        if record_key(&entry.draft.id) != key {
+            return Err(Unreadable::IdMismatch);
+        }
+        return Ok(Stored {
+            rev: entry.rev,
+            draft: entry.draft,
+            protocol: entry.protocol,
+            read_only: false,
+            migrated_from: None,
+        });
+    }
     let json: Json = serde_json::from_str(text).map_err(|e| Unreadable::NotJson(e.to_string()))?;
     let schema = json.get("schema").and_then(Json::as_u64);
     let (json, read_only, migrated_from) = match schema {
