@@ -182,11 +182,6 @@ impl EncryptedStore {
     ) -> EncryptedStore {
         EncryptedStore { inner, key, nonces }
     }
-
-    /// The wrapped store (to lock: drop the key, keep the store).
-    pub fn into_inner(self) -> Box<dyn KeyValue> {
-        self.inner
-    }
 }
 
 impl KeyValue for EncryptedStore {

@@ -18,7 +18,7 @@
 //! The dates are checked, not trusted: each is the day the engine itself
 //! (re-run with that screening date) stops failing the criterion.
 
-use super::criteria::{CRITERIA, CriterionId};
+use super::criteria::CriterionId;
 use super::date::{Date, first_day_more_than_months_after};
 use super::decimal::Decimal;
 use super::dictionary::{Field, FieldSet, Kind};
@@ -216,14 +216,4 @@ pub fn what_is_needed(record: &Record, report: &Report) -> Vec<NeededFor> {
         .collect();
     needed.sort_by_key(|n| (!n.could_rule_out, n.fields.len(), n.id));
     needed
-}
-
-/// The criteria that depend on time.
-pub fn time_dependent() -> impl Iterator<Item = CriterionId> {
-    CRITERIA.iter().map(|c| c.id).filter(|id| {
-        matches!(
-            id,
-            CriterionId::I1 | CriterionId::I3 | CriterionId::I5 | CriterionId::E14
-        )
-    })
 }

@@ -57,6 +57,41 @@ pub fn TextBox(
     }
 }
 
+/// The unit choice of a platelet field, with its (visually hidden) label.
+/// An unset unit shows as ×10⁹/L, the unit a draft assumes.
+#[component]
+pub fn UnitSelect(
+    field: crate::engine::Field,
+    draft: RwSignal<Draft>,
+    edit: Callback<(String, String)>,
+    #[prop(into)] label: Signal<String>,
+) -> impl IntoView {
+    let key = unit_key(field);
+    let unit = {
+        let key = key.clone();
+        Memo::new(move |_| draft.with(|d| d.input(&key).to_string()))
+    };
+    let id = format!("f-{}-unit", field.id());
+    let shown = move || {
+        unit.with(|u| {
+            if u.is_empty() {
+                crate::drafts::DEFAULT_UNIT.as_str().to_string()
+            } else {
+                u.clone()
+            }
+        })
+    };
+    view! {
+        <label class="visually-hidden" for=id.clone()>{label}</label>
+        <select id=id prop:value=shown on:change=move |ev| edit.run((key.clone(), event_target_value(&ev)))>
+            {PlateletUnit::ALL
+                .iter()
+                .map(|u| view! { <option value=u.as_str()>{crate::text::platelet_unit_text(*u)}</option> })
+                .collect_view()}
+        </select>
+    }
+}
+
 /// A single form field.
 ///
 /// - `def`: the dictionary row it shows;
@@ -163,35 +198,20 @@ pub fn FieldInput(
             }
             .into_any()
         }
-        Kind::Platelets => {
-            let ukey = unit_key(def.field);
-            let unit = text(ukey.clone());
-            let unit_id = format!("{dom_id}-unit");
-            let units = PlateletUnit::ALL
-                .iter()
-                .map(|u| view! { <option value=u.as_str()>{crate::text::platelet_unit_text(*u)}</option> })
-                .collect_view();
-            view! {
-                <div class="field" data-field=id>
-                    <label for=dom_id.clone()>{label}</label>
-                    {help_view}
-                    <div class="inline">
-                        <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit
-                            described=Signal::derive(described) invalid=Signal::derive(invalid) />
-                        <label class="visually-hidden" for=unit_id.clone()>{move || format!("{}: {}", label(), ui().unit)}</label>
-                        <select
-                            id=unit_id
-                            prop:value=move || { let u = unit.get(); if u.is_empty() { "10^9/L".to_string() } else { u } }
-                            on:change=move |ev| edit.run((ukey.clone(), event_target_value(&ev)))
-                        >
-                            {units}
-                        </select>
-                    </div>
-                    {error}
+        Kind::Platelets => view! {
+            <div class="field" data-field=id>
+                <label for=dom_id.clone()>{label}</label>
+                {help_view}
+                <div class="inline">
+                    <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit
+                        described=Signal::derive(described) invalid=Signal::derive(invalid) />
+                    <UnitSelect field=field draft=draft edit=edit
+                        label=Signal::derive(move || format!("{}: {}", label(), ui().unit)) />
                 </div>
-            }
-            .into_any()
+                {error}
+            </div>
         }
+        .into_any(),
         Kind::Lab => {
             let lkey = uln_key(def.field);
             let current = text(id.to_string());

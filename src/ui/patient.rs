@@ -6,11 +6,10 @@
 //! patient may choose to keep them on the device (key `ctit/patient`);
 //! "delete my answers" removes everything the app stored for them.
 
-use super::field::TextBox;
+use super::field::{TextBox, UnitSelect};
 use super::state::{AppState, LANG_KEY, today, with_store};
-use crate::drafts::{Draft, unit_key};
+use crate::drafts::Draft;
 use crate::engine::dictionary::Kind;
-use crate::engine::record::PlateletUnit;
 use crate::engine::{Field, Record};
 use crate::patient::{PatientResult, STEPS, asked, result, visible_steps};
 
@@ -353,25 +352,13 @@ fn Question(
                 prop:value=value on:input=move |ev| set(event_target_value(&ev)) />
         }
         .into_any(),
-        Kind::Platelets => {
-            let ukey = unit_key(field);
-            let unit = {
-                let ukey = ukey.clone();
-                Memo::new(move |_| draft.with(|d| d.input(&ukey).to_string()))
-            };
-            let unit_id = format!("{dom_id}-unit");
-            view! {
-                <div class="inline">
-                    <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit described=Signal::derive(described.clone()) />
-                    <label class="visually-hidden" for=unit_id.clone()>{move || ui().unit}</label>
-                    <select id=unit_id prop:value=move || { let u = unit.get(); if u.is_empty() { "10^9/L".to_string() } else { u } }
-                        on:change=move |ev| edit.run((ukey.clone(), event_target_value(&ev)))>
-                        {PlateletUnit::ALL.iter().map(|u| view! { <option value=u.as_str()>{crate::text::platelet_unit_text(*u)}</option> }).collect_view()}
-                    </select>
-                </div>
-            }
-            .into_any()
+        Kind::Platelets => view! {
+            <div class="inline">
+                <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit described=Signal::derive(described.clone()) />
+                <UnitSelect field=field draft=draft edit=edit label=Signal::derive(move || ui().unit.to_string()) />
+            </div>
         }
+        .into_any(),
         _ => view! {
             <div class="inline">
                 <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit mode="numeric" described=Signal::derive(described.clone()) />
