@@ -513,9 +513,15 @@ pub enum SaveError {
 /// Saves a draft over revision `base_rev` (0 for a new record) and returns
 /// the new revision. Refuses, without writing, when the stored revision is
 /// not `base_rev` (another tab saved in between) or is unreadable.
+///
+/// The stored entry is checked by its schema, record id and revision only
+/// (the draft in it is not rebuilt: this is on every keystroke's path). An
+/// entry carrying this schema, id and revision is the one this tab wrote.
 pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, SaveError> {
     let key = record_key(&draft.id);
-    if let Some(text) = kv.get(&key).map_err(SaveError::Store)? {
+    if let Some(text) = kv.get(&key).map_err(SaveError::Store)?
+        && !is_our_revision(&text, &draft.id, base_rev)
+    {
         let stored = parse_entry(&key, &text).map_err(SaveError::Unreadable)?;
         if stored.read_only {
             return Err(SaveError::Unreadable(Unreadable::NewerSchema(SCHEMA + 1)));
@@ -530,6 +536,30 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
     let text = entry_text(draft, crate::PROTOCOL_TEXT_VERSION, rev).map_err(SaveError::Store)?;
     kv.set(&key, &text).map_err(SaveError::Store)?;
     Ok(rev)
+}
+
+/// The part of a stored entry a save checks before writing over it.
+#[derive(Deserialize)]
+struct Head<'a> {
+    schema: u64,
+    rev: u64,
+    #[serde(borrow)]
+    draft: HeadDraft<'a>,
+}
+
+#[derive(Deserialize)]
+struct HeadDraft<'a> {
+    #[serde(borrow)]
+    id: std::borrow::Cow<'a, str>,
+}
+
+/// Whether `text` is the entry this app saved for record `id` at revision
+/// `rev` (the common case on every keystroke's save): read without building
+/// the stored draft. Anything else (another revision, another schema, an
+/// unreadable entry) goes through [`parse_entry`], which says what it is.
+fn is_our_revision(text: &str, id: &str, rev: u64) -> bool {
+    serde_json::from_str::<Head>(text)
+        .is_ok_and(|h| h.schema == SCHEMA && h.rev == rev && h.draft.id == id)
 }
 
 /// Removes a record.
@@ -656,6 +686,20 @@ mod tests {
         assert!(
             matches!(stale, Err(SaveError::Conflict { stored }) if stored.rev == 2 && stored.draft.label == "S-001")
         );
+    }
+
+    #[test]
+    fn a_save_never_writes_over_an_entry_it_cannot_read_or_did_not_write() {
+        let mut kv = MemoryStore::default();
+        for stored in [
+            "{\"schema\":2,\"rev\":1,\"draft\":", // cut off
+            "{\"schema\":2,\"rev\":1,\"draft\":{\"id\":\"other\"}}",
+            "{\"schema\":3,\"protocol\":\"p\",\"rev\":1,\"draft\":{\"id\":\"r1\"}}",
+        ] {
+            kv.set("ctit/record/r1", stored).unwrap();
+            assert!(save(&mut kv, &draft(), 1).is_err(), "{stored}");
+            assert_eq!(kv.get("ctit/record/r1").unwrap().as_deref(), Some(stored));
+        }
     }
 
     #[test]
