@@ -130,7 +130,7 @@ pub fn screening_log_csv(rows: &[LogRow]) -> String {
 // --- FHIR Questionnaire -------------------------------------------------
 
 fn section_id(s: Section) -> String {
-    format!("section-{}", format!("{s:?}").to_lowercase())
+    format!("section-{}", s.id())
 }
 
 fn platelet_coding(u: PlateletUnit) -> Json {

@@ -105,6 +105,23 @@ impl Section {
         Section::Investigator,
         Section::Consent,
     ];
+
+    /// Its id (`"demographics"`), used in element ids and FHIR link ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Demographics => "demographics",
+            Section::Treatment => "treatment",
+            Section::Platelets => "platelets",
+            Section::Labs => "labs",
+            Section::Heart => "heart",
+            Section::Infections => "infections",
+            Section::Conditions => "conditions",
+            Section::Pregnancy => "pregnancy",
+            Section::Ecg => "ecg",
+            Section::Investigator => "investigator",
+            Section::Consent => "consent",
+        }
+    }
 }
 
 /// One row of the data dictionary.
@@ -304,6 +321,13 @@ mod tests {
         assert_eq!(FIELD_COUNT, 58);
         assert_eq!(Field::from_id("Platelet_Count"), None);
         assert_eq!(Field::from_id("pregnant"), None);
+    }
+
+    #[test]
+    fn section_ids_are_the_section_names_in_lower_case() {
+        for s in Section::ALL {
+            assert_eq!(s.id(), format!("{s:?}").to_lowercase());
+        }
     }
 
     #[test]

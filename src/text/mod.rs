@@ -205,3 +205,73 @@ pub trait Messages: Send + Sync {
         parts.join("; ")
     }
 }
+
+/// "= 1.50 × ULN" for a lab result and its upper limit of normal, when both
+/// are plain numbers (display only: the rule itself compares exact decimals
+/// in the engine). Computed in integers, rounded half up to two places, so
+/// the browser app carries no floating-point parsing or printing code.
+pub fn ratio_text(value: &str, uln: &str) -> String {
+    let (Some((v, v_places)), Some((u, u_places))) = (plain_decimal(value), plain_decimal(uln))
+    else {
+        return String::new();
+    };
+    if u == 0 {
+        return String::new();
+    }
+    // value / uln = (v / 10^vp) / (u / 10^up); in hundredths, rounded.
+    let num = v * 100 * 10u128.pow(u_places);
+    let den = u * 10u128.pow(v_places);
+    let hundredths = (2 * num + den) / (2 * den);
+    format!("= {}.{:02} × ULN", hundredths / 100, hundredths % 100)
+}
+
+/// A non-negative number written as digits with an optional fraction
+/// (`"35"`, `"1.25"`), as (all its digits, places after the point); `None`
+/// for anything else or more than 15 digits (the ratio stays within u128).
+fn plain_decimal(text: &str) -> Option<(u128, u32)> {
+    let text = text.trim();
+    let (int, frac) = text.split_once('.').unwrap_or((text, ""));
+    let digits = int.len() + frac.len();
+    if int.is_empty() || digits > 15 || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let n = int
+        .bytes()
+        .chain(frac.bytes())
+        .fold(0u128, |n, b| n * 10 + u128::from(b - b'0'));
+    Some((n, frac.len() as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ratio_text;
+
+    #[test]
+    fn the_uln_ratio_is_rounded_half_up_to_two_places() {
+        assert_eq!(ratio_text("35", "40"), "= 0.88 × ULN"); // 0.875
+        assert_eq!(ratio_text("120", "40"), "= 3.00 × ULN");
+        assert_eq!(ratio_text(" 1.5 ", "0.75"), "= 2.00 × ULN");
+        assert_eq!(ratio_text("0.01", "3"), "= 0.00 × ULN");
+        assert_eq!(
+            ratio_text("999999999999999", "0.00000000000001"),
+            "= 99999999999999900000000000000.00 × ULN"
+        );
+    }
+
+    #[test]
+    fn no_ratio_unless_both_are_plain_numbers_and_the_limit_is_not_zero() {
+        for (v, u) in [
+            ("", "40"),
+            ("35", ""),
+            ("35", "0"),
+            ("-3", "40"),
+            ("1e3", "40"),
+            ("3.", "4.0.1"),
+            (".5", "1"),
+            ("1234567890123456", "1"),
+        ] {
+            assert_eq!(ratio_text(v, u), "", "{v} / {u}");
+        }
+    }
+}
