@@ -3,7 +3,7 @@
 //! text so half-typed input is kept, platelets with a unit, labs with their
 //! ULN). A problem the engine found is shown at the field.
 
-use super::state::AppState;
+use super::state::{AppState, tr};
 use crate::drafts::{Draft, uln_key, unit_key};
 use crate::engine::dictionary::{FieldDef, Kind};
 use crate::engine::record::PlateletUnit;
@@ -23,6 +23,116 @@ fn choices(kind: Kind, ui: &'static UiText) -> [(&'static str, &'static str); 3]
     }
 }
 
+/// The draft a form edits, with two triggers: one fired when the draft is
+/// replaced as a whole (another tab's version taken, answers deleted), and
+/// one fired when the draft has settled after an edit and should be judged.
+///
+/// - An input already shows what the user typed, so its text is not re-set
+///   from the draft on every keystroke (that would re-run one reactive
+///   update per input of the form per keystroke). Inputs re-read the draft
+///   only when it is replaced ([`FormDraft::replace`]).
+/// - The engine's work (verdict, problems, which fields apply) reads the
+///   draft through [`FormDraft::judged`]: after an edit it runs in the task
+///   after the next paint, so the typed character is painted at once and
+///   the verdict follows in the next frame. Edits made before that task
+///   runs are judged together. The draft itself is saved on every edit.
+#[derive(Clone, Copy)]
+pub struct FormDraft {
+    /// The draft being edited.
+    pub draft: RwSignal<Draft>,
+    replaced: Trigger,
+    settled: Trigger,
+    pending: StoredValue<bool>,
+}
+
+impl FormDraft {
+    /// A form over `draft`.
+    pub fn new(draft: Draft) -> FormDraft {
+        FormDraft {
+            draft: RwSignal::new(draft),
+            replaced: Trigger::new(),
+            settled: Trigger::new(),
+            pending: StoredValue::new(false),
+        }
+    }
+
+    /// Changes the draft, and has it judged after the next paint.
+    pub fn edit(self, change: impl FnOnce(&mut Draft)) {
+        self.draft.update(change);
+        if self.pending.get_value() {
+            return; // already scheduled: this edit is judged with it
+        }
+        self.pending.set_value(true);
+        // A task queued from an animation-frame callback runs after that
+        // frame is painted.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    super::state::mark("ctit-verdict");
+                    self.pending.set_value(false);
+                    self.settled.notify();
+                    // Effects run as microtasks: this task runs after them.
+                    set_timeout(
+                        || super::state::measure("ctit-verdict", "ctit-verdict"),
+                        std::time::Duration::ZERO,
+                    );
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    }
+
+    /// Replaces the whole draft, re-sets every input from it and judges it.
+    pub fn replace(self, draft: Draft) {
+        self.draft.set(draft);
+        self.replaced.notify();
+        self.settled.notify();
+    }
+
+    /// Reads the draft for judging: re-run when an edit has settled or the
+    /// draft is replaced, not on every keystroke.
+    pub fn judged<T>(self, read: impl FnOnce(&Draft) -> T) -> T {
+        self.settled.track();
+        self.draft.with_untracked(read)
+    }
+
+    /// What `read` takes from the draft, for an input to show: re-read when
+    /// the draft is replaced, not when the user types into the input.
+    pub fn shown<F>(self, read: F) -> impl Fn() -> String + Send + Sync + Clone + 'static
+    where
+        F: Fn(&Draft) -> String + Send + Sync + Clone + 'static,
+    {
+        let FormDraft {
+            draft, replaced, ..
+        } = self;
+        move || {
+            replaced.track();
+            draft.with_untracked(&read)
+        }
+    }
+
+    /// The stored text of input `key`, shown like [`FormDraft::shown`].
+    pub fn input(self, key: String) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+        self.shown(move |d| d.input(&key).to_string())
+    }
+
+    /// Whether input `key` holds `value` (for a radio button), re-read like
+    /// [`FormDraft::shown`].
+    pub fn holds(
+        self,
+        key: &'static str,
+        value: &'static str,
+    ) -> impl Fn() -> bool + Send + Sync + Clone + 'static {
+        let FormDraft {
+            draft, replaced, ..
+        } = self;
+        move || {
+            replaced.track();
+            draft.with_untracked(|d| d.input(key) == value)
+        }
+    }
+}
+
 /// A text input that keeps exactly what is typed (dates and numbers too, so a
 /// half-typed value survives), with no autofill and no spell-check. `key` is
 /// the draft input it edits.
@@ -30,17 +140,14 @@ fn choices(kind: Kind, ui: &'static UiText) -> [(&'static str, &'static str); 3]
 pub fn TextBox(
     id: String,
     key: String,
-    draft: RwSignal<Draft>,
+    form: FormDraft,
     edit: Callback<(String, String)>,
     #[prop(default = "decimal")] mode: &'static str,
     #[prop(optional)] placeholder: &'static str,
     #[prop(optional, into)] described: Option<Signal<String>>,
     #[prop(optional, into)] invalid: Option<Signal<String>>,
 ) -> impl IntoView {
-    let value = {
-        let key = key.clone();
-        Memo::new(move |_| draft.with(|d| d.input(&key).to_string()))
-    };
+    let value = form.input(key.clone());
     view! {
         <input
             type="text"
@@ -62,24 +169,20 @@ pub fn TextBox(
 #[component]
 pub fn UnitSelect(
     field: crate::engine::Field,
-    draft: RwSignal<Draft>,
+    form: FormDraft,
     edit: Callback<(String, String)>,
     #[prop(into)] label: Signal<String>,
 ) -> impl IntoView {
     let key = unit_key(field);
-    let unit = {
-        let key = key.clone();
-        Memo::new(move |_| draft.with(|d| d.input(&key).to_string()))
-    };
+    let unit = form.input(key.clone());
     let id = format!("f-{}-unit", field.id());
     let shown = move || {
-        unit.with(|u| {
-            if u.is_empty() {
-                crate::drafts::DEFAULT_UNIT.as_str().to_string()
-            } else {
-                u.clone()
-            }
-        })
+        let u = unit();
+        if u.is_empty() {
+            crate::drafts::DEFAULT_UNIT.as_str().to_string()
+        } else {
+            u
+        }
     };
     view! {
         <label class="visually-hidden" for=id.clone()>{label}</label>
@@ -95,13 +198,13 @@ pub fn UnitSelect(
 /// A single form field.
 ///
 /// - `def`: the dictionary row it shows;
-/// - `draft`: the record being edited (read for the current text);
+/// - `form`: the record being edited (read for the current text);
 /// - `problem`: the engine's message about this field, if any;
 /// - `edit`: called with (input key, new text) on every change.
 #[component]
 pub fn FieldInput(
     def: &'static FieldDef,
-    draft: RwSignal<Draft>,
+    form: FormDraft,
     problem: Signal<Option<String>>,
     edit: Callback<(String, String)>,
 ) -> impl IntoView {
@@ -114,8 +217,6 @@ pub fn FieldInput(
     let dom_id = format!("f-{id}");
     let help_id = format!("h-{id}");
     let err_id = format!("e-{id}");
-    // One memo per input: only the inputs whose text changed are touched on a keystroke.
-    let text = move |key: String| Memo::new(move |_| draft.with(|d| d.input(&key).to_string()));
     let described = move || {
         let mut ids = Vec::new();
         if help().is_some() {
@@ -136,7 +237,6 @@ pub fn FieldInput(
 
     match def.kind {
         Kind::Bool | Kind::Serology | Kind::Sex => {
-            let current = text(id.to_string());
             let radios = (0..3)
                 .map(|i| {
                     let value = choices(def.kind, crate::text::Lang::En.ui())[i].0;
@@ -153,7 +253,7 @@ pub fn FieldInput(
                                 id=input_id
                                 name=id
                                 value=value
-                                prop:checked=move || current.with(|c| c == value)
+                                prop:checked=form.holds(id, value)
                                 on:change=move |_| edit.run((id.to_string(), value.to_string()))
                             />
                             <span>{shown}</span>
@@ -172,7 +272,7 @@ pub fn FieldInput(
             .into_any()
         }
         Kind::Int { min, max } if max - min <= 5 => {
-            let current = text(id.to_string());
+            let current = form.input(id.to_string());
             let options = (min..=max)
                 .map(|n| {
                     let v = n.to_string();
@@ -190,7 +290,7 @@ pub fn FieldInput(
                         prop:value=current
                         on:change=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
                     >
-                        <option value="">{move || ui().not_known}</option>
+                        <option value="">{tr(lang, |u| u.not_known)}</option>
                         {options}
                     </select>
                     {error}
@@ -203,9 +303,9 @@ pub fn FieldInput(
                 <label for=dom_id.clone()>{label}</label>
                 {help_view}
                 <div class="inline">
-                    <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit
+                    <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit
                         described=Signal::derive(described) invalid=Signal::derive(invalid) />
-                    <UnitSelect field=field draft=draft edit=edit
+                    <UnitSelect field=field form=form edit=edit
                         label=Signal::derive(move || format!("{}: {}", label(), ui().unit)) />
                 </div>
                 {error}
@@ -214,30 +314,22 @@ pub fn FieldInput(
         .into_any(),
         Kind::Lab => {
             let lkey = uln_key(def.field);
-            let current = text(id.to_string());
-            let uln = text(lkey.clone());
             let uln_id = format!("{dom_id}-uln");
             let ratio = {
-                move || {
-                    // Display only: the rule itself compares exact decimals in the engine.
-                    let (v, u) = (
-                        current.with(|c| c.trim().parse::<f64>()),
-                        uln.with(|u| u.trim().parse::<f64>()),
-                    );
-                    match (v, u) {
-                        (Ok(v), Ok(u)) if u > 0.0 && v >= 0.0 => format!("= {:.2} × ULN", v / u),
-                        _ => String::new(),
-                    }
-                }
+                let lkey = lkey.clone();
+                let draft = form.draft;
+                Memo::new(move |_| {
+                    draft.with(|d| crate::text::ratio_text(d.input(id), d.input(&lkey)))
+                })
             };
             view! {
                 <fieldset class="field" data-field=id aria-describedby=described aria-invalid=invalid>
                     <legend>{label}</legend>
                     <div class="inline">
-                        <label class="sub" for=dom_id.clone()>{move || ui().result}</label>
-                        <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit invalid=Signal::derive(invalid) />
-                        <label class="sub" for=uln_id.clone()>{move || ui().uln}</label>
-                        <TextBox id=uln_id key=lkey draft=draft edit=edit invalid=Signal::derive(invalid) />
+                        <label class="sub" for=dom_id.clone()>{tr(lang, |u| u.result)}</label>
+                        <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit invalid=Signal::derive(invalid) />
+                        <label class="sub" for=uln_id.clone()>{tr(lang, |u| u.uln)}</label>
+                        <TextBox id=uln_id key=lkey form=form edit=edit invalid=Signal::derive(invalid) />
                         <output class="ratio">{ratio}</output>
                     </div>
                     {error}
@@ -257,7 +349,7 @@ pub fn FieldInput(
                     <label for=dom_id.clone()>{label}</label>
                     {help_view}
                     <div class="inline">
-                        <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit mode=mode placeholder=placeholder
+                        <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit mode=mode placeholder=placeholder
                             described=Signal::derive(described) invalid=Signal::derive(invalid) />
                         <span class="unit">{unit}</span>
                     </div>

@@ -2,7 +2,7 @@
 //! its outcome; create, open, duplicate, delete (with confirmation), import.
 
 use super::files::{download, read_file_text};
-use super::state::{AppState, Screen, days_ago_iso, local_time, new_id, now_iso, today};
+use super::state::{AppState, Screen, days_ago_iso, local_time, new_id, now_iso, today, tr};
 use crate::drafts::{Draft, ImportError, Unreadable, import_record};
 use crate::engine::{Record, evaluate};
 use crate::text::UiText;
@@ -57,7 +57,6 @@ fn unreadable_text(why: &Unreadable, ui: &UiText) -> String {
 pub fn RecordsList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let ui = move || lang.get().ui();
     let rows = Memo::new(move |_| {
         state
             .catalogue
@@ -138,15 +137,15 @@ pub fn RecordsList() -> impl IntoView {
     view! {
         <section class="list" aria-labelledby="list-title">
             <div class="list-head">
-                <h2 id="list-title">{move || ui().records_title}</h2>
+                <h2 id="list-title">{tr(lang, |u| u.records_title)}</h2>
                 <div class="actions">
-                    <button class="primary" on:click=new_record>{move || ui().new_screening}</button>
+                    <button class="primary" on:click=new_record>{tr(lang, |u| u.new_screening)}</button>
                     <label class="button file">
-                        {move || ui().import}
+                        {tr(lang, |u| u.import)}
                         <input type="file" accept=".json,application/json,application/fhir+json" on:change=on_import />
                     </label>
-                    <button on:click=export_log>{move || ui().export_log}</button>
-                    <button on:click=export_questionnaire>{move || ui().export_questionnaire}</button>
+                    <button on:click=export_log>{tr(lang, |u| u.export_log)}</button>
+                    <button on:click=export_questionnaire>{tr(lang, |u| u.export_questionnaire)}</button>
                 </div>
             </div>
             <Show when=move || import_errors.with(|e| !e.is_empty())>
@@ -159,16 +158,16 @@ pub fn RecordsList() -> impl IntoView {
             <Retention />
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="empty">{move || ui().no_records}</p> }
+                fallback=move || view! { <p class="empty">{tr(lang, |u| u.no_records)}</p> }
             >
                 <table class="records">
                     <thead>
                         <tr>
-                            <th scope="col">{move || ui().col_label}</th>
-                            <th scope="col">{move || ui().col_date}</th>
-                            <th scope="col">{move || ui().col_outcome}</th>
-                            <th scope="col">{move || ui().col_saved}</th>
-                            <th scope="col"><span class="visually-hidden">{move || ui().col_actions}</span></th>
+                            <th scope="col">{tr(lang, |u| u.col_label)}</th>
+                            <th scope="col">{tr(lang, |u| u.col_date)}</th>
+                            <th scope="col">{tr(lang, |u| u.col_outcome)}</th>
+                            <th scope="col">{tr(lang, |u| u.col_saved)}</th>
+                            <th scope="col"><span class="visually-hidden">{tr(lang, |u| u.col_actions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -253,13 +252,13 @@ fn RecordRow(row: Row) -> impl IntoView {
             <td>{updated}</td>
             <td class="row-actions">
                 <span class="row-actions" hidden=move || confirming.get()>
-                    <button on:click=duplicate>{move || ui().duplicate}</button>
-                    <button class="danger" on:click=move |_| confirming.set(true)>{move || ui().delete}</button>
+                    <button on:click=duplicate>{tr(lang, |u| u.duplicate)}</button>
+                    <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.delete)}</button>
                 </span>
                 <span class="row-actions" hidden=move || !confirming.get()>
                     <span role="alert">{move || if confirming.get() { confirm_text() } else { String::new() }}</span>
-                    <button class="danger" on:click=delete>{move || ui().yes_delete}</button>
-                    <button on:click=move |_| confirming.set(false)>{move || ui().cancel}</button>
+                    <button class="danger" on:click=delete>{tr(lang, |u| u.yes_delete)}</button>
+                    <button on:click=move |_| confirming.set(false)>{tr(lang, |u| u.cancel)}</button>
                 </span>
             </td>
         </tr>
@@ -271,7 +270,8 @@ fn RecordRow(row: Row) -> impl IntoView {
 #[component]
 fn Retention() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ui = move || state.lang.get().ui();
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
     let confirming = RwSignal::new(None::<&'static str>);
     let message = RwSignal::new(None::<String>);
     let old_ids = Memo::new(move |_| {
@@ -318,21 +318,21 @@ fn Retention() -> impl IntoView {
     };
     view! {
         <Show when=move || old_ids.with(|v| !v.is_empty())>
-            <div class="alert warning" role="region" aria-label=move || ui().retention_days data-retention>
+            <div class="alert warning" role="region" aria-label=tr(lang, |u| u.retention_days) data-retention>
                 <p>{move || (ui().retention_due)(old_ids.with(Vec::len), state.retention_days.get())}</p>
                 <div class="actions">
-                    <button on:click=export_old>{move || ui().export_old}</button>
-                    <button class="danger" on:click=move |_| confirming.set(Some("old"))>{move || ui().delete_old}</button>
+                    <button on:click=export_old>{tr(lang, |u| u.export_old)}</button>
+                    <button class="danger" on:click=move |_| confirming.set(Some("old"))>{tr(lang, |u| u.delete_old)}</button>
                 </div>
                 <Show when=move || confirming.get() == Some("old")>
                     <p role="alert">{move || (ui().delete_old_confirm)(old_ids.with(Vec::len))}</p>
-                    <button class="danger" on:click=delete_old>{move || ui().yes_delete}</button>
-                    <button on:click=move |_| confirming.set(None)>{move || ui().cancel}</button>
+                    <button class="danger" on:click=delete_old>{tr(lang, |u| u.yes_delete)}</button>
+                    <button on:click=move |_| confirming.set(None)>{tr(lang, |u| u.cancel)}</button>
                 </Show>
             </div>
         </Show>
         <div class="settings">
-            <label for="retention-days">{move || ui().retention_days}</label>
+            <label for="retention-days">{tr(lang, |u| u.retention_days)}</label>
             <input id="retention-days" type="number" min="1" max="3650" inputmode="numeric"
                 prop:value=move || state.retention_days.get().to_string()
                 on:change=move |ev| {
@@ -341,13 +341,13 @@ fn Retention() -> impl IntoView {
                     }
                 } />
             <super::lock::LockSettings />
-            <button class="danger" on:click=move |_| confirming.set(Some("wipe"))>{move || ui().wipe}</button>
+            <button class="danger" on:click=move |_| confirming.set(Some("wipe"))>{tr(lang, |u| u.wipe)}</button>
         </div>
         <Show when=move || confirming.get() == Some("wipe")>
             <div class="alert error" role="alert">
-                <p>{move || ui().wipe_confirm}</p>
-                <button class="danger" on:click=wipe>{move || ui().wipe_yes}</button>
-                <button on:click=move |_| confirming.set(None)>{move || ui().cancel}</button>
+                <p>{tr(lang, |u| u.wipe_confirm)}</p>
+                <button class="danger" on:click=wipe>{tr(lang, |u| u.wipe_yes)}</button>
+                <button on:click=move |_| confirming.set(None)>{tr(lang, |u| u.cancel)}</button>
             </div>
         </Show>
         {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
@@ -358,13 +358,14 @@ fn Retention() -> impl IntoView {
 #[component]
 fn BrokenEntries() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ui = move || state.lang.get().ui();
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
     view! {
         <Show when=move || state.catalogue.with(|c| !c.broken.is_empty())>
             <div class="alert warning" role="alert" data-broken-entries>
                 <p>
                     <strong>{move || (ui().broken_entries)(state.catalogue.with(|c| c.broken.len()))}</strong>
-                    {move || ui().broken_entries_help}
+                    {tr(lang, |u| u.broken_entries_help)}
                 </p>
                 <ul>
                     {move || state.catalogue.with(|c| c.broken.iter().map(|b| {

@@ -2,7 +2,7 @@
 //! screen (which shows nothing of any record), auto-lock after idle time, and
 //! the forgotten-passcode wipe. The cryptography is in `crate::vault`.
 
-use super::state::AppState;
+use super::state::{AppState, tr};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -42,7 +42,8 @@ pub fn start_idle_lock(state: AppState) {
 #[component]
 pub fn LockScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ui = move || state.lang.get().ui();
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
     let passcode = RwSignal::new(String::new());
     let error = RwSignal::new(None::<u32>);
     let waiting = RwSignal::new(false);
@@ -67,23 +68,23 @@ pub fn LockScreen() -> impl IntoView {
     };
     view! {
         <section class="lock" aria-labelledby="lock-title" data-locked>
-            <h2 id="lock-title">{move || ui().locked_title}</h2>
-            <p>{move || ui().locked_help}</p>
+            <h2 id="lock-title">{tr(lang, |u| u.locked_title)}</h2>
+            <p>{tr(lang, |u| u.locked_help)}</p>
             <form on:submit=submit autocomplete="off">
-                <label for="unlock-passcode">{move || ui().passcode}</label>
+                <label for="unlock-passcode">{tr(lang, |u| u.passcode)}</label>
                 <input id="unlock-passcode" type="password" autocomplete="off" spellcheck="false"
                     prop:value=move || passcode.get() on:input=move |ev| passcode.set(event_target_value(&ev)) />
-                <button class="primary" type="submit" disabled=move || waiting.get()>{move || ui().unlock}</button>
+                <button class="primary" type="submit" disabled=move || waiting.get()>{tr(lang, |u| u.unlock)}</button>
             </form>
             {move || error.get().map(|w| view! { <p class="field-error" role="alert">{(ui().wrong_passcode)(w)}</p> })}
             <p>
-                <button class="link" on:click=move |_| forgot.set(true)>{move || ui().forgot_passcode}</button>
+                <button class="link" on:click=move |_| forgot.set(true)>{tr(lang, |u| u.forgot_passcode)}</button>
             </p>
             <Show when=move || forgot.get()>
                 <div class="alert error" role="alert">
-                    <p>{move || ui().forgot_warning}</p>
-                    <button class="danger" on:click=move |_| state.forget_passcode()>{move || ui().forgot_wipe}</button>
-                    <button on:click=move |_| forgot.set(false)>{move || ui().cancel}</button>
+                    <p>{tr(lang, |u| u.forgot_warning)}</p>
+                    <button class="danger" on:click=move |_| state.forget_passcode()>{tr(lang, |u| u.forgot_wipe)}</button>
+                    <button on:click=move |_| forgot.set(false)>{tr(lang, |u| u.cancel)}</button>
                 </div>
             </Show>
         </section>
@@ -94,7 +95,8 @@ pub fn LockScreen() -> impl IntoView {
 #[component]
 pub fn LockOffer() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ui = move || state.lang.get().ui();
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
     let first = RwSignal::new(String::new());
     let second = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -119,26 +121,26 @@ pub fn LockOffer() -> impl IntoView {
     view! {
         <Show when=move || !state.has_vault.get() && !state.lock_declined.get()>
             <form class="alert info lock-offer" on:submit=submit autocomplete="off" data-lock-offer>
-                <p><strong>{move || ui().lock_offer}</strong></p>
-                <p>{move || ui().lock_offer_help}</p>
+                <p><strong>{tr(lang, |u| u.lock_offer)}</strong></p>
+                <p>{tr(lang, |u| u.lock_offer_help)}</p>
                 <div class="inline">
-                    <label for="new-passcode">{move || ui().passcode}</label>
+                    <label for="new-passcode">{tr(lang, |u| u.passcode)}</label>
                     <input id="new-passcode" type="password" autocomplete="off" spellcheck="false" aria-describedby="passcode-rule"
                         prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev)) />
-                    <label for="new-passcode-again">{move || ui().passcode_again}</label>
+                    <label for="new-passcode-again">{tr(lang, |u| u.passcode_again)}</label>
                     <input id="new-passcode-again" type="password" autocomplete="off" spellcheck="false"
                         prop:value=move || second.get() on:input=move |ev| second.set(event_target_value(&ev)) />
                 </div>
-                <p class="help" id="passcode-rule">{move || ui().passcode_rule}</p>
+                <p class="help" id="passcode-rule">{tr(lang, |u| u.passcode_rule)}</p>
                 {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
                 <div class="actions">
-                    <button class="primary" type="submit">{move || ui().set_passcode}</button>
-                    <button type="button" on:click=move |_| state.decline_lock()>{move || ui().not_now}</button>
+                    <button class="primary" type="submit">{tr(lang, |u| u.set_passcode)}</button>
+                    <button type="button" on:click=move |_| state.decline_lock()>{tr(lang, |u| u.not_now)}</button>
                 </div>
             </form>
         </Show>
         <Show when=move || done.get()>
-            <p class="status-line" role="status">{move || ui().passcode_set}</p>
+            <p class="status-line" role="status">{tr(lang, |u| u.passcode_set)}</p>
         </Show>
     }
 }
@@ -147,10 +149,10 @@ pub fn LockOffer() -> impl IntoView {
 #[component]
 pub fn LockSettings() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let ui = move || state.lang.get().ui();
+    let lang = state.lang;
     view! {
         <Show when=move || state.has_vault.get()>
-            <label for="idle-minutes">{move || ui().idle_minutes}</label>
+            <label for="idle-minutes">{tr(lang, |u| u.idle_minutes)}</label>
             <select id="idle-minutes" prop:value=move || state.idle_minutes.get().to_string()
                 on:change=move |ev| {
                     if let Ok(m) = event_target_value(&ev).parse::<u32>() {
@@ -159,7 +161,7 @@ pub fn LockSettings() -> impl IntoView {
                 }>
                 {[1u32, 2, 5, 10, 15, 30].into_iter().map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> }).collect_view()}
             </select>
-            <button on:click=move |_| state.lock()>{move || ui().lock_now}</button>
+            <button on:click=move |_| state.lock()>{tr(lang, |u| u.lock_now)}</button>
         </Show>
     }
 }

@@ -21,6 +21,7 @@ mod verdict;
 
 use crate::drafts::RECORD_PREFIX;
 use leptos::prelude::*;
+use state::tr;
 use state::{AppState, Screen, StorageWarning};
 
 /// Mounts the app on the page's body.
@@ -96,17 +97,17 @@ pub fn App() -> impl IntoView {
                     <strong>{crate::TRIAL_ID}</strong>
                     <span class="visually-hidden">{move || format!(" — {}", lang.get().ui().to_start)}</span>
                 </button>
-                " · "{move || lang.get().ui().trial_title}" · "{move || lang.get().ui().site}
+                " · "{tr(lang, |u| u.trial_title)}" · "{tr(lang, |u| u.site)}
             </p>
             <p class="head-right">
-                <span class="privacy">{move || lang.get().ui().privacy_short}</span>
+                <span class="privacy">{tr(lang, |u| u.privacy_short)}</span>
                 <button
                     class="lang-switch"
                     on:click=switch
                     lang=move || lang.get().other().ui().html_lang
                     aria-label=move || format!("{}: {}", lang.get().ui().language, lang.get().ui().other_language)
                 >
-                    {move || lang.get().ui().other_language}
+                    {tr(lang, |u| u.other_language)}
                 </button>
             </p>
         </header>

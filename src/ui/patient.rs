@@ -6,8 +6,8 @@
 //! patient may choose to keep them on the device (key `ctit/patient`);
 //! "delete my answers" removes everything the app stored for them.
 
-use super::field::{TextBox, UnitSelect};
-use super::state::{AppState, LANG_KEY, today, with_store};
+use super::field::{FormDraft, TextBox, UnitSelect};
+use super::state::{AppState, LANG_KEY, today, tr, with_store};
 use crate::drafts::Draft;
 use crate::engine::dictionary::Kind;
 use crate::engine::{Field, Record};
@@ -48,13 +48,14 @@ pub fn PatientCheck() -> impl IntoView {
     let ui = move || lang.get().ui();
     let kept = load_kept();
     let keep = RwSignal::new(kept.is_some());
-    let draft = RwSignal::new(kept.unwrap_or_else(|| Draft::new("patient", "", "")));
+    let form = FormDraft::new(kept.unwrap_or_else(|| Draft::new("patient", "", "")));
+    let draft = form.draft;
     // 0 = introduction; 1..=n = steps; n + 1 = result.
     let page = RwSignal::new(0usize);
     let notice = RwSignal::new(None::<&'static str>);
 
     let record = Memo::new(move |_| {
-        let mut json = draft.with(Draft::record_json);
+        let mut json = form.judged(Draft::record_json);
         json["screening_date"] = serde_json::Value::String(today().to_string());
         Record::from_json_value(&json).ok()
     });
@@ -87,7 +88,7 @@ pub fn PatientCheck() -> impl IntoView {
         }
     };
     let edit = Callback::new(move |(key, value): (String, String)| {
-        draft.update(|d| d.set_input(&key, &value));
+        form.edit(|d| d.set_input(&key, &value));
         save_kept();
     });
     let set_keep = move |on: bool| {
@@ -104,7 +105,7 @@ pub fn PatientCheck() -> impl IntoView {
             kv.remove(PATIENT_KEY)
         });
         keep.set(false);
-        draft.set(Draft::new("patient", "", ""));
+        form.replace(Draft::new("patient", "", ""));
         page.set(0);
         notice.set(Some(lang.get_untracked().ui().p_deleted));
         focus_heading();
@@ -118,16 +119,16 @@ pub fn PatientCheck() -> impl IntoView {
     let intro = move || {
         view! {
             <section class="patient-intro" aria-labelledby="p-step-title">
-                <h2 id="p-step-title" tabindex="-1">{move || ui().p_title}</h2>
+                <h2 id="p-step-title" tabindex="-1">{tr(lang, |u| u.p_title)}</h2>
                 {move || notice.get().map(|n| view! { <p class="alert info" role="status">{n}</p> })}
-                <p>{move || ui().p_about}</p>
-                <p>{move || ui().p_privacy}</p>
-                <p>{move || ui().p_expect}</p>
+                <p>{tr(lang, |u| u.p_about)}</p>
+                <p>{tr(lang, |u| u.p_privacy)}</p>
+                <p>{tr(lang, |u| u.p_expect)}</p>
                 <Show when=move || !state.has_vault.get()>
                     <KeepChoice keep=keep set_keep=Callback::new(set_keep) />
                 </Show>
                 <div class="p-nav">
-                    <button class="primary big" on:click=move |_| go(1)>{move || ui().p_start}</button>
+                    <button class="primary big" on:click=move |_| go(1)>{tr(lang, |u| u.p_start)}</button>
                 </div>
             </section>
         }
@@ -137,7 +138,7 @@ pub fn PatientCheck() -> impl IntoView {
         let all = steps.get();
         let total = all.len();
         let Some(&step) = all.get(n - 1) else {
-            return view! { <p>{move || ui().p_not_finished}</p> }.into_any();
+            return view! { <p>{tr(lang, |u| u.p_not_finished)}</p> }.into_any();
         };
         let fields = STEPS[step];
         let questions = fields
@@ -149,7 +150,7 @@ pub fn PatientCheck() -> impl IntoView {
                 });
                 view! {
                     <Show when=shown>
-                        <Question field=f draft=draft problem=problem edit=edit />
+                        <Question field=f form=form problem=problem edit=edit />
                     </Show>
                 }
             })
@@ -162,7 +163,7 @@ pub fn PatientCheck() -> impl IntoView {
                 <h2 id="p-step-title" tabindex="-1">{move || ui().p_steps[step]}</h2>
                 <form class="p-questions" on:submit=|ev| ev.prevent_default() autocomplete="off">{questions}</form>
                 <div class="p-nav">
-                    <button class="big" on:click=move |_| go(n - 1)>{move || ui().p_back}</button>
+                    <button class="big" on:click=move |_| go(n - 1)>{tr(lang, |u| u.p_back)}</button>
                     <button class="primary big" on:click=move |_| go(n + 1)>
                         {move || if last { ui().p_see_result } else { ui().p_next }}
                     </button>
@@ -259,9 +260,9 @@ fn KeepChoice(keep: RwSignal<bool>, set_keep: Callback<bool>) -> impl IntoView {
         <div class="keep">
             <label class="choice">
                 <input type="checkbox" id="p-keep" prop:checked=move || keep.get() on:change=move |ev| set_keep.run(event_target_checked(&ev)) />
-                <span>{move || lang.get().ui().p_keep}</span>
+                <span>{tr(lang, |u| u.p_keep)}</span>
             </label>
-            <p class="help">{move || lang.get().ui().p_keep_help}</p>
+            <p class="help">{tr(lang, |u| u.p_keep_help)}</p>
         </div>
     }
 }
@@ -270,7 +271,7 @@ fn KeepChoice(keep: RwSignal<bool>, set_keep: Callback<bool>) -> impl IntoView {
 #[component]
 fn Question(
     field: Field,
-    draft: RwSignal<Draft>,
+    form: FormDraft,
     problem: Signal<Option<String>>,
     edit: Callback<(String, String)>,
 ) -> impl IntoView {
@@ -291,8 +292,8 @@ fn Question(
     };
     let help_id = format!("ph-{id}");
     let err_id = format!("pe-{id}");
-    // A memo: the choices of other questions are not touched on a change here.
-    let value = Memo::new(move |_| draft.with(|d| d.input(id).to_string()));
+    // Re-read only when the answers are replaced: the input already shows what was chosen or typed.
+    let value = form.input(id.to_string());
     let set = move |v: String| edit.run((id.to_string(), v));
     let described = {
         let (help_id, err_id) = (help_id.clone(), err_id.clone());
@@ -322,7 +323,7 @@ fn Question(
                 let input_id = if i == 0 { dom_id.clone() } else { format!("{dom_id}-{i}") };
                 view! {
                     <label class="choice big-choice">
-                        <input type="radio" id=input_id name=format!("p-{id}") value=v prop:checked=move || value.with(|x| x == v) on:change=move |_| set(v.to_string()) />
+                        <input type="radio" id=input_id name=format!("p-{id}") value=v prop:checked=form.holds(id, v) on:change=move |_| set(v.to_string()) />
                         <span>{text}</span>
                     </label>
                 }
@@ -354,14 +355,14 @@ fn Question(
         .into_any(),
         Kind::Platelets => view! {
             <div class="inline">
-                <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit described=Signal::derive(described.clone()) />
-                <UnitSelect field=field draft=draft edit=edit label=Signal::derive(move || ui().unit.to_string()) />
+                <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit described=Signal::derive(described.clone()) />
+                <UnitSelect field=field form=form edit=edit label=Signal::derive(move || ui().unit.to_string()) />
             </div>
         }
         .into_any(),
         _ => view! {
             <div class="inline">
-                <TextBox id=dom_id.clone() key=id.to_string() draft=draft edit=edit mode="numeric" described=Signal::derive(described.clone()) />
+                <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit mode="numeric" described=Signal::derive(described.clone()) />
                 <span class="unit">{move || lang.get().messages().unit_suffix(field).trim()}</span>
             </div>
         }

@@ -3,10 +3,10 @@
 //! is saved at once; a save that another tab has overtaken is never written
 //! over silently.
 
-use super::field::FieldInput;
+use super::field::{FieldInput, FormDraft};
 use super::files::{download, safe_name};
-use super::state::{AppState, Screen, now_iso, today};
-use super::verdict::{Banner, CriteriaList, Verdict};
+use super::state::{AppState, Screen, now_iso, today, tr};
+use super::verdict::{Banner, CriteriaList, Verdict, criterion_rows};
 use crate::drafts::{self, Draft, SaveError, Stored, record_key};
 use crate::engine::dictionary::{FIELDS, Section};
 use crate::engine::{CRITERIA, Field, Problem, Record, Slot};
@@ -83,25 +83,27 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let Some(stored) = state.stored(&id) else {
         return view! {
             <section class="missing">
-                <p role="alert">{move || ui().record_missing}</p>
-                <button on:click=move |_| state.go(Screen::List)>{move || ui().all_screenings}</button>
+                <p role="alert">{tr(lang, |u| u.record_missing)}</p>
+                <button on:click=move |_| state.go(Screen::List)>{tr(lang, |u| u.all_screenings)}</button>
             </section>
         }
         .into_any();
     };
     let read_only = stored.read_only;
-    let draft = RwSignal::new(stored.draft);
+    let form = FormDraft::new(stored.draft);
+    let draft = form.draft;
     let rev = RwSignal::new(stored.rev);
     let conflict = RwSignal::new(None::<Stored>);
     let notice = RwSignal::new(None::<String>);
 
     let parsed = Memo::new(move |_| {
         let l = lang.get();
-        draft.with(|d| parse(d, l))
+        form.judged(|d| parse(d, l))
     });
     let verdict: Memo<Option<Verdict>> =
         Memo::new(move |_| parsed.with(|p| p.record.as_ref().map(Verdict::of)));
     let applicable = Signal::derive(move || parsed.with(|p| p.applicable.clone()));
+    let rows = criterion_rows(verdict);
 
     let persist = move || {
         if read_only || conflict.with_untracked(Option::is_some) {
@@ -118,19 +120,18 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         }
     };
     let edit = Callback::new(move |(key, value): (String, String)| {
-        // Performance marks for the benchmark: the whole handler, and the save.
+        // Performance marks for the benchmark: the whole handler (the save is
+        // measured in `AppState::save`).
         super::state::mark("ctit-edit");
-        draft.update(|d| {
+        form.edit(|d| {
             d.set_input(&key, &value);
             d.updated = now_iso();
         });
-        super::state::mark("ctit-save");
         persist();
-        super::state::measure("ctit-save", "ctit-save");
         super::state::measure("ctit-edit", "ctit-edit");
     });
     let edit_meta = move |f: fn(&mut Draft, String), value: String| {
-        draft.update(|d| {
+        form.edit(|d| {
             f(d, value);
             d.updated = now_iso();
         });
@@ -153,7 +154,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                         conflict.set(Some(theirs));
                     } else {
                         rev.set(theirs.rev);
-                        draft.set(theirs.draft);
+                        form.replace(theirs.draft);
                         let at = super::state::local_time(&now_iso());
                         notice.set(Some((lang.get_untracked().ui().updated_elsewhere)(&at)));
                     }
@@ -169,7 +170,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let use_theirs = move |_| {
         if let Some(theirs) = conflict.get_untracked() {
             rev.set(theirs.rev);
-            draft.set(theirs.draft);
+            form.replace(theirs.draft);
             conflict.set(None);
         }
     };
@@ -257,12 +258,12 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     let shown = move || parsed.with(|p| p.applicable.contains(&f));
                     view! {
                         <Show when=shown>
-                            <FieldInput def=def draft=draft problem=problem edit=edit />
+                            <FieldInput def=def form=form problem=problem edit=edit />
                         </Show>
                     }
                 })
                 .collect_view();
-            let heading = format!("s-{section:?}").to_lowercase();
+            let heading = format!("s-{}", section.id());
             view! {
                 <section class="form-section" aria-labelledby=heading.clone() hidden=move || !visible()>
                     <h3 id=heading.clone()>{move || lang.get().messages().section_title(section)}</h3>
@@ -272,17 +273,18 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         })
         .collect_view();
 
-    let label_value = move || draft.with(|d| d.label.clone());
-    let date_value = move || draft.with(|d| d.screening_date.clone());
+    // Like the field inputs: re-set only when the draft is replaced.
+    let label_value = form.shown(|d| d.label.clone());
+    let date_value = form.shown(|d| d.screening_date.clone());
     let date_problem = move || parsed.with(|p| p.date_problem.clone());
 
     view! {
         <div class="record">
             <div class="record-head no-print">
-                <button class="link back" on:click=move |_| state.go(Screen::List)>{move || ui().all_screenings}</button>
+                <button class="link back" on:click=move |_| state.go(Screen::List)>{tr(lang, |u| u.all_screenings)}</button>
                 <div class="meta">
                     <div class="field">
-                        <label for="f-label">{move || ui().label_field}</label>
+                        <label for="f-label">{tr(lang, |u| u.label_field)}</label>
                         <input
                             id="f-label"
                             type="text"
@@ -293,8 +295,8 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                         />
                     </div>
                     <div class="field">
-                        <label for="f-screening_date">{move || ui().screening_date}</label>
-                        <p class="help" id="h-screening_date">{move || ui().screening_date_help}</p>
+                        <label for="f-screening_date">{tr(lang, |u| u.screening_date)}</label>
+                        <p class="help" id="h-screening_date">{tr(lang, |u| u.screening_date_help)}</p>
                         <input
                             id="f-screening_date"
                             type="text"
@@ -310,31 +312,31 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     </div>
                 </div>
                 <div class="actions">
-                    <button on:click=export>{move || ui().export_json}</button>
-                    <button on:click=export_fhir>{move || ui().export_fhir}</button>
-                    <button on:click=print>{move || ui().print_summary}</button>
+                    <button on:click=export>{tr(lang, |u| u.export_json)}</button>
+                    <button on:click=export_fhir>{tr(lang, |u| u.export_fhir)}</button>
+                    <button on:click=print>{tr(lang, |u| u.print_summary)}</button>
                 </div>
                 {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
             </div>
             <Show when=move || conflict.with(Option::is_some)>
                 <div class="alert warning no-print" role="alert">
-                    <p>{move || ui().conflict}</p>
-                    <button on:click=use_theirs>{move || ui().use_theirs}</button>
-                    <button on:click=keep_mine>{move || ui().keep_mine}</button>
+                    <p>{tr(lang, |u| u.conflict)}</p>
+                    <button on:click=use_theirs>{tr(lang, |u| u.use_theirs)}</button>
+                    <button on:click=keep_mine>{tr(lang, |u| u.keep_mine)}</button>
                 </div>
             </Show>
-            {read_only.then(|| view! { <p class="alert warning no-print" role="alert">{move || ui().read_only}</p> })}
+            {read_only.then(|| view! { <p class="alert warning no-print" role="alert">{tr(lang, |u| u.read_only)}</p> })}
             {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
             <div class="record-body no-print">
                 <form class="form" on:submit=|ev| ev.prevent_default() autocomplete="off">
                     {sections}
                 </form>
-                <aside class="verdict" aria-label=move || ui().verdict>
+                <aside class="verdict" aria-label=tr(lang, |u| u.verdict)>
                     <Banner verdict=verdict />
-                    <CriteriaList verdict=verdict applicable=applicable />
+                    <CriteriaList rows=rows.clone() applicable=applicable />
                 </aside>
             </div>
-            <PrintSummary draft=draft verdict=verdict />
+            <PrintSummary draft=draft verdict=verdict rows=rows />
         </div>
     }
     .into_any()
@@ -364,11 +366,14 @@ fn result_json(v: &Verdict) -> serde_json::Value {
 
 /// The one-page summary that only shows when printing.
 #[component]
-fn PrintSummary(draft: RwSignal<Draft>, verdict: Memo<Option<Verdict>>) -> impl IntoView {
+fn PrintSummary(
+    draft: RwSignal<Draft>,
+    verdict: Memo<Option<Verdict>>,
+    rows: Vec<Memo<Option<crate::engine::CriterionResult>>>,
+) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let m = move || lang.get().messages();
     let ui = move || lang.get().ui();
-    let report = Memo::new(move |_| verdict.with(|v| v.as_ref().map(|v| v.report.clone())));
     let calendar_line = move || {
         verdict.with(|v| {
             v.as_ref()
@@ -381,30 +386,30 @@ fn PrintSummary(draft: RwSignal<Draft>, verdict: Memo<Option<Verdict>>) -> impl 
             <h1>{move || (ui().summary_title)(crate::TRIAL_ID)}</h1>
             <p>{move || format!("{} — {}", ui().trial_title, ui().site)}</p>
             <dl>
-                <dt>{move || ui().col_label}</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
-                <dt>{move || ui().screening_date}</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
-                <dt>{move || ui().criteria_text}</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
-                <dt>{move || ui().app_version}</dt><dd>{crate::APP_VERSION}</dd>
-                <dt>{move || ui().outcome}</dt>
-                <dd>{move || report.with(|r| r.as_ref().map_or(ui().incomplete_no_date.to_string(), |r| m().outcome_headline(r.outcome).to_string()))}</dd>
-                <dt>{move || ui().earliest_eligible}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
+                <dt>{tr(lang, |u| u.col_label)}</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
+                <dt>{tr(lang, |u| u.screening_date)}</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
+                <dt>{tr(lang, |u| u.criteria_text)}</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
+                <dt>{tr(lang, |u| u.app_version)}</dt><dd>{crate::APP_VERSION}</dd>
+                <dt>{tr(lang, |u| u.outcome)}</dt>
+                <dd>{move || verdict.with(|v| v.as_ref().map_or(ui().incomplete_no_date.to_string(), |v| m().outcome_headline(v.report.outcome).to_string()))}</dd>
+                <dt>{tr(lang, |u| u.earliest_eligible)}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
             </dl>
             <table>
-                <thead><tr><th>{move || ui().criterion}</th><th>{move || ui().status}</th><th>{move || ui().reason}</th></tr></thead>
+                <thead><tr><th>{tr(lang, |u| u.criterion)}</th><th>{tr(lang, |u| u.status)}</th><th>{tr(lang, |u| u.reason)}</th></tr></thead>
                 <tbody>
-                    {CRITERIA.iter().map(|c| {
+                    {CRITERIA.iter().zip(rows).map(|(c, row)| {
                         let id = c.id;
                         view! {
                             <tr>
                                 <td>{move || format!("{} {}", c.code, m().criterion_title(id))}</td>
-                                <td>{move || report.with(|r| m().status(r.as_ref().map_or(crate::engine::Status::Unknown, |r| r.get(id).status)))}</td>
-                                <td>{move || report.with(|r| r.as_ref().map(|r| m().reason(r.get(id))).unwrap_or_default())}</td>
+                                <td>{move || row.with(|r| m().status(r.as_ref().map_or(crate::engine::Status::Unknown, |r| r.status)))}</td>
+                                <td>{move || row.with(|r| r.as_ref().map(|r| m().reason(r)).unwrap_or_default())}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="confirm">{move || ui().signature_line}</p>
+            <p class="confirm">{tr(lang, |u| u.signature_line)}</p>
         </section>
     }
 }

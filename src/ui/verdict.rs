@@ -2,10 +2,10 @@
 //! the 25 criteria with status, reason, published text and reading note.
 //! Everything shown here comes from the engine's `Report`.
 
-use super::state::AppState;
+use super::state::{AppState, tr};
 use crate::engine::{
-    CRITERIA, Calendar, CriterionId, Field, NeededFor, Outcome, Record, Report, Status, calendar,
-    evaluate, what_is_needed,
+    CRITERIA, Calendar, CriterionId, CriterionResult, Date, Field, NeededFor, Outcome, Record,
+    Report, Status, calendar, evaluate, what_is_needed,
 };
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
@@ -61,22 +61,61 @@ fn codes(report: &Report, status: Status) -> Vec<CriterionId> {
     report.with_status(status).map(|c| c.id).collect()
 }
 
+/// One memo per criterion, in published order (`None` while there is no
+/// verdict). A keystroke usually changes one criterion's reason: only that
+/// criterion's row is then redrawn, in the list and in the print summary.
+pub fn criterion_rows(verdict: Memo<Option<Verdict>>) -> Vec<Memo<Option<CriterionResult>>> {
+    CRITERIA
+        .iter()
+        .map(|c| {
+            let id = c.id;
+            Memo::new(move |_| verdict.with(|v| v.as_ref().map(|v| v.report.get(id).clone())))
+        })
+        .collect()
+}
+
+/// Everything the banner shows, so it is redrawn only when that changes,
+/// not on every keystroke that changes some criterion's reason.
+#[derive(Clone, Debug, PartialEq)]
+struct Headline {
+    outcome: Outcome,
+    screening_date: Date,
+    failing: Vec<CriterionId>,
+    unknown: Vec<CriterionId>,
+    calendar: Calendar,
+    needed: Vec<NeededFor>,
+}
+
+impl Headline {
+    fn of(v: &Verdict) -> Headline {
+        Headline {
+            outcome: v.report.outcome,
+            screening_date: v.report.screening_date,
+            failing: codes(&v.report, Status::Fail),
+            unknown: codes(&v.report, Status::Unknown),
+            calendar: v.calendar.clone(),
+            needed: v.needed.clone(),
+        }
+    }
+}
+
 /// The overall verdict banner. `verdict` is `None` while the screening date
 /// is not a valid date (nothing can be judged without it).
 #[component]
 pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
+    let headline = Memo::new(move |_| verdict.with(|v| v.as_ref().map(Headline::of)));
     let outcome = move || {
-        verdict.with(|v| {
-            v.as_ref()
-                .map_or(Outcome::Incomplete, |v| v.report.outcome)
+        headline.with(|h| {
+            h.as_ref()
+                .map_or(Outcome::Incomplete, |h| h.outcome)
                 .as_str()
         })
     };
     let earliest = move || {
-        verdict.with(|v| {
-            v.as_ref()
-                .and_then(|v| v.calendar.earliest_eligible)
+        headline.with(|h| {
+            h.as_ref()
+                .and_then(|h| h.calendar.earliest_eligible)
                 .map(|d| d.to_string())
         })
     };
@@ -91,27 +130,25 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
     let body = move || {
         let m = lang.get().messages();
         let ui = lang.get().ui();
-        verdict.with(|v| {
+        headline.with(|v| {
             let Some(v) = v else {
                 return view! { <p class="headline">{ui.needs_date_headline}</p> }.into_any();
             };
-            let r = &v.report;
             let cal_line = m
-                .calendar_summary(&v.calendar, r.screening_date)
+                .calendar_summary(&v.calendar, v.screening_date)
                 .map(|t| view! { <p class="calendar">{t}</p> });
-            match r.outcome {
+            match v.outcome {
                 Outcome::Eligible => view! {
                     <p class="headline">{m.outcome_headline(Outcome::Eligible)}</p>
                 }
                 .into_any(),
                 Outcome::NotEligible => {
-                    let failing = codes(r, Status::Fail);
-                    let n = failing.len();
-                    let unknown = codes(r, Status::Unknown);
-                    let n_unknown = unknown.len();
-                    let items = failing
-                        .into_iter()
-                        .map(|id| {
+                    let n = v.failing.len();
+                    let n_unknown = v.unknown.len();
+                    let items = v
+                        .failing
+                        .iter()
+                        .map(|&id| {
                             let fix = v.calendar.time_fixes.iter().find(|t| t.id == id);
                             let extra = match fix {
                                 Some(t) => (ui.time_fix)(&t.from.to_string()),
@@ -126,7 +163,7 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
                         {cal_line}
                         {(n_unknown > 0).then(|| view! {
                             <p>{(ui.also_unknown)(n_unknown)}</p>
-                            <ul class="ids">{unknown.into_iter().map(|id| criterion_link(id, None)).collect_view()}</ul>
+                            <ul class="ids">{v.unknown.iter().map(|&id| criterion_link(id, None)).collect_view()}</ul>
                         })}
                     }
                     .into_any()
@@ -171,36 +208,36 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
     view! {
         <section class="banner" data-outcome=outcome data-earliest-eligible=earliest aria-live="polite" aria-atomic="true">
             {body}
-            <p class="confirm">{move || lang.get().ui().investigator_confirms}</p>
+            <p class="confirm">{tr(lang, |u| u.investigator_confirms)}</p>
         </section>
     }
     // Element Timing: the benchmark measures when the first verdict is painted.
     .attr("elementtiming", "verdict")
 }
 
-/// The 25 criteria. Clicking a criterion moves to the field that decides it.
+/// The 25 criteria, one memo each (see [`criterion_rows`]). Clicking a
+/// criterion moves to the field that decides it.
 #[component]
 pub fn CriteriaList(
-    verdict: Memo<Option<Verdict>>,
+    rows: Vec<Memo<Option<CriterionResult>>>,
     applicable: Signal<Vec<Field>>,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let report = Memo::new(move |_| verdict.with(|v| v.as_ref().map(|v| v.report.clone())));
     let rows = CRITERIA
         .iter()
-        .map(|c| {
+        .zip(rows)
+        .map(|(c, row)| {
             let id = c.id;
-            let status = move || report.with(|r| r.as_ref().map_or(Status::Unknown, |r| r.get(id).status));
+            let status = move || row.with(|r| r.as_ref().map_or(Status::Unknown, |r| r.status));
             let reason = move || {
                 let l = lang.get();
-                report.with(|r| r.as_ref().map_or_else(|| l.ui().reason_needs_date.to_string(), |r| l.messages().reason(r.get(id))))
+                row.with(|r| r.as_ref().map_or_else(|| l.ui().reason_needs_date.to_string(), |r| l.messages().reason(r)))
             };
             let target = move || {
                 // The field to go to: one still missing, else one the reason used, else any.
-                let applicable = applicable.get();
-                report.with(|r| {
-                    let r = r.as_ref()?;
-                    let res = r.get(id);
+                let applicable = applicable.get_untracked();
+                row.with_untracked(|r| {
+                    let res = r.as_ref()?;
                     let from_reason = res.reason().flat_map(|f| f.fields().iter()).collect::<Vec<_>>();
                     res.missing()
                         .iter()
@@ -227,7 +264,7 @@ pub fn CriteriaList(
                     <p class="reason">{reason}</p>
                     <details>
                         <summary>{move || if has_note { lang.get().ui().published_text_and_note } else { lang.get().ui().published_text }}</summary>
-                        <p class="original">{move || lang.get().ui().original_text}</p>
+                        <p class="original">{tr(lang, |u| u.original_text)}</p>
                         <blockquote lang="en"><p>{c.source}</p></blockquote>
                         {move || note().map(|n| view! { <p class="note"><strong>{lang.get().ui().how_read}</strong>{n}</p> })}
                     </details>
@@ -236,6 +273,6 @@ pub fn CriteriaList(
         })
         .collect_view();
     view! {
-        <ol class="criteria" aria-label=move || lang.get().ui().criteria>{rows}</ol>
+        <ol class="criteria" aria-label=tr(lang, |u| u.criteria)>{rows}</ol>
     }
 }

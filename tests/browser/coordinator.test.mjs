@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, foreignRequests, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, settled, foreignRequests, assertSilent } from './harness.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
 const caseFiles = fs.readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
@@ -56,6 +56,7 @@ test('typed answers, including an invalid half-typed date, survive a reload exac
   await page.check('#f-diabetes-1');                       // No
   await page.selectOption('#f-ecog', '1');
   await page.fill('#f-qtc_ms', '46');                      // half-typed number
+  await settled(page);
   // The invalid date is named at its field and its criterion is unknown.
   assert.match(await page.textContent('[data-field="birth_date"]'), /Date of birth: not a real date/);
   assert.equal(await page.getAttribute('[data-criterion="I1"]', 'data-status'), 'unknown');
@@ -91,6 +92,7 @@ test('fields that do not apply are not asked', async () => {
   await page.check('#f-had_mi');
   await page.check('#f-sex-1');                            // Male
   await page.fill('#f-birth_date', '1970-01-01');
+  await settled(page);
   assert.equal(await page.locator('#f-last_radiotherapy_date').count(), 1);
   assert.equal(await page.locator('#f-last_mi_date').count(), 1);
   assert.equal(await page.locator('#f-pregnant_or_suspected').count(), 0);
@@ -140,6 +142,7 @@ test('blocked storage: the app still works in memory and says so', async () => {
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.fill('#f-label', 'MEM-1');
   await page.selectOption('#f-ecog', '3');
+  await settled(page);
   assert.equal(await page.getAttribute('[data-criterion="I8"]', 'data-status'), 'fail');
   assert.equal(await page.getAttribute('.banner', 'data-outcome'), 'not_eligible');
   await page.getByRole('button', { name: '← All screenings' }).click();
@@ -248,6 +251,7 @@ test('a whole screening can be done by keyboard only', async () => {
       await page.keyboard.type(String(value));
     }
   }
+  await settled(page);
   const outcome = await page.getAttribute('.banner', 'data-outcome');
   if (outcome !== 'eligible') {
     console.log(await statuses(page));
@@ -265,6 +269,7 @@ test('the banner gives the earliest eligible date and what would change the verd
   assert.match(banner, /If nothing else changes, eligible from 2026-11-26/);
   assert.match(banner, /I3 — .*time: passes from 2026-11-26/);
   await page.check('#f-diabetes');            // Yes: a fact time does not change
+  await settled(page);
   assert.equal(await page.getAttribute('.banner', 'data-earliest-eligible'), null);
   assert.match(await page.textContent('.banner'), /E10 — .*not a matter of time/);
   await page.getByRole('button', { name: '← All screenings' }).click();
@@ -321,6 +326,7 @@ test('full storage: a clear banner, and the work stays in this tab', async () =>
   assert.match(await page.textContent('[data-storage-warning]'), /storage is full/i);
   await page.fill('#f-label', 'FULL-1');
   await page.selectOption('#f-ecog', '4');
+  await settled(page);
   assert.equal(await page.getAttribute('[data-criterion="I8"]', 'data-status'), 'fail');
   assert.equal(await page.inputValue('#f-label'), 'FULL-1');
   assert.deepEqual(page.seen.errors, []);

@@ -21,15 +21,35 @@ export async function serveDist(dir = root) {
     let file = path.join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    fs.readFile(file, (err, body) => {
+    // Like nginx's brotli_static/gzip_static: send the pre-compressed copy
+    // the build wrote when the browser accepts it.
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    const suffix = { br: '.br', gzip: '.gz' };
+    const encoding = Object.keys(suffix).find((e) => accepts.includes(e) && fs.existsSync(file + suffix[e]));
+    const body = encoding ? file + suffix[encoding] : file;
+    fs.readFile(body, (err, data) => {
       if (err) { res.writeHead(404).end('not found'); return; }
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(body);
+      const headers = { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
+      if (encoding) headers['content-encoding'] = encoding;
+      res.writeHead(200, headers);
+      res.end(data);
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(r)) };
+  // Closing also drops idle keep-alive connections, so it never waits on a browser.
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
+}
+
+/**
+ * Waits until the verdict has caught up with the last edit: the app paints
+ * the keystroke first and judges the record in the task after that paint
+ * (see `FormDraft` in src/ui/field.rs).
+ */
+export async function settled(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(() => setTimeout(resolve, 0), 0));
+  }));
 }
 
 /** Launches headless Chromium with the flags that work on these machines. */

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveDist, launch, openApp, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -46,22 +46,30 @@ test('with a passcode set, text typed into every text field is nowhere on disk a
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
   });
-  const page = await context.newPage();
-  await page.goto(server.url + '#coordinator');
-  await page.waitForSelector('#list-title');
-  await setPasscode(page);
-  await page.getByRole('button', { name: 'New screening' }).click();
-  await page.waitForSelector('.record [data-outcome]');
   const secret = 'ZQXJV7731';
-  const ids = await page.$$eval('input[type=text]', (els) => els.map((e) => e.id));
-  assert.ok(ids.length >= 15, `only ${ids.length} text fields`);
-  // (Typing a birth date hides "age in years", which then no longer applies.)
-  for (const id of ids) if (await page.locator(`#${id}`).count()) await page.fill(`#${id}`, `${secret}${id}`);
-  // Still readable inside the app…
-  assert.equal(await page.inputValue('#f-label'), `${secret}f-label`);
-  await page.getByRole('button', { name: '← All screenings' }).click();
-  await page.waitForSelector(`text=${secret}f-label`);
-  await context.close();
+  // A failure must still close the browser, or the test process never ends.
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url + '#coordinator');
+    await page.waitForSelector('#list-title');
+    await setPasscode(page);
+    await page.getByRole('button', { name: 'New screening' }).click();
+    await page.waitForSelector('.record [data-outcome]');
+    const ids = await page.$$eval('input[type=text]', (els) => els.map((e) => e.id));
+    assert.ok(ids.length >= 15, `only ${ids.length} text fields`);
+    // (Typing a birth date hides "age in years", which then no longer applies.)
+    for (const id of ids) {
+      if (!await page.locator(`#${id}`).count()) continue;
+      await page.fill(`#${id}`, `${secret}${id}`);
+      await settled(page);
+    }
+    // Still readable inside the app…
+    assert.equal(await page.inputValue('#f-label'), `${secret}f-label`);
+    await page.getByRole('button', { name: '← All screenings' }).click();
+    await page.waitForSelector(`text=${secret}f-label`);
+  } finally {
+    await context.close();
+  }
   // …but not on disk, in UTF-8 or UTF-16.
   const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
   assert.deepEqual(findAll(profile, needles), []);

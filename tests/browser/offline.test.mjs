@@ -99,19 +99,23 @@ test('a new version is offered, not swapped in: the page reloads only when the u
   fs.cpSync(root, dir, { recursive: true });
   const site = await serveDist(dir);
   const { context, page } = await openApp(browser, site.url + '#coordinator');
-  await controlled(page);
-  await page.getByRole('button', { name: 'New screening' }).click();
-  await page.fill('#f-label', 'UPDATE-1');
-  // Deploy a "new build": the service worker changes.
-  fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-  await page.waitForSelector('#update-banner');
-  // Still the same page, nothing reloaded under the user.
-  assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
-  await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
-  await page.waitForSelector('#list-title');
-  assert.equal(await page.getByRole('button', { name: 'UPDATE-1' }).count(), 1);
-  await context.close();
-  await site.close();
+  // A failure must still close the browser and the server, or the test process never ends.
+  try {
+    await controlled(page);
+    await page.getByRole('button', { name: 'New screening' }).click();
+    await page.fill('#f-label', 'UPDATE-1');
+    // Deploy a "new build": the service worker changes.
+    fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.waitForSelector('#update-banner');
+    // Still the same page, nothing reloaded under the user.
+    assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
+    await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
+    await page.waitForSelector('#list-title');
+    assert.equal(await page.getByRole('button', { name: 'UPDATE-1' }).count(), 1);
+  } finally {
+    await context.close();
+    await site.close();
+  }
   fs.rmSync(dir, { recursive: true, force: true });
 });

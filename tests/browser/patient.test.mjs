@@ -3,7 +3,7 @@
 //! unless the patient asks for it (and nothing after "delete my answers").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, foreignRequests, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, settled, foreignRequests, assertSilent } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -38,6 +38,7 @@ async function answerAll(page, answers) {
       const radio = page.locator(`input[type=radio][name="p-${q}"][value="${v}"]`);
       if (await radio.count()) await radio.check();
       else await page.fill(`#p-${q}`, v);
+      await settled(page);
     }
     await page.click('.p-nav .primary');
   }
