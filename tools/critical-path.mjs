@@ -1,0 +1,24 @@
+// The critical path of the built site: index.html and the JS, wasm and CSS
+// it loads before the first verdict can be painted, with raw, gzip and
+// brotli sizes. Shared by the benchmark (tools/bench.mjs) and the size
+// guard in the test command (tools/size-check.mjs).
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+/** Sizes in bytes of the critical path of the site in `dist`. */
+export function criticalPath(dist) {
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const linked = [...html.matchAll(/(?:src|href)="\.\/([^"]+\.(?:js|wasm|css))"/g)].map((m) => m[1]);
+  // The boot script imports the wasm-bindgen glue, which fetches the wasm:
+  // both are also preloaded from index.html, so they are in `linked`.
+  const files = [...new Set(['index.html', ...linked])];
+  let raw = 0, gzip = 0, brotli = 0;
+  for (const f of files) {
+    const data = fs.readFileSync(path.join(dist, f));
+    raw += data.length;
+    gzip += zlib.gzipSync(data, { level: 9 }).length;
+    brotli += zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  }
+  return { files, raw, gzip, brotli };
+}
