@@ -83,6 +83,8 @@ case "${1:-}" in
     say "cargo test (engine, native)"
     cargo test
     build_site
+    say "size guard (critical path, brotli)"
+    node tools/size-check.mjs
     say "Node tests (FHIR validation) and browser tests (Playwright, headless Chromium)"
     node --test --test-concurrency=1 tests/node/ tests/browser/
     ;;
