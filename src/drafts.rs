@@ -265,6 +265,15 @@ pub enum StoreError {
     Full(String),
 }
 
+impl std::fmt::Display for StoreError {
+    /// The browser's own words for the failure.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Unavailable(m) | StoreError::Full(m) => f.write_str(m),
+        }
+    }
+}
+
 /// A small key-value store (the browser's `localStorage`, or memory).
 /// Every call can fail; none may panic.
 pub trait KeyValue {

@@ -78,6 +78,15 @@ pub enum VaultError {
     Corrupt(String),
 }
 
+impl std::fmt::Display for VaultError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            VaultError::WrongPasscode => f.write_str("wrong passcode"),
+            VaultError::Corrupt(m) => f.write_str(m),
+        }
+    }
+}
+
 /// The 256-bit data key that encrypts the records. Not serialisable, and
 /// wiped from memory when dropped is left to the browser tab's lifetime.
 #[derive(Clone)]

@@ -120,6 +120,8 @@ pub struct UiText {
     pub exported_without: fn(&str, &str) -> String,
     /// Export failed.
     pub export_failed: fn(&str) -> String,
+    /// Setting a passcode failed (with the browser's or vault's reason).
+    pub passcode_failed: fn(&str) -> String,
     /// Export needs a date.
     pub export_needs_date: &'static str,
     /// Record missing.
@@ -401,6 +403,7 @@ pub const EN: UiText = UiText {
         format!("Exported {name}. Left out because their values are not valid: {fields}.")
     },
     export_failed: |e| format!("Export failed: {e}"),
+    passcode_failed: |e| format!("The passcode could not be set: {e}"),
     export_needs_date: "Export needs a valid screening date.",
     record_missing: "This record is no longer stored on this device (it may have been deleted in another tab).",
     conflict: "This record was changed in another tab after this tab last saved it. Saving here is paused so neither version is lost.",
@@ -608,6 +611,7 @@ pub const ZH: UiText = UiText {
         format!("已导出 {name}。以下字段的值无效，未包含在内：{fields}。")
     },
     export_failed: |e| format!("导出失败：{e}"),
+    passcode_failed: |e| format!("未能设置密码：{e}"),
     export_needs_date: "导出需要有效的筛选日期。",
     record_missing: "此记录已不在本设备上（可能已在另一个标签页中删除）。",
     conflict: "此记录在本标签页上次保存后被另一个标签页修改。此处已暂停保存，两个版本都不会丢失。",

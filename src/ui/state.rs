@@ -166,17 +166,18 @@ impl AppState {
     }
 
     /// Sets a passcode: creates the vault, seals every stored record, and
-    /// keeps the app unlocked.
+    /// keeps the app unlocked. The error is a sentence for the user.
     pub fn set_passcode(&self, passcode: &str) -> Result<(), String> {
+        let failed = |reason: String| (self.lang.get_untracked().ui().passcode_failed)(&reason);
         let (meta, key) = vault::create(passcode, random(), random(), random(), KdfCost::default())
-            .map_err(|e| format!("{e:?}"))?;
-        let meta_text = serde_json::to_string(&meta).map_err(|e| e.to_string())?;
-        let base = BrowserStore::open().map_err(|e| format!("{e:?}"))?;
+            .map_err(|e| failed(e.to_string()))?;
+        let meta_text = serde_json::to_string(&meta).map_err(|e| failed(e.to_string()))?;
+        let base = BrowserStore::open().map_err(|e| failed(e.to_string()))?;
         let mut store = EncryptedStore::new(Box::new(base), key, Box::new(random::<12>));
-        vault::seal_all(&mut store).map_err(|e| format!("{e:?}"))?;
+        vault::seal_all(&mut store).map_err(|e| failed(e.to_string()))?;
         store
             .set(VAULT_KEY, &meta_text)
-            .map_err(|e| format!("{e:?}"))?;
+            .map_err(|e| failed(e.to_string()))?;
         STORE.with(|s| *s.borrow_mut() = Box::new(store));
         self.has_vault.set(true);
         self.locked.set(false);
