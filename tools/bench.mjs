@@ -1,17 +1,21 @@
 // Benchmark: what users feel, measured in headless Chromium against the
-// release build served on 127.0.0.1 (run through `./dev.sh bench`, which
-// builds first). Prints figures; it is not a pass/fail test.
+// release build served on 127.0.0.1 with its pre-compressed files (run
+// through `./dev.sh bench`, which builds first). Prints figures; it is not a
+// pass/fail test (the size guard is tools/size-check.mjs).
 //
 //   critical path   HTML + JS + wasm + CSS, raw / gzip / brotli
 //   cold verdict    first verdict painted (Element Timing), cache disabled,
 //                   Slow 4G (562.5 ms, 180,000 B/s down) and 4x CPU, >= 10 runs
 //   warm verdict    same, served by the service worker, 4x CPU, >= 10 runs
-//   keystroke       typing into a number field at 4x CPU: Event Timing
-//                   duration (input to next paint) and the app's own handler
-//                   time (performance marks), p50 / p95
-//   draft save      serialize + write, p95 at 4x CPU (performance marks)
-//   memory          JS heap + wasm memory after load
+//   keystroke       typing into a number field at 4x CPU, one key per 80 ms:
+//                   Event Timing duration (input to next paint), the app's own
+//                   handler time and the verdict's redraw (performance marks)
+//   draft save      check + serialize + write, p95 at 4x CPU (marks)
+//   memory          V8 heap after a full GC + wasm memory, after load
 //   engine          natively: cargo run --release --example bench_engine
+//
+// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,input,engine),
+// BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event) adjust a run.
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
