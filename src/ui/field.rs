@@ -68,9 +68,11 @@ impl FormDraft {
         request_animation_frame(move || {
             set_timeout(
                 move || {
+                    if !self.is_pending() {
+                        return; // judged already (see `settle_now`), or the form is gone
+                    }
                     super::state::mark("ctit-verdict");
-                    self.pending.set_value(false);
-                    self.settled.notify();
+                    self.settle_now();
                     // Effects run as microtasks: this task runs after them.
                     set_timeout(
                         || super::state::measure("ctit-verdict", "ctit-verdict"),
@@ -80,6 +82,20 @@ impl FormDraft {
                 std::time::Duration::ZERO,
             );
         });
+    }
+
+    fn is_pending(self) -> bool {
+        self.pending.try_get_value().unwrap_or(false)
+    }
+
+    /// Judges a pending edit now. Anything that acts on the verdict (moving
+    /// to the next step of the patient check) calls this first, so it never
+    /// acts on answers judged one edit ago.
+    pub fn settle_now(self) {
+        if self.is_pending() {
+            self.pending.set_value(false);
+            self.settled.notify();
+        }
     }
 
     /// Replaces the whole draft, re-sets every input from it and judges it.

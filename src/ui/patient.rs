@@ -111,6 +111,7 @@ pub fn PatientCheck() -> impl IntoView {
         focus_heading();
     };
     let go = move |to: usize| {
+        form.settle_now();
         page.set(to);
         notice.set(None);
         focus_heading();
