@@ -454,12 +454,22 @@ pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
     })
 }
 
+/// [`Entry`] by reference, for writing: the same fields in the same order,
+/// without copying the draft on every save.
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    schema: u64,
+    protocol: &'a str,
+    rev: u64,
+    draft: &'a Draft,
+}
+
 fn entry_text(draft: &Draft, protocol: &str, rev: u64) -> Result<String, StoreError> {
-    let entry = Entry {
+    let entry = EntryRef {
         schema: SCHEMA,
-        protocol: protocol.to_string(),
+        protocol,
         rev,
-        draft: draft.clone(),
+        draft,
     };
     serde_json::to_string(&entry).map_err(|e| StoreError::Full(e.to_string()))
 }

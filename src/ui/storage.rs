@@ -2,11 +2,38 @@
 //! a typed error (blocked storage throws on access; a full one on write).
 
 use crate::drafts::{KeyValue, StoreError};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The same `Storage` object, for the two calls that keep values as JS
+    /// strings (`web_sys` always copies them to and from wasm memory).
+    type JsStorage;
+    /// `getItem`, keeping the value a JS string.
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &JsStorage, key: &str) -> Result<JsValue, JsValue>;
+    /// `setItem` with a value that is already a JS string.
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &JsStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+}
 
 /// The browser's `localStorage`.
 pub struct BrowserStore {
     storage: web_sys::Storage,
+    /// What this store last wrote, so reading it back (every save reads
+    /// the entry it is about to replace) costs one string comparison in
+    /// JS instead of copying the whole value into wasm memory.
+    last: RefCell<Option<LastWrite>>,
+}
+
+/// One value this store wrote: its key, its text, and the very JS string
+/// handed to `setItem`.
+struct LastWrite {
+    key: String,
+    text: String,
+    js: JsValue,
 }
 
 fn describe(e: &JsValue) -> String {
@@ -42,22 +69,53 @@ impl BrowserStore {
         storage
             .remove_item(probe)
             .map_err(|e| StoreError::Unavailable(describe(&e)))?;
-        Ok(BrowserStore { storage })
+        Ok(BrowserStore {
+            storage,
+            last: RefCell::new(None),
+        })
     }
 }
 
 impl KeyValue for BrowserStore {
+    /// The stored value. Always read from storage (another tab may have
+    /// written since); when it is still exactly what this store last wrote
+    /// under `key` (JS `===` on the two strings), that text is returned
+    /// without decoding the value again.
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.storage
-            .get_item(key)
-            .map_err(|e| StoreError::Unavailable(describe(&e)))
+        let value = self
+            .storage
+            .unchecked_ref::<JsStorage>()
+            .get_item_js(key)
+            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        if let Some(last) = self.last.borrow().as_ref()
+            && last.key == key
+            && value == last.js
+        {
+            return Ok(Some(last.text.clone()));
+        }
+        Ok(value.as_string())
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        let js = JsValue::from_str(value);
+        // Forget the previous write first: if this one fails, nothing is
+        // known about what the key holds.
+        let last = self.last.get_mut();
+        *last = None;
         self.storage
-            .set_item(key, value)
-            .map_err(|e| write_error(&e))
+            .unchecked_ref::<JsStorage>()
+            .set_item_js(key, &js)
+            .map_err(|e| write_error(&e))?;
+        *last = Some(LastWrite {
+            key: key.to_string(),
+            text: value.to_string(),
+            js,
+        });
+        Ok(())
     }
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        if self.last.get_mut().as_ref().is_some_and(|l| l.key == key) {
+            *self.last.get_mut() = None;
+        }
         self.storage
             .remove_item(key)
             .map_err(|e| StoreError::Unavailable(describe(&e)))
