@@ -10,7 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 TRUNK_VERSION=0.21.14
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+WASM_SPLIT_VERSION=0.2.4
+# tools/bin first: its wasm-bindgen splits the wasm before the real one runs.
+export PATH="$PWD/tools/bin:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -41,6 +43,15 @@ ensure_wasm_bindgen() {
   fi
 }
 
+ensure_wasm_split() {
+  # The splitter must understand the markers of the wasm_split_helpers
+  # version Leptos links in (Cargo.lock); 0.2.4 reads those of 0.2.3.
+  if ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    say "installing wasm-split-cli $WASM_SPLIT_VERSION (splits the lazily loaded screens; about 3 minutes, once)"
+    cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  fi
+}
+
 ensure_node_packages() {
   command -v npm >/dev/null || { echo "npm not found: install Node.js 20" >&2; exit 1; }
   if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -64,16 +75,16 @@ build_site() {
 
 case "${1:-}" in
   serve)
-    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_node_packages
+    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages
     say "serving at http://127.0.0.1:8080 (Ctrl-C to stop)"
     exec trunk serve --release
     ;;
   build)
-    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_node_packages
+    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages
     build_site
     ;;
   test)
-    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_node_packages; ensure_chromium
+    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages; ensure_chromium
     say "cargo fmt --check"
     cargo fmt --all -- --check
     say "cargo clippy (engine and screen command, native)"
@@ -89,7 +100,7 @@ case "${1:-}" in
     node --test --test-concurrency=1 tests/node/ tests/browser/
     ;;
   bench)
-    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_node_packages; ensure_chromium
+    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages; ensure_chromium
     build_site
     say "benchmark (figures, not pass/fail)"
     node tools/bench.mjs

@@ -1,4 +1,8 @@
 // Trunk post-build hook: makes the built site strict and offline-ready.
+// 0. Brings in the lazily loaded screens split off by tools/bin/wasm-bindgen:
+//    optimises each split module with wasm-opt and copies the modules and
+//    their loader under content-hashed names (so no server cache can pair
+//    an old piece with a new app), preloading the loader from index.html.
 // 1. Moves Trunk's inline loader script into a hashed file (so the
 //    Content-Security-Policy needs no 'unsafe-inline'), with the service
 //    worker registration appended.
@@ -10,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) { console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)'); process.exit(1); }
@@ -30,6 +35,51 @@ export const CSP = [
 
 const htmlPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
+
+// --- 0. The split screens ---------------------------------------------------
+const sri = (data) => `sha384-${crypto.createHash('sha384').update(data).digest('base64')}`;
+const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0, 16)}$1`);
+{
+  const mainJs = fs.readdirSync(dir).find((f) => /^ctit-app-[0-9a-f]+\.js$/.test(f));
+  const split = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'wasm-bindgen', process.env.TRUNK_PROFILE ?? 'release', 'split');
+  const loaderPath = path.join(split, '__wasm_split.js');
+  let main = mainJs && fs.readFileSync(path.join(dir, mainJs), 'utf8');
+  if (!main || !main.includes('from "./__wasm_split.js"') || !fs.existsSync(loaderPath)) {
+    console.error('post-build: the split screens are missing: build with ./dev.sh (it puts tools/bin/wasm-bindgen first on PATH)');
+    process.exit(1);
+  }
+  // The same wasm-opt settings Trunk uses for the main module (index.html).
+  const source = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const level = source.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? 'z';
+  const params = (source.match(/data-wasm-opt-params="([^"]+)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
+  let loader = fs.readFileSync(loaderPath, 'utf8');
+  const pieces = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${mainJs.replace(/-[0-9a-f]+\.js$/, '')}.wasm`);
+  for (const f of pieces) {
+    if (!loader.includes(`"./${f}"`)) { console.error(`post-build: ${f} is not named in the split loader`); process.exit(1); }
+    const tmp = path.join(split, `opt-${f}`);
+    // (wasm-opt warns about a name subsection it does not know; the names
+    // are dropped anyway, so only its errors are shown.)
+    execFileSync('wasm-opt', [`-O${level}`, ...params, path.join(split, f), '-o', tmp], { stdio: ['ignore', 'inherit', 'pipe'] });
+    const data = fs.readFileSync(tmp);
+    const name = hashed(f, data);
+    fs.writeFileSync(path.join(dir, name), data);
+    loader = loader.replaceAll(`"./${f}"`, `"./${name}"`);
+  }
+  loader = loader.replace(/from "\.\/ctit-app\.js"/, `from "./${mainJs}"`);
+  if (!loader.includes(`from "./${mainJs}"`)) { console.error('post-build: the split loader does not import the app module'); process.exit(1); }
+  const loaderName = hashed('split.js', loader);
+  fs.writeFileSync(path.join(dir, loaderName), loader);
+  // Only the module imports change: the import object's keys must stay the
+  // module name the wasm itself imports from.
+  main = main.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
+  fs.writeFileSync(path.join(dir, mainJs), main);
+  // The app module changed: its preload's integrity follows; the loader is
+  // preloaded too (the app module imports it, so it is on the first path).
+  html = html.replace(new RegExp(`(<link rel="modulepreload" href="\\./${mainJs.replace('.', '\\.')}"[^>]*integrity=")[^"]+(")`), `$1${sri(main)}$2`);
+  if (!html.includes(sri(main))) { console.error('post-build: the app module preload was not found in index.html'); process.exit(1); }
+  html = html.replace('</head>', `<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}"></head>`);
+  console.log(`post-build: ${pieces.length} split modules and ${loaderName}`);
+}
 const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!inline) { console.error('post-build: Trunk loader script not found in index.html'); process.exit(1); }
 const register = fs.readFileSync(path.join(root, 'web/sw-register.js'), 'utf8');

@@ -122,6 +122,11 @@ pub struct UiText {
     pub export_failed: fn(&str) -> String,
     /// Setting a passcode failed (with the browser's or vault's reason).
     pub passcode_failed: fn(&str) -> String,
+    /// A screen's code could not be fetched (offline before the app was
+    /// kept for offline use, or the server is unreachable).
+    pub part_unavailable: &'static str,
+    /// Try loading that screen again.
+    pub try_again: &'static str,
     /// Export needs a date.
     pub export_needs_date: &'static str,
     /// Record missing.
@@ -404,6 +409,8 @@ pub const EN: UiText = UiText {
     },
     export_failed: |e| format!("Export failed: {e}"),
     passcode_failed: |e| format!("The passcode could not be set: {e}"),
+    part_unavailable: "This screen could not be loaded: the app's files are not on this device yet and the server cannot be reached. Nothing you entered is lost. Check the connection, then try again.",
+    try_again: "Try again",
     export_needs_date: "Export needs a valid screening date.",
     record_missing: "This record is no longer stored on this device (it may have been deleted in another tab).",
     conflict: "This record was changed in another tab after this tab last saved it. Saving here is paused so neither version is lost.",
@@ -612,6 +619,8 @@ pub const ZH: UiText = UiText {
     },
     export_failed: |e| format!("导出失败：{e}"),
     passcode_failed: |e| format!("未能设置密码：{e}"),
+    part_unavailable: "此页面未能加载：本设备上还没有应用的文件，且无法连接服务器。您输入的内容都不会丢失。请检查网络连接后重试。",
+    try_again: "重试",
     export_needs_date: "导出需要有效的筛选日期。",
     record_missing: "此记录已不在本设备上（可能已在另一个标签页中删除）。",
     conflict: "此记录在本标签页上次保存后被另一个标签页修改。此处已暂停保存，两个版本都不会丢失。",

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    Effect::new(|_| super::lazy::prefetch_patient());
     view! {
         <section class="home" aria-labelledby="home-title">
             <h1 id="home-title">{tr(lang, |u| u.home_title)}</h1>

@@ -57,6 +57,7 @@ fn unreadable_text(why: &Unreadable, ui: &UiText) -> String {
 pub fn RecordsList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    Effect::new(|_| super::lazy::prefetch_record());
     let rows = Memo::new(move |_| {
         state
             .catalogue

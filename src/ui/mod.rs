@@ -6,11 +6,12 @@
 //! (the patient self-check), `list` (records list, import), `record` (the
 //! coordinator's form, saving, export, print), `field` (one input per
 //! dictionary row), `verdict` (banner and criteria), `files` (download and
-//! upload).
+//! upload), `lazy` (the screens fetched on first use).
 
 mod field;
 mod files;
 mod home;
+mod lazy;
 mod list;
 mod lock;
 mod patient;
@@ -115,11 +116,11 @@ pub fn App() -> impl IntoView {
             {warning}
             {move || match shown.get() {
                 (Screen::Home, _) => view! { <home::Home /> }.into_any(),
-                (Screen::Patient, _) => view! { <patient::PatientCheck /> }.into_any(),
+                (Screen::Patient, _) => lazy::patient(),
                 // Locked: nothing of any record is shown.
-                (Screen::List | Screen::Record(_), true) => view! { <lock::LockScreen /> }.into_any(),
+                (Screen::List | Screen::Record(_), true) => lazy::lock(),
                 (Screen::List, false) => view! { <list::RecordsList /> }.into_any(),
-                (Screen::Record(id), false) => view! { <record::RecordScreen id=id /> }.into_any(),
+                (Screen::Record(id), false) => lazy::record(id),
             }}
         </main>
     }

@@ -119,3 +119,31 @@ test('a new version is offered, not swapped in: the page reloads only when the u
   }
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('a screen whose code cannot be fetched says so, keeps the app working, and loads on "Try again"', async () => {
+  // No service worker, and the record form's module cannot be fetched: as on
+  // a first visit that lost the network before the app was kept offline.
+  let blocked = true;
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    context: { serviceWorkers: 'block' },
+    beforeLoad: (p) => p.route(/split_record-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue())),
+  });
+  await page.getByRole('button', { name: 'New screening' }).click();
+  const alert = page.locator('[data-unavailable]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /could not be loaded.*Nothing you entered is lost/);
+  // The rest of the app still works: back to the list, where the new record is.
+  await page.getByRole('button', { name: 'NCT07063225' }).click();
+  await page.getByRole('button', { name: /Study team: screening records/ }).click();
+  await page.waitForSelector('#list-title');
+  assert.equal(await page.locator('tr[data-record]').count(), 1);
+  await page.locator('tr[data-record] button.link').click();
+  await alert.waitFor();
+  blocked = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  assert.equal(await alert.count(), 0);
+  // The only errors are the blocked fetch itself (the split loader logs it).
+  assert.deepEqual(page.seen.errors.filter((e) => !/Failed to fetch|Failed to load resource|net::ERR_FAILED/.test(e)), []);
+  await context.close();
+});

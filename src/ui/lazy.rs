@@ -1,0 +1,103 @@
+//! The screens whose code is fetched on first use: the record form, the
+//! patient self-check and the lock screen. The build splits each one's wasm
+//! code into its own file (`tools/wasm-bindgen`, see ARCHITECTURE.md), so
+//! the first download holds only the app shell, the start page, the
+//! records list and the engine.
+//!
+//! A screen that cannot be fetched (offline before the service worker kept
+//! the app, or the server gone) shows a message and a "Try again" button;
+//! it never stops the app, and nothing typed is lost (drafts are in
+//! storage, not in the screen).
+
+use super::state::{AppState, tr};
+use leptos::prelude::*;
+use leptos::wasm_split::{SplitLoaderError, wasm_split};
+
+/// A screen's code could not be fetched.
+struct Unavailable;
+
+impl From<SplitLoaderError> for Unavailable {
+    fn from(_: SplitLoaderError) -> Self {
+        Unavailable
+    }
+}
+
+#[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_record))]
+fn record_view(id: String) -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::record::RecordScreen id=id /> }.into_any())
+}
+
+#[wasm_split(patient, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_patient))]
+fn patient_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::patient::PatientCheck /> }.into_any())
+}
+
+#[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn lock_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::lock::LockScreen /> }.into_any())
+}
+
+/// Draws what `load` gives once its code is here; until then nothing (from
+/// the service worker's cache that is a few milliseconds), and if it cannot
+/// be fetched, the message with a button that tries again.
+fn screen<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+where
+    F: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
+{
+    let attempt = RwSignal::new(0u32);
+    (move || {
+        attempt.track();
+        let loading = load();
+        Suspend::new(async move {
+            match loading.await {
+                Ok(view) => view,
+                Err(Unavailable) => unavailable(attempt),
+            }
+        })
+    })
+    .into_any()
+}
+
+fn unavailable(attempt: RwSignal<u32>) -> AnyView {
+    let lang = expect_context::<AppState>().lang;
+    view! {
+        <div class="alert error" role="alert" data-unavailable>
+            <p>{tr(lang, |u| u.part_unavailable)}</p>
+            <button on:click=move |_| attempt.update(|n| *n += 1)>{tr(lang, |u| u.try_again)}</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// The record form for record `id`.
+pub fn record(id: String) -> AnyView {
+    screen(move || record_view(id.clone()))
+}
+
+/// The patient self-check.
+pub fn patient() -> AnyView {
+    screen(patient_view)
+}
+
+/// The lock screen.
+pub fn lock() -> AnyView {
+    screen(lock_view)
+}
+
+/// Fetches the record form's code in the background once the records list
+/// is on screen, so opening a record does not wait for the network (on a
+/// first visit the service worker is still caching the app). A failure here
+/// is silent: opening the record tries again and says so.
+pub fn prefetch_record() {
+    leptos::task::spawn_local(async {
+        let _ = preload_record().await;
+    });
+}
+
+/// Fetches the patient self-check's code in the background once the start
+/// page is on screen (see [`prefetch_record`]).
+pub fn prefetch_patient() {
+    leptos::task::spawn_local(async {
+        let _ = preload_patient().await;
+    });
+}
