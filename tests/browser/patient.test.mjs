@@ -141,7 +141,8 @@ test('back and forward keep answers', async () => {
   await page.fill('#p-rhtpo_days', '15');
   await page.click('.p-nav button:not(.primary)'); // back to step 1
   assert.equal(await page.inputValue('#p-birth_date'), '1970-05-06');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'p-step-title');
+  // Focus moves to the step's heading in the frame after the step is drawn.
+  await page.waitForFunction(() => document.activeElement?.id === 'p-step-title', null, { timeout: 2000 });
   await page.click('.p-nav .primary');
   assert.equal(await page.inputValue('#p-rhtpo_days'), '15');
   await context.close();
