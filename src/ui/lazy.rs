@@ -1,8 +1,9 @@
-//! The screens whose code is fetched on first use: the record form, the
-//! patient self-check and the lock screen. The build splits each one's wasm
-//! code into its own file (`tools/wasm-bindgen`, see ARCHITECTURE.md), so
-//! the first download holds only the app shell, the start page, the
-//! records list and the engine.
+//! The code fetched on first use: the record form, the patient self-check,
+//! the lock screen, and the records list's tools (import, exports, passcode
+//! offer, settings). The build splits each into its own wasm module
+//! (`tools/bin/wasm-bindgen`, see ARCHITECTURE.md), so the first download
+//! holds only the app shell, the start page, the records list and the
+//! engine.
 //!
 //! A screen that cannot be fetched (offline before the service worker kept
 //! the app, or the server gone) shows a message and a "Try again" button;
@@ -10,6 +11,7 @@
 //! storage, not in the screen).
 
 use super::state::{AppState, tr};
+use super::tools;
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
@@ -35,6 +37,36 @@ fn patient_view() -> Result<AnyView, Unavailable> {
 #[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lock_view() -> Result<AnyView, Unavailable> {
     Ok(view! { <super::lock::LockScreen /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn lock_offer_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::lock::LockOffer /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn retention_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <tools::Retention /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn import_start(
+    state: AppState,
+    file: web_sys::File,
+    errors: RwSignal<Vec<String>>,
+) -> Result<(), Unavailable> {
+    leptos::task::spawn_local(tools::import_file(state, file, errors));
+    Ok(())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn export_log_now(state: AppState) -> Result<Result<(), String>, Unavailable> {
+    Ok(tools::export_log(state))
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn export_questionnaire_now() -> Result<Result<(), String>, Unavailable> {
+    Ok(tools::export_questionnaire())
 }
 
 /// Draws what `load` gives once its code is here; until then nothing (from
@@ -82,6 +114,65 @@ pub fn patient() -> AnyView {
 /// The lock screen.
 pub fn lock() -> AnyView {
     screen(lock_view)
+}
+
+/// The passcode offer at the top of the records list. If its code cannot be
+/// fetched it is left out quietly: the settings below the list say so.
+pub fn lock_offer() -> AnyView {
+    (move || {
+        Suspend::new(async move {
+            lock_offer_view()
+                .await
+                .unwrap_or_else(|Unavailable| ().into_any())
+        })
+    })
+    .into_any()
+}
+
+/// Records past the retention period, the retention and lock settings and
+/// "wipe this device", below the records list.
+pub fn retention() -> AnyView {
+    screen(retention_view)
+}
+
+/// Imports `file` as a new record (see [`tools::import_file`]); if the
+/// import code cannot be fetched, `errors` says so.
+pub fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<Vec<String>>) {
+    leptos::task::spawn_local(async move {
+        if import_start(state, file, errors).await.is_err() {
+            errors.set(vec![
+                state.lang.get_untracked().ui().part_unavailable.to_string(),
+            ]);
+        }
+    });
+}
+
+/// Shows why an export did not happen, in `errors`.
+fn export_done(
+    state: AppState,
+    errors: RwSignal<Vec<String>>,
+    result: Result<Result<(), String>, Unavailable>,
+) {
+    let ui = state.lang.get_untracked().ui();
+    match result {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => errors.set(vec![(ui.export_failed)(&e)]),
+        Err(Unavailable) => errors.set(vec![ui.part_unavailable.to_string()]),
+    }
+}
+
+/// Downloads the screening log (see [`tools::export_log`]).
+pub fn export_log(state: AppState, errors: RwSignal<Vec<String>>) {
+    leptos::task::spawn_local(
+        async move { export_done(state, errors, export_log_now(state).await) },
+    );
+}
+
+/// Downloads the FHIR Questionnaire (see [`tools::export_questionnaire`]).
+pub fn export_questionnaire(state: AppState, errors: RwSignal<Vec<String>>) {
+    leptos::task::spawn_local(async move {
+        export_done(state, errors, export_questionnaire_now().await)
+    });
 }
 
 /// Fetches the record form's code in the background once the records list

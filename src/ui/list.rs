@@ -1,9 +1,10 @@
 //! The coordinator's start screen: every screening record, newest first, with
-//! its outcome; create, open, duplicate, delete (with confirmation), import.
+//! its outcome; create, open, duplicate, delete (with confirmation). Import,
+//! the exports, the passcode offer and the settings come from `tools`,
+//! fetched once this list is painted (`lazy`).
 
-use super::files::{download, read_file_text};
-use super::state::{AppState, Screen, days_ago_iso, local_time, new_id, now_iso, today, tr};
-use crate::drafts::{Draft, ImportError, Unreadable, import_record};
+use super::state::{AppState, Screen, local_time, new_id, now_iso, today, tr};
+use crate::drafts::{Draft, Unreadable};
 use crate::engine::{Record, evaluate};
 use crate::text::UiText;
 use leptos::prelude::*;
@@ -77,63 +78,10 @@ pub fn RecordsList() -> impl IntoView {
             return;
         };
         input.set_value("");
-        let name = file.name();
-        leptos::task::spawn_local(async move {
-            let ui = lang.get_untracked().ui();
-            let text = match read_file_text(&file).await {
-                Ok(t) => t,
-                Err(e) => {
-                    import_errors.set(vec![(ui.import_unreadable)(&name, &e)]);
-                    return;
-                }
-            };
-            let m = lang.get_untracked().messages();
-            match import_record(&text, &name, &new_id(), &now_iso(), &|p| m.problem(p)) {
-                Ok(draft) => {
-                    import_errors.set(Vec::new());
-                    state.create(draft);
-                }
-                Err(ImportError::NotARecord(problems)) => {
-                    import_errors.set(
-                        std::iter::once((ui.import_refused)(&name))
-                            .chain(problems)
-                            .collect(),
-                    );
-                }
-            }
-        });
+        super::lazy::import_file(state, file, import_errors);
     };
-
-    let export_log = move |_| {
-        let rows: Vec<_> = state.catalogue.with_untracked(|c| {
-            c.drafts
-                .iter()
-                .map(|s| {
-                    crate::interop::log_row(
-                        &s.draft.label,
-                        &s.draft.screening_date,
-                        &s.draft.record_json(),
-                    )
-                })
-                .collect()
-        });
-        let csv = crate::interop::screening_log_csv(&rows);
-        let name = format!("ctit-screening-log-{}.csv", today());
-        if let Err(e) = download(&name, "text/csv;charset=utf-8", &csv) {
-            import_errors.set(vec![(lang.get_untracked().ui().export_failed)(&e)]);
-        }
-    };
-    let export_questionnaire = move |_| {
-        let text =
-            serde_json::to_string_pretty(&crate::interop::questionnaire()).unwrap_or_default();
-        if let Err(e) = download(
-            "ctit-screening-questionnaire.fhir.json",
-            "application/fhir+json",
-            &text,
-        ) {
-            import_errors.set(vec![(lang.get_untracked().ui().export_failed)(&e)]);
-        }
-    };
+    let export_log = move |_| super::lazy::export_log(state, import_errors);
+    let export_questionnaire = move |_| super::lazy::export_questionnaire(state, import_errors);
 
     view! {
         <section class="list" aria-labelledby="list-title">
@@ -154,9 +102,8 @@ pub fn RecordsList() -> impl IntoView {
                     <ul>{move || import_errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
                 </div>
             </Show>
-            <super::lock::LockOffer />
+            {super::lazy::lock_offer()}
             <BrokenEntries />
-            <Retention />
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! { <p class="empty">{tr(lang, |u| u.no_records)}</p> }
@@ -178,6 +125,7 @@ pub fn RecordsList() -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
+            {super::lazy::retention()}
         </section>
     }
 }
@@ -263,95 +211,6 @@ fn RecordRow(row: Row) -> impl IntoView {
                 </span>
             </td>
         </tr>
-    }
-}
-
-/// Records past the retention period (export, then delete), the retention
-/// setting, and "wipe this device".
-#[component]
-fn Retention() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let ui = move || lang.get().ui();
-    let confirming = RwSignal::new(None::<&'static str>);
-    let message = RwSignal::new(None::<String>);
-    let old_ids = Memo::new(move |_| {
-        let cutoff = days_ago_iso(state.retention_days.get());
-        state.catalogue.with(|c| {
-            crate::drafts::older_than(c, &cutoff)
-                .iter()
-                .map(|s| s.draft.id.clone())
-                .collect::<Vec<_>>()
-        })
-    });
-    let export_old = move |_| {
-        let records: Vec<serde_json::Value> = state.catalogue.with_untracked(|c| {
-            old_ids
-                .get_untracked()
-                .iter()
-                .filter_map(|id| c.drafts.iter().find(|s| &s.draft.id == id))
-                .map(|s| {
-                    let mut json = s.draft.record_json();
-                    json["label"] = serde_json::Value::String(s.draft.label.clone());
-                    json
-                })
-                .collect()
-        });
-        let text = serde_json::to_string_pretty(&records).unwrap_or_default();
-        if let Err(e) = download(
-            &format!("ctit-old-records-{}.json", today()),
-            "application/json",
-            &text,
-        ) {
-            message.set(Some((ui().export_failed)(&e)));
-        }
-    };
-    let delete_old = move |_| {
-        for id in old_ids.get_untracked() {
-            state.delete(&id);
-        }
-        confirming.set(None);
-    };
-    let wipe = move |_| {
-        let n = state.wipe();
-        confirming.set(None);
-        message.set(Some((ui().wiped)(n)));
-    };
-    view! {
-        <Show when=move || old_ids.with(|v| !v.is_empty())>
-            <div class="alert warning" role="region" aria-label=tr(lang, |u| u.retention_days) data-retention>
-                <p>{move || (ui().retention_due)(old_ids.with(Vec::len), state.retention_days.get())}</p>
-                <div class="actions">
-                    <button on:click=export_old>{tr(lang, |u| u.export_old)}</button>
-                    <button class="danger" on:click=move |_| confirming.set(Some("old"))>{tr(lang, |u| u.delete_old)}</button>
-                </div>
-                <Show when=move || confirming.get() == Some("old")>
-                    <p role="alert">{move || (ui().delete_old_confirm)(old_ids.with(Vec::len))}</p>
-                    <button class="danger" on:click=delete_old>{tr(lang, |u| u.yes_delete)}</button>
-                    <button on:click=move |_| confirming.set(None)>{tr(lang, |u| u.cancel)}</button>
-                </Show>
-            </div>
-        </Show>
-        <div class="settings">
-            <label for="retention-days">{tr(lang, |u| u.retention_days)}</label>
-            <input id="retention-days" type="number" min="1" max="3650" inputmode="numeric"
-                prop:value=move || state.retention_days.get().to_string()
-                on:change=move |ev| {
-                    if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() && d > 0 {
-                        state.set_retention(d);
-                    }
-                } />
-            <super::lock::LockSettings />
-            <button class="danger" on:click=move |_| confirming.set(Some("wipe"))>{tr(lang, |u| u.wipe)}</button>
-        </div>
-        <Show when=move || confirming.get() == Some("wipe")>
-            <div class="alert error" role="alert">
-                <p>{tr(lang, |u| u.wipe_confirm)}</p>
-                <button class="danger" on:click=wipe>{tr(lang, |u| u.wipe_yes)}</button>
-                <button on:click=move |_| confirming.set(None)>{tr(lang, |u| u.cancel)}</button>
-            </div>
-        </Show>
-        {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
     }
 }
 

@@ -6,7 +6,8 @@
 //! (the patient self-check), `list` (records list, import), `record` (the
 //! coordinator's form, saving, export, print), `field` (one input per
 //! dictionary row), `verdict` (banner and criteria), `files` (download and
-//! upload), `lazy` (the screens fetched on first use).
+//! upload), `lazy` (the code fetched on first use), `tools` (the records
+//! list's import, exports and settings, fetched after the list).
 
 mod field;
 mod files;
@@ -18,6 +19,7 @@ mod patient;
 mod record;
 mod state;
 mod storage;
+mod tools;
 mod verdict;
 
 use crate::drafts::RECORD_PREFIX;

@@ -1,0 +1,161 @@
+//! The records list's tools, in the wasm module fetched once the list is
+//! painted (split points in `lazy`): importing a file, the screening log and
+//! FHIR Questionnaire exports, and the retention and device settings. The
+//! passcode offer (`lock::LockOffer`) comes with them.
+
+use super::files::{download, read_file_text};
+use super::state::{AppState, days_ago_iso, new_id, now_iso, today, tr};
+use crate::drafts::{ImportError, import_record};
+use leptos::prelude::*;
+
+/// Reads `file` and imports it as a new record, opened at once; or lists in
+/// `errors` why it was refused (a file that is not a record, or unreadable).
+pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<Vec<String>>) {
+    let lang = state.lang;
+    let name = file.name();
+    let ui = lang.get_untracked().ui();
+    let text = match read_file_text(&file).await {
+        Ok(t) => t,
+        Err(e) => {
+            errors.set(vec![(ui.import_unreadable)(&name, &e)]);
+            return;
+        }
+    };
+    let m = lang.get_untracked().messages();
+    match import_record(&text, &name, &new_id(), &now_iso(), &|p| m.problem(p)) {
+        Ok(draft) => {
+            errors.set(Vec::new());
+            state.create(draft);
+        }
+        Err(ImportError::NotARecord(problems)) => {
+            errors.set(
+                std::iter::once((ui.import_refused)(&name))
+                    .chain(problems)
+                    .collect(),
+            );
+        }
+    }
+}
+
+/// Downloads the de-identified screening log (CSV) of every stored record;
+/// the error is the browser's reason.
+pub fn export_log(state: AppState) -> Result<(), String> {
+    let rows: Vec<_> = state.catalogue.with_untracked(|c| {
+        c.drafts
+            .iter()
+            .map(|s| {
+                crate::interop::log_row(
+                    &s.draft.label,
+                    &s.draft.screening_date,
+                    &s.draft.record_json(),
+                )
+            })
+            .collect()
+    });
+    let csv = crate::interop::screening_log_csv(&rows);
+    download(
+        &format!("ctit-screening-log-{}.csv", today()),
+        "text/csv;charset=utf-8",
+        &csv,
+    )
+}
+
+/// Downloads the FHIR R4 Questionnaire of the form; the error is the
+/// browser's reason.
+pub fn export_questionnaire() -> Result<(), String> {
+    let text = serde_json::to_string_pretty(&crate::interop::questionnaire()).unwrap_or_default();
+    download(
+        "ctit-screening-questionnaire.fhir.json",
+        "application/fhir+json",
+        &text,
+    )
+}
+
+/// Records past the retention period (export, then delete), the retention
+/// setting, and "wipe this device".
+#[component]
+pub fn Retention() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
+    let confirming = RwSignal::new(None::<&'static str>);
+    let message = RwSignal::new(None::<String>);
+    let old_ids = Memo::new(move |_| {
+        let cutoff = days_ago_iso(state.retention_days.get());
+        state.catalogue.with(|c| {
+            crate::drafts::older_than(c, &cutoff)
+                .iter()
+                .map(|s| s.draft.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let export_old = move |_| {
+        let records: Vec<serde_json::Value> = state.catalogue.with_untracked(|c| {
+            old_ids
+                .get_untracked()
+                .iter()
+                .filter_map(|id| c.drafts.iter().find(|s| &s.draft.id == id))
+                .map(|s| {
+                    let mut json = s.draft.record_json();
+                    json["label"] = serde_json::Value::String(s.draft.label.clone());
+                    json
+                })
+                .collect()
+        });
+        let text = serde_json::to_string_pretty(&records).unwrap_or_default();
+        if let Err(e) = download(
+            &format!("ctit-old-records-{}.json", today()),
+            "application/json",
+            &text,
+        ) {
+            message.set(Some((ui().export_failed)(&e)));
+        }
+    };
+    let delete_old = move |_| {
+        for id in old_ids.get_untracked() {
+            state.delete(&id);
+        }
+        confirming.set(None);
+    };
+    let wipe = move |_| {
+        let n = state.wipe();
+        confirming.set(None);
+        message.set(Some((ui().wiped)(n)));
+    };
+    view! {
+        <Show when=move || old_ids.with(|v| !v.is_empty())>
+            <div class="alert warning" role="region" aria-label=tr(lang, |u| u.retention_days) data-retention>
+                <p>{move || (ui().retention_due)(old_ids.with(Vec::len), state.retention_days.get())}</p>
+                <div class="actions">
+                    <button on:click=export_old>{tr(lang, |u| u.export_old)}</button>
+                    <button class="danger" on:click=move |_| confirming.set(Some("old"))>{tr(lang, |u| u.delete_old)}</button>
+                </div>
+                <Show when=move || confirming.get() == Some("old")>
+                    <p role="alert">{move || (ui().delete_old_confirm)(old_ids.with(Vec::len))}</p>
+                    <button class="danger" on:click=delete_old>{tr(lang, |u| u.yes_delete)}</button>
+                    <button on:click=move |_| confirming.set(None)>{tr(lang, |u| u.cancel)}</button>
+                </Show>
+            </div>
+        </Show>
+        <div class="settings">
+            <label for="retention-days">{tr(lang, |u| u.retention_days)}</label>
+            <input id="retention-days" type="number" min="1" max="3650" inputmode="numeric"
+                prop:value=move || state.retention_days.get().to_string()
+                on:change=move |ev| {
+                    if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() && d > 0 {
+                        state.set_retention(d);
+                    }
+                } />
+            <super::lock::LockSettings />
+            <button class="danger" on:click=move |_| confirming.set(Some("wipe"))>{tr(lang, |u| u.wipe)}</button>
+        </div>
+        <Show when=move || confirming.get() == Some("wipe")>
+            <div class="alert error" role="alert">
+                <p>{tr(lang, |u| u.wipe_confirm)}</p>
+                <button class="danger" on:click=wipe>{tr(lang, |u| u.wipe_yes)}</button>
+                <button on:click=move |_| confirming.set(None)>{tr(lang, |u| u.cancel)}</button>
+            </div>
+        </Show>
+        {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
+    }
+}
