@@ -45,8 +45,13 @@ fn lock_offer_view() -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn retention_view() -> Result<AnyView, Unavailable> {
-    Ok(view! { <tools::Retention /> }.into_any())
+fn retention_due_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <tools::RetentionDue /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn settings_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <tools::Settings /> }.into_any())
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -70,9 +75,12 @@ fn export_questionnaire_now() -> Result<Result<(), String>, Unavailable> {
 }
 
 /// Draws what `load` gives once its code is here; until then nothing (from
-/// the service worker's cache that is a few milliseconds), and if it cannot
-/// be fetched, the message with a button that tries again.
-fn screen<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+/// the service worker's cache that is a few milliseconds). If it cannot be
+/// fetched, draws `failed`, which gets a signal that tries again when set.
+fn deferred<F>(
+    load: impl Fn() -> F + Send + Sync + 'static,
+    failed: fn(RwSignal<u32>) -> AnyView,
+) -> AnyView
 where
     F: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
 {
@@ -83,11 +91,28 @@ where
         Suspend::new(async move {
             match loading.await {
                 Ok(view) => view,
-                Err(Unavailable) => unavailable(attempt),
+                Err(Unavailable) => failed(attempt),
             }
         })
     })
     .into_any()
+}
+
+/// A screen: on failure, the message with a "Try again" button.
+fn screen<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+where
+    F: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
+{
+    deferred(load, unavailable)
+}
+
+/// A notice above the records list: on failure, left out quietly (the
+/// settings below the list say that the tools could not be fetched).
+fn notice<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
+where
+    F: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
+{
+    deferred(load, |_| ().into_any())
 }
 
 fn unavailable(attempt: RwSignal<u32>) -> AnyView {
@@ -116,23 +141,20 @@ pub fn lock() -> AnyView {
     screen(lock_view)
 }
 
-/// The passcode offer at the top of the records list. If its code cannot be
-/// fetched it is left out quietly: the settings below the list say so.
+/// The passcode offer, above the records list (first use only).
 pub fn lock_offer() -> AnyView {
-    (move || {
-        Suspend::new(async move {
-            lock_offer_view()
-                .await
-                .unwrap_or_else(|Unavailable| ().into_any())
-        })
-    })
-    .into_any()
+    notice(lock_offer_view)
 }
 
-/// Records past the retention period, the retention and lock settings and
-/// "wipe this device", below the records list.
-pub fn retention() -> AnyView {
-    screen(retention_view)
+/// Records past the retention period, above the records list.
+pub fn retention_due() -> AnyView {
+    notice(retention_due_view)
+}
+
+/// The retention and lock settings and "wipe this device", below the
+/// records list.
+pub fn settings() -> AnyView {
+    screen(settings_view)
 }
 
 /// Imports `file` as a new record (see [`tools::import_file`]); if the

@@ -104,6 +104,7 @@ pub fn RecordsList() -> impl IntoView {
             </Show>
             {super::lazy::lock_offer()}
             <BrokenEntries />
+            {super::lazy::retention_due()}
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! { <p class="empty">{tr(lang, |u| u.no_records)}</p> }
@@ -125,7 +126,7 @@ pub fn RecordsList() -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
-            {super::lazy::retention()}
+            {super::lazy::settings()}
         </section>
     }
 }

@@ -71,14 +71,14 @@ pub fn export_questionnaire() -> Result<(), String> {
     )
 }
 
-/// Records past the retention period (export, then delete), the retention
-/// setting, and "wipe this device".
+/// Records past the retention period: export them, then delete them (after
+/// a confirmation). Shown above the records list, only when there are some.
 #[component]
-pub fn Retention() -> impl IntoView {
+pub fn RetentionDue() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let ui = move || lang.get().ui();
-    let confirming = RwSignal::new(None::<&'static str>);
+    let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let old_ids = Memo::new(move |_| {
         let cutoff = days_ago_iso(state.retention_days.get());
@@ -115,12 +115,7 @@ pub fn Retention() -> impl IntoView {
         for id in old_ids.get_untracked() {
             state.delete(&id);
         }
-        confirming.set(None);
-    };
-    let wipe = move |_| {
-        let n = state.wipe();
-        confirming.set(None);
-        message.set(Some((ui().wiped)(n)));
+        confirming.set(false);
     };
     view! {
         <Show when=move || old_ids.with(|v| !v.is_empty())>
@@ -128,15 +123,33 @@ pub fn Retention() -> impl IntoView {
                 <p>{move || (ui().retention_due)(old_ids.with(Vec::len), state.retention_days.get())}</p>
                 <div class="actions">
                     <button on:click=export_old>{tr(lang, |u| u.export_old)}</button>
-                    <button class="danger" on:click=move |_| confirming.set(Some("old"))>{tr(lang, |u| u.delete_old)}</button>
+                    <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.delete_old)}</button>
                 </div>
-                <Show when=move || confirming.get() == Some("old")>
+                <Show when=move || confirming.get()>
                     <p role="alert">{move || (ui().delete_old_confirm)(old_ids.with(Vec::len))}</p>
                     <button class="danger" on:click=delete_old>{tr(lang, |u| u.yes_delete)}</button>
-                    <button on:click=move |_| confirming.set(None)>{tr(lang, |u| u.cancel)}</button>
+                    <button on:click=move |_| confirming.set(false)>{tr(lang, |u| u.cancel)}</button>
                 </Show>
+                {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
             </div>
         </Show>
+    }
+}
+
+/// The retention period, the lock settings and "wipe this device" (after a
+/// confirmation), below the records list.
+#[component]
+pub fn Settings() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let confirming = RwSignal::new(false);
+    let message = RwSignal::new(None::<String>);
+    let wipe = move |_| {
+        let n = state.wipe();
+        confirming.set(false);
+        message.set(Some((lang.get_untracked().ui().wiped)(n)));
+    };
+    view! {
         <div class="settings">
             <label for="retention-days">{tr(lang, |u| u.retention_days)}</label>
             <input id="retention-days" type="number" min="1" max="3650" inputmode="numeric"
@@ -147,13 +160,13 @@ pub fn Retention() -> impl IntoView {
                     }
                 } />
             <super::lock::LockSettings />
-            <button class="danger" on:click=move |_| confirming.set(Some("wipe"))>{tr(lang, |u| u.wipe)}</button>
+            <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.wipe)}</button>
         </div>
-        <Show when=move || confirming.get() == Some("wipe")>
+        <Show when=move || confirming.get()>
             <div class="alert error" role="alert">
                 <p>{tr(lang, |u| u.wipe_confirm)}</p>
                 <button class="danger" on:click=wipe>{tr(lang, |u| u.wipe_yes)}</button>
-                <button on:click=move |_| confirming.set(None)>{tr(lang, |u| u.cancel)}</button>
+                <button on:click=move |_| confirming.set(false)>{tr(lang, |u| u.cancel)}</button>
             </div>
         </Show>
         {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
