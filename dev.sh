@@ -77,7 +77,9 @@ case "${1:-}" in
   serve)
     ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages
     say "serving at http://127.0.0.1:8080 (Ctrl-C to stop)"
-    exec trunk serve --release
+    # No auto-reload: Trunk would inject an inline script, which the app's
+    # Content-Security-Policy forbids (and the post-build hook refuses).
+    exec trunk serve --release --no-autoreload
     ;;
   build)
     ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages
