@@ -2,7 +2,6 @@
 //! a typed error (blocked storage throws on access; a full one on write).
 
 use crate::drafts::{KeyValue, StoreError};
-use std::cell::RefCell;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -25,7 +24,7 @@ pub struct BrowserStore {
     /// What this store last wrote, so reading it back (every save reads
     /// the entry it is about to replace) costs one string comparison in
     /// JS instead of copying the whole value into wasm memory.
-    last: RefCell<Option<LastWrite>>,
+    last: Option<LastWrite>,
 }
 
 /// One value this store wrote: its key, its text, and the very JS string
@@ -71,7 +70,7 @@ impl BrowserStore {
             .map_err(|e| StoreError::Unavailable(describe(&e)))?;
         Ok(BrowserStore {
             storage,
-            last: RefCell::new(None),
+            last: None,
         })
     }
 }
@@ -87,7 +86,7 @@ impl KeyValue for BrowserStore {
             .unchecked_ref::<JsStorage>()
             .get_item_js(key)
             .map_err(|e| StoreError::Unavailable(describe(&e)))?;
-        if let Some(last) = self.last.borrow().as_ref()
+        if let Some(last) = &self.last
             && last.key == key
             && value == last.js
         {
@@ -99,13 +98,12 @@ impl KeyValue for BrowserStore {
         let js = JsValue::from_str(value);
         // Forget the previous write first: if this one fails, nothing is
         // known about what the key holds.
-        let last = self.last.get_mut();
-        *last = None;
+        self.last = None;
         self.storage
             .unchecked_ref::<JsStorage>()
             .set_item_js(key, &js)
             .map_err(|e| write_error(&e))?;
-        *last = Some(LastWrite {
+        self.last = Some(LastWrite {
             key: key.to_string(),
             text: value.to_string(),
             js,
@@ -113,8 +111,8 @@ impl KeyValue for BrowserStore {
         Ok(())
     }
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        if self.last.get_mut().as_ref().is_some_and(|l| l.key == key) {
-            *self.last.get_mut() = None;
+        if self.last.as_ref().is_some_and(|l| l.key == key) {
+            self.last = None;
         }
         self.storage
             .remove_item(key)
