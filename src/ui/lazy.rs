@@ -118,7 +118,8 @@ where
     let attempt = RwSignal::new(0u32);
     (move || {
         // A retry is the user's own request: it waits for nothing.
-        let wait = when == When::AfterPaint && attempt.get() == 0;
+        let first = attempt.get() == 0;
+        let wait = when == When::AfterPaint && first;
         // Split functions are `async fn`s: nothing is fetched until polled.
         let loading = load();
         Suspend::new(async move {
