@@ -58,7 +58,7 @@ fn chinese_labels_titles_and_questions_are_chinese() {
 #[test]
 fn patient_wording_never_says_you_are_eligible() {
     for lang in Lang::ALL {
-        let ui = lang.ui();
+        let ui = lang.screens();
         let patient_texts = [
             ui.p_title,
             ui.p_about,

@@ -21,7 +21,7 @@ use crate::engine::record::{Problem, ProblemKind};
 use crate::engine::report::{CriterionResult, Outcome};
 
 pub use en::English;
-pub use ui_text::UiText;
+pub use ui_text::{ScreenText, UiText};
 pub use zh::Chinese;
 
 /// A platelet unit as people write it (`×10^9/L`, `×10^3/µL`, `/µL`).
@@ -92,11 +92,22 @@ impl Lang {
         }
     }
 
-    /// The app's own words in this language.
+    /// The app's own words in this language: the shell, the start page and
+    /// the records list.
     pub fn ui(self) -> &'static UiText {
         match self {
             Lang::En => &ui_text::EN,
             Lang::Zh => &ui_text::ZH,
+        }
+    }
+
+    /// The words of the parts fetched on first use (record form, verdict,
+    /// patient check, lock screen, the list's tools) in this language. Call
+    /// it only from those parts, or their words join the first download.
+    pub fn screens(self) -> &'static ScreenText {
+        match self {
+            Lang::En => &ui_text::EN_SCREENS,
+            Lang::Zh => &ui_text::ZH_SCREENS,
         }
     }
 

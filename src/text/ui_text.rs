@@ -1,8 +1,10 @@
-//! The app's own words (buttons, headings, banners) in each language, as one
-//! struct per language: leaving a field out of either constant is a compile
-//! error, so no text can go untranslated.
+//! The app's own words (buttons, headings, banners) in each language, as
+//! constants of two structs (the first download's words, and those of the
+//! parts fetched on first use): leaving a field out of any constant is a
+//! compile error, so no text can go untranslated.
 
-/// Every fixed piece of UI text. Functions build the texts with values in them.
+/// The words of the app shell, the start page and the records list (the
+/// first download). Functions build the texts with values in them.
 pub struct UiText {
     /// `lang` attribute value for the page.
     pub html_lang: &'static str,
@@ -78,10 +80,6 @@ pub struct UiText {
     pub badge_incomplete: &'static str,
     /// Badge.
     pub badge_no_date: &'static str,
-    /// Import refused: heading line.
-    pub import_refused: fn(&str) -> String,
-    /// Import: file unreadable.
-    pub import_unreadable: fn(&str, &str) -> String,
     /// Broken entries heading.
     pub broken_entries: fn(usize) -> String,
     /// Broken entries explanation.
@@ -94,30 +92,12 @@ pub struct UiText {
     pub broken_newer: &'static str,
     /// Why an entry cannot be read.
     pub broken_id_mismatch: &'static str,
-
-    // Record screen
-    /// Back to list.
-    pub all_screenings: &'static str,
-    /// Label field.
-    pub label_field: &'static str,
     /// Screening date field.
     pub screening_date: &'static str,
-    /// Screening date help.
-    pub screening_date_help: &'static str,
-    /// Button.
-    pub export_json: &'static str,
-    /// Button.
-    pub print_summary: &'static str,
-    /// Button.
-    pub export_fhir: &'static str,
     /// Button.
     pub export_log: &'static str,
     /// Button.
     pub export_questionnaire: &'static str,
-    /// Export done.
-    pub exported: fn(&str) -> String,
-    /// Export done, some fields left out.
-    pub exported_without: fn(&str, &str) -> String,
     /// Export failed.
     pub export_failed: fn(&str) -> String,
     /// Setting a passcode failed (with the browser's or vault's reason).
@@ -127,6 +107,68 @@ pub struct UiText {
     pub part_unavailable: &'static str,
     /// Try loading that screen again.
     pub try_again: &'static str,
+    /// Retention setting label.
+    pub retention_days: &'static str,
+    /// Button.
+    pub wipe: &'static str,
+    /// Idle setting.
+    pub idle_minutes: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// Not known.
+    pub not_known: &'static str,
+    /// Serology.
+    pub positive: &'static str,
+    /// Serology.
+    pub negative: &'static str,
+    /// Sex.
+    pub female: &'static str,
+    /// Sex.
+    pub male: &'static str,
+    /// Lab sub-label.
+    pub result: &'static str,
+    /// Platelet unit label.
+    pub unit: &'static str,
+    /// Lab ULN sub-label.
+    pub uln: &'static str,
+    /// Print row.
+    pub outcome: &'static str,
+    /// Print row.
+    pub earliest_eligible: &'static str,
+    /// Print column.
+    pub reason: &'static str,
+}
+
+/// The words of the parts fetched on first use: the record form and its
+/// verdict, the print summary, the patient self-check, the lock screen and
+/// the records list's tools. A struct of their own because every string the
+/// first module's data points to ships in the first download; referenced
+/// only from those parts' code, these move into their wasm modules.
+pub struct ScreenText {
+    /// Import refused: heading line.
+    pub import_refused: fn(&str) -> String,
+    /// Import: file unreadable.
+    pub import_unreadable: fn(&str, &str) -> String,
+
+    // Record screen
+    /// Back to list.
+    pub all_screenings: &'static str,
+    /// Label field.
+    pub label_field: &'static str,
+    /// Screening date help.
+    pub screening_date_help: &'static str,
+    /// Button.
+    pub export_json: &'static str,
+    /// Button.
+    pub print_summary: &'static str,
+    /// Button.
+    pub export_fhir: &'static str,
+    /// Export done.
+    pub exported: fn(&str) -> String,
+    /// Export done, some fields left out.
+    pub exported_without: fn(&str, &str) -> String,
     /// Export needs a date.
     pub export_needs_date: &'static str,
     /// Record missing.
@@ -147,16 +189,12 @@ pub struct UiText {
     pub read_only: &'static str,
     /// Retention panel heading.
     pub retention_due: fn(usize, u32) -> String,
-    /// Retention setting label.
-    pub retention_days: &'static str,
     /// Button.
     pub export_old: &'static str,
     /// Button.
     pub delete_old: &'static str,
     /// Confirmation.
     pub delete_old_confirm: fn(usize) -> String,
-    /// Button.
-    pub wipe: &'static str,
     /// Confirmation.
     pub wipe_confirm: &'static str,
     /// Button.
@@ -175,8 +213,6 @@ pub struct UiText {
     pub passcode_rule: &'static str,
     /// Passcodes differ.
     pub passcode_mismatch: &'static str,
-    /// Idle setting.
-    pub idle_minutes: &'static str,
     /// Button.
     pub set_passcode: &'static str,
     /// Button.
@@ -205,26 +241,6 @@ pub struct UiText {
     pub verdict: &'static str,
     /// Criteria list label.
     pub criteria: &'static str,
-    /// Yes.
-    pub yes: &'static str,
-    /// No.
-    pub no: &'static str,
-    /// Not known.
-    pub not_known: &'static str,
-    /// Serology.
-    pub positive: &'static str,
-    /// Serology.
-    pub negative: &'static str,
-    /// Sex.
-    pub female: &'static str,
-    /// Sex.
-    pub male: &'static str,
-    /// Lab sub-label.
-    pub result: &'static str,
-    /// Platelet unit label.
-    pub unit: &'static str,
-    /// Lab ULN sub-label.
-    pub uln: &'static str,
     /// Units.
     pub days: &'static str,
     /// Units.
@@ -267,16 +283,10 @@ pub struct UiText {
     pub criteria_text: &'static str,
     /// Print row.
     pub app_version: &'static str,
-    /// Print row.
-    pub outcome: &'static str,
-    /// Print row.
-    pub earliest_eligible: &'static str,
     /// Print column.
     pub criterion: &'static str,
     /// Print column.
     pub status: &'static str,
-    /// Print column.
-    pub reason: &'static str,
     /// Print footer.
     pub signature_line: &'static str,
     /// Incomplete without a date.
@@ -380,8 +390,6 @@ pub const EN: UiText = UiText {
     badge_not_eligible: "Not eligible",
     badge_incomplete: "Incomplete",
     badge_no_date: "Screening date needed",
-    import_refused: |name| format!("{name} was not imported; nothing was changed:"),
-    import_unreadable: |name, e| format!("{name}: could not be read ({e})"),
     broken_entries: |n| {
         if n == 1 {
             "1 stored entry could not be read.".to_string()
@@ -394,23 +402,45 @@ pub const EN: UiText = UiText {
     broken_wrong_shape: "not a record of this app",
     broken_newer: "written by a newer version of this app",
     broken_id_mismatch: "its content names another record",
-    all_screenings: "← All screenings",
-    label_field: "Label (screening number, never a name)",
     screening_date: "Screening date",
-    screening_date_help: "YYYY-MM-DD; every interval is counted to this day",
-    export_json: "Export JSON",
-    print_summary: "Print summary",
-    export_fhir: "Export FHIR",
     export_log: "Export screening log (CSV)",
     export_questionnaire: "FHIR Questionnaire",
-    exported: |name| format!("Exported {name}."),
-    exported_without: |name, fields| {
-        format!("Exported {name}. Left out because their values are not valid: {fields}.")
-    },
     export_failed: |e| format!("Export failed: {e}"),
     passcode_failed: |e| format!("The passcode could not be set: {e}"),
     part_unavailable: "This screen could not be loaded: the app's files are not on this device yet and the server cannot be reached. Nothing you entered is lost. Check the connection, then try again.",
     try_again: "Try again",
+    retention_days: "Keep records for (days)",
+    wipe: "Wipe this device",
+    idle_minutes: "Lock after idle (minutes)",
+    yes: "Yes",
+    no: "No",
+    not_known: "Not known",
+    positive: "Positive",
+    negative: "Negative",
+    female: "Female",
+    male: "Male",
+    result: "Result",
+    unit: "unit",
+    uln: "ULN",
+    outcome: "Outcome",
+    earliest_eligible: "Earliest eligible",
+    reason: "Reason",
+};
+
+/// English, for the parts fetched on first use.
+pub const EN_SCREENS: ScreenText = ScreenText {
+    import_refused: |name| format!("{name} was not imported; nothing was changed:"),
+    import_unreadable: |name, e| format!("{name}: could not be read ({e})"),
+    all_screenings: "← All screenings",
+    label_field: "Label (screening number, never a name)",
+    screening_date_help: "YYYY-MM-DD; every interval is counted to this day",
+    export_json: "Export JSON",
+    print_summary: "Print summary",
+    export_fhir: "Export FHIR",
+    exported: |name| format!("Exported {name}."),
+    exported_without: |name, fields| {
+        format!("Exported {name}. Left out because their values are not valid: {fields}.")
+    },
     export_needs_date: "Export needs a valid screening date.",
     record_missing: "This record is no longer stored on this device (it may have been deleted in another tab).",
     conflict: "This record was changed in another tab after this tab last saved it. Saving here is paused so neither version is lost.",
@@ -426,7 +456,6 @@ pub const EN: UiText = UiText {
             if n == 1 { "" } else { "s" }
         )
     },
-    retention_days: "Keep records for (days)",
     export_old: "Export them (JSON)",
     delete_old: "Delete them",
     delete_old_confirm: |n| {
@@ -435,7 +464,6 @@ pub const EN: UiText = UiText {
             if n == 1 { "" } else { "s" }
         )
     },
-    wipe: "Wipe this device",
     wipe_confirm: "This deletes every record, draft and setting this app stored on this device. It cannot be undone. Export first if you need the records.",
     wipe_yes: "Yes, wipe everything",
     wiped: |n| {
@@ -450,7 +478,6 @@ pub const EN: UiText = UiText {
     passcode_again: "Passcode again",
     passcode_rule: "At least 6 characters.",
     passcode_mismatch: "The two passcodes differ, or the passcode is shorter than 6 characters.",
-    idle_minutes: "Lock after idle (minutes)",
     set_passcode: "Set passcode",
     not_now: "Not now",
     lock_now: "Lock now",
@@ -465,16 +492,6 @@ pub const EN: UiText = UiText {
     passcode_set: "Passcode set: records are now stored encrypted.",
     verdict: "Verdict",
     criteria: "Criteria",
-    yes: "Yes",
-    no: "No",
-    not_known: "Not known",
-    positive: "Positive",
-    negative: "Negative",
-    female: "Female",
-    male: "Male",
-    result: "Result",
-    unit: "unit",
-    uln: "ULN",
     days: "days",
     years: "years",
     needs_date_headline: "Incomplete: enter a valid screening date (YYYY-MM-DD) to judge the criteria",
@@ -509,11 +526,8 @@ pub const EN: UiText = UiText {
     summary_title: |id| format!("Screening summary — {id}"),
     criteria_text: "Criteria text",
     app_version: "App version",
-    outcome: "Outcome",
-    earliest_eligible: "Earliest eligible",
     criterion: "Criterion",
     status: "Status",
-    reason: "Reason",
     signature_line: "Investigator to confirm eligibility. Signature: ____________________  Date: ____________",
     incomplete_no_date: "Incomplete (no valid screening date)",
     p_title: "Could this study suit me?",
@@ -596,31 +610,51 @@ pub const ZH: UiText = UiText {
     badge_not_eligible: "不符合",
     badge_incomplete: "信息不全",
     badge_no_date: "需要筛选日期",
-    import_refused: |name| format!("{name} 未导入，未做任何更改："),
-    import_unreadable: |name, e| format!("{name}：无法读取（{e}）"),
     broken_entries: |n| format!("有 {n} 条已保存的条目无法读取。"),
     broken_entries_help: "这些条目已被搁置并原样保留，没有删除任何内容。信息科可从此浏览器的存储中恢复它们。",
     broken_not_json: "不是有效的 JSON",
     broken_wrong_shape: "不是本应用的记录",
     broken_newer: "由本应用的更新版本写入",
     broken_id_mismatch: "其内容指向另一条记录",
-    all_screenings: "← 全部筛选记录",
-    label_field: "编号（筛选号，切勿填写姓名）",
     screening_date: "筛选日期",
-    screening_date_help: "YYYY-MM-DD；所有时间间隔都计算到这一天",
-    export_json: "导出 JSON",
-    print_summary: "打印摘要",
-    export_fhir: "导出 FHIR",
     export_log: "导出筛选日志（CSV）",
     export_questionnaire: "FHIR 问卷定义",
-    exported: |name| format!("已导出 {name}。"),
-    exported_without: |name, fields| {
-        format!("已导出 {name}。以下字段的值无效，未包含在内：{fields}。")
-    },
     export_failed: |e| format!("导出失败：{e}"),
     passcode_failed: |e| format!("未能设置密码：{e}"),
     part_unavailable: "此页面未能加载：本设备上还没有应用的文件，且无法连接服务器。您输入的内容都不会丢失。请检查网络连接后重试。",
     try_again: "重试",
+    retention_days: "记录保留天数",
+    wipe: "清除本设备数据",
+    idle_minutes: "闲置多久后锁定（分钟）",
+    yes: "是",
+    no: "否",
+    not_known: "不详",
+    positive: "阳性",
+    negative: "阴性",
+    female: "女",
+    male: "男",
+    result: "结果",
+    unit: "单位",
+    uln: "正常值上限（ULN）",
+    outcome: "结果",
+    earliest_eligible: "最早可符合日期",
+    reason: "理由",
+};
+
+/// Simplified Chinese, for the parts fetched on first use.
+pub const ZH_SCREENS: ScreenText = ScreenText {
+    import_refused: |name| format!("{name} 未导入，未做任何更改："),
+    import_unreadable: |name, e| format!("{name}：无法读取（{e}）"),
+    all_screenings: "← 全部筛选记录",
+    label_field: "编号（筛选号，切勿填写姓名）",
+    screening_date_help: "YYYY-MM-DD；所有时间间隔都计算到这一天",
+    export_json: "导出 JSON",
+    print_summary: "打印摘要",
+    export_fhir: "导出 FHIR",
+    exported: |name| format!("已导出 {name}。"),
+    exported_without: |name, fields| {
+        format!("已导出 {name}。以下字段的值无效，未包含在内：{fields}。")
+    },
     export_needs_date: "导出需要有效的筛选日期。",
     record_missing: "此记录已不在本设备上（可能已在另一个标签页中删除）。",
     conflict: "此记录在本标签页上次保存后被另一个标签页修改。此处已暂停保存，两个版本都不会丢失。",
@@ -631,11 +665,9 @@ pub const ZH: UiText = UiText {
     stored_copy_unreadable: "此记录的已存副本无法读取；它保持原样，您的修改只保留在当前标签页中。请导出此记录以保留修改。",
     read_only: "此记录由本应用的更新版本保存。它以只读方式显示并原样保留；此处的修改不会保存。",
     retention_due: |n, days| format!("有 {n} 条记录最后保存于 {days} 天前：请先导出，再删除。"),
-    retention_days: "记录保留天数",
     export_old: "导出这些记录（JSON）",
     delete_old: "删除这些记录",
     delete_old_confirm: |n| format!("确定永久删除 {n} 条旧记录吗？"),
-    wipe: "清除本设备数据",
     wipe_confirm: "这将删除本应用在本设备上保存的所有记录、草稿和设置，且无法恢复。如需保留记录，请先导出。",
     wipe_yes: "确定全部清除",
     wiped: |n| format!("已清除：删除了 {n} 项已保存内容。"),
@@ -645,7 +677,6 @@ pub const ZH: UiText = UiText {
     passcode_again: "再次输入密码",
     passcode_rule: "至少 6 个字符。",
     passcode_mismatch: "两次输入的密码不一致，或密码少于 6 个字符。",
-    idle_minutes: "闲置多久后锁定（分钟）",
     set_passcode: "设置密码",
     not_now: "暂不设置",
     lock_now: "立即锁定",
@@ -660,16 +691,6 @@ pub const ZH: UiText = UiText {
     passcode_set: "密码已设置：记录现已加密保存。",
     verdict: "判定",
     criteria: "标准",
-    yes: "是",
-    no: "否",
-    not_known: "不详",
-    positive: "阳性",
-    negative: "阴性",
-    female: "女",
-    male: "男",
-    result: "结果",
-    unit: "单位",
-    uln: "正常值上限（ULN）",
     days: "天",
     years: "岁",
     needs_date_headline: "信息不全：请输入有效的筛选日期（YYYY-MM-DD）以判定各项标准",
@@ -689,11 +710,8 @@ pub const ZH: UiText = UiText {
     summary_title: |id| format!("筛选摘要 — {id}"),
     criteria_text: "标准文本版本",
     app_version: "应用版本",
-    outcome: "结果",
-    earliest_eligible: "最早可符合日期",
     criterion: "标准",
     status: "状态",
-    reason: "理由",
     signature_line: "由研究者确认是否符合入组条件。签名：____________________  日期：____________",
     incomplete_no_date: "信息不全（无有效筛选日期）",
     p_title: "这项研究可能适合我吗？",

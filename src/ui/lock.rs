@@ -2,7 +2,7 @@
 //! screen (which shows nothing of any record), auto-lock after idle time, and
 //! the forgotten-passcode wipe. The cryptography is in `crate::vault`.
 
-use super::state::{AppState, tr};
+use super::state::{AppState, tr, trs};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -43,7 +43,7 @@ pub fn start_idle_lock(state: AppState) {
 pub fn LockScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let ui = move || lang.get().ui();
+    let sc = move || lang.get().screens();
     let passcode = RwSignal::new(String::new());
     let error = RwSignal::new(None::<u32>);
     let waiting = RwSignal::new(false);
@@ -68,22 +68,22 @@ pub fn LockScreen() -> impl IntoView {
     };
     view! {
         <section class="lock" aria-labelledby="lock-title" data-locked>
-            <h2 id="lock-title">{tr(lang, |u| u.locked_title)}</h2>
-            <p>{tr(lang, |u| u.locked_help)}</p>
+            <h2 id="lock-title">{trs(lang, |s| s.locked_title)}</h2>
+            <p>{trs(lang, |s| s.locked_help)}</p>
             <form on:submit=submit autocomplete="off">
-                <label for="unlock-passcode">{tr(lang, |u| u.passcode)}</label>
+                <label for="unlock-passcode">{trs(lang, |s| s.passcode)}</label>
                 <input id="unlock-passcode" type="password" autocomplete="off" spellcheck="false"
                     prop:value=move || passcode.get() on:input=move |ev| passcode.set(event_target_value(&ev)) />
-                <button class="primary" type="submit" disabled=move || waiting.get()>{tr(lang, |u| u.unlock)}</button>
+                <button class="primary" type="submit" disabled=move || waiting.get()>{trs(lang, |s| s.unlock)}</button>
             </form>
-            {move || error.get().map(|w| view! { <p class="field-error" role="alert">{(ui().wrong_passcode)(w)}</p> })}
+            {move || error.get().map(|w| view! { <p class="field-error" role="alert">{(sc().wrong_passcode)(w)}</p> })}
             <p>
-                <button class="link" on:click=move |_| forgot.set(true)>{tr(lang, |u| u.forgot_passcode)}</button>
+                <button class="link" on:click=move |_| forgot.set(true)>{trs(lang, |s| s.forgot_passcode)}</button>
             </p>
             <Show when=move || forgot.get()>
                 <div class="alert error" role="alert">
-                    <p>{tr(lang, |u| u.forgot_warning)}</p>
-                    <button class="danger" on:click=move |_| state.forget_passcode()>{tr(lang, |u| u.forgot_wipe)}</button>
+                    <p>{trs(lang, |s| s.forgot_warning)}</p>
+                    <button class="danger" on:click=move |_| state.forget_passcode()>{trs(lang, |s| s.forgot_wipe)}</button>
                     <button on:click=move |_| forgot.set(false)>{tr(lang, |u| u.cancel)}</button>
                 </div>
             </Show>
@@ -96,7 +96,7 @@ pub fn LockScreen() -> impl IntoView {
 pub fn LockOffer() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let ui = move || lang.get().ui();
+    let sc = move || lang.get().screens();
     let first = RwSignal::new(String::new());
     let second = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -105,7 +105,7 @@ pub fn LockOffer() -> impl IntoView {
         ev.prevent_default();
         let (a, b) = (first.get_untracked(), second.get_untracked());
         if a != b || a.chars().count() < MIN_PASSCODE {
-            problem.set(Some(ui().passcode_mismatch.to_string()));
+            problem.set(Some(sc().passcode_mismatch.to_string()));
             return;
         }
         match state.set_passcode(&a) {
@@ -121,26 +121,26 @@ pub fn LockOffer() -> impl IntoView {
     view! {
         <Show when=move || !state.has_vault.get() && !state.lock_declined.get()>
             <form class="alert info lock-offer" on:submit=submit autocomplete="off" data-lock-offer>
-                <p><strong>{tr(lang, |u| u.lock_offer)}</strong></p>
-                <p>{tr(lang, |u| u.lock_offer_help)}</p>
+                <p><strong>{trs(lang, |s| s.lock_offer)}</strong></p>
+                <p>{trs(lang, |s| s.lock_offer_help)}</p>
                 <div class="inline">
-                    <label for="new-passcode">{tr(lang, |u| u.passcode)}</label>
+                    <label for="new-passcode">{trs(lang, |s| s.passcode)}</label>
                     <input id="new-passcode" type="password" autocomplete="off" spellcheck="false" aria-describedby="passcode-rule"
                         prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev)) />
-                    <label for="new-passcode-again">{tr(lang, |u| u.passcode_again)}</label>
+                    <label for="new-passcode-again">{trs(lang, |s| s.passcode_again)}</label>
                     <input id="new-passcode-again" type="password" autocomplete="off" spellcheck="false"
                         prop:value=move || second.get() on:input=move |ev| second.set(event_target_value(&ev)) />
                 </div>
-                <p class="help" id="passcode-rule">{tr(lang, |u| u.passcode_rule)}</p>
+                <p class="help" id="passcode-rule">{trs(lang, |s| s.passcode_rule)}</p>
                 {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
                 <div class="actions">
-                    <button class="primary" type="submit">{tr(lang, |u| u.set_passcode)}</button>
-                    <button type="button" on:click=move |_| state.decline_lock()>{tr(lang, |u| u.not_now)}</button>
+                    <button class="primary" type="submit">{trs(lang, |s| s.set_passcode)}</button>
+                    <button type="button" on:click=move |_| state.decline_lock()>{trs(lang, |s| s.not_now)}</button>
                 </div>
             </form>
         </Show>
         <Show when=move || done.get()>
-            <p class="status-line" role="status">{tr(lang, |u| u.passcode_set)}</p>
+            <p class="status-line" role="status">{trs(lang, |s| s.passcode_set)}</p>
         </Show>
     }
 }
@@ -161,7 +161,7 @@ pub fn LockSettings() -> impl IntoView {
                 }>
                 {[1u32, 2, 5, 10, 15, 30].into_iter().map(|m| view! { <option value=m.to_string()>{m.to_string()}</option> }).collect_view()}
             </select>
-            <button on:click=move |_| state.lock()>{tr(lang, |u| u.lock_now)}</button>
+            <button on:click=move |_| state.lock()>{trs(lang, |s| s.lock_now)}</button>
         </Show>
     }
 }

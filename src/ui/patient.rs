@@ -7,7 +7,7 @@
 //! "delete my answers" removes everything the app stored for them.
 
 use super::field::{FormDraft, TextBox, UnitSelect};
-use super::state::{AppState, LANG_KEY, today, tr, with_store};
+use super::state::{AppState, LANG_KEY, today, trs, with_store};
 use crate::drafts::Draft;
 use crate::engine::dictionary::Kind;
 use crate::engine::{Field, Record};
@@ -45,7 +45,7 @@ fn focus_heading() {
 pub fn PatientCheck() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let ui = move || lang.get().ui();
+    let sc = move || lang.get().screens();
     let kept = load_kept();
     let keep = RwSignal::new(kept.is_some());
     let form = FormDraft::new(kept.unwrap_or_else(|| Draft::new("patient", "", "")));
@@ -107,7 +107,7 @@ pub fn PatientCheck() -> impl IntoView {
         keep.set(false);
         form.replace(Draft::new("patient", "", ""));
         page.set(0);
-        notice.set(Some(lang.get_untracked().ui().p_deleted));
+        notice.set(Some(lang.get_untracked().screens().p_deleted));
         focus_heading();
     };
     let go = move |to: usize| {
@@ -120,16 +120,16 @@ pub fn PatientCheck() -> impl IntoView {
     let intro = move || {
         view! {
             <section class="patient-intro" aria-labelledby="p-step-title">
-                <h2 id="p-step-title" tabindex="-1">{tr(lang, |u| u.p_title)}</h2>
+                <h2 id="p-step-title" tabindex="-1">{trs(lang, |s| s.p_title)}</h2>
                 {move || notice.get().map(|n| view! { <p class="alert info" role="status">{n}</p> })}
-                <p>{tr(lang, |u| u.p_about)}</p>
-                <p>{tr(lang, |u| u.p_privacy)}</p>
-                <p>{tr(lang, |u| u.p_expect)}</p>
+                <p>{trs(lang, |s| s.p_about)}</p>
+                <p>{trs(lang, |s| s.p_privacy)}</p>
+                <p>{trs(lang, |s| s.p_expect)}</p>
                 <Show when=move || !state.has_vault.get()>
                     <KeepChoice keep=keep set_keep=Callback::new(set_keep) />
                 </Show>
                 <div class="p-nav">
-                    <button class="primary big" on:click=move |_| go(1)>{tr(lang, |u| u.p_start)}</button>
+                    <button class="primary big" on:click=move |_| go(1)>{trs(lang, |s| s.p_start)}</button>
                 </div>
             </section>
         }
@@ -139,7 +139,7 @@ pub fn PatientCheck() -> impl IntoView {
         let all = steps.get();
         let total = all.len();
         let Some(&step) = all.get(n - 1) else {
-            return view! { <p>{tr(lang, |u| u.p_not_finished)}</p> }.into_any();
+            return view! { <p>{trs(lang, |s| s.p_not_finished)}</p> }.into_any();
         };
         let fields = STEPS[step];
         let questions = fields
@@ -159,14 +159,14 @@ pub fn PatientCheck() -> impl IntoView {
         let last = n == total;
         view! {
             <section class="patient-step" aria-labelledby="p-step-title">
-                <p class="progress-text">{move || (ui().p_step)(n, total)}</p>
+                <p class="progress-text">{move || (sc().p_step)(n, total)}</p>
                 <progress max=total value=n aria-hidden="true"></progress>
-                <h2 id="p-step-title" tabindex="-1">{move || ui().p_steps[step]}</h2>
+                <h2 id="p-step-title" tabindex="-1">{move || sc().p_steps[step]}</h2>
                 <form class="p-questions" on:submit=|ev| ev.prevent_default() autocomplete="off">{questions}</form>
                 <div class="p-nav">
-                    <button class="big" on:click=move |_| go(n - 1)>{tr(lang, |u| u.p_back)}</button>
+                    <button class="big" on:click=move |_| go(n - 1)>{trs(lang, |s| s.p_back)}</button>
                     <button class="primary big" on:click=move |_| go(n + 1)>
-                        {move || if last { ui().p_see_result } else { ui().p_next }}
+                        {move || if last { sc().p_see_result } else { sc().p_next }}
                     </button>
                 </div>
             </section>
@@ -176,17 +176,17 @@ pub fn PatientCheck() -> impl IntoView {
 
     let result_view = move || {
         let l = lang.get();
-        let (ui, m) = (l.ui(), l.messages());
+        let (sc, m) = (l.screens(), l.messages());
         let outcome = record.with(|r| r.as_ref().map(result));
         let (kind, body, checks) = match outcome {
             Some(PatientResult::NotRight { reasons, team_checks }) => (
                 "not_right",
                 view! {
-                    <p class="lead">{ui.p_not_right}</p>
+                    <p class="lead">{sc.p_not_right}</p>
                     <ul class="reasons">
                         {reasons.iter().map(|r| view! { <li data-reason=r.id.as_str()>{m.patient_reason(&r.finding, r.from)}</li> }).collect_view()}
                     </ul>
-                    <p>{ui.p_check_with_team}</p>
+                    <p>{sc.p_check_with_team}</p>
                 }
                 .into_any(),
                 team_checks,
@@ -194,7 +194,7 @@ pub fn PatientCheck() -> impl IntoView {
             Some(PatientResult::NotFinished { unanswered }) => (
                 "not_finished",
                 view! {
-                    <p class="lead">{ui.p_not_finished}</p>
+                    <p class="lead">{sc.p_not_finished}</p>
                     <ul class="unanswered">
                         {unanswered.iter().map(|&f| {
                             let to = STEPS.iter().position(|s| s.contains(&f)).and_then(|s| steps.with_untracked(|v| v.iter().position(|&x| x == s))).map_or(1, |i| i + 1);
@@ -207,30 +207,30 @@ pub fn PatientCheck() -> impl IntoView {
             ),
             Some(PatientResult::MayTakePart { team_checks }) => (
                 "may_take_part",
-                view! { <p class="lead">{ui.p_may_take_part}</p> }.into_any(),
+                view! { <p class="lead">{sc.p_may_take_part}</p> }.into_any(),
                 team_checks,
             ),
-            None => ("not_finished", view! { <p class="lead">{ui.p_not_finished}</p> }.into_any(), Vec::new()),
+            None => ("not_finished", view! { <p class="lead">{sc.p_not_finished}</p> }.into_any(), Vec::new()),
         };
         let checks_title = if kind == "may_take_part" {
             None
         } else {
-            Some(ui.p_ask_doctor)
+            Some(sc.p_ask_doctor)
         };
         view! {
             <section class="patient-result" data-patient-result=kind aria-labelledby="p-step-title">
-                <h2 id="p-step-title" tabindex="-1">{ui.p_result_title}</h2>
+                <h2 id="p-step-title" tabindex="-1">{sc.p_result_title}</h2>
                 {body}
                 {(!checks.is_empty()).then(|| view! {
                     {checks_title.map(|t| view! { <p>{t}</p> })}
                     <ul class="team-checks">{checks.iter().map(|&id| view! { <li>{m.team_check(id)}</li> }).collect_view()}</ul>
                 })}
-                <p><strong>{ui.p_never_final}</strong></p>
-                <p>{ui.p_next_steps}</p>
+                <p><strong>{sc.p_never_final}</strong></p>
+                <p>{sc.p_next_steps}</p>
                 {(!state.has_vault.get()).then(|| view! { <KeepChoice keep=keep set_keep=Callback::new(set_keep) /> })}
                 <div class="p-nav">
-                    <button class="big" on:click=move |_| go(1)>{ui.p_change_answers}</button>
-                    <button class="danger big" on:click=delete_all>{ui.p_delete}</button>
+                    <button class="big" on:click=move |_| go(1)>{sc.p_change_answers}</button>
+                    <button class="danger big" on:click=delete_all>{sc.p_delete}</button>
                 </div>
             </section>
         }
@@ -261,9 +261,9 @@ fn KeepChoice(keep: RwSignal<bool>, set_keep: Callback<bool>) -> impl IntoView {
         <div class="keep">
             <label class="choice">
                 <input type="checkbox" id="p-keep" prop:checked=move || keep.get() on:change=move |ev| set_keep.run(event_target_checked(&ev)) />
-                <span>{tr(lang, |u| u.p_keep)}</span>
+                <span>{trs(lang, |s| s.p_keep)}</span>
             </label>
-            <p class="help">{tr(lang, |u| u.p_keep_help)}</p>
+            <p class="help">{trs(lang, |s| s.p_keep_help)}</p>
         </div>
     }
 }
@@ -278,13 +278,14 @@ fn Question(
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let ui = move || lang.get().ui();
+    let sc = move || lang.get().screens();
     let id = field.id();
     let dom_id = format!("p-{id}");
     let question = move || lang.get().messages().patient_question(field);
     let help = move || {
         let m = lang.get().messages();
-        let date_help = matches!(field.def().kind, Kind::Date).then_some(ui().p_date_help);
-        let extra = (field == Field::AgeYears).then_some(ui().p_age_instead);
+        let date_help = matches!(field.def().kind, Kind::Date).then_some(sc().p_date_help);
+        let extra = (field == Field::AgeYears).then_some(sc().p_age_instead);
         [m.patient_help(field), date_help, extra]
             .into_iter()
             .flatten()

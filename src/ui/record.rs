@@ -5,7 +5,7 @@
 
 use super::field::{FieldInput, FormDraft};
 use super::files::{download, safe_name};
-use super::state::{AppState, Screen, now_iso, today, tr};
+use super::state::{AppState, Screen, now_iso, today, tr, trs};
 use super::verdict::{Banner, CriteriaList, Verdict, criterion_rows};
 use crate::drafts::{self, Draft, SaveError, Stored, record_key};
 use crate::engine::dictionary::{FIELDS, Section};
@@ -83,8 +83,8 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let Some(stored) = state.stored(&id) else {
         return view! {
             <section class="missing">
-                <p role="alert">{tr(lang, |u| u.record_missing)}</p>
-                <button on:click=move |_| state.go(Screen::List)>{tr(lang, |u| u.all_screenings)}</button>
+                <p role="alert">{trs(lang, |s| s.record_missing)}</p>
+                <button on:click=move |_| state.go(Screen::List)>{trs(lang, |s| s.all_screenings)}</button>
             </section>
         }
         .into_any();
@@ -114,7 +114,10 @@ pub fn RecordScreen(id: String) -> impl IntoView {
             Ok(r) => rev.set(r),
             Err(SaveError::Conflict { stored }) => conflict.set(Some(*stored)),
             Err(SaveError::Unreadable(_)) => notice.set(Some(
-                lang.get_untracked().ui().stored_copy_unreadable.to_string(),
+                lang.get_untracked()
+                    .screens()
+                    .stored_copy_unreadable
+                    .to_string(),
             )),
             Err(SaveError::Store(_)) => {} // the app-wide banner says so
         }
@@ -156,12 +159,14 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                         rev.set(theirs.rev);
                         form.replace(theirs.draft);
                         let at = super::state::local_time(&now_iso());
-                        notice.set(Some((lang.get_untracked().ui().updated_elsewhere)(&at)));
+                        notice.set(Some((lang.get_untracked().screens().updated_elsewhere)(
+                            &at,
+                        )));
                     }
                 }
             }
             None => notice.set(Some(
-                lang.get_untracked().ui().deleted_elsewhere.to_string(),
+                lang.get_untracked().screens().deleted_elsewhere.to_string(),
             )),
         }
     });
@@ -187,6 +192,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         let d = draft.get_untracked();
         let m = lang.get_untracked().messages();
         let ui: &UiText = lang.get_untracked().ui();
+        let sc = lang.get_untracked().screens();
         match Record::from_json_value(&d.record_json()) {
             Ok(record) => {
                 let mut json = record.to_json_value();
@@ -209,16 +215,17 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     .collect();
                 export_message.set(Some(match download(&name, "application/json", &text) {
                     Err(e) => (ui.export_failed)(&e),
-                    Ok(()) if left_out.is_empty() => (ui.exported)(&name),
-                    Ok(()) => (ui.exported_without)(&name, &left_out.join(", ")),
+                    Ok(()) if left_out.is_empty() => (sc.exported)(&name),
+                    Ok(()) => (sc.exported_without)(&name, &left_out.join(", ")),
                 }));
             }
-            Err(_) => export_message.set(Some(ui.export_needs_date.to_string())),
+            Err(_) => export_message.set(Some(sc.export_needs_date.to_string())),
         }
     };
     let export_fhir = move |_| {
         let d = draft.get_untracked();
         let ui: &UiText = lang.get_untracked().ui();
+        let sc = lang.get_untracked().screens();
         match Record::from_json_value(&d.record_json()) {
             Ok(record) => {
                 let qr = crate::interop::questionnaire_response(&record, &d.label);
@@ -231,11 +238,11 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                 export_message.set(Some(
                     match download(&name, "application/fhir+json", &text) {
                         Err(e) => (ui.export_failed)(&e),
-                        Ok(()) => (ui.exported)(&name),
+                        Ok(()) => (sc.exported)(&name),
                     },
                 ));
             }
-            Err(_) => export_message.set(Some(ui.export_needs_date.to_string())),
+            Err(_) => export_message.set(Some(sc.export_needs_date.to_string())),
         }
     };
     let print = move |_| {
@@ -281,10 +288,10 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     view! {
         <div class="record">
             <div class="record-head no-print">
-                <button class="link back" on:click=move |_| state.go(Screen::List)>{tr(lang, |u| u.all_screenings)}</button>
+                <button class="link back" on:click=move |_| state.go(Screen::List)>{trs(lang, |s| s.all_screenings)}</button>
                 <div class="meta">
                     <div class="field">
-                        <label for="f-label">{tr(lang, |u| u.label_field)}</label>
+                        <label for="f-label">{trs(lang, |s| s.label_field)}</label>
                         <input
                             id="f-label"
                             type="text"
@@ -296,7 +303,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     </div>
                     <div class="field">
                         <label for="f-screening_date">{tr(lang, |u| u.screening_date)}</label>
-                        <p class="help" id="h-screening_date">{tr(lang, |u| u.screening_date_help)}</p>
+                        <p class="help" id="h-screening_date">{trs(lang, |s| s.screening_date_help)}</p>
                         <input
                             id="f-screening_date"
                             type="text"
@@ -312,26 +319,26 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     </div>
                 </div>
                 <div class="actions">
-                    <button on:click=export>{tr(lang, |u| u.export_json)}</button>
-                    <button on:click=export_fhir>{tr(lang, |u| u.export_fhir)}</button>
-                    <button on:click=print>{tr(lang, |u| u.print_summary)}</button>
+                    <button on:click=export>{trs(lang, |s| s.export_json)}</button>
+                    <button on:click=export_fhir>{trs(lang, |s| s.export_fhir)}</button>
+                    <button on:click=print>{trs(lang, |s| s.print_summary)}</button>
                 </div>
                 {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
             </div>
             <Show when=move || conflict.with(Option::is_some)>
                 <div class="alert warning no-print" role="alert">
-                    <p>{tr(lang, |u| u.conflict)}</p>
-                    <button on:click=use_theirs>{tr(lang, |u| u.use_theirs)}</button>
-                    <button on:click=keep_mine>{tr(lang, |u| u.keep_mine)}</button>
+                    <p>{trs(lang, |s| s.conflict)}</p>
+                    <button on:click=use_theirs>{trs(lang, |s| s.use_theirs)}</button>
+                    <button on:click=keep_mine>{trs(lang, |s| s.keep_mine)}</button>
                 </div>
             </Show>
-            {read_only.then(|| view! { <p class="alert warning no-print" role="alert">{tr(lang, |u| u.read_only)}</p> })}
+            {read_only.then(|| view! { <p class="alert warning no-print" role="alert">{trs(lang, |s| s.read_only)}</p> })}
             {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
             <div class="record-body no-print">
                 <form class="form" on:submit=|ev| ev.prevent_default() autocomplete="off">
                     {sections}
                 </form>
-                <aside class="verdict" aria-label=tr(lang, |u| u.verdict)>
+                <aside class="verdict" aria-label=trs(lang, |s| s.verdict)>
                     <Banner verdict=verdict />
                     <CriteriaList rows=rows.clone() applicable=applicable />
                 </aside>
@@ -374,6 +381,7 @@ fn PrintSummary(
     let lang = expect_context::<AppState>().lang;
     let m = move || lang.get().messages();
     let ui = move || lang.get().ui();
+    let sc = move || lang.get().screens();
     let calendar_line = move || {
         verdict.with(|v| {
             v.as_ref()
@@ -383,19 +391,19 @@ fn PrintSummary(
     };
     view! {
         <section class="print-only" aria-hidden="true">
-            <h1>{move || (ui().summary_title)(crate::TRIAL_ID)}</h1>
+            <h1>{move || (sc().summary_title)(crate::TRIAL_ID)}</h1>
             <p>{move || format!("{} — {}", ui().trial_title, ui().site)}</p>
             <dl>
                 <dt>{tr(lang, |u| u.col_label)}</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
                 <dt>{tr(lang, |u| u.screening_date)}</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
-                <dt>{tr(lang, |u| u.criteria_text)}</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
-                <dt>{tr(lang, |u| u.app_version)}</dt><dd>{crate::APP_VERSION}</dd>
+                <dt>{trs(lang, |s| s.criteria_text)}</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
+                <dt>{trs(lang, |s| s.app_version)}</dt><dd>{crate::APP_VERSION}</dd>
                 <dt>{tr(lang, |u| u.outcome)}</dt>
-                <dd>{move || verdict.with(|v| v.as_ref().map_or(ui().incomplete_no_date.to_string(), |v| m().outcome_headline(v.report.outcome).to_string()))}</dd>
+                <dd>{move || verdict.with(|v| v.as_ref().map_or(sc().incomplete_no_date.to_string(), |v| m().outcome_headline(v.report.outcome).to_string()))}</dd>
                 <dt>{tr(lang, |u| u.earliest_eligible)}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
             </dl>
             <table>
-                <thead><tr><th>{tr(lang, |u| u.criterion)}</th><th>{tr(lang, |u| u.status)}</th><th>{tr(lang, |u| u.reason)}</th></tr></thead>
+                <thead><tr><th>{trs(lang, |s| s.criterion)}</th><th>{trs(lang, |s| s.status)}</th><th>{tr(lang, |u| u.reason)}</th></tr></thead>
                 <tbody>
                     {CRITERIA.iter().zip(rows).map(|(c, row)| {
                         let id = c.id;
@@ -409,7 +417,7 @@ fn PrintSummary(
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="confirm">{tr(lang, |u| u.signature_line)}</p>
+            <p class="confirm">{trs(lang, |s| s.signature_line)}</p>
         </section>
     }
 }

@@ -395,6 +395,15 @@ pub fn tr(
     move || pick(lang.get().ui())
 }
 
+/// [`tr`] for the words of the parts fetched on first use
+/// ([`crate::text::ScreenText`]): `trs(lang, |s| s.unlock)`.
+pub fn trs(
+    lang: RwSignal<Lang>,
+    pick: fn(&'static crate::text::ScreenText) -> &'static str,
+) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+    move || pick(lang.get().screens())
+}
+
 thread_local! {
     /// The page's `performance` when the benchmark asked for marks (it sets
     /// `window.__ctitMarks = true` before the app starts), else `None`.

@@ -4,7 +4,7 @@
 //! passcode offer (`lock::LockOffer`) comes with them.
 
 use super::files::{download, read_file_text};
-use super::state::{AppState, days_ago_iso, new_id, now_iso, today, tr};
+use super::state::{AppState, days_ago_iso, new_id, now_iso, today, tr, trs};
 use crate::drafts::{ImportError, import_record};
 use leptos::prelude::*;
 
@@ -13,11 +13,11 @@ use leptos::prelude::*;
 pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<Vec<String>>) {
     let lang = state.lang;
     let name = file.name();
-    let ui = lang.get_untracked().ui();
+    let sc = lang.get_untracked().screens();
     let text = match read_file_text(&file).await {
         Ok(t) => t,
         Err(e) => {
-            errors.set(vec![(ui.import_unreadable)(&name, &e)]);
+            errors.set(vec![(sc.import_unreadable)(&name, &e)]);
             return;
         }
     };
@@ -29,7 +29,7 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
         }
         Err(ImportError::NotARecord(problems)) => {
             errors.set(
-                std::iter::once((ui.import_refused)(&name))
+                std::iter::once((sc.import_refused)(&name))
                     .chain(problems)
                     .collect(),
             );
@@ -78,6 +78,7 @@ pub fn RetentionDue() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let ui = move || lang.get().ui();
+    let sc = move || lang.get().screens();
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let old_ids = Memo::new(move |_| {
@@ -120,13 +121,13 @@ pub fn RetentionDue() -> impl IntoView {
     view! {
         <Show when=move || old_ids.with(|v| !v.is_empty())>
             <div class="alert warning" role="region" aria-label=tr(lang, |u| u.retention_days) data-retention>
-                <p>{move || (ui().retention_due)(old_ids.with(Vec::len), state.retention_days.get())}</p>
+                <p>{move || (sc().retention_due)(old_ids.with(Vec::len), state.retention_days.get())}</p>
                 <div class="actions">
-                    <button on:click=export_old>{tr(lang, |u| u.export_old)}</button>
-                    <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.delete_old)}</button>
+                    <button on:click=export_old>{trs(lang, |s| s.export_old)}</button>
+                    <button class="danger" on:click=move |_| confirming.set(true)>{trs(lang, |s| s.delete_old)}</button>
                 </div>
                 <Show when=move || confirming.get()>
-                    <p role="alert">{move || (ui().delete_old_confirm)(old_ids.with(Vec::len))}</p>
+                    <p role="alert">{move || (sc().delete_old_confirm)(old_ids.with(Vec::len))}</p>
                     <button class="danger" on:click=delete_old>{tr(lang, |u| u.yes_delete)}</button>
                     <button on:click=move |_| confirming.set(false)>{tr(lang, |u| u.cancel)}</button>
                 </Show>
@@ -147,7 +148,7 @@ pub fn Settings() -> impl IntoView {
     let wipe = move |_| {
         let n = state.wipe();
         confirming.set(false);
-        message.set(Some((lang.get_untracked().ui().wiped)(n)));
+        message.set(Some((lang.get_untracked().screens().wiped)(n)));
     };
     view! {
         <div class="settings">
@@ -164,8 +165,8 @@ pub fn Settings() -> impl IntoView {
         </div>
         <Show when=move || confirming.get()>
             <div class="alert error" role="alert">
-                <p>{tr(lang, |u| u.wipe_confirm)}</p>
-                <button class="danger" on:click=wipe>{tr(lang, |u| u.wipe_yes)}</button>
+                <p>{trs(lang, |s| s.wipe_confirm)}</p>
+                <button class="danger" on:click=wipe>{trs(lang, |s| s.wipe_yes)}</button>
                 <button on:click=move |_| confirming.set(false)>{tr(lang, |u| u.cancel)}</button>
             </div>
         </Show>

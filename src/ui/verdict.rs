@@ -2,7 +2,7 @@
 //! the 25 criteria with status, reason, published text and reading note.
 //! Everything shown here comes from the engine's `Report`.
 
-use super::state::{AppState, tr};
+use super::state::{AppState, trs};
 use crate::engine::{
     CRITERIA, Calendar, CriterionId, CriterionResult, Date, Field, NeededFor, Outcome, Record,
     Report, Status, calendar, evaluate, what_is_needed,
@@ -129,10 +129,10 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
     };
     let body = move || {
         let m = lang.get().messages();
-        let ui = lang.get().ui();
+        let sc = lang.get().screens();
         headline.with(|v| {
             let Some(v) = v else {
-                return view! { <p class="headline">{ui.needs_date_headline}</p> }.into_any();
+                return view! { <p class="headline">{sc.needs_date_headline}</p> }.into_any();
             };
             let cal_line = m
                 .calendar_summary(&v.calendar, v.screening_date)
@@ -151,18 +151,18 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
                         .map(|&id| {
                             let fix = v.calendar.time_fixes.iter().find(|t| t.id == id);
                             let extra = match fix {
-                                Some(t) => (ui.time_fix)(&t.from.to_string()),
-                                None => ui.not_time.to_string(),
+                                Some(t) => (sc.time_fix)(&t.from.to_string()),
+                                None => sc.not_time.to_string(),
                             };
                             criterion_link(id, Some(extra))
                         })
                         .collect_view();
                     view! {
-                        <p class="headline">{(ui.not_eligible_headline)(n)}</p>
+                        <p class="headline">{(sc.not_eligible_headline)(n)}</p>
                         <ul class="ids">{items}</ul>
                         {cal_line}
                         {(n_unknown > 0).then(|| view! {
-                            <p>{(ui.also_unknown)(n_unknown)}</p>
+                            <p>{(sc.also_unknown)(n_unknown)}</p>
                             <ul class="ids">{v.unknown.iter().map(|&id| criterion_link(id, None)).collect_view()}</ul>
                         })}
                     }
@@ -186,17 +186,17 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
                             view! {
                                 <li data-needed-for=id.as_str()>
                                     <a href=format!("#c-{}", id.as_str())>{format!("{} — {}", id.as_str(), m.criterion_title(id))}</a>
-                                    {g.could_rule_out.then(|| view! { <span class="rule-out">{ui.could_rule_out}</span> })}
+                                    {g.could_rule_out.then(|| view! { <span class="rule-out">{sc.could_rule_out}</span> })}
                                     <ul>{fields}</ul>
                                 </li>
                             }
                         })
                         .collect_view();
                     view! {
-                        <p class="headline">{(ui.incomplete_headline)(n)}</p>
+                        <p class="headline">{(sc.incomplete_headline)(n)}</p>
                         {cal_line}
                         <details open=n <= 6>
-                            <summary>{(ui.what_would_change)(n_fields)}</summary>
+                            <summary>{(sc.what_would_change)(n_fields)}</summary>
                             <ol class="needed">{groups}</ol>
                         </details>
                     }
@@ -208,7 +208,7 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
     view! {
         <section class="banner" data-outcome=outcome data-earliest-eligible=earliest aria-live="polite" aria-atomic="true">
             {body}
-            <p class="confirm">{tr(lang, |u| u.investigator_confirms)}</p>
+            <p class="confirm">{trs(lang, |s| s.investigator_confirms)}</p>
         </section>
     }
     // Element Timing: the benchmark measures when the first verdict is painted.
@@ -231,7 +231,7 @@ pub fn CriteriaList(
             let status = move || row.with(|r| r.as_ref().map_or(Status::Unknown, |r| r.status));
             let reason = move || {
                 let l = lang.get();
-                row.with(|r| r.as_ref().map_or_else(|| l.ui().reason_needs_date.to_string(), |r| l.messages().reason(r)))
+                row.with(|r| r.as_ref().map_or_else(|| l.screens().reason_needs_date.to_string(), |r| l.messages().reason(r)))
             };
             let target = move || {
                 // The field to go to: one still missing, else one the reason used, else any.
@@ -263,16 +263,16 @@ pub fn CriteriaList(
                     </button>
                     <p class="reason">{reason}</p>
                     <details>
-                        <summary>{move || if has_note { lang.get().ui().published_text_and_note } else { lang.get().ui().published_text }}</summary>
-                        <p class="original">{tr(lang, |u| u.original_text)}</p>
+                        <summary>{move || if has_note { lang.get().screens().published_text_and_note } else { lang.get().screens().published_text }}</summary>
+                        <p class="original">{trs(lang, |s| s.original_text)}</p>
                         <blockquote lang="en"><p>{c.source}</p></blockquote>
-                        {move || note().map(|n| view! { <p class="note"><strong>{lang.get().ui().how_read}</strong>{n}</p> })}
+                        {move || note().map(|n| view! { <p class="note"><strong>{lang.get().screens().how_read}</strong>{n}</p> })}
                     </details>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <ol class="criteria" aria-label=tr(lang, |u| u.criteria)>{rows}</ol>
+        <ol class="criteria" aria-label=trs(lang, |s| s.criteria)>{rows}</ol>
     }
 }
