@@ -42,28 +42,33 @@ fn main() {
         "engine: {:.2} µs per record",
         total.as_secs_f64() * 1e6 / 10_000.0
     );
-    let start = Instant::now();
-    let parsed: Vec<serde_json::Value> = records
-        .iter()
-        .filter_map(|r| serde_json::from_str(r).ok())
-        .collect();
-    let json_only = start.elapsed();
-    let start = Instant::now();
-    let read: Vec<Record> = parsed
-        .iter()
-        .filter_map(|j| Record::from_json_value(j).ok())
-        .collect();
-    let validate = start.elapsed();
-    let start = Instant::now();
-    for r in &read {
-        std::hint::black_box(evaluate(r));
+    // Where the time goes: each phase timed inside one pass, so every
+    // record is as warm in the cache as in the loop above (timing each
+    // phase in a loop of its own over all 10,000 stored values measured
+    // cache misses, and the parts added up to more than the whole). The
+    // clock reads add a few tens of nanoseconds per phase.
+    let (mut json_only, mut validate, mut eval) = (0.0, 0.0, 0.0);
+    for r in &records {
+        let t0 = Instant::now();
+        let Ok(value) = serde_json::from_str::<serde_json::Value>(r) else {
+            continue;
+        };
+        let t1 = Instant::now();
+        let Ok(rec) = Record::from_json_value(&value) else {
+            continue;
+        };
+        let t2 = Instant::now();
+        std::hint::black_box(evaluate(&rec));
+        let t3 = Instant::now();
+        json_only += (t1 - t0).as_secs_f64();
+        validate += (t2 - t1).as_secs_f64();
+        eval += (t3 - t2).as_secs_f64();
     }
-    let eval = start.elapsed();
     println!(
         "  of which: JSON text → value {:.2} µs, validation {:.2} µs, rules {:.2} µs per record",
-        json_only.as_secs_f64() * 1e2,
-        validate.as_secs_f64() * 1e2,
-        eval.as_secs_f64() * 1e2
+        json_only * 1e2,
+        validate * 1e2,
+        eval * 1e2
     );
     println!("outcomes (eligible, not eligible, incomplete): {outcomes:?}");
 }

@@ -406,7 +406,18 @@ impl Record {
 fn read_answers(obj: &Map<String, Json>, screening: Option<Date>) -> (Answers, Vec<Problem>) {
     let mut answers = Answers::default();
     let mut problems = Vec::new();
-    let given = |f: Field| obj.get(f.id()).filter(|v| !v.is_null());
+    // One pass over the record's answers: each present, non-null answer
+    // filed under its field's row (no map lookup per field), and the keys
+    // that name no field.
+    let mut present: [Option<&Json>; FIELD_COUNT] = [None; FIELD_COUNT];
+    let mut unknown = Vec::new();
+    for (key, json) in obj {
+        match Field::from_id(key) {
+            Some(f) => present[f as usize] = Some(json).filter(|v| !v.is_null()),
+            None => unknown.push(key),
+        }
+    }
+    let given = |f: Field| present[f as usize];
 
     let read = |def: &FieldDef, answers: &mut Answers, problems: &mut Vec<Problem>| {
         let slot = match given(def.field) {
@@ -452,11 +463,11 @@ fn read_answers(obj: &Map<String, Json>, screening: Option<Date>) -> (Answers, V
         }
     }
     problems.sort_by_key(|p| p.field);
-    for key in obj.keys() {
-        if Field::from_id(key).is_none() {
-            problems.push(Problem::at(key, ProblemKind::UnknownField));
-        }
-    }
+    problems.extend(
+        unknown
+            .into_iter()
+            .map(|key| Problem::at(key, ProblemKind::UnknownField)),
+    );
     (answers, problems)
 }
 
