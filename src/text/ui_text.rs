@@ -147,6 +147,12 @@ pub struct UiText {
 /// first module's data points to ships in the first download; referenced
 /// only from those parts' code, these move into their wasm modules.
 pub struct ScreenText {
+    /// Under a records list drawn in part: how many of how many.
+    pub list_window: fn(usize, usize) -> String,
+    /// Button: draw the next records of the list.
+    pub show_more: fn(usize) -> String,
+    /// Button: draw every record.
+    pub show_all: fn(usize) -> String,
     /// Import refused: heading line.
     pub import_refused: fn(&str) -> String,
     /// Import: file unreadable.
@@ -429,6 +435,11 @@ pub const EN: UiText = UiText {
 
 /// English, for the parts fetched on first use.
 pub const EN_SCREENS: ScreenText = ScreenText {
+    list_window: |shown, total| {
+        format!("Showing the {shown} most recently saved of {total} screenings.")
+    },
+    show_more: |n| format!("Show {n} more"),
+    show_all: |total| format!("Show all {total}"),
     import_refused: |name| format!("{name} was not imported; nothing was changed:"),
     import_unreadable: |name, e| format!("{name}: could not be read ({e})"),
     all_screenings: "← All screenings",
@@ -643,6 +654,9 @@ pub const ZH: UiText = UiText {
 
 /// Simplified Chinese, for the parts fetched on first use.
 pub const ZH_SCREENS: ScreenText = ScreenText {
+    list_window: |shown, total| format!("显示最近保存的 {shown} 条，共 {total} 条筛选记录。"),
+    show_more: |n| format!("再显示 {n} 条"),
+    show_all: |total| format!("显示全部 {total} 条"),
     import_refused: |name| format!("{name} 未导入，未做任何更改："),
     import_unreadable: |name, e| format!("{name}：无法读取（{e}）"),
     all_screenings: "← 全部筛选记录",

@@ -55,6 +55,11 @@ fn settings_view() -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn list_more_view(shown: RwSignal<u32>, page: u32) -> Result<AnyView, Unavailable> {
+    Ok(view! { <tools::ListMore shown=shown page=page /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn import_start(
     state: AppState,
     file: web_sys::File,
@@ -193,6 +198,17 @@ pub fn retention_due() -> AnyView {
 /// records list.
 pub fn settings() -> AnyView {
     deferred(settings_view, When::AfterPaint, unavailable)
+}
+
+/// Under a long records list: how many are drawn, and buttons to draw
+/// `page` more or all (see [`tools::ListMore`]). Below the table, so its
+/// arriving after the first paint moves nothing on screen.
+pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
+    deferred(
+        move || list_more_view(shown, page),
+        When::AfterPaint,
+        unavailable,
+    )
 }
 
 /// Imports `file` as a new record (see [`tools::import_file`]); if the

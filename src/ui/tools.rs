@@ -1,7 +1,8 @@
 //! The records list's tools, in the wasm module fetched once the list is
 //! painted (split points in `lazy`): importing a file, the screening log and
-//! FHIR Questionnaire exports, and the retention and device settings. The
-//! passcode offer (`lock::LockOffer`) comes with them.
+//! FHIR Questionnaire exports, the retention and device settings, and the
+//! buttons that draw more of a long list. The passcode offer
+//! (`lock::LockOffer`) comes with them.
 
 use super::files::{download, read_file_text};
 use super::state::{AppState, days_ago_iso, new_id, now_iso, today, tr, trs};
@@ -171,5 +172,31 @@ pub fn Settings() -> impl IntoView {
             </div>
         </Show>
         {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
+    }
+}
+
+/// Under a records list drawn in part: how many of how many records are
+/// drawn, and buttons to draw `page` more or all of them. `shown` is how
+/// many the list draws; nothing shows once it draws them all.
+#[component]
+pub fn ListMore(shown: RwSignal<u32>, page: u32) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    move || {
+        let drawn = shown.get() as usize;
+        let all = state.catalogue.with(|c| c.drafts.len());
+        let left = all.saturating_sub(drawn);
+        (left > 0).then(|| {
+            let sc = lang.get().screens();
+            view! {
+                <div class="list-more">
+                    <p role="status">{(sc.list_window)(drawn, all)}</p>
+                    <button on:click=move |_| shown.update(|n| *n = n.saturating_add(page))>
+                        {(sc.show_more)(left.min(page as usize))}
+                    </button>
+                    <button on:click=move |_| shown.set(u32::MAX)>{(sc.show_all)(all)}</button>
+                </div>
+            }
+        })
     }
 }
