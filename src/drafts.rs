@@ -416,8 +416,7 @@ pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
             // but never write over it.
             let draft: Draft = json
                 .get("draft")
-                .cloned()
-                .and_then(|d| serde_json::from_value(d).ok())
+                .and_then(|d| from_tree(d).ok())
                 .ok_or(Unreadable::NewerSchema(s))?;
             if record_key(&draft.id) != key {
                 return Err(Unreadable::NewerSchema(s));
@@ -440,8 +439,7 @@ pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
         Some(s @ 1..) => (migrate(json)?, false, Some(s)),
         _ => return Err(Unreadable::WrongShape("no schema version".into())),
     };
-    let entry: Entry =
-        serde_json::from_value(json).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
+    let entry: Entry = from_tree(&json).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
     if record_key(&entry.draft.id) != key {
         return Err(Unreadable::IdMismatch);
     }
@@ -452,6 +450,14 @@ pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
         read_only,
         migrated_from,
     })
+}
+
+/// Reads a struct out of a JSON tree by way of its text. Only the rare
+/// entries (an older or newer schema) come here, and reading them with the
+/// same text deserializer as every other entry spares the browser app a
+/// second, tree-reading copy of each struct's deserializer.
+fn from_tree<T: serde::de::DeserializeOwned>(json: &Json) -> serde_json::Result<T> {
+    serde_json::from_str(&json.to_string())
 }
 
 /// [`Entry`] by reference, for writing: the same fields in the same order,
