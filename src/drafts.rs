@@ -12,7 +12,7 @@
 use crate::engine::dictionary::{FIELDS, Field, FieldDef, Kind};
 use crate::engine::record::{FORMAT, PlateletUnit};
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value as Json, json};
+use serde_json::{Map, Value as Json};
 use std::collections::{BTreeMap, HashMap};
 
 /// The storage schema written by this version. Schema 1 had no `protocol`;
@@ -98,11 +98,14 @@ impl Draft {
                 answers.insert(def.id.to_string(), v);
             }
         }
-        json!({
-            "format": FORMAT,
-            "screening_date": self.screening_date.trim(),
-            "answers": answers,
-        })
+        object([
+            ("format", Json::String(FORMAT.into())),
+            (
+                "screening_date",
+                Json::String(self.screening_date.trim().into()),
+            ),
+            ("answers", Json::Object(answers)),
+        ])
     }
 
     fn answer_json(&self, def: &FieldDef) -> Option<Json> {
@@ -130,7 +133,10 @@ impl Draft {
                 } else {
                     unit
                 };
-                Some(json!({"value": number_or_text(text), "unit": unit}))
+                Some(object([
+                    ("value", number_or_text(text)),
+                    ("unit", Json::String(unit.into())),
+                ]))
             }
             Kind::Lab => {
                 let uln = self.input(&uln_key(def.field)).trim();
@@ -144,10 +150,21 @@ impl Draft {
                         number_or_text(t)
                     }
                 };
-                Some(json!({"value": part(text), "uln": part(uln)}))
+                Some(object([("value", part(text)), ("uln", part(uln))]))
             }
         }
     }
+}
+
+/// A JSON object of these members. (Built by hand rather than with `json!`,
+/// which turns every value through `serde_json::to_value`: a serializer
+/// and a panic path in the browser app's first download for nothing.)
+fn object<const N: usize>(members: [(&str, Json); N]) -> Json {
+    let mut map = Map::new();
+    for (key, value) in members {
+        map.insert(key.to_string(), value);
+    }
+    Json::Object(map)
 }
 
 /// A JSON number when the text is one (kept exactly as written), else the text.
@@ -361,7 +378,7 @@ pub fn migrate(mut json: Json) -> Result<Json, Unreadable> {
             Some(SCHEMA) => return Ok(json),
             Some(1) => {
                 json["protocol"] = Json::String(crate::PROTOCOL_TEXT_VERSION.to_string());
-                json["schema"] = json!(2);
+                json["schema"] = Json::from(2u64);
             }
             _ => return Err(Unreadable::WrongShape("unknown schema version".into())),
         }
@@ -619,6 +636,7 @@ pub fn older_than<'a>(cat: &'a Catalogue, cutoff: &str) -> Vec<&'a Stored> {
 mod tests {
     use super::*;
     use crate::engine::{Record, Status, evaluate};
+    use serde_json::json;
 
     fn draft() -> Draft {
         Draft::new("r1", "2026-11-25", "2026-11-25T09:00:00Z")
