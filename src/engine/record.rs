@@ -432,19 +432,25 @@ fn read_answers(obj: &Map<String, Json>, screening: Option<Date>) -> (Answers, V
         };
         answers.set(def.field, slot);
     };
-    for f in [
+    // The fields that decide whether others apply are read first. Their
+    // problems wait in `early` and are listed at their own rows, so every
+    // problem comes out in dictionary order without a sort.
+    const DECIDING: [Field; 4] = [
         Field::BirthDate,
         Field::Sex,
         Field::HadRadiotherapy,
         Field::HadMi,
-    ] {
-        read(f.def(), &mut answers, &mut problems);
+    ];
+    let mut early = Vec::new();
+    for f in DECIDING {
+        read(f.def(), &mut answers, &mut early);
     }
     for def in FIELDS {
-        if matches!(
-            def.field,
-            Field::BirthDate | Field::Sex | Field::HadRadiotherapy | Field::HadMi
-        ) {
+        if DECIDING.contains(&def.field) {
+            let at = early
+                .iter()
+                .position(|p: &Problem| p.field == Some(def.field));
+            problems.extend(at.map(|i| early.swap_remove(i)));
             continue;
         }
         let applies = match def.applies {
@@ -462,7 +468,6 @@ fn read_answers(obj: &Map<String, Json>, screening: Option<Date>) -> (Answers, V
             answers.set(def.field, Slot::NotApplicable);
         }
     }
-    problems.sort_by_key(|p| p.field);
     problems.extend(
         unknown
             .into_iter()
