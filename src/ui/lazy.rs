@@ -12,6 +12,7 @@
 
 use super::state::{AppState, tr};
 use super::tools;
+use crate::drafts::Draft;
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 
@@ -27,6 +28,12 @@ impl From<SplitLoaderError> for Unavailable {
 #[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_record))]
 fn record_view(id: String) -> Result<AnyView, Unavailable> {
     Ok(view! { <super::record::RecordScreen id=id /> }.into_any())
+}
+
+#[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn create_now(state: AppState, draft: Draft) -> Result<(), Unavailable> {
+    state.create(draft);
+    Ok(())
 }
 
 #[wasm_split(patient, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_patient))]
@@ -209,6 +216,19 @@ pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
         When::AfterPaint,
         unavailable,
     )
+}
+
+/// Saves `draft` as a new record and opens it ([`AppState::create`]) once
+/// the record form's code is here: saving comes with it. If that code
+/// cannot be fetched, `errors` says so and nothing is created.
+pub fn create(state: AppState, draft: Draft, errors: RwSignal<Vec<String>>) {
+    leptos::task::spawn_local(async move {
+        if create_now(state, draft).await.is_err() {
+            errors.set(vec![
+                state.lang.get_untracked().ui().part_unavailable.to_string(),
+            ]);
+        }
+    });
 }
 
 /// Imports `file` as a new record (see [`tools::import_file`]); if the

@@ -85,7 +85,10 @@ pub fn RecordsList() -> impl IntoView {
     });
     let import_errors = RwSignal::new(Vec::<String>::new());
 
-    let new_record = move |_| state.create(Draft::new(&new_id(), &today().to_string(), &now_iso()));
+    let new_record = move |_| {
+        let draft = Draft::new(&new_id(), &today().to_string(), &now_iso());
+        super::lazy::create(state, draft, import_errors);
+    };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -140,7 +143,7 @@ pub fn RecordsList() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=move || rows.get() key=|r| (r.id.clone(), r.label.clone(), r.date.clone(), r.outcome, r.updated.clone()) let:r>
-                            <RecordRow row=r />
+                            <RecordRow row=r errors=import_errors />
                         </For>
                     </tbody>
                 </table>
@@ -153,7 +156,7 @@ pub fn RecordsList() -> impl IntoView {
 
 /// One record in the list, with its actions. Delete asks first, in place.
 #[component]
-fn RecordRow(row: Row) -> impl IntoView {
+fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let ui = move || lang.get().ui();
@@ -190,7 +193,7 @@ fn RecordRow(row: Row) -> impl IntoView {
                 }
                 copy.created = now_iso();
                 copy.updated = copy.created.clone();
-                state.create(copy);
+                super::lazy::create(state, copy, errors);
             }
         }
     };

@@ -42,34 +42,6 @@ test('importing each shared case shows its expected outcome and every status', a
   await context.close();
 });
 
-test('a long records list draws the 50 most recently saved and the rest on request', async () => {
-  const stored = (i) => {
-    const at = `2026-10-${String(1 + (i % 28)).padStart(2, '0')}T08:${String(i % 60).padStart(2, '0')}:00Z`;
-    return { schema: 2, protocol: 'test', rev: 1, draft: { id: `r${i}`, label: `REC-${i}`, created: at, updated: at, screening_date: '2026-11-25', inputs: {} } };
-  };
-  const { context, page } = await openApp(browser, server.url + '#coordinator', {
-    beforeLoad: (p) => p.addInitScript((entries) => {
-      if (localStorage.getItem('ctit/record/r0')) return;
-      for (const e of entries) localStorage.setItem(`ctit/record/${e.draft.id}`, JSON.stringify(e));
-    }, Array.from({ length: 120 }, (_, i) => stored(i))),
-  });
-  const rows = page.locator('tr[data-record]');
-  assert.equal(await rows.count(), 50);
-  assert.equal(await page.getByRole('status').textContent(), 'Showing the 50 most recently saved of 120 screenings.');
-  // Most recently saved first: the drawn rows are the newest 50 of all 120.
-  const newest = Array.from({ length: 120 }, (_, i) => stored(i).draft)
-    .sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id))
-    .slice(0, 50).map((d) => d.id);
-  assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.record)), newest);
-  await page.getByRole('button', { name: 'Show 50 more' }).click();
-  assert.equal(await rows.count(), 100);
-  await page.getByRole('button', { name: 'Show all 120' }).click();
-  assert.equal(await rows.count(), 120);
-  assert.equal(await page.locator('.list-more').count(), 0);
-  assert.deepEqual(page.seen.errors, []);
-  await context.close();
-});
-
 test('typed answers, including an invalid half-typed date, survive a reload exactly', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
   await page.getByRole('button', { name: 'New screening' }).click();

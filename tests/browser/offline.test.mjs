@@ -124,25 +124,36 @@ test('a screen whose code cannot be fetched says so, keeps the app working, and 
   // No service worker, and the record form's module cannot be fetched: as on
   // a first visit that lost the network before the app was kept offline.
   let blocked = true;
+  const at = '2026-11-20T08:00:00Z';
+  const stored = { schema: 2, protocol: 'test', rev: 1, draft: { id: 'kept', label: 'KEPT-1', created: at, updated: at, screening_date: '2026-11-20', inputs: { ecog: '1' } } };
   const { context, page } = await openApp(browser, server.url + '#coordinator', {
     context: { serviceWorkers: 'block' },
-    beforeLoad: (p) => p.route(/split_record-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue())),
+    beforeLoad: async (p) => {
+      await p.addInitScript((e) => { if (!localStorage.getItem('ctit/record/kept')) localStorage.setItem('ctit/record/kept', JSON.stringify(e)); }, stored);
+      await p.route(/split_record-[0-9a-f]+\.wasm$/, (route) => (blocked ? route.abort() : route.continue()));
+    },
   });
+  // A new record needs the form's code to be saved and shown: the list
+  // says it could not be loaded, and nothing half-made is stored.
   await page.getByRole('button', { name: 'New screening' }).click();
+  await page.getByRole('alert').filter({ hasText: /could not be loaded/ }).waitFor();
+  assert.equal(await page.locator('tr[data-record]').count(), 1);
+  // Opening the stored record: the screen says so and offers Try again.
+  await page.locator('tr[data-record] button.link').click();
   const alert = page.locator('[data-unavailable]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /could not be loaded.*Nothing you entered is lost/);
-  // The rest of the app still works: back to the list, where the new record is.
+  // The rest of the app still works: back to the start page and the list.
   await page.getByRole('button', { name: 'NCT07063225' }).click();
   await page.getByRole('button', { name: /Study team: screening records/ }).click();
   await page.waitForSelector('#list-title');
-  assert.equal(await page.locator('tr[data-record]').count(), 1);
   await page.locator('tr[data-record] button.link').click();
   await alert.waitFor();
   blocked = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await page.waitForSelector('.record [data-outcome]');
   assert.equal(await alert.count(), 0);
+  assert.equal(await page.inputValue('#f-label'), 'KEPT-1');
   // The only errors are the blocked fetch itself (the split loader logs it).
   assert.deepEqual(page.seen.errors.filter((e) => !/Failed to fetch|Failed to load resource|net::ERR_FAILED/.test(e)), []);
   await context.close();

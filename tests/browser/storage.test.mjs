@@ -101,7 +101,7 @@ test('wipe this device removes everything the app stored, after confirmation', a
   await context.close();
 });
 
-test('200 records: the list shows them all, newest first, and one opens', async () => {
+test('200 records: the list draws the 50 most recently saved, the rest on request, and one opens', async () => {
   const entries = [];
   for (let i = 0; i < 200; i++) {
     const updated = new Date(Date.UTC(2026, 10, 20, 8) + i * 1000).toISOString();
@@ -111,9 +111,19 @@ test('200 records: the list shows them all, newest first, and one opens', async 
   }
   const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
   await page.waitForSelector('tr[data-record]');
-  assert.equal(await page.locator('tr[data-record]').count(), 200);
-  const first = await page.locator('tr[data-record] button.link').first().textContent();
-  assert.equal(first, 'S-199');
+  const rows = page.locator('tr[data-record]');
+  assert.equal(await rows.count(), 50);
+  const labels = () => page.locator('tr[data-record] button.link').allTextContents();
+  // Most recently saved first: S-199 down to S-150.
+  assert.deepEqual(await labels(), Array.from({ length: 50 }, (_, i) => `S-${199 - i}`));
+  assert.equal(await page.getByRole('status').textContent(), 'Showing the 50 most recently saved of 200 screenings.');
+  await page.getByRole('button', { name: 'Show 50 more' }).click();
+  assert.equal(await rows.count(), 100);
+  assert.equal(await page.getByRole('status').textContent(), 'Showing the 100 most recently saved of 200 screenings.');
+  await page.getByRole('button', { name: 'Show all 200' }).click();
+  assert.equal(await rows.count(), 200);
+  assert.equal(await page.locator('.list-more').count(), 0);
+  assert.equal((await labels())[199], 'S-000');
   const started = Date.now();
   await page.getByRole('button', { name: 'S-123' }).click();
   await page.waitForSelector('.record [data-outcome]');
