@@ -502,7 +502,9 @@ fn entry_text(draft: &Draft, protocol: &str, rev: u64) -> Result<String, StoreEr
 pub struct Catalogue {
     /// Readable drafts, most recently saved first.
     pub drafts: Vec<Stored>,
-    /// Entries under the record prefix that could not be read (kept as they are).
+    /// Entries under the record prefix that could not be read (kept as
+    /// they are), in the order the store lists its keys: whoever shows them
+    /// sorts them.
     pub broken: Vec<Broken>,
 }
 
@@ -511,10 +513,12 @@ pub struct Catalogue {
 /// the new copy under its key; if that fails, the old copy stays and is
 /// read again next time).
 pub fn load_all(kv: &mut dyn KeyValue) -> Result<Catalogue, StoreError> {
-    let mut keys = kv.keys()?;
-    keys.sort();
     let mut cat = Catalogue::default();
-    for key in keys.into_iter().filter(|k| k.starts_with(RECORD_PREFIX)) {
+    for key in kv
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(RECORD_PREFIX))
+    {
         let Some(text) = kv.get(&key)? else { continue };
         match parse_entry(&key, &text) {
             Ok(mut stored) => {
@@ -792,9 +796,11 @@ mod tests {
         kv.set("other-app", "whatever").unwrap();
         let cat = load_all(&mut kv).unwrap();
         assert_eq!(cat.drafts.len(), 1);
-        let keys: Vec<&str> = cat.broken.iter().map(|b| b.key.as_str()).collect();
+        let mut broken: Vec<&Broken> = cat.broken.iter().collect();
+        broken.sort_by(|a, b| a.key.cmp(&b.key));
+        let keys: Vec<&str> = broken.iter().map(|b| b.key.as_str()).collect();
         assert_eq!(keys, ["ctit/record/bad", "ctit/record/new"]);
-        assert_eq!(cat.broken[1].why, Unreadable::NewerSchema(9));
+        assert_eq!(broken[1].why, Unreadable::NewerSchema(9));
         assert_eq!(
             kv.get("ctit/record/bad").unwrap().as_deref(),
             Some("{\"schema\":1,\"rev\":")

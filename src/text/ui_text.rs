@@ -80,18 +80,6 @@ pub struct UiText {
     pub badge_incomplete: &'static str,
     /// Badge.
     pub badge_no_date: &'static str,
-    /// Broken entries heading.
-    pub broken_entries: fn(usize) -> String,
-    /// Broken entries explanation.
-    pub broken_entries_help: &'static str,
-    /// Why an entry cannot be read.
-    pub broken_not_json: &'static str,
-    /// Why an entry cannot be read.
-    pub broken_wrong_shape: &'static str,
-    /// Why an entry cannot be read.
-    pub broken_newer: &'static str,
-    /// Why an entry cannot be read.
-    pub broken_id_mismatch: &'static str,
     /// Screening date field.
     pub screening_date: &'static str,
     /// Button.
@@ -147,6 +135,18 @@ pub struct UiText {
 /// first module's data points to ships in the first download; referenced
 /// only from those parts' code, these move into their wasm modules.
 pub struct ScreenText {
+    /// Broken entries heading.
+    pub broken_entries: fn(usize) -> String,
+    /// Broken entries explanation.
+    pub broken_entries_help: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_not_json: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_wrong_shape: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_newer: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_id_mismatch: &'static str,
     /// Under a records list drawn in part: how many of how many.
     pub list_window: fn(usize, usize) -> String,
     /// Button: draw the next records of the list.
@@ -396,18 +396,6 @@ pub const EN: UiText = UiText {
     badge_not_eligible: "Not eligible",
     badge_incomplete: "Incomplete",
     badge_no_date: "Screening date needed",
-    broken_entries: |n| {
-        if n == 1 {
-            "1 stored entry could not be read.".to_string()
-        } else {
-            format!("{n} stored entries could not be read.")
-        }
-    },
-    broken_entries_help: " They have been set aside and kept exactly as they are; nothing was deleted. Site IT can recover them from this browser's storage.",
-    broken_not_json: "not valid JSON",
-    broken_wrong_shape: "not a record of this app",
-    broken_newer: "written by a newer version of this app",
-    broken_id_mismatch: "its content names another record",
     screening_date: "Screening date",
     export_log: "Export screening log (CSV)",
     export_questionnaire: "FHIR Questionnaire",
@@ -435,6 +423,18 @@ pub const EN: UiText = UiText {
 
 /// English, for the parts fetched on first use.
 pub const EN_SCREENS: ScreenText = ScreenText {
+    broken_entries: |n| {
+        if n == 1 {
+            "1 stored entry could not be read.".to_string()
+        } else {
+            format!("{n} stored entries could not be read.")
+        }
+    },
+    broken_entries_help: " They have been set aside and kept exactly as they are; nothing was deleted. Site IT can recover them from this browser's storage.",
+    broken_not_json: "not valid JSON",
+    broken_wrong_shape: "not a record of this app",
+    broken_newer: "written by a newer version of this app",
+    broken_id_mismatch: "its content names another record",
     list_window: |shown, total| {
         format!("Showing the {shown} most recently saved of {total} screenings.")
     },
@@ -621,12 +621,6 @@ pub const ZH: UiText = UiText {
     badge_not_eligible: "不符合",
     badge_incomplete: "信息不全",
     badge_no_date: "需要筛选日期",
-    broken_entries: |n| format!("有 {n} 条已保存的条目无法读取。"),
-    broken_entries_help: "这些条目已被搁置并原样保留，没有删除任何内容。信息科可从此浏览器的存储中恢复它们。",
-    broken_not_json: "不是有效的 JSON",
-    broken_wrong_shape: "不是本应用的记录",
-    broken_newer: "由本应用的更新版本写入",
-    broken_id_mismatch: "其内容指向另一条记录",
     screening_date: "筛选日期",
     export_log: "导出筛选日志（CSV）",
     export_questionnaire: "FHIR 问卷定义",
@@ -654,6 +648,12 @@ pub const ZH: UiText = UiText {
 
 /// Simplified Chinese, for the parts fetched on first use.
 pub const ZH_SCREENS: ScreenText = ScreenText {
+    broken_entries: |n| format!("有 {n} 条已保存的条目无法读取。"),
+    broken_entries_help: "这些条目已被搁置并原样保留，没有删除任何内容。信息科可从此浏览器的存储中恢复它们。",
+    broken_not_json: "不是有效的 JSON",
+    broken_wrong_shape: "不是本应用的记录",
+    broken_newer: "由本应用的更新版本写入",
+    broken_id_mismatch: "其内容指向另一条记录",
     list_window: |shown, total| format!("显示最近保存的 {shown} 条，共 {total} 条筛选记录。"),
     show_more: |n| format!("再显示 {n} 条"),
     show_all: |total| format!("显示全部 {total} 条"),

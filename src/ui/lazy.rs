@@ -57,6 +57,11 @@ fn retention_due_view() -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn broken_entries_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <tools::BrokenEntries /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn settings_view() -> Result<AnyView, Unavailable> {
     Ok(view! { <tools::Settings /> }.into_any())
 }
@@ -194,6 +199,11 @@ pub fn lock() -> AnyView {
 /// The passcode offer, above the records list (first use only).
 pub fn lock_offer() -> AnyView {
     notice(lock_offer_view)
+}
+
+/// Stored entries that cannot be read, above the records list.
+pub fn broken_entries() -> AnyView {
+    notice(broken_entries_view)
 }
 
 /// Records past the retention period, above the records list.

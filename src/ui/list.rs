@@ -5,7 +5,7 @@
 //! fetched once this list is painted (`lazy`).
 
 use super::state::{AppState, Screen, local_time, new_id, now_iso, today, tr};
-use crate::drafts::{Draft, Unreadable};
+use crate::drafts::Draft;
 use crate::engine::{Record, evaluate};
 use crate::text::UiText;
 use leptos::prelude::*;
@@ -41,16 +41,6 @@ fn badge(outcome: Option<&str>, ui: &'static UiText) -> (&'static str, &'static 
         Some("not_eligible") => ("badge not-eligible", ui.badge_not_eligible),
         Some(_) => ("badge incomplete", ui.badge_incomplete),
         None => ("badge incomplete", ui.badge_no_date),
-    }
-}
-
-/// Why a stored entry cannot be read, in the user's language.
-fn unreadable_text(why: &Unreadable, ui: &UiText) -> String {
-    match why {
-        Unreadable::NotJson(e) => format!("{} ({e})", ui.broken_not_json),
-        Unreadable::WrongShape(e) => format!("{} ({e})", ui.broken_wrong_shape),
-        Unreadable::NewerSchema(v) => format!("{} (schema {v})", ui.broken_newer),
-        Unreadable::IdMismatch => ui.broken_id_mismatch.to_string(),
     }
 }
 
@@ -125,7 +115,7 @@ pub fn RecordsList() -> impl IntoView {
                 </div>
             </Show>
             {super::lazy::lock_offer()}
-            <BrokenEntries />
+            {super::lazy::broken_entries()}
             {super::lazy::retention_due()}
             <Show
                 when=move || rows.with(|r| !r.is_empty())
@@ -235,29 +225,5 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
                 </span>
             </td>
         </tr>
-    }
-}
-
-/// Stored entries that could not be read: reported, never deleted.
-#[component]
-fn BrokenEntries() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let ui = move || lang.get().ui();
-    view! {
-        <Show when=move || state.catalogue.with(|c| !c.broken.is_empty())>
-            <div class="alert warning" role="alert" data-broken-entries>
-                <p>
-                    <strong>{move || (ui().broken_entries)(state.catalogue.with(|c| c.broken.len()))}</strong>
-                    {tr(lang, |u| u.broken_entries_help)}
-                </p>
-                <ul>
-                    {move || state.catalogue.with(|c| c.broken.iter().map(|b| {
-                        let text = format!("{}: {}", b.key, unreadable_text(&b.why, ui()));
-                        view! { <li><code>{text}</code></li> }
-                    }).collect_view())}
-                </ul>
-            </div>
-        </Show>
     }
 }

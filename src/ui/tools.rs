@@ -1,12 +1,14 @@
 //! The records list's tools, in the wasm module fetched once the list is
 //! painted (split points in `lazy`): importing a file, the screening log and
-//! FHIR Questionnaire exports, the retention and device settings, and the
-//! buttons that draw more of a long list. The passcode offer
+//! FHIR Questionnaire exports, the retention and device settings, the
+//! report of stored entries that cannot be read, and the buttons that draw
+//! more of a long list. The passcode offer
 //! (`lock::LockOffer`) comes with them.
 
 use super::files::{download, read_file_text};
 use super::state::{AppState, days_ago_iso, new_id, now_iso, today, tr, trs};
-use crate::drafts::{ImportError, import_record};
+use crate::drafts::{Broken, ImportError, Unreadable, import_record};
+use crate::text::ScreenText;
 use leptos::prelude::*;
 
 /// Reads `file` and imports it as a new record, opened at once; or lists in
@@ -197,6 +199,48 @@ pub fn ListMore(shown: RwSignal<u32>, page: u32) -> impl IntoView {
                     <button on:click=move |_| shown.set(u32::MAX)>{(sc.show_all)(all)}</button>
                 </div>
             }
+        })
+    }
+}
+
+/// Why a stored entry cannot be read, in the user's language.
+fn unreadable_text(why: &Unreadable, sc: &ScreenText) -> String {
+    match why {
+        Unreadable::NotJson(e) => format!("{} ({e})", sc.broken_not_json),
+        Unreadable::WrongShape(e) => format!("{} ({e})", sc.broken_wrong_shape),
+        Unreadable::NewerSchema(v) => format!("{} (schema {v})", sc.broken_newer),
+        Unreadable::IdMismatch => sc.broken_id_mismatch.to_string(),
+    }
+}
+
+/// Stored entries that could not be read, by key: reported, never deleted.
+#[component]
+pub fn BrokenEntries() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    move || {
+        let sc = lang.get().screens();
+        state.catalogue.with(|c| {
+            let mut broken: Vec<&Broken> = c.broken.iter().collect();
+            broken.sort_by(|a, b| a.key.cmp(&b.key));
+            (!broken.is_empty()).then(|| {
+                let items = broken
+                    .iter()
+                    .map(|b| {
+                        let text = format!("{}: {}", b.key, unreadable_text(&b.why, sc));
+                        view! { <li><code>{text}</code></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="alert warning" role="alert" data-broken-entries>
+                        <p>
+                            <strong>{(sc.broken_entries)(broken.len())}</strong>
+                            {sc.broken_entries_help}
+                        </p>
+                        <ul>{items}</ul>
+                    </div>
+                }
+            })
         })
     }
 }
