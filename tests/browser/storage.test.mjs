@@ -1,8 +1,9 @@
 //! Storage robustness in the browser: the catalogue of broken entries
 //! (tests/data/broken-entries.json) never stops the app and is kept byte for
 //! byte; an older schema is migrated; a newer one opens read-only and is never
-//! written over; old records are offered for export and deletion; "wipe this
-//! device" removes everything after confirmation.
+//! written over; old records are offered for export and deletion; a record
+//! is deleted only after confirmation; a long list is drawn 50 rows at a
+//! time; "wipe this device" removes everything after confirmation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -98,6 +99,28 @@ test('wipe this device removes everything the app stored, after confirmation', a
   await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['not-ours']);
   assert.equal(await page.locator('tr[data-record]').count(), 0);
+  await context.close();
+});
+
+test('deleting a record asks first; the rows left show and open their own records', async () => {
+  const at = (min) => `2026-11-25T08:0${min}:00Z`;
+  const entries = [['a', 'REC-A', 3], ['b', 'REC-B', 2], ['c', 'REC-C', 1]].map(([id, label, min]) =>
+    [`ctit/record/${id}`, JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: draft(id, label, at(min)) })]);
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
+  const row = (id) => page.locator(`tr[data-record="${id}"]`);
+  await row('b').getByRole('button', { name: 'Delete' }).click();
+  assert.match(await row('b').getByRole('alert').textContent(), /Delete “REC-B” for good\?/);
+  await row('b').getByRole('button', { name: 'Yes, delete' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-record]').length === 2);
+  assert.deepEqual(await page.locator('tr[data-record]').evaluateAll((trs) => trs.map((tr) => [tr.dataset.record, tr.querySelector('button.link').textContent])),
+    [['a', 'REC-A'], ['c', 'REC-C']]);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ctit/record/b')), null);
+  // The row now showing REC-C is REC-C's, with its actions and no question open.
+  assert.equal(await row('c').getByRole('button', { name: 'Delete' }).isVisible(), true);
+  assert.equal(await row('c').getByRole('button', { name: 'Yes, delete' }).isVisible(), false);
+  await row('c').getByRole('button', { name: 'REC-C' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  assert.equal(await page.inputValue('#f-label'), 'REC-C');
   await context.close();
 });
 
