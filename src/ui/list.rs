@@ -109,11 +109,14 @@ pub fn RecordsList() -> impl IntoView {
                     <button on:click=export_questionnaire>{tr(lang, |u| u.export_questionnaire)}</button>
                 </div>
             </div>
-            <Show when=move || import_errors.with(|e| !e.is_empty())>
-                <div class="alert error" role="alert">
-                    <ul>{move || import_errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-                </div>
-            </Show>
+            {move || {
+                let errors = import_errors.get();
+                (!errors.is_empty()).then(|| view! {
+                    <div class="alert error" role="alert">
+                        <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                    </div>
+                })
+            }}
             {super::lazy::lock_offer()}
             {super::lazy::broken_entries()}
             {super::lazy::retention_due()}
