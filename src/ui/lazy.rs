@@ -71,24 +71,26 @@ fn list_more_view(shown: RwSignal<u32>, page: u32) -> Result<AnyView, Unavailabl
     Ok(view! { <tools::ListMore shown=shown page=page /> }.into_any())
 }
 
+/// Something the records list asks of code fetched on first use.
+pub enum ListAction {
+    /// Save this draft as a new record and open it (the record form's code).
+    Create(Draft),
+    /// Import this file as a new record (the list's tools).
+    Import(web_sys::File),
+    /// Download the screening log (the list's tools).
+    ExportLog,
+    /// Download the FHIR Questionnaire (the list's tools).
+    ExportQuestionnaire,
+}
+
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn import_start(
+fn tool_now(
     state: AppState,
-    file: web_sys::File,
+    action: ListAction,
     errors: RwSignal<Vec<String>>,
 ) -> Result<(), Unavailable> {
-    leptos::task::spawn_local(tools::import_file(state, file, errors));
+    tools::run(state, action, errors);
     Ok(())
-}
-
-#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn export_log_now(state: AppState) -> Result<Result<(), String>, Unavailable> {
-    Ok(tools::export_log(state))
-}
-
-#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn export_questionnaire_now() -> Result<Result<(), String>, Unavailable> {
-    Ok(tools::export_questionnaire())
 }
 
 /// When a part's code is fetched.
@@ -228,56 +230,20 @@ pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
     )
 }
 
-/// Saves `draft` as a new record and opens it ([`AppState::create`]) once
-/// the record form's code is here: saving comes with it. If that code
-/// cannot be fetched, `errors` says so and nothing is created.
-pub fn create(state: AppState, draft: Draft, errors: RwSignal<Vec<String>>) {
+/// Does `action` once its code is here: creating a record comes with the
+/// record form (which it opens), the rest with the list's tools. What goes
+/// wrong is listed in `errors`, including code that cannot be fetched (and
+/// then nothing was done).
+pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
     leptos::task::spawn_local(async move {
-        if create_now(state, draft).await.is_err() {
-            errors.set(vec![
-                state.lang.get_untracked().ui().part_unavailable.to_string(),
-            ]);
+        let loaded = match action {
+            ListAction::Create(draft) => create_now(state, draft).await,
+            other => tool_now(state, other, errors).await,
+        };
+        if loaded.is_err() {
+            let ui = state.lang.get_untracked().ui();
+            errors.set(vec![ui.part_unavailable.to_string()]);
         }
-    });
-}
-
-/// Imports `file` as a new record (see [`tools::import_file`]); if the
-/// import code cannot be fetched, `errors` says so.
-pub fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<Vec<String>>) {
-    leptos::task::spawn_local(async move {
-        if import_start(state, file, errors).await.is_err() {
-            errors.set(vec![
-                state.lang.get_untracked().ui().part_unavailable.to_string(),
-            ]);
-        }
-    });
-}
-
-/// Shows why an export did not happen, in `errors`.
-fn export_done(
-    state: AppState,
-    errors: RwSignal<Vec<String>>,
-    result: Result<Result<(), String>, Unavailable>,
-) {
-    let ui = state.lang.get_untracked().ui();
-    match result {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => errors.set(vec![(ui.export_failed)(&e)]),
-        Err(Unavailable) => errors.set(vec![ui.part_unavailable.to_string()]),
-    }
-}
-
-/// Downloads the screening log (see [`tools::export_log`]).
-pub fn export_log(state: AppState, errors: RwSignal<Vec<String>>) {
-    leptos::task::spawn_local(
-        async move { export_done(state, errors, export_log_now(state).await) },
-    );
-}
-
-/// Downloads the FHIR Questionnaire (see [`tools::export_questionnaire`]).
-pub fn export_questionnaire(state: AppState, errors: RwSignal<Vec<String>>) {
-    leptos::task::spawn_local(async move {
-        export_done(state, errors, export_questionnaire_now().await)
     });
 }
 

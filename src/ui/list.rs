@@ -4,6 +4,7 @@
 //! the exports, the passcode offer and the settings come from `tools`,
 //! fetched once this list is painted (`lazy`).
 
+use super::lazy::ListAction;
 use super::state::{AppState, Screen, local_time, new_id, now_iso, today, tr};
 use crate::drafts::Draft;
 use crate::engine::{Record, evaluate};
@@ -77,7 +78,7 @@ pub fn RecordsList() -> impl IntoView {
 
     let new_record = move |_| {
         let draft = Draft::new(&new_id(), &today().to_string(), &now_iso());
-        super::lazy::create(state, draft, import_errors);
+        super::lazy::run(state, ListAction::Create(draft), import_errors);
     };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -90,10 +91,11 @@ pub fn RecordsList() -> impl IntoView {
             return;
         };
         input.set_value("");
-        super::lazy::import_file(state, file, import_errors);
+        super::lazy::run(state, ListAction::Import(file), import_errors);
     };
-    let export_log = move |_| super::lazy::export_log(state, import_errors);
-    let export_questionnaire = move |_| super::lazy::export_questionnaire(state, import_errors);
+    let export_log = move |_| super::lazy::run(state, ListAction::ExportLog, import_errors);
+    let export_questionnaire =
+        move |_| super::lazy::run(state, ListAction::ExportQuestionnaire, import_errors);
 
     view! {
         <section class="list" aria-labelledby="list-title">
@@ -189,7 +191,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
                 }
                 copy.created = now_iso();
                 copy.updated = copy.created.clone();
-                super::lazy::create(state, copy, errors);
+                super::lazy::run(state, ListAction::Create(copy), errors);
             }
         }
     };

@@ -6,10 +6,33 @@
 //! (`lock::LockOffer`) comes with them.
 
 use super::files::{download, read_file_text};
+use super::lazy::ListAction;
 use super::state::{AppState, days_ago_iso, new_id, now_iso, today, tr, trs};
 use crate::drafts::{Broken, ImportError, Unreadable, import_record};
 use crate::text::ScreenText;
 use leptos::prelude::*;
+
+/// Does one of the list's actions (see [`super::lazy::run`]); an export
+/// that fails says why in `errors`.
+pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
+    let exported = match action {
+        ListAction::Import(file) => {
+            leptos::task::spawn_local(import_file(state, file, errors));
+            return;
+        }
+        ListAction::ExportLog => export_log(state),
+        ListAction::ExportQuestionnaire => export_questionnaire(),
+        // Comes with the record form's code, never here.
+        ListAction::Create(draft) => {
+            state.create(draft);
+            return;
+        }
+    };
+    if let Err(e) = exported {
+        let ui = state.lang.get_untracked().ui();
+        errors.set(vec![(ui.export_failed)(&e)]);
+    }
+}
 
 /// Reads `file` and imports it as a new record, opened at once; or lists in
 /// `errors` why it was refused (a file that is not a record, or unreadable).
