@@ -75,11 +75,24 @@ fn every_source_text_is_the_published_text_verbatim() {
     let published = include_str!("data/criteria-source.md").replace('\\', "");
     for c in CRITERIA {
         assert!(
-            published.contains(c.source),
+            published.contains(c.source()),
             "{} source not found verbatim: {}",
             c.code,
-            c.source
+            c.source()
         );
+    }
+}
+
+#[test]
+fn each_criterion_shows_its_own_published_text_in_published_order() {
+    // Each text is found at or after the previous criterion's (E13 and E14
+    // share one published paragraph), so no criterion shows another's.
+    let published = include_str!("data/criteria-source.md").replace('\\', "");
+    let mut at = 0;
+    for c in CRITERIA {
+        let found = published[at..].find(c.source());
+        assert!(found.is_some(), "{} is out of published order", c.code);
+        at += found.unwrap_or(0);
     }
 }
 

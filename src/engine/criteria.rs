@@ -70,8 +70,6 @@ pub struct Criterion {
     pub kind: CriterionKind,
     /// Every field the rule may read.
     pub fields: &'static [Field],
-    /// The published criterion text, verbatim (typos included).
-    pub source: &'static str,
     /// Whether spec §5 has a reading note for it (the text lives in `crate::text`).
     pub has_note: bool,
     /// The rule: the findings it makes about a record.
@@ -99,7 +97,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I1",
         kind: Incl,
         fields: &[BirthDate, AgeYears],
-        source: "Age: 18 years or above, gender not restricted;",
         has_note: false,
         rule: |c| vec![c.age_at_least(18)],
     },
@@ -108,7 +105,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I2",
         kind: Incl,
         fields: &[CitDiagnosis, RhtpoDays, RhtpoDose, PlateletAfterRhtpo],
-        source: "Patients who meet the diagnostic criteria for chemotherapy-related thrombocytopenia, and still ineffective after repeated treatment with rhTPO or IL-11 (subjects need to undergo regular rhTPO treatment for at least 14 days after radiotherapy and chemotherapy, with a dose of rhTPO 300u/kg/d or higher, and the platelet count remains less than 30×10^9/L, defined as refractory CTIT);",
         has_note: true,
         rule: |c| {
             vec![
@@ -124,7 +120,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I3",
         kind: Incl,
         fields: &[LastChemoDate, HadRadiotherapy, LastRadiotherapyDate],
-        source: "Patients who have stopped chemotherapy and radiotherapy for more than 1 month;",
         has_note: true,
         rule: |c| {
             vec![
@@ -138,7 +133,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I4",
         kind: Incl,
         fields: &[PlateletCount],
-        source: "Patients with platelet count at enrollment < 30×10^9/L;",
         has_note: false,
         rule: |c| vec![c.platelets_below(PlateletCount, 30)],
     },
@@ -147,7 +141,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I5",
         kind: Incl,
         fields: &[LowPlateletsSince],
-        source: "Patients with platelet count remains < 30×10^9/L for more than 1 month;",
         has_note: false,
         rule: |c| vec![c.months_since(LowPlateletsSince, 1)],
     },
@@ -156,7 +149,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I6",
         kind: Incl,
         fields: &[ExpectedSurvival6m],
-        source: "Patients with expected survival period ≥ 6 months;",
         has_note: false,
         rule: |c| vec![c.yes_no(ExpectedSurvival6m, true)],
     },
@@ -165,7 +157,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I7",
         kind: Incl,
         fields: &[Alt, Ast, TotalBilirubin, Creatinine, PhysicalExamOk],
-        source: "Patients with liver and kidney function < 1.5× upper limit of normal value, physical examination qualified;",
         has_note: true,
         rule: |c| {
             vec![
@@ -182,7 +173,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I8",
         kind: Incl,
         fields: &[Ecog],
-        source: "Patients with ECOG physical status score ≤ 2 points;",
         has_note: false,
         rule: |c| vec![c.at_most(Ecog, 2)],
     },
@@ -191,7 +181,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I9",
         kind: Incl,
         fields: &[NyhaClass],
-        source: "Patients with Cardiac function: New York Heart Association cardiac function classification is grade 2 or below;",
         has_note: false,
         rule: |c| vec![c.at_most(NyhaClass, 2)],
     },
@@ -200,7 +189,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "I10",
         kind: Incl,
         fields: &[ConsentSigned],
-        source: "Patients who is voluntary to sign the informed consent form;",
         has_note: false,
         rule: |c| vec![c.yes_no(ConsentSigned, true)],
     },
@@ -209,7 +197,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E1",
         kind: Excl,
         fields: &[UncontrolledOrganDisease],
-        source: "Those with uncontrollable primary diseases of important organs, such as extensive metastasis of malignant tumors, liver failure, heart failure, kidney failure and other diseases;",
         has_note: false,
         rule: |c| vec![c.yes_no(UncontrolledOrganDisease, false)],
     },
@@ -218,7 +205,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E2",
         kind: Excl,
         fields: &[PoorCompliance],
-        source: "Patients with poor compliance;",
         has_note: false,
         rule: |c| vec![c.yes_no(PoorCompliance, false)],
     },
@@ -227,7 +213,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E3",
         kind: Excl,
         fields: &[Hiv, Hbv, Hcv, Hdv, Syphilis, EbvDna, CmvDna, KnownInfection],
-        source: "Positive serology for HIV, hepatitis B virus (HBV), hepatitis C virus (HCV), and/or hepatitis D virus (HDV), Syphilis; Positive for Epstein-Barr Virus DNA, Cytomegalovirus DNA;",
         has_note: true,
         rule: |c| {
             vec![
@@ -249,7 +234,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E4",
         kind: Excl,
         fields: &[SevereBleeding],
-        source: "Accompanied by extensive and severe bleeding, such as hemoptysis, upper gastrointestinal bleeding, intracranial hemorrhage, etc.",
         has_note: false,
         rule: |c| vec![c.yes_no(SevereBleeding, false)],
     },
@@ -258,7 +242,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E5",
         kind: Excl,
         fields: &[HeartDiseaseNeedingTreatment, UncontrolledHypertension],
-        source: "There is currently a heart disease requiring treatment or a poorly controlled hypertension judged by the investigator;",
         has_note: false,
         rule: |c| {
             vec![
@@ -272,7 +255,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E6",
         kind: Excl,
         fields: &[ThromboticDisease],
-        source: "Patients with thrombotic diseases such as pulmonary embolism, thrombosis, and atherosclerosis;",
         has_note: false,
         rule: |c| vec![c.yes_no(ThromboticDisease, false)],
     },
@@ -281,7 +263,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E7",
         kind: Excl,
         fields: &[PriorAlloTransplant],
-        source: "Those who have received allogeneic stem cell transplantation or organ transplantation in the past;",
         has_note: false,
         rule: |c| vec![c.yes_no(PriorAlloTransplant, false)],
     },
@@ -290,7 +271,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E8",
         kind: Excl,
         fields: &[MentalDisorder],
-        source: "Patients with mental disorders who cannot normally obtain informed consent and undergo trials and follow-up;",
         has_note: false,
         rule: |c| vec![c.yes_no(MentalDisorder, false)],
     },
@@ -299,7 +279,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E9",
         kind: Excl,
         fields: &[UnresolvedPriorToxicity],
-        source: "Patients whose toxic symptoms caused by treatment before participating in the trial have not disappeared;",
         has_note: true,
         rule: |c| vec![c.yes_no(UnresolvedPriorToxicity, false)],
     },
@@ -308,7 +287,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E10",
         kind: Excl,
         fields: E10_FIELDS,
-        source: "Other serious diseases that may restrict participants from participating in this trial (such as diabetes; severe heart failure; myocardial obstruction or unstable arrhythmia or unstable angina in the past 6 months; gastric ulcers; mobility Autoimmune diseases, etc.);",
         has_note: true,
         rule: |c| E10_FIELDS.iter().map(|&f| c.yes_no(f, false)).collect(),
     },
@@ -317,7 +295,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E11",
         kind: Excl,
         fields: &[Sepsis, IrregularBleeding],
-        source: "Patients with sepsis or patients with other irregular bleeding;",
         has_note: false,
         rule: |c| vec![c.yes_no(Sepsis, false), c.yes_no(IrregularBleeding, false)],
     },
@@ -326,7 +303,6 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E12",
         kind: Excl,
         fields: &[AntiplateletDrugs],
-        source: "Patients taking antiplatelet drugs at the same time;",
         has_note: false,
         rule: |c| vec![c.yes_no(AntiplateletDrugs, false)],
     },
@@ -341,7 +317,6 @@ pub const CRITERIA: &[Criterion] = &[
             UrineHcg,
             Breastfeeding,
         ],
-        source: SRC_PREGNANCY_AND_HEART,
         has_note: true,
         rule: |c| {
             if c.is_male() {
@@ -368,7 +343,6 @@ pub const CRITERIA: &[Criterion] = &[
             QtcMs,
             BundleBranchBlock,
         ],
-        source: SRC_PREGNANCY_AND_HEART,
         has_note: true,
         rule: |c| {
             vec![
@@ -385,8 +359,76 @@ pub const CRITERIA: &[Criterion] = &[
         code: "E15",
         kind: Excl,
         fields: &[InvestigatorExcludes],
-        source: "Researchers believe that patients should not participate in the test of any other condition.",
         has_note: false,
         rule: |c| vec![c.yes_no(InvestigatorExcludes, false)],
     },
 ];
+
+impl Criterion {
+    /// The published criterion text, verbatim (typos included).
+    pub fn source(&self) -> &'static str {
+        published_text(self.id)
+    }
+}
+
+/// Each criterion's published text, verbatim (typos included), in published
+/// order. A match of its own rather than a column of [`CRITERIA`]: the
+/// browser app's first download evaluates records with the table, and a
+/// string the table points to ships with it, while the text is shown only
+/// by the screens fetched later.
+fn published_text(id: CriterionId) -> &'static str {
+    use CriterionId::*;
+    match id {
+        I1 => "Age: 18 years or above, gender not restricted;",
+        I2 => {
+            "Patients who meet the diagnostic criteria for chemotherapy-related thrombocytopenia, and still ineffective after repeated treatment with rhTPO or IL-11 (subjects need to undergo regular rhTPO treatment for at least 14 days after radiotherapy and chemotherapy, with a dose of rhTPO 300u/kg/d or higher, and the platelet count remains less than 30×10^9/L, defined as refractory CTIT);"
+        }
+        I3 => "Patients who have stopped chemotherapy and radiotherapy for more than 1 month;",
+        I4 => "Patients with platelet count at enrollment < 30×10^9/L;",
+        I5 => "Patients with platelet count remains < 30×10^9/L for more than 1 month;",
+        I6 => "Patients with expected survival period ≥ 6 months;",
+        I7 => {
+            "Patients with liver and kidney function < 1.5× upper limit of normal value, physical examination qualified;"
+        }
+        I8 => "Patients with ECOG physical status score ≤ 2 points;",
+        I9 => {
+            "Patients with Cardiac function: New York Heart Association cardiac function classification is grade 2 or below;"
+        }
+        I10 => "Patients who is voluntary to sign the informed consent form;",
+        E1 => {
+            "Those with uncontrollable primary diseases of important organs, such as extensive metastasis of malignant tumors, liver failure, heart failure, kidney failure and other diseases;"
+        }
+        E2 => "Patients with poor compliance;",
+        E3 => {
+            "Positive serology for HIV, hepatitis B virus (HBV), hepatitis C virus (HCV), and/or hepatitis D virus (HDV), Syphilis; Positive for Epstein-Barr Virus DNA, Cytomegalovirus DNA;"
+        }
+        E4 => {
+            "Accompanied by extensive and severe bleeding, such as hemoptysis, upper gastrointestinal bleeding, intracranial hemorrhage, etc."
+        }
+        E5 => {
+            "There is currently a heart disease requiring treatment or a poorly controlled hypertension judged by the investigator;"
+        }
+        E6 => {
+            "Patients with thrombotic diseases such as pulmonary embolism, thrombosis, and atherosclerosis;"
+        }
+        E7 => {
+            "Those who have received allogeneic stem cell transplantation or organ transplantation in the past;"
+        }
+        E8 => {
+            "Patients with mental disorders who cannot normally obtain informed consent and undergo trials and follow-up;"
+        }
+        E9 => {
+            "Patients whose toxic symptoms caused by treatment before participating in the trial have not disappeared;"
+        }
+        E10 => {
+            "Other serious diseases that may restrict participants from participating in this trial (such as diabetes; severe heart failure; myocardial obstruction or unstable arrhythmia or unstable angina in the past 6 months; gastric ulcers; mobility Autoimmune diseases, etc.);"
+        }
+        E11 => "Patients with sepsis or patients with other irregular bleeding;",
+        E12 => "Patients taking antiplatelet drugs at the same time;",
+        E13 => SRC_PREGNANCY_AND_HEART,
+        E14 => SRC_PREGNANCY_AND_HEART,
+        E15 => {
+            "Researchers believe that patients should not participate in the test of any other condition."
+        }
+    }
+}

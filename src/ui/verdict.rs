@@ -265,7 +265,7 @@ pub fn CriteriaList(
                     <details>
                         <summary>{move || if has_note { lang.get().screens().published_text_and_note } else { lang.get().screens().published_text }}</summary>
                         <p class="original">{trs(lang, |s| s.original_text)}</p>
-                        <blockquote lang="en"><p>{c.source}</p></blockquote>
+                        <blockquote lang="en"><p>{c.source()}</p></blockquote>
                         {move || note().map(|n| view! { <p class="note"><strong>{lang.get().screens().how_read}</strong>{n}</p> })}
                     </details>
                 </li>
