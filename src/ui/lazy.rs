@@ -1,9 +1,10 @@
-//! The code fetched on first use: the record form, the patient self-check,
-//! the lock screen, and the records list's tools (import, exports, passcode
-//! offer, settings). The build splits each into its own wasm module
-//! (`tools/bin/wasm-bindgen`, see ARCHITECTURE.md), so the first download
-//! holds only the app shell, the start page, the records list and the
-//! engine.
+//! The code fetched on first use: the record form (with creating a record),
+//! the patient self-check, the lock screen, and the records list's tools
+//! (import, exports, passcode offer, settings, the unreadable-entries
+//! report, the buttons under a long list). The build splits each into its
+//! own wasm module (`tools/bin/wasm-bindgen`, see ARCHITECTURE.md), so the
+//! first download holds only the app shell, the start page, the records
+//! list and the engine. The list's tools wait until the list is painted.
 //!
 //! A screen that cannot be fetched (offline before the service worker kept
 //! the app, or the server gone) shows a message and a "Try again" button;
