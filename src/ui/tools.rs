@@ -2,8 +2,8 @@
 //! painted (split points in `lazy`): importing a file, the screening log and
 //! FHIR Questionnaire exports, the retention and device settings, the
 //! report of stored entries that cannot be read, and the buttons that draw
-//! more of a long list. The passcode offer
-//! (`lock::LockOffer`) comes with them.
+//! more of a long list. The passcode offer (`lock::LockOffer`) comes with
+//! them.
 
 use super::files::{download, read_file_text};
 use super::lazy::ListAction;
