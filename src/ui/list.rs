@@ -1,8 +1,9 @@
 //! The coordinator's start screen: every screening record, most recently
 //! saved first, with its outcome (the first 50 drawn, the rest on request);
-//! create, open, duplicate, delete (with confirmation). Import,
-//! the exports, the passcode offer and the settings come from `tools`,
-//! fetched once this list is painted (`lazy`).
+//! create, open, duplicate, delete (with confirmation). Import, the
+//! exports, the passcode offer, the settings, the report of unreadable
+//! entries and the "show more" buttons come from `tools`, fetched once this
+//! list is painted (`lazy`); creating a record comes with the record form.
 
 use super::lazy::ListAction;
 use super::state::{AppState, Screen, local_time, new_id, now_iso, today, tr};
