@@ -56,7 +56,7 @@ fn badge(outcome: Option<&str>, ui: &'static UiText) -> (&'static str, &'static 
 ///
 /// (`u32` as the other counters: each value type of a signal is its own
 /// generated code in the first download.)
-const PAGE: u32 = 50;
+pub const PAGE: u32 = 50;
 
 /// The records list.
 #[component]
@@ -64,7 +64,7 @@ pub fn RecordsList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     Effect::new(|_| super::lazy::prefetch_record());
-    let shown = RwSignal::new(PAGE);
+    let shown = state.list_shown;
     let rows = Memo::new(move |_| {
         let n = shown.get() as usize;
         state.catalogue.with(|c| {

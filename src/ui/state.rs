@@ -79,6 +79,10 @@ pub struct AppState {
     pub idle_minutes: RwSignal<u32>,
     /// The coordinator declined the passcode offer.
     pub lock_declined: RwSignal<bool>,
+    /// How many records the list draws (it starts with its first page and
+    /// keeps what "show more" drew while the app is open, so coming back
+    /// from a record finds the list as it was left).
+    pub list_shown: RwSignal<u32>,
 }
 
 impl AppState {
@@ -130,6 +134,7 @@ impl AppState {
             locked: RwSignal::new(has_vault),
             idle_minutes: RwSignal::new(idle),
             lock_declined: RwSignal::new(setting(LOCK_DECLINED_KEY).is_some()),
+            list_shown: RwSignal::new(super::list::PAGE),
         };
         if !has_vault {
             state.reload();

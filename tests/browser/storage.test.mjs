@@ -124,7 +124,7 @@ test('deleting a record asks first; the rows left show and open their own record
   await context.close();
 });
 
-test('200 records: the list draws the 50 most recently saved, the rest on request, and one opens', async () => {
+test('200 records: the list draws the 50 most recently saved, the rest on request, and keeps them drawn', async () => {
   const entries = [];
   for (let i = 0; i < 200; i++) {
     const updated = new Date(Date.UTC(2026, 10, 20, 8) + i * 1000).toISOString();
@@ -152,5 +152,9 @@ test('200 records: the list draws the 50 most recently saved, the rest on reques
   await page.waitForSelector('.record [data-outcome]');
   assert.ok(Date.now() - started < 5000);
   assert.equal(await page.inputValue('#f-ecog'), '3');
+  // Back to the list: it is as it was left, every record drawn.
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  await page.waitForSelector('#list-title');
+  assert.equal(await rows.count(), 200);
   await context.close();
 });
