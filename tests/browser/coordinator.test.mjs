@@ -306,6 +306,27 @@ test('screening log and FHIR exports: the log is CSV with a BOM, a FHIR export i
   await importFile(page, copy);
   assert.equal(await page.inputValue('#f-label'), 'SCR-七');
   assert.deepEqual(await statuses(page), before);
+  // The FHIR Questionnaire from the list's tools.
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  const [questionnaire] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'FHIR Questionnaire' }).click()]);
+  assert.equal(JSON.parse(fs.readFileSync(await questionnaire.path(), 'utf8')).resourceType, 'Questionnaire');
+  await context.close();
+});
+
+test('duplicating a record opens the copy with the same answers and its own label', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  await importFile(page, path.join(casesDir, '12-rhtpo-13-days.json'));
+  await page.fill('#f-label', 'SCR-9');
+  await settled(page);
+  const before = await statuses(page);
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  await page.locator('tr[data-record]').getByRole('button', { name: 'Duplicate' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  assert.equal(await page.inputValue('#f-label'), 'SCR-9 (copy)');
+  assert.deepEqual(await statuses(page), before);
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  assert.deepEqual((await page.locator('tr[data-record] button.link').allTextContents()).sort(), ['SCR-9', 'SCR-9 (copy)']);
+  assert.deepEqual(page.seen.errors, []);
   await context.close();
 });
 
