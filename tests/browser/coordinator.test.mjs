@@ -1,7 +1,7 @@
 //! Coordinator screening in a real headless Chromium against the release
 //! build: shared cases imported, drafts that survive reloads (half-typed
 //! input included), corrupted and blocked storage, two tabs, keyboard-only
-//! screening, export, and no request to any other origin.
+//! screening, export, duplicating, and no request to any other origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
