@@ -411,23 +411,13 @@ pub struct Broken {
 pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
     // The common case (an entry of this schema), read straight into its
     // struct without building a JSON tree: it is on every save's path.
-    if let Ok(entry) = serde_json::from_str::<Entry>(text)
-        && entry.schema == SCHEMA
-    {
-        if record_key(&entry.draft.id) != key {
-            return Err(Unreadable::IdMismatch);
-        }
-        return Ok(Stored {
-            rev: entry.rev,
-            draft: entry.draft,
-            protocol: entry.protocol,
-            read_only: false,
-            migrated_from: None,
-        });
-    }
+    let direct = match serde_json::from_str::<Entry>(text) {
+        Ok(entry) if entry.schema == SCHEMA => return current(entry, key, None),
+        Ok(_) => None,
+        Err(e) => Some(e),
+    };
     let json: Json = serde_json::from_str(text).map_err(|e| Unreadable::NotJson(e.to_string()))?;
-    let schema = json.get("schema").and_then(Json::as_u64);
-    let (json, read_only, migrated_from) = match schema {
+    match json.get("schema").and_then(Json::as_u64) {
         Some(s) if s > SCHEMA => {
             // A newer app wrote it: show it if its draft is still readable,
             // but never write over it.
@@ -444,19 +434,30 @@ pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
                 .and_then(Json::as_str)
                 .unwrap_or("")
                 .to_string();
-            return Ok(Stored {
+            Ok(Stored {
                 rev,
                 draft,
                 protocol,
                 read_only: true,
                 migrated_from: None,
-            });
+            })
         }
-        Some(SCHEMA) => (json, false, None),
-        Some(s @ 1..) => (migrate(json)?, false, Some(s)),
-        _ => return Err(Unreadable::WrongShape("no schema version".into())),
-    };
-    let entry: Entry = from_tree(&json).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
+        // This schema, yet not readable as an entry: why was said above.
+        Some(SCHEMA) => Err(Unreadable::WrongShape(
+            direct.map_or_else(String::new, |e| e.to_string()),
+        )),
+        Some(s @ 1..) => {
+            let entry: Entry =
+                from_tree(&migrate(json)?).map_err(|e| Unreadable::WrongShape(e.to_string()))?;
+            current(entry, key, Some(s))
+        }
+        _ => Err(Unreadable::WrongShape("no schema version".into())),
+    }
+}
+
+/// An entry of the current schema (read as is, or migrated from
+/// `migrated_from`), if it is the record its key names.
+fn current(entry: Entry, key: &str, migrated_from: Option<u64>) -> Result<Stored, Unreadable> {
     if record_key(&entry.draft.id) != key {
         return Err(Unreadable::IdMismatch);
     }
@@ -464,7 +465,7 @@ pub fn parse_entry(key: &str, text: &str) -> Result<Stored, Unreadable> {
         rev: entry.rev,
         draft: entry.draft,
         protocol: entry.protocol,
-        read_only,
+        read_only: false,
         migrated_from,
     })
 }
