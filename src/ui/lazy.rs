@@ -76,21 +76,17 @@ fn list_more_view(shown: RwSignal<u32>, page: u32) -> Result<AnyView, Unavailabl
 pub enum ListAction {
     /// Save this draft as a new record and open it (the record form's code).
     Create(Draft),
-    /// Import this file as a new record (the list's tools).
-    Import(web_sys::File),
-    /// Download the screening log (the list's tools).
-    ExportLog,
-    /// Download the FHIR Questionnaire (the list's tools).
-    ExportQuestionnaire,
+    /// One of the list's tools (their module).
+    Tool(tools::Tool),
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn tool_now(
     state: AppState,
-    action: ListAction,
+    tool: tools::Tool,
     errors: RwSignal<Vec<String>>,
 ) -> Result<(), Unavailable> {
-    tools::run(state, action, errors);
+    tools::run(state, tool, errors);
     Ok(())
 }
 
@@ -239,7 +235,7 @@ pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
     leptos::task::spawn_local(async move {
         let loaded = match action {
             ListAction::Create(draft) => create_now(state, draft).await,
-            other => tool_now(state, other, errors).await,
+            ListAction::Tool(tool) => tool_now(state, tool, errors).await,
         };
         if loaded.is_err() {
             let ui = state.lang.get_untracked().ui();

@@ -7,6 +7,7 @@
 
 use super::lazy::ListAction;
 use super::state::{AppState, Screen, local_time, new_id, now_iso, today, tr};
+use super::tools::Tool;
 use crate::drafts::Draft;
 use crate::engine::{Record, evaluate};
 use crate::text::UiText;
@@ -92,11 +93,17 @@ pub fn RecordsList() -> impl IntoView {
             return;
         };
         input.set_value("");
-        super::lazy::run(state, ListAction::Import(file), import_errors);
+        super::lazy::run(state, ListAction::Tool(Tool::Import(file)), import_errors);
     };
-    let export_log = move |_| super::lazy::run(state, ListAction::ExportLog, import_errors);
-    let export_questionnaire =
-        move |_| super::lazy::run(state, ListAction::ExportQuestionnaire, import_errors);
+    let export_log =
+        move |_| super::lazy::run(state, ListAction::Tool(Tool::ExportLog), import_errors);
+    let export_questionnaire = move |_| {
+        super::lazy::run(
+            state,
+            ListAction::Tool(Tool::ExportQuestionnaire),
+            import_errors,
+        )
+    };
 
     view! {
         <section class="list" aria-labelledby="list-title">

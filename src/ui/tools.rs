@@ -6,27 +6,30 @@
 //! them.
 
 use super::files::{download, read_file_text};
-use super::lazy::ListAction;
 use super::state::{AppState, days_ago_iso, new_id, now_iso, today, tr, trs};
 use crate::drafts::{Broken, ImportError, Unreadable, import_record};
 use crate::text::ScreenText;
 use leptos::prelude::*;
 
-/// Does one of the list's actions (see [`super::lazy::run`]); an export
-/// that fails says why in `errors`.
-pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
-    let exported = match action {
-        ListAction::Import(file) => {
+/// What the list's tools do on request (see [`super::lazy::run`]).
+pub enum Tool {
+    /// Import this file as a new record.
+    Import(web_sys::File),
+    /// Download the screening log.
+    ExportLog,
+    /// Download the FHIR Questionnaire.
+    ExportQuestionnaire,
+}
+
+/// Does `tool`; an export that fails says why in `errors`.
+pub fn run(state: AppState, tool: Tool, errors: RwSignal<Vec<String>>) {
+    let exported = match tool {
+        Tool::Import(file) => {
             leptos::task::spawn_local(import_file(state, file, errors));
             return;
         }
-        ListAction::ExportLog => export_log(state),
-        ListAction::ExportQuestionnaire => export_questionnaire(),
-        // Comes with the record form's code, never here.
-        ListAction::Create(draft) => {
-            state.create(draft);
-            return;
-        }
+        Tool::ExportLog => export_log(state),
+        Tool::ExportQuestionnaire => export_questionnaire(),
     };
     if let Err(e) = exported {
         let ui = state.lang.get_untracked().ui();
