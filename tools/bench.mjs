@@ -12,10 +12,16 @@
 //                   handler time and the verdict's redraw (performance marks)
 //   draft save      check + serialize + write, p95 at 4x CPU (marks)
 //   memory          V8 heap after a full GC + wasm memory, after load
+//   floor           what the browser alone takes for the same first screen:
+//                   a static copy of it (HTML + the app's CSS, no script)
+//                   loaded cold and warm as above, and the Slow 4G arithmetic
+//                   for the critical path's bytes
 //   engine          natively: cargo run --release --example bench_engine
 //
-// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,input,engine),
+// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,engine),
 // BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event) adjust a run.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +31,8 @@ import { criticalPath } from './critical-path.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
-// BENCH_PARTS=cold,warm,input,engine runs only those parts (sizes always print).
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,input,engine').split(','));
+// BENCH_PARTS=cold,warm,floor,input,engine runs only those parts (sizes always print).
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,engine').split(','));
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
@@ -79,34 +85,82 @@ async function newPage(context, { cold }) {
   return page;
 }
 
-const cold = [];
-for (let i = 0; i < (PARTS.has('cold') ? RUNS : 0); i++) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await newPage(context, { cold: true });
-  await page.goto(server.url + '#coordinator');
-  cold.push(await firstVerdict(page));
-  await context.close();
+/** First verdict of `RUNS` cold loads of `url`: a fresh context each, no service worker. */
+async function coldLoads(url) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await newPage(context, { cold: true });
+    await page.goto(url);
+    times.push(await firstVerdict(page));
+    await context.close();
+  }
+  return times;
 }
-if (cold.length) console.log(`first verdict painted, cold, Slow 4G + 4x CPU: ${summary(cold)}   (budget: median <= 1800 ms)`);
 
-const warm = [];
-if (PARTS.has('warm')) {
+/** First verdict of `RUNS` warm loads of `url`: new tabs of a context that has loaded it before. */
+async function warmLoads(url, { serviceWorker }) {
   const context = await browser.newContext();
   const first = await newPage(context, { cold: false });
-  await first.goto(server.url + '#coordinator');
-  await first.evaluate(() => navigator.serviceWorker.ready);
-  await first.reload();
-  await first.evaluate(() => navigator.serviceWorker.ready);
+  await first.goto(url);
+  if (serviceWorker) {
+    await first.evaluate(() => navigator.serviceWorker.ready);
+    await first.reload();
+    await first.evaluate(() => navigator.serviceWorker.ready);
+  }
   await first.close();
+  const times = [];
   for (let i = 0; i < RUNS; i++) {
     const page = await newPage(context, { cold: false });
-    await page.goto(server.url + '#coordinator');
-    warm.push(await firstVerdict(page));
+    await page.goto(url);
+    times.push(await firstVerdict(page));
     await page.close();
   }
   await context.close();
+  return times;
 }
-if (warm.length) console.log(`first verdict painted, warm (service worker), 4x CPU: ${summary(warm)}   (budget: median <= 300 ms)`);
+
+if (PARTS.has('cold')) console.log(`first verdict painted, cold, Slow 4G + 4x CPU: ${summary(await coldLoads(server.url + '#coordinator'))}   (budget: median <= 1800 ms)`);
+if (PARTS.has('warm')) console.log(`first verdict painted, warm (service worker), 4x CPU: ${summary(await warmLoads(server.url + '#coordinator', { serviceWorker: true }))}   (budget: median <= 300 ms)`);
+
+// --- Floor: the browser's own share of those two figures -----------------
+// The first screen as the app paints it, saved as a static page (the same
+// elements, the same style sheet, no script) and loaded the same ways: what
+// no change to the app's code can go below. The cold arithmetic adds what
+// the critical path's bytes cost on the throttled link.
+if (PARTS.has('floor')) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await newPage(context, { cold: false });
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      if (!window.__firstScreen && list.getEntries().some((e) => e.identifier === 'verdict')) {
+        window.__firstScreen = document.documentElement.outerHTML;
+      }
+    }).observe({ type: 'element', buffered: true });
+  });
+  await page.goto(server.url + '#coordinator');
+  await page.waitForFunction(() => window.__firstScreen);
+  const html = (await page.evaluate(() => window.__firstScreen))
+    .replace(/<script\b[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  await context.close();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-floor-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>\n' + html);
+  if (process.env.BENCH_DEBUG) console.log(html);
+  for (const f of fs.readdirSync(dist).filter((f) => /\.(css|svg)(\.br|\.gz)?$/.test(f))) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+  const copy = await serveDist(dir);
+  const cold = await coldLoads(copy.url);
+  const warm = await warmLoads(copy.url, { serviceWorker: false });
+  await copy.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  console.log(`floor, the same first screen as a static page (HTML + CSS, no script):`);
+  console.log(`  cold, Slow 4G + 4x CPU: ${summary(cold)}`);
+  console.log(`  warm (HTTP cache), 4x CPU: ${summary(warm)}`);
+  // Two round trips (the page, then its files in parallel), then every byte
+  // of the critical path through the 180,000 B/s link, before any code runs.
+  const network = 2 * 562.5 + (size.brotli / 180000) * 1000;
+  console.log(`  cold, Slow 4G arithmetic: 2 round trips (1125 ms) + ${kb(size.brotli)} at 180,000 B/s (${ms((size.brotli / 180000) * 1000)}) = ${ms(network)} before any code runs`);
+}
 
 if (PARTS.has('input')) {
   const context = await browser.newContext();
@@ -168,4 +222,4 @@ await browser.close();
 await server.close();
 
 if (PARTS.has('engine')) console.log(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench_engine'], { cwd: root, encoding: 'utf8' }).trim());
-console.log(`machine: ${(await import('node:os')).cpus()[0]?.model ?? 'unknown'}, ${(await import('node:os')).cpus().length} cores`);
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores`);
