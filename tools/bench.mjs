@@ -19,7 +19,8 @@
 //   engine          natively: cargo run --release --example bench_engine
 //
 // BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,engine),
-// BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event) adjust a run.
+// BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event, the static
+// copy's HTML) adjust a run.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,9 @@ const dist = path.join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 // BENCH_PARTS=cold,warm,floor,input,engine runs only those parts (sizes always print).
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,engine').split(','));
+
+// DevTools' Slow 4G preset: latency in ms, throughput in bytes per second.
+const SLOW_4G = { latency: 562.5, downloadThroughput: 180000, uploadThroughput: 84375 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n) => `${n.toFixed(1)} ms`;
@@ -73,9 +77,7 @@ async function newPage(context, { cold }) {
   if (cold) {
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false, latency: 562.5, downloadThroughput: 180000, uploadThroughput: 84375,
-    });
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_4G });
   }
   await page.addInitScript((entry) => {
     window.__ctitMarks = true; // the app's own performance marks (off in everyday use)
@@ -157,9 +159,10 @@ if (PARTS.has('floor')) {
   console.log(`  cold, Slow 4G + 4x CPU: ${summary(cold)}`);
   console.log(`  warm (HTTP cache), 4x CPU: ${summary(warm)}`);
   // Two round trips (the page, then its files in parallel), then every byte
-  // of the critical path through the 180,000 B/s link, before any code runs.
-  const network = 2 * 562.5 + (size.brotli / 180000) * 1000;
-  console.log(`  cold, Slow 4G arithmetic: 2 round trips (1125 ms) + ${kb(size.brotli)} at 180,000 B/s (${ms((size.brotli / 180000) * 1000)}) = ${ms(network)} before any code runs`);
+  // of the critical path through the throttled link, before any code runs.
+  const trips = 2 * SLOW_4G.latency;
+  const transfer = (size.brotli / SLOW_4G.downloadThroughput) * 1000;
+  console.log(`  cold, Slow 4G arithmetic: 2 round trips (${ms(trips)}) + ${kb(size.brotli)} at ${SLOW_4G.downloadThroughput} B/s (${ms(transfer)}) = ${ms(trips + transfer)} before any code runs`);
 }
 
 if (PARTS.has('input')) {
