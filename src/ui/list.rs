@@ -76,11 +76,12 @@ pub fn RecordsList() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let import_errors = RwSignal::new(Vec::<String>::new());
+    // What went wrong with the last list action (create, duplicate, import, export).
+    let action_errors = RwSignal::new(Vec::<String>::new());
 
     let new_record = move |_| {
         let draft = Draft::new(&new_id(), &today().to_string(), &now_iso());
-        super::lazy::run(state, ListAction::Create(draft), import_errors);
+        super::lazy::run(state, ListAction::Create(draft), action_errors);
     };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -93,15 +94,15 @@ pub fn RecordsList() -> impl IntoView {
             return;
         };
         input.set_value("");
-        super::lazy::run(state, ListAction::Tool(Tool::Import(file)), import_errors);
+        super::lazy::run(state, ListAction::Tool(Tool::Import(file)), action_errors);
     };
     let export_log =
-        move |_| super::lazy::run(state, ListAction::Tool(Tool::ExportLog), import_errors);
+        move |_| super::lazy::run(state, ListAction::Tool(Tool::ExportLog), action_errors);
     let export_questionnaire = move |_| {
         super::lazy::run(
             state,
             ListAction::Tool(Tool::ExportQuestionnaire),
-            import_errors,
+            action_errors,
         )
     };
 
@@ -120,7 +121,7 @@ pub fn RecordsList() -> impl IntoView {
                 </div>
             </div>
             {move || {
-                let errors = import_errors.get();
+                let errors = action_errors.get();
                 (!errors.is_empty()).then(|| view! {
                     <div class="alert error" role="alert">
                         <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
@@ -150,7 +151,7 @@ pub fn RecordsList() -> impl IntoView {
                         // 2.3 KB (brotli) to the first download and kept nothing a
                         // coordinator needs (any change to the list also closes a
                         // delete confirmation left open in another row).
-                        {move || rows.get().into_iter().map(|r| view! { <RecordRow row=r errors=import_errors /> }).collect_view()}
+                        {move || rows.get().into_iter().map(|r| view! { <RecordRow row=r errors=action_errors /> }).collect_view()}
                     </tbody>
                 </table>
                 {super::lazy::list_more(shown, PAGE)}
