@@ -55,7 +55,7 @@ ensure_wasm_split() {
 ensure_node_packages() {
   command -v npm >/dev/null || { echo "npm not found: install Node.js 20" >&2; exit 1; }
   if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing Node packages (wasm-opt, terser, Playwright, axe-core)"
+    say "installing Node packages (wasm-opt, esbuild, terser, Playwright, axe-core)"
     npm ci --no-audit --no-fund
   fi
 }

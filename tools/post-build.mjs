@@ -1,22 +1,24 @@
-// Trunk post-build hook: makes the built site strict and offline-ready.
+// Trunk post-build hook: makes the built site strict, one request deep and
+// offline-ready.
 // 0. Brings in the lazily loaded screens split off by tools/bin/wasm-bindgen:
-//    optimises each split module with wasm-opt and copies the modules and
-//    their loader under content-hashed names (so no server cache can pair
-//    an old piece with a new app), preloading the loader from index.html.
-// 1. Moves Trunk's inline loader script into a hashed file (so the
-//    Content-Security-Policy needs no 'unsafe-inline'), with the service
-//    worker registration appended.
-// 2. Adds the Content-Security-Policy meta tag and the manifest link.
-// 3. Writes sw.js with the list of every built file (Trunk's hashed names)
+//    optimises each split module with wasm-opt and copies it under a
+//    content-hashed name (so no server cache can pair an old piece with a
+//    new app).
+// 1. Puts everything the first screen needs into index.html: the style
+//    sheet, the start (web/boot.js bundled with wasm-bindgen's glue, the
+//    split loader and the service worker registration, minified) and the
+//    main wasm module as text; the Content-Security-Policy names the two
+//    inline pieces by hash and allows no other inline code.
+// 2. Writes sw.js with the list of every built file (Trunk's hashed names)
 //    and a cache name derived from their contents: no hand-kept list.
-// 4. Writes pre-compressed copies (.br, .gz) for servers that send them.
-// The scripts on the first path (boot, glue, split loader) and the style
-// sheet are minified.
+// 3. Writes pre-compressed copies (.br, .gz) for servers that send them.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
 import { minify } from 'terser';
 import { minify as minifyCss } from 'csso';
 
@@ -24,46 +26,55 @@ const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) { console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)'); process.exit(1); }
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
-// The scripts on the first path (boot, wasm-bindgen's glue, the split
-// loader) are minified: a third of their brotli size, and less for the
-// browser to parse before the wasm can start. Names of exports and string
-// keys (the wasm's import object) are kept, as terser never renames them.
+// The start (boot, wasm-bindgen's glue, the split loader, bundled) is
+// minified: a third of its brotli size, and less for the browser to parse
+// before the wasm can start. Names of exports and string keys (the wasm's
+// import object) are kept, as terser never renames them.
 const minified = async (code) => (await minify(code, {
   module: true, compress: { passes: 2 }, mangle: true, format: { comments: false },
 })).code;
 
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/**
+ * The wasm module as the text of an HTML data block (decoded by
+ * web/boot.js): byte b is the character U+00bb, except NUL (the parser
+ * replaces it), CR (the parser turns it into LF) and "<" (could end the
+ * element), which trade places with the three printable characters the
+ * module uses least; those are written as U+0100, U+0101 and U+0102.
+ * Returns the text and the [byte, character] swaps.
+ */
+function wasmAsText(bytes) {
+  const count = new Array(256).fill(0);
+  for (const b of bytes) count[b]++;
+  const unsafe = [0x00, 0x0d, 0x3c];
+  const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i).filter((c) => !unsafe.includes(c));
+  const rare = printable.sort((x, y) => count[x] - count[y] || x - y).slice(0, unsafe.length);
+  const code = Array.from({ length: 256 }, (_, b) => b);
+  unsafe.forEach((b, i) => { code[b] = rare[i]; code[rare[i]] = 0x100 + i; });
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...Array.from(bytes.subarray(i, i + 8192), (b) => code[b]));
+  return { text, swaps: unsafe.map((b, i) => [b, rare[i]]) };
+}
 
 const htmlPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
 
 // --- 0. The split screens ---------------------------------------------------
-const sri = (data) => `sha384-${crypto.createHash('sha384').update(data).digest('base64')}`;
 const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0, 16)}$1`);
+const mainJs = fs.readdirSync(dir).find((f) => /^ctit-app-[0-9a-f]+\.js$/.test(f));
+const mainWasm = mainJs && mainJs.replace(/\.js$/, '_bg.wasm');
+const split = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'wasm-bindgen', process.env.TRUNK_PROFILE ?? 'release', 'split');
+const loaderPath = path.join(split, '__wasm_split.js');
+const glue = mainJs && fs.readFileSync(path.join(dir, mainJs), 'utf8');
+if (!glue || !glue.includes('from "./__wasm_split.js"') || !fs.existsSync(loaderPath) || !fs.existsSync(path.join(dir, mainWasm))) {
+  console.error('post-build: the split screens are missing: build with ./dev.sh (it puts tools/bin/wasm-bindgen first on PATH)');
+  process.exit(1);
+}
+let loader = fs.readFileSync(loaderPath, 'utf8');
 {
-  const mainJs = fs.readdirSync(dir).find((f) => /^ctit-app-[0-9a-f]+\.js$/.test(f));
-  const split = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'wasm-bindgen', process.env.TRUNK_PROFILE ?? 'release', 'split');
-  const loaderPath = path.join(split, '__wasm_split.js');
-  let main = mainJs && fs.readFileSync(path.join(dir, mainJs), 'utf8');
-  if (!main || !main.includes('from "./__wasm_split.js"') || !fs.existsSync(loaderPath)) {
-    console.error('post-build: the split screens are missing: build with ./dev.sh (it puts tools/bin/wasm-bindgen first on PATH)');
-    process.exit(1);
-  }
   // The same wasm-opt settings Trunk uses for the main module (index.html).
   const source = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
   const level = source.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? 'z';
   const params = (source.match(/data-wasm-opt-params="([^"]+)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
-  let loader = fs.readFileSync(loaderPath, 'utf8');
   const pieces = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${mainJs.replace(/-[0-9a-f]+\.js$/, '')}.wasm`);
   for (const f of pieces) {
     if (!loader.includes(`"./${f}"`)) { console.error(`post-build: ${f} is not named in the split loader`); process.exit(1); }
@@ -76,46 +87,69 @@ const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0
     fs.writeFileSync(path.join(dir, name), data);
     loader = loader.replaceAll(`"./${f}"`, `"./${name}"`);
   }
-  loader = loader.replace(/from "\.\/ctit-app\.js"/, `from "./${mainJs}"`);
-  if (!loader.includes(`from "./${mainJs}"`)) { console.error('post-build: the split loader does not import the app module'); process.exit(1); }
-  loader = await minified(loader);
-  const loaderName = hashed('split.js', loader);
-  fs.writeFileSync(path.join(dir, loaderName), loader);
-  // Only the module imports change: the import object's keys must stay the
-  // module name the wasm itself imports from.
-  main = await minified(main.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`));
-  fs.writeFileSync(path.join(dir, mainJs), main);
-  // The app module changed: its preload's integrity follows; the loader is
-  // preloaded too (the app module imports it, so it is on the first path).
-  html = html.replace(new RegExp(`(<link rel="modulepreload" href="\\./${mainJs.replace('.', '\\.')}"[^>]*integrity=")[^"]+(")`), `$1${sri(main)}$2`);
-  if (!html.includes(sri(main))) { console.error('post-build: the app module preload was not found in index.html'); process.exit(1); }
-  html = html.replace('</head>', `<link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(loader)}"></head>`);
-  console.log(`post-build: ${pieces.length} split modules and ${loaderName}`);
+  console.log(`post-build: ${pieces.length} split modules`);
 }
-// The style sheet, minified without reordering any rule (csso's
-// restructuring is off): a sixth of its brotli size. Trunk's name for it
-// already follows its source, so only its integrity changes.
+
+// --- 1. One file for the first screen ---------------------------------------
+// On a slow link each request costs a round trip (562 ms on Slow 4G) before
+// its first byte: index.html, then the scripts, wasm and style sheet it
+// names, is two. So the page carries them itself: the style sheet in a
+// <style>, the start (web/boot.js bundled with wasm-bindgen's glue and the
+// split loader) in one module script, and the main wasm module in a data
+// block (encoding in web/boot.js). Their hashes go into the
+// Content-Security-Policy, which still allows no other inline code.
+const wasm = fs.readFileSync(path.join(dir, mainWasm));
+const { text: wasmText, swaps } = wasmAsText(wasm);
+let boot;
 {
-  const link = html.match(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]+\.css)" integrity="([^"]+)"/);
-  if (!link) { console.error('post-build: the style sheet link was not found in index.html'); process.exit(1); }
-  const cssPath = path.join(dir, link[1]);
-  const css = minifyCss(fs.readFileSync(cssPath, 'utf8'), { restructure: false }).css;
-  fs.writeFileSync(cssPath, css);
-  html = html.replace(link[2], sri(css));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-boot-'));
+  fs.writeFileSync(path.join(tmp, 'glue.js'), glue.replaceAll('from "./__wasm_split.js"', 'from "./split.js"'));
+  fs.writeFileSync(path.join(tmp, 'split.js'), loader.replace(/from "\.\/ctit-app\.js"/, 'from "./glue.js"'));
+  if (!fs.readFileSync(path.join(tmp, 'split.js'), 'utf8').includes('from "./glue.js"')) {
+    console.error('post-build: the split loader does not import the app module'); process.exit(1);
+  }
+  fs.copyFileSync(path.join(root, 'web/boot.js'), path.join(tmp, 'boot.js'));
+  fs.copyFileSync(path.join(root, 'web/sw-register.js'), path.join(tmp, 'sw-register.js'));
+  const bundle = await esbuild.build({
+    entryPoints: [path.join(tmp, 'boot.js')], bundle: true, format: 'esm', write: false, logLevel: 'error',
+    define: { WASM_SWAPS: JSON.stringify(swaps), WASM_LENGTH: String(wasm.length) },
+  });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  boot = await minified(bundle.outputFiles[0].text);
 }
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
-if (!inline) { console.error('post-build: Trunk loader script not found in index.html'); process.exit(1); }
-const register = fs.readFileSync(path.join(root, 'web/sw-register.js'), 'utf8');
-const boot = await minified(`${inline[1].trim()}\n\n${register}`);
-const bootName = `boot-${sha(boot).slice(0, 16)}.js`;
-fs.writeFileSync(path.join(dir, bootName), boot);
-html = html.replace(inline[0], `<script type="module" src="./${bootName}"></script>`);
-html = html.replace('<meta charset="utf-8">',
-  `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">\n  <link rel="manifest" href="./manifest.webmanifest">`);
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html) || /\son[a-z]+=/.test(html) || /<style/.test(html)) {
-  console.error('post-build: inline script, style or event handler left in index.html');
+const link = html.match(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]+\.css)"[^>]*>/);
+if (!link) { console.error('post-build: the style sheet link was not found in index.html'); process.exit(1); }
+// Minified without reordering any rule (csso's restructuring is off).
+const css = minifyCss(fs.readFileSync(path.join(dir, link[1]), 'utf8'), { restructure: false }).css;
+const trunkLoader = html.match(/<script type="module">[\s\S]*?<\/script>/);
+if (!trunkLoader) { console.error('post-build: Trunk loader script not found in index.html'); process.exit(1); }
+if (/<\/(?:script|style)/i.test(boot + css)) { console.error('post-build: the start or the style sheet would end its own element'); process.exit(1); }
+// (Replacements are functions: the code and the wasm's text hold "$" patterns.)
+html = html.replace(link[0], '').replace(trunkLoader[0], '').replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+// Apart from what this step puts in, the page has no inline code at all.
+if (/<script|<style|\son[a-z]+=/i.test(html)) {
+  console.error('post-build: an inline script, style or event handler is left in index.html');
   process.exit(1);
 }
+const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const CSP = [
+  "default-src 'none'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hash(boot)}`,
+  `style-src 'self' ${hash(css)}`,
+  "img-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+html = html
+  .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">\n  <link rel="manifest" href="./manifest.webmanifest">`)
+  .replace('</head>', () => `<style>${css}</style>\n<script type="module">${boot}</script>\n<script type="application/wasm" id="app-wasm">${wasmText}</script>\n</head>`);
+for (const f of [mainJs, mainWasm, link[1]]) fs.rmSync(path.join(dir, f));
+// A byte order mark: browsers decode the page as UTF-8 whatever charset a
+// server's Content-Type names, so the wasm's characters arrive intact.
+html = `\uFEFF${html}`;
 fs.writeFileSync(htmlPath, html);
 
 const files = fs.readdirSync(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.') && fs.statSync(path.join(dir, f)).isFile()).sort();
@@ -154,9 +188,9 @@ self.addEventListener('fetch', (event) => {
 });
 `;
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);
-console.log(`post-build: ${bootName}, CSP, sw.js with ${list.length} files (cache ctit-${version})`);
+console.log(`post-build: index.html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB, CSP, sw.js with ${list.length} files (cache ctit-${version})`);
 
-// 4. Pre-compressed copies (file.br, file.gz) of every text and wasm file,
+// 3. Pre-compressed copies (file.br, file.gz) of every text and wasm file,
 //    for servers that can send them as they are (nginx brotli_static /
 //    gzip_static, Caddy `precompressed`, Apache with a rewrite rule): the
 //    wasm goes over the wire at about a third of its size, without the

@@ -4,6 +4,7 @@
 //! never violated.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent } from './harness.mjs';
@@ -75,14 +76,21 @@ test('a whole screening after load makes no request, and nothing goes elsewhere'
   await context.close();
 });
 
-test('the built page carries a strict Content-Security-Policy and no inline script', async () => {
+test('the built page carries a strict Content-Security-Policy that names its only inline script and style by hash', async () => {
   const { context, page } = await openApp(browser, server.url, { ready: '#home-title' });
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /default-src 'none'/);
-  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+={0,2}'(;|$)/);
+  assert.match(csp, /style-src 'self' 'sha256-[A-Za-z0-9+/]+={0,2}'(;|$)/);
   assert.match(csp, /connect-src 'self'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
-  assert.equal(await page.locator('script:not([src])').count(), 0);
+  // The start (one module script) and the style sheet are inline; the
+  // wasm's data block is gone once decoded; nothing else is inline.
+  const inline = await page.$$eval('script:not([src]), style', (els) => els.map((e) => [e.tagName, e.type, e.textContent]));
+  assert.deepEqual(inline.map(([tag, type]) => `${tag} ${type}`), ['STYLE ', 'SCRIPT module']);
+  for (const [, , text] of inline) {
+    assert.ok(csp.includes(`'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`));
+  }
   // Text inputs keep answers out of autofill and spell-check.
   await page.click('.mode:not(.primary)');
   await page.getByRole('button', { name: 'New screening' }).click();

@@ -1,0 +1,56 @@
+//! The app's start: bundled with wasm-bindgen's glue and the split loader
+//! and written into index.html by tools/post-build.mjs, so the first screen
+//! needs one request (the page) instead of two round trips.
+//
+// The main wasm module travels inside index.html as the text of a data
+// block (<script type="application/wasm" id="app-wasm">, never executed):
+// each byte is the character with the same code, except three bytes the
+// HTML parser would change or read as markup (NUL, CR and "<"), which
+// trade places with three rare printable characters; those characters are
+// written as U+0100, U+0101 and U+0102. Unlike base64 this keeps the bytes'
+// patterns, so brotli compresses the page almost as well as the wasm file.
+// The build fills in WASM_SWAPS ([byte, character] pairs) and WASM_LENGTH.
+import init, * as bindings from './glue.js';
+import './sw-register.js';
+
+/* global WASM_SWAPS, WASM_LENGTH */
+
+/** The wasm module's bytes, decoded from the page's data block (then removed from the page). */
+function wasmBytes() {
+  const block = document.getElementById('app-wasm');
+  const text = block ? block.textContent : '';
+  if (block) block.remove();
+  // index.html starts with a UTF-8 byte order mark, which browsers trust
+  // over any charset a server sends; a page altered in transit still fails
+  // here, with a reason, rather than as an invalid module.
+  if (text.length !== WASM_LENGTH) {
+    throw new Error(`index.html arrived altered (${text.length} of ${WASM_LENGTH} characters of the app's code): serve the file byte for byte`);
+  }
+  const table = new Uint8Array(0x100 + WASM_SWAPS.length);
+  for (let c = 0; c < 0x100; c++) table[c] = c;
+  WASM_SWAPS.forEach(([byte, char], i) => {
+    table[char] = byte;
+    table[0x100 + i] = char;
+  });
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = table[text.charCodeAt(i)];
+  return bytes;
+}
+
+/** A message in both languages when the app cannot start at all (the page is otherwise empty). */
+function cannotStart(error) {
+  console.error(error);
+  const note = document.createElement('p');
+  note.setAttribute('role', 'alert');
+  note.textContent = 'This app could not start in this browser. 本应用无法在此浏览器中启动。';
+  document.body.append(note);
+}
+
+try {
+  const wasm = await init({ module_or_path: wasmBytes() });
+  // As Trunk's own loader does: the benchmark reads the wasm memory from it.
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+} catch (error) {
+  cannotStart(error);
+}
