@@ -154,7 +154,9 @@ fs.writeFileSync(htmlPath, html);
 
 const files = fs.readdirSync(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.') && fs.statSync(path.join(dir, f)).isFile()).sort();
 const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n')).slice(0, 16);
-const list = ['./', ...files.map((f) => `./${f}`)];
+// Not './' as well: navigations are answered with index.html (below), and
+// the page is the biggest file, so it is downloaded once, not twice.
+const list = files.map((f) => `./${f}`);
 const sw = `// Generated at build time by tools/post-build.mjs: do not edit.
 // Caches this build's files; serves them offline; old caches are removed on activation.
 const CACHE = 'ctit-${version}';
