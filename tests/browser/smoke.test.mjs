@@ -1,5 +1,7 @@
 //! The release build opens in Chromium, shows the trial and a verdict from
-//! the engine, and asks nothing of any other origin.
+//! the engine, and asks nothing of any other origin; its first screen comes
+//! from index.html alone, whatever charset the server names, and a damaged
+//! page says the app could not start.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openApp, foreignRequests, assertSilent } from './harness.mjs';
@@ -17,5 +19,49 @@ test('release build shows the trial id and a verdict from the engine', async () 
   assert.ok(['eligible', 'not_eligible', 'incomplete'].includes(outcome), outcome);
   assert.deepEqual(foreignRequests(page, server.url), []);
   assert.deepEqual(page.seen.errors, []);
+  await context.close();
+});
+
+test('the first screen needs only the page itself: with every other file failing, the list shows its verdicts', async () => {
+  const at = '2026-11-20T08:00:00Z';
+  const stored = { schema: 2, protocol: 'test', rev: 1, draft: { id: 'one', label: 'ONE-1', created: at, updated: at, screening_date: '2026-11-20', inputs: { ecog: '1' } } };
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    context: { serviceWorkers: 'block' },
+    beforeLoad: async (p) => {
+      await p.addInitScript((e) => localStorage.setItem('ctit/record/one', JSON.stringify(e)), stored);
+      await p.route((url) => url.pathname !== '/', (route) => route.abort());
+    },
+  });
+  await page.waitForSelector('tr[data-record] [data-outcome-badge="incomplete"]');
+  // Only the screens fetched after the first paint (and the icon) failed.
+  assert.deepEqual(page.seen.errors.filter((e) => !/Failed to (load resource|fetch)/.test(e)), []);
+  await context.close();
+});
+
+test('a server that names another charset for the page still starts the app (the page carries a byte order mark)', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    context: { serviceWorkers: 'block' },
+    beforeLoad: (p) => p.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'text/html; charset=iso-8859-1' } });
+    }),
+  });
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.waitForSelector('[data-outcome]');
+  assert.deepEqual(page.seen.errors, []);
+  await context.close();
+});
+
+test('a page whose code arrived damaged says, in both languages, that the app could not start', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route((url) => url.pathname === '/', async (route) => {
+    const response = await route.fetch();
+    const html = await response.text();
+    const start = html.indexOf('id="app-wasm">') + 'id="app-wasm">'.length;
+    await route.fulfill({ response, body: html.slice(0, start) + html.slice(start + 1000) });
+  });
+  await page.goto(server.url);
+  await page.getByRole('alert').filter({ hasText: /could not start.*无法/ }).waitFor();
   await context.close();
 });
