@@ -1,10 +1,13 @@
 //! The release build opens in Chromium, shows the trial and a verdict from
 //! the engine, and asks nothing of any other origin; its first screen comes
-//! from index.html alone, whatever charset the server names, and a damaged
-//! page says the app could not start.
+//! from index.html alone, whatever charset the server names; a damaged
+//! page says the app could not start; it works from a sub-folder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, foreignRequests, assertSilent } from './harness.mjs';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serveDist, launch, openApp, foreignRequests, assertSilent, root } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -64,4 +67,23 @@ test('a page whose code arrived damaged says, in both languages, that the app co
   await page.goto(server.url);
   await page.getByRole('alert').filter({ hasText: /could not start.*无法/ }).waitFor();
   await context.close();
+});
+
+test('served from a sub-folder, the app and the screens it loads later come from that folder', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-sub-'));
+  fs.cpSync(root, path.join(dir, 'screening', 'app'), { recursive: true });
+  const site = await serveDist(dir);
+  try {
+    const { context, page } = await openApp(browser, site.url + 'screening/app/index.html#coordinator');
+    await page.getByRole('button', { name: 'New screening' }).click();
+    await page.waitForSelector('[data-outcome]');
+    const files = page.seen.requests.filter((u) => /\.wasm$/.test(u));
+    assert.ok(files.length > 0);
+    assert.deepEqual(files.filter((u) => !u.startsWith(site.url + 'screening/app/')), []);
+    assert.deepEqual(page.seen.errors, []);
+    await context.close();
+  } finally {
+    await site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
