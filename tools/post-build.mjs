@@ -106,10 +106,9 @@ let boot;
 {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-boot-'));
   fs.writeFileSync(path.join(tmp, 'glue.js'), glue.replaceAll('from "./__wasm_split.js"', 'from "./split.js"'));
-  fs.writeFileSync(path.join(tmp, 'split.js'), loader.replace(/from "\.\/ctit-app\.js"/, 'from "./glue.js"'));
-  if (!fs.readFileSync(path.join(tmp, 'split.js'), 'utf8').includes('from "./glue.js"')) {
-    console.error('post-build: the split loader does not import the app module'); process.exit(1);
-  }
+  const splitJs = loader.replace(/from "\.\/ctit-app\.js"/, 'from "./glue.js"');
+  if (!splitJs.includes('from "./glue.js"')) { console.error('post-build: the split loader does not import the app module'); process.exit(1); }
+  fs.writeFileSync(path.join(tmp, 'split.js'), splitJs);
   fs.copyFileSync(path.join(root, 'web/boot.js'), path.join(tmp, 'boot.js'));
   fs.copyFileSync(path.join(root, 'web/sw-register.js'), path.join(tmp, 'sw-register.js'));
   const bundle = await esbuild.build({
@@ -126,7 +125,6 @@ const css = minifyCss(fs.readFileSync(path.join(dir, link[1]), 'utf8'), { restru
 const trunkLoader = html.match(/<script type="module">[\s\S]*?<\/script>/);
 if (!trunkLoader) { console.error('post-build: Trunk loader script not found in index.html'); process.exit(1); }
 if (/<\/(?:script|style)/i.test(boot + css)) { console.error('post-build: the start or the style sheet would end its own element'); process.exit(1); }
-// (Replacements are functions: the code and the wasm's text hold "$" patterns.)
 html = html.replace(link[0], '').replace(trunkLoader[0], '').replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
 // Apart from what this step puts in, the page has no inline code at all.
 if (/<script|<style|\son[a-z]+=/i.test(html)) {
@@ -145,6 +143,7 @@ const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+// (The replacements are functions: the code and the wasm's text hold "$" patterns.)
 html = html
   .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">\n  <link rel="manifest" href="./manifest.webmanifest">`)
   .replace('</head>', () => `<style>${css}</style>\n<script type="module">${boot}</script>\n<script type="application/wasm" id="app-wasm">${wasmText}</script>\n</head>`);
