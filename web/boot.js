@@ -42,7 +42,10 @@ function cannotStart(error) {
   console.error(error);
   const note = document.createElement('p');
   note.setAttribute('role', 'alert');
-  note.textContent = 'This app could not start in this browser. 本应用无法在此浏览器中启动。';
+  const zh = document.createElement('span');
+  zh.lang = 'zh-CN';
+  zh.textContent = '本应用无法在此浏览器中启动。';
+  note.append('This app could not start in this browser. ', zh);
   document.body.append(note);
 }
 
