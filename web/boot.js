@@ -3,13 +3,9 @@
 //! needs one request (the page) instead of two round trips.
 //
 // The main wasm module travels inside index.html as the text of a data
-// block (<script type="application/wasm" id="app-wasm">, never executed):
-// each byte is the character with the same code, except three bytes the
-// HTML parser would change or read as markup (NUL, CR and "<"), which
-// trade places with three rare printable characters; those characters are
-// written as U+0100, U+0101 and U+0102. Unlike base64 this keeps the bytes'
-// patterns, so brotli compresses the page almost as well as the wasm file.
-// The build fills in WASM_SWAPS ([byte, character] pairs) and WASM_LENGTH.
+// block (<script type="application/wasm" id="app-wasm">, never executed),
+// encoded by `wasmAsText` in tools/post-build.mjs, which fills in
+// WASM_SWAPS (its [byte, character] pairs) and WASM_LENGTH.
 import init, * as bindings from './glue.js';
 import './sw-register.js';
 
