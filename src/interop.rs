@@ -8,7 +8,7 @@
 
 use crate::engine::dictionary::{Applies, FIELDS, Field, FieldDef, Kind, Section};
 use crate::engine::record::{FORMAT, PlateletUnit, Record, Value};
-use crate::engine::{CRITERIA, Status, calendar, evaluate};
+use crate::engine::{CRITERIA, CriterionId, Status, calendar, evaluate};
 use crate::text::Lang;
 use serde_json::{Map, Value as Json, json};
 
@@ -29,7 +29,8 @@ const EXT_UNIT_OPTION: &str = "http://hl7.org/fhir/StructureDefinition/questionn
 
 // --- Screening log -------------------------------------------------------
 
-/// One line of the screening log: no answer values, no dates of birth.
+/// One line of the screening log: pseudonymised (the coordinator's label,
+/// no answer values, no dates but the screening date and a month).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogRow {
     /// The coordinator's label (screening number).
@@ -43,7 +44,11 @@ pub struct LogRow {
     pub failing: Vec<&'static str>,
     /// Ids of unknown criteria.
     pub unknown: Vec<&'static str>,
-    /// The earliest eligible date, if known.
+    /// The month (`YYYY-MM`) from which the record is eligible if nothing
+    /// else changes, if known. Only the month: the day would give away the
+    /// date it counts from (chemotherapy, infarction plus N months). Empty
+    /// whenever age is one of the obstacles time removes: the day, and even
+    /// the month, of an 18th birthday is a date of birth.
     pub earliest_eligible: Option<String>,
 }
 
@@ -70,9 +75,12 @@ pub fn log_row(label: &str, screening_date: &str, record_json: &Json) -> LogRow 
         row.outcome = report.outcome.as_str().to_string();
         row.failing = ids(Status::Fail);
         row.unknown = ids(Status::Unknown);
-        row.earliest_eligible = calendar(&record, &report)
+        let cal = calendar(&record, &report);
+        let waits_for_age = cal.time_fixes.iter().any(|f| f.id == CriterionId::I1);
+        row.earliest_eligible = cal
             .earliest_eligible
-            .map(|d| d.to_string());
+            .filter(|_| !waits_for_age)
+            .map(|d| d.to_string()[..7].to_string());
     }
     row
 }

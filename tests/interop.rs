@@ -98,3 +98,30 @@ fn the_log_is_de_identified_spreadsheet_safe_and_lists_criteria_ids() {
     assert!(!csv.contains("1961-04-02"), "no date of birth in the log");
     assert_eq!(CRITERIA.len(), 25);
 }
+
+#[test]
+fn the_log_never_gives_away_a_birthday_through_the_earliest_eligible_date() {
+    // A 17-year-old whose only failing criterion is age: the date they
+    // become eligible is their 18th birthday, i.e. their date of birth.
+    let (_, case) = cases()
+        .into_iter()
+        .find(|(name, _)| name.contains("04-age-one-day-short"))
+        .expect("the age case");
+    let row = log_row("S-17", "2026-11-25", &case);
+    assert_eq!(row.failing, ["I1"]);
+    assert_eq!(row.earliest_eligible, None, "age alone: left empty");
+    let csv = screening_log_csv(&[row]);
+    assert!(!csv.contains("2026-11-26"), "{csv}");
+}
+
+#[test]
+fn the_log_gives_the_earliest_eligible_month_not_the_day() {
+    // Chemotherapy 2026-11-10: eligible from 2026-12-10, which would give
+    // the chemotherapy date away; the log says only the month.
+    let json = eligible_with(json!({"last_chemo_date": "2026-11-10"}));
+    let row = log_row("S-3", "2026-11-25", &json);
+    assert_eq!(row.failing, ["I3"]);
+    assert_eq!(row.earliest_eligible.as_deref(), Some("2026-12"));
+    let csv = screening_log_csv(&[row]);
+    assert!(!csv.contains("2026-12-10"), "{csv}");
+}
