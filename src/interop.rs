@@ -1,5 +1,5 @@
 //! Interoperability exports, all generated from the data dictionary and the
-//! engine (one source of truth): the de-identified screening log (CSV) and
+//! engine (one source of truth): the pseudonymised screening log (CSV) and
 //! FHIR R4 `Questionnaire` / `QuestionnaireResponse` resources, with the
 //! import of a `QuestionnaireResponse` back into a record.
 //!

@@ -25,7 +25,7 @@ Reads screening records (format ctit-screening/1) and prints one JSON line per
 record: {\"outcome\": ..., \"criteria\": {...}, \"reasons\": {...},
 \"earliest_eligible\": ...}. A file may hold one record, a JSON array of
 records, or JSON Lines.
-  --log                 print the de-identified screening log (CSV) instead
+  --log                 print the pseudonymised screening log (CSV) instead
   --fhir-response       print each record as a FHIR R4 QuestionnaireResponse
   --fhir-questionnaire  print the FHIR R4 Questionnaire of the data dictionary
 Exit status: 0 when every record was evaluated, 2 when any input was bad.";

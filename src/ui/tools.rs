@@ -66,7 +66,7 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
     }
 }
 
-/// Downloads the de-identified screening log (CSV) of every stored record;
+/// Downloads the pseudonymised screening log (CSV) of every stored record;
 /// the error is the browser's reason.
 pub fn export_log(state: AppState) -> Result<(), String> {
     let rows: Vec<_> = state.catalogue.with_untracked(|c| {
