@@ -280,6 +280,13 @@ pub enum StoreError {
     Unavailable(String),
     /// Storage is full.
     Full(String),
+    /// A passcode protects this device's records and this store holds no
+    /// key: a record written now would be in the clear, so nothing is
+    /// written (another tab set the passcode, or the app is locked).
+    Locked,
+    /// The browser's random source failed: nothing that needs fresh
+    /// randomness (a nonce, a key, an id) is done, and nothing falls back.
+    NoRandomness,
 }
 
 impl std::fmt::Display for StoreError {
@@ -287,6 +294,8 @@ impl std::fmt::Display for StoreError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StoreError::Unavailable(m) | StoreError::Full(m) => f.write_str(m),
+            StoreError::Locked => f.write_str("locked: a passcode protects these records"),
+            StoreError::NoRandomness => f.write_str("the browser's random source failed"),
         }
     }
 }
@@ -302,6 +311,13 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// A record entry's text as far as this store can vouch for it: `Err`
+    /// when it is there but must not be read as a record (sealed with
+    /// another key, or in the clear where only sealed values belong). A
+    /// plain store vouches for whatever it holds.
+    fn get_record(&self, key: &str) -> Result<Option<Result<String, Unreadable>>, StoreError> {
+        Ok(self.get(key)?.map(Ok))
+    }
 }
 
 /// An in-memory store: for native tests, and the app's fallback when the
@@ -396,6 +412,13 @@ pub enum Unreadable {
     NewerSchema(u64),
     /// The draft inside names another id than its key.
     IdMismatch,
+    /// Sealed, but it does not open with this device's key (altered, or
+    /// moved here from another key or device).
+    CannotOpen,
+    /// In the clear under a record key although a passcode protects this
+    /// device's records: not written by this app as it should be (e.g. by a
+    /// tab that had not yet seen the passcode), so it is not trusted.
+    NotSealed,
 }
 
 /// An entry that could not be read, with its key.
@@ -520,8 +543,10 @@ pub fn load_all(kv: &mut dyn KeyValue) -> Result<Catalogue, StoreError> {
         .into_iter()
         .filter(|k| k.starts_with(RECORD_PREFIX))
     {
-        let Some(text) = kv.get(&key)? else { continue };
-        match parse_entry(&key, &text) {
+        let Some(text) = kv.get_record(&key)? else {
+            continue;
+        };
+        match text.and_then(|text| parse_entry(&key, &text)) {
             Ok(mut stored) => {
                 if stored.migrated_from.is_some()
                     && let Ok(new_text) = entry_text(&stored.draft, &stored.protocol, stored.rev)
@@ -566,9 +591,11 @@ pub enum SaveError {
 /// entry carrying this schema, id and revision is the one this tab wrote.
 pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, SaveError> {
     let key = record_key(&draft.id);
-    if let Some(text) = kv.get(&key).map_err(SaveError::Store)?
-        && !is_our_revision(&text, &draft.id, base_rev)
-    {
+    if let Some(text) = kv.get_record(&key).map_err(SaveError::Store)? {
+        let text = text.map_err(SaveError::Unreadable)?;
+        if is_our_revision(&text, &draft.id, base_rev) {
+            return write_revision(kv, &key, draft, base_rev);
+        }
         let stored = parse_entry(&key, &text).map_err(SaveError::Unreadable)?;
         if stored.read_only {
             return Err(SaveError::Unreadable(Unreadable::NewerSchema(SCHEMA + 1)));
@@ -579,9 +606,19 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
             });
         }
     }
+    write_revision(kv, &key, draft, base_rev)
+}
+
+/// Writes `draft` under `key` as the revision after `base_rev`.
+fn write_revision(
+    kv: &mut dyn KeyValue,
+    key: &str,
+    draft: &Draft,
+    base_rev: u64,
+) -> Result<u64, SaveError> {
     let rev = base_rev + 1;
     let text = entry_text(draft, crate::PROTOCOL_TEXT_VERSION, rev).map_err(SaveError::Store)?;
-    kv.set(&key, &text).map_err(SaveError::Store)?;
+    kv.set(key, &text).map_err(SaveError::Store)?;
     Ok(rev)
 }
 

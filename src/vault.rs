@@ -1,32 +1,48 @@
 //! The passcode vault for shared tablets: records encrypted at rest with
-//! AES-256-GCM under a random data key, the data key wrapped by a key derived
-//! from the passcode with Argon2id (RustCrypto crates; nothing home-made).
+//! AES-256-GCM under a random data key, the data key wrapped by a key
+//! derived from the passcode with Argon2id (RustCrypto crates; nothing
+//! home-made). The passcode's whole life is here: the rules a passcode must
+//! meet, creating a vault without ever losing a record, unlocking, changing
+//! and removing the passcode, and the stored wait after wrong passcodes.
 //!
-//! Pure: randomness (salt, data key, nonces) comes in from the caller (the
-//! browser's `crypto.getRandomValues`), so everything here runs and tests
-//! natively. [`EncryptedStore`] wraps any [`KeyValue`] so the drafts code
-//! stays unchanged: values of record and patient keys are sealed on write and
-//! opened on read; an entry that cannot be opened is returned as it is, so it
-//! is reported as unreadable and never overwritten or deleted.
+//! Pure: randomness comes in through [`Random`] (the browser's
+//! `crypto.getRandomValues`), and so does the passcode-derived key
+//! ([`Kek`]): the browser derives it in a Web Worker (crate `ctit-kdf`),
+//! native code and tests with [`derive`]. Everything here runs and tests
+//! natively.
+//!
+//! Storage: the vault's description is one plain JSON entry ([`VAULT_KEY`]).
+//! Once it exists, every record and patient value is sealed under its own
+//! storage key ([`VaultStore`]); a value in the clear there is reported as
+//! unreadable (never trusted), except the records listed, sealed, in the
+//! vault's own state as written before the passcode was set and not yet
+//! sealed (storage ran out while sealing: sealing resumes on the next
+//! unlock) or while the passcode is being removed.
 
-use crate::drafts::{KeyValue, RECORD_PREFIX, StoreError};
-use aes_gcm::aead::{Aead, KeyInit};
+use crate::drafts::{KeyValue, RECORD_PREFIX, StoreError, Unreadable};
+use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Key, Nonce};
-use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// Where the vault's description (salt, KDF cost, wrapped key) is stored.
 pub const VAULT_KEY: &str = "ctit/vault";
+/// Where the wait after wrong passcodes is stored (so a reload does not
+/// reset it).
+pub const THROTTLE_KEY: &str = "ctit/lock/throttle";
+/// The patient's own saved answers (sealed like a record).
+pub const PATIENT_KEY: &str = "ctit/patient";
+/// The fewest characters a passcode may have.
+pub const MIN_PASSCODE_CHARS: usize = 8;
+
 /// The keys whose values are sealed when a vault is set.
 pub fn is_sealed_key(key: &str) -> bool {
-    key.starts_with(RECORD_PREFIX) || key == "ctit/patient"
+    key.starts_with(RECORD_PREFIX) || key == PATIENT_KEY
 }
 
-/// Argon2id cost. The default follows OWASP's recommendation for Argon2id
-/// (19 MiB, 2 passes, 1 lane): slow enough to make guessing expensive, quick
-/// enough (well under a second) on a tablet.
+/// Argon2id cost, stored with the vault so a later version can raise it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KdfCost {
     /// Memory in KiB.
@@ -37,12 +53,165 @@ pub struct KdfCost {
     pub p: u32,
 }
 
-impl Default for KdfCost {
-    fn default() -> Self {
-        KdfCost {
-            m_kib: 19 * 1024,
-            t: 2,
-            p: 1,
+impl KdfCost {
+    /// The cost of new passcodes: 64 MiB, 3 passes, 1 lane.
+    ///
+    /// The threat is offline: someone with a copy of the browser profile
+    /// guesses passcodes on their own hardware, with no server to slow them
+    /// down. OWASP's password-storage minimum (19 MiB, t=2) is a server's
+    /// budget per login; a tablet unlocks a few times an hour and can spend
+    /// more. 64 MiB is RFC 9106's memory for constrained devices, and three
+    /// passes make each guess cost about five times OWASP's minimum in
+    /// memory × time. Calibrated on this project's benchmark machine
+    /// (README, "Passcode lock"): a few hundred milliseconds at full speed,
+    /// about a second and a half at 4× CPU throttling, in a Web Worker whose
+    /// memory is returned when it ends.
+    pub const CURRENT: KdfCost = KdfCost {
+        m_kib: 64 * 1024,
+        t: 3,
+        p: 1,
+    };
+
+    /// Whether this cost is below [`KdfCost::CURRENT`] (a vault made by an
+    /// earlier version): it is raised at the next unlock.
+    pub fn is_weaker_than_current(&self) -> bool {
+        u64::from(self.m_kib) * u64::from(self.t)
+            < u64::from(Self::CURRENT.m_kib) * u64::from(Self::CURRENT.t)
+    }
+}
+
+/// The browser's cryptographic random source failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NoRandomness;
+
+/// A source of cryptographic randomness. It fails rather than give weak
+/// bytes; callers refuse the operation, never fall back.
+pub trait Random {
+    /// Fills `buf` with random bytes.
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoRandomness>;
+}
+
+/// `N` random bytes. An all-zero result of 8 bytes or more is taken as a
+/// broken source (a chance of 2⁻⁶⁴ or less of refusing a good one).
+pub fn random_bytes<const N: usize>(rng: &mut dyn Random) -> Result<[u8; N], NoRandomness> {
+    let mut buf = [0u8; N];
+    rng.fill(&mut buf)?;
+    if N >= 8 && buf.iter().all(|b| *b == 0) {
+        return Err(NoRandomness);
+    }
+    Ok(buf)
+}
+
+/// A random record id: 96 bits as 24 hex digits. Nothing in it says when
+/// the record was made (storage keys are in the clear).
+pub fn random_id(rng: &mut dyn Random) -> Result<String, NoRandomness> {
+    let bytes: [u8; 12] = random_bytes(rng)?;
+    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// Why a passcode is refused when set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasscodeProblem {
+    /// Fewer than [`MIN_PASSCODE_CHARS`] characters.
+    TooShort,
+    /// One character or a short group repeated (`00000000`, `12121212`).
+    Repeats,
+    /// A run up or down the digits, letters or keyboard (`12345678`,
+    /// `87654321`, `abcdefgh`, `qwertyui`).
+    Sequence,
+    /// The two entries differ.
+    Mismatch,
+}
+
+/// Checks a new passcode (typed twice). Any characters count, Chinese
+/// included; what is refused is what a guesser tries first.
+pub fn check_new_passcode(passcode: &str, again: &str) -> Result<(), PasscodeProblem> {
+    let chars: Vec<char> = passcode.chars().flat_map(char::to_lowercase).collect();
+    if passcode.chars().count() < MIN_PASSCODE_CHARS {
+        return Err(PasscodeProblem::TooShort);
+    }
+    let n = chars.len();
+    if (1..=n / 2).any(|period| (period..n).all(|i| chars[i] == chars[i - period])) {
+        return Err(PasscodeProblem::Repeats);
+    }
+    let step = |a: char, b: char| i64::from(u32::from(b)) - i64::from(u32::from(a));
+    let digits_wrap = |a: char, b: char, d: i64| {
+        a.is_ascii_digit() && b.is_ascii_digit() && (step(a, b) - d).rem_euclid(10) == 0
+    };
+    let run = |d: i64| {
+        chars
+            .windows(2)
+            .all(|w| step(w[0], w[1]) == d || digits_wrap(w[0], w[1], d))
+    };
+    const ROWS: [&str; 4] = ["1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"];
+    let text: String = chars.iter().collect();
+    let reversed: String = chars.iter().rev().collect();
+    let on_row = ROWS
+        .iter()
+        .any(|row| row.contains(text.as_str()) || row.contains(reversed.as_str()));
+    if run(1) || run(-1) || on_row {
+        return Err(PasscodeProblem::Sequence);
+    }
+    if passcode != again {
+        return Err(PasscodeProblem::Mismatch);
+    }
+    Ok(())
+}
+
+/// The stored wait after wrong passcodes: how many in a row, and the
+/// device time (milliseconds since 1970) before which no passcode is tried.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Throttle {
+    /// Wrong passcodes in a row.
+    pub failures: u32,
+    /// No passcode is tried before this time.
+    pub until_ms: f64,
+}
+
+impl Throttle {
+    /// Reads the stored throttle (nothing stored, or unreadable: none).
+    pub fn read(text: Option<&str>) -> Throttle {
+        text.and_then(|t| serde_json::from_str(t).ok())
+            .unwrap_or_default()
+    }
+
+    /// The stored text.
+    pub fn text(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// The wait after `failures` wrong passcodes in a row: none after the
+    /// first two (a typo), then 5 s doubling to at most 5 minutes.
+    pub fn wait_after(failures: u32) -> u32 {
+        match failures {
+            0..=2 => 0,
+            f => (5u32 << (f - 3).min(6)).min(300),
+        }
+    }
+
+    /// Seconds still to wait at `now_ms` (0: a passcode may be tried).
+    /// Never more than the wait itself, so a clock set back cannot lock
+    /// the tablet for longer.
+    pub fn remaining(&self, now_ms: f64) -> u32 {
+        let left = ((self.until_ms - now_ms) / 1000.0).ceil();
+        if left.is_nan() || left <= 0.0 {
+            return 0;
+        }
+        let cap = Self::wait_after(self.failures);
+        // (Checked above: 0 < left; the cap bounds the conversion.)
+        if left >= f64::from(cap) {
+            cap
+        } else {
+            left as u32
+        }
+    }
+
+    /// The throttle after one more wrong passcode at `now_ms`.
+    pub fn failed(&self, now_ms: f64) -> Throttle {
+        let failures = self.failures.saturating_add(1);
+        Throttle {
+            failures,
+            until_ms: now_ms + f64::from(Self::wait_after(failures)) * 1000.0,
         }
     }
 }
@@ -59,7 +228,8 @@ pub struct Sealed {
 /// The stored description of a vault.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VaultMeta {
-    /// Format version of this description.
+    /// Format version: 1 wrapped the key without binding it to its place;
+    /// 2 binds it (AAD) and may carry a sealed [`SealState`].
     pub schema: u32,
     /// Argon2id cost used.
     pub kdf: KdfCost,
@@ -67,15 +237,35 @@ pub struct VaultMeta {
     pub salt: String,
     /// The data key, sealed with the passcode-derived key.
     pub wrapped: Sealed,
+    /// The [`SealState`], sealed with the data key (so no one can add a
+    /// record to it without the key); absent when there is nothing to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<Sealed>,
 }
 
-/// Why the vault could not be opened.
+/// Work the vault has not finished, kept sealed inside its description.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SealState {
+    /// Record (and patient) keys still in the clear from before the
+    /// passcode was set: trusted, and sealed as soon as there is space.
+    #[serde(default)]
+    pub unsealed: BTreeSet<String>,
+    /// The passcode is being removed: values in the clear are expected.
+    #[serde(default)]
+    pub removing: bool,
+}
+
+/// Why the vault could not be opened or changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum VaultError {
     /// The passcode is wrong (or the stored key was altered).
     WrongPasscode,
     /// The stored description cannot be read.
     Corrupt(String),
+    /// The random source failed; nothing was changed.
+    NoRandomness,
+    /// Storage failed; what was done is said by the caller.
+    Store(StoreError),
 }
 
 impl std::fmt::Display for VaultError {
@@ -83,13 +273,29 @@ impl std::fmt::Display for VaultError {
         match self {
             VaultError::WrongPasscode => f.write_str("wrong passcode"),
             VaultError::Corrupt(m) => f.write_str(m),
+            VaultError::NoRandomness => f.write_str("the browser's random source failed"),
+            VaultError::Store(e) => write!(f, "{e}"),
         }
     }
 }
 
-/// The 256-bit data key that encrypts the records. Not serialisable, and
-/// wiped from memory when dropped is left to the browser tab's lifetime.
-#[derive(Clone)]
+impl From<NoRandomness> for VaultError {
+    fn from(_: NoRandomness) -> Self {
+        VaultError::NoRandomness
+    }
+}
+
+impl From<StoreError> for VaultError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NoRandomness => VaultError::NoRandomness,
+            e => VaultError::Store(e),
+        }
+    }
+}
+
+/// The 256-bit data key that encrypts the records. Not serialisable.
+#[derive(Clone, PartialEq, Eq)]
 pub struct DataKey([u8; 32]);
 
 impl std::fmt::Debug for DataKey {
@@ -98,21 +304,77 @@ impl std::fmt::Debug for DataKey {
     }
 }
 
-fn derive(passcode: &str, salt: &[u8], cost: KdfCost) -> Result<[u8; 32], VaultError> {
-    let params = Params::new(cost.m_kib, cost.t, cost.p, Some(32))
-        .map_err(|e| VaultError::Corrupt(e.to_string()))?;
-    let mut out = [0u8; 32];
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-        .hash_password_into(passcode.as_bytes(), salt, &mut out)
-        .map_err(|e| VaultError::Corrupt(e.to_string()))?;
-    Ok(out)
+impl DataKey {
+    /// The key's bytes, to hand to another tab of this app (in memory only).
+    pub fn bytes(&self) -> [u8; 32] {
+        self.0
+    }
+
+    /// A key handed over by another tab.
+    pub fn from_bytes(bytes: [u8; 32]) -> DataKey {
+        DataKey(bytes)
+    }
 }
 
-fn seal_with(key: &[u8; 32], nonce: [u8; 12], plaintext: &[u8]) -> Sealed {
+/// The key derived from a passcode and the vault's salt (Argon2id).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Kek(pub [u8; 32]);
+
+impl std::fmt::Debug for Kek {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Kek(…)")
+    }
+}
+
+/// What the browser's worker does: Argon2id of the passcode with the salt.
+/// `None` when the stored parameters are out of range.
+pub fn derive(passcode: &str, salt: &[u8], cost: KdfCost) -> Option<Kek> {
+    ctit_kdf::derive(passcode.as_bytes(), salt, cost.m_kib, cost.t, cost.p).map(Kek)
+}
+
+/// What a new passcode's key is derived with: a fresh salt and the cost.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KdfInput {
+    /// The salt (16 random bytes).
+    pub salt: [u8; 16],
+    /// The cost.
+    pub cost: KdfCost,
+}
+
+impl KdfInput {
+    /// A fresh salt at the current cost.
+    pub fn fresh(rng: &mut dyn Random) -> Result<KdfInput, NoRandomness> {
+        Ok(KdfInput {
+            salt: random_bytes(rng)?,
+            cost: KdfCost::CURRENT,
+        })
+    }
+}
+
+/// The salt and cost a stored vault derives its key with.
+pub fn kdf_input(meta: &VaultMeta) -> Result<(Vec<u8>, KdfCost), VaultError> {
+    let salt = B64
+        .decode(&meta.salt)
+        .map_err(|e| VaultError::Corrupt(e.to_string()))?;
+    Ok((salt, meta.kdf))
+}
+
+/// What the data key is bound to when wrapped (schema 2).
+const WRAP_AAD: &[u8] = b"ctit/vault#data-key";
+/// What the seal state is bound to.
+const STATE_AAD: &[u8] = b"ctit/vault#state";
+
+fn seal_with(key: &[u8; 32], nonce: [u8; 12], plaintext: &[u8], aad: &[u8]) -> Sealed {
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key));
     // Encryption with a 12-byte nonce and in-memory buffers cannot fail.
     let ct = cipher
-        .encrypt(Nonce::from_slice(&nonce), plaintext)
+        .encrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: plaintext,
+                aad,
+            },
+        )
         .unwrap_or_default();
     Sealed {
         n: B64.encode(nonce),
@@ -120,52 +382,142 @@ fn seal_with(key: &[u8; 32], nonce: [u8; 12], plaintext: &[u8]) -> Sealed {
     }
 }
 
-fn open_with(key: &[u8; 32], sealed: &Sealed) -> Option<Vec<u8>> {
+fn open_with(key: &[u8; 32], sealed: &Sealed, aad: &[u8]) -> Option<Vec<u8>> {
     let nonce = B64.decode(&sealed.n).ok()?;
     let ct = B64.decode(&sealed.c).ok()?;
     if nonce.len() != 12 {
         return None;
     }
     Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key))
-        .decrypt(Nonce::from_slice(&nonce), ct.as_slice())
+        .decrypt(
+            Nonce::from_slice(&nonce),
+            Payload {
+                msg: ct.as_slice(),
+                aad,
+            },
+        )
         .ok()
-}
-
-/// Creates a vault for `passcode` with fresh randomness: returns its stored
-/// description and the data key.
-pub fn create(
-    passcode: &str,
-    salt: [u8; 16],
-    data_key: [u8; 32],
-    nonce: [u8; 12],
-    cost: KdfCost,
-) -> Result<(VaultMeta, DataKey), VaultError> {
-    let kek = derive(passcode, &salt, cost)?;
-    let meta = VaultMeta {
-        schema: 1,
-        kdf: cost,
-        salt: B64.encode(salt),
-        wrapped: seal_with(&kek, nonce, &data_key),
-    };
-    Ok((meta, DataKey(data_key)))
-}
-
-/// Opens a vault with a passcode.
-pub fn unlock(meta: &VaultMeta, passcode: &str) -> Result<DataKey, VaultError> {
-    let salt = B64
-        .decode(&meta.salt)
-        .map_err(|e| VaultError::Corrupt(e.to_string()))?;
-    let kek = derive(passcode, &salt, meta.kdf)?;
-    let key = open_with(&kek, &meta.wrapped).ok_or(VaultError::WrongPasscode)?;
-    let key: [u8; 32] = key
-        .try_into()
-        .map_err(|_| VaultError::Corrupt("data key length".into()))?;
-    Ok(DataKey(key))
 }
 
 /// Reads a stored vault description.
 pub fn read_meta(text: &str) -> Result<VaultMeta, VaultError> {
     serde_json::from_str(text).map_err(|e| VaultError::Corrupt(e.to_string()))
+}
+
+/// Opens a vault with the key derived from the passcode: the data key and
+/// the unfinished work, or [`VaultError::WrongPasscode`].
+pub fn open(meta: &VaultMeta, kek: &Kek) -> Result<(DataKey, SealState), VaultError> {
+    let aad: &[u8] = if meta.schema >= 2 { WRAP_AAD } else { b"" };
+    let key = open_with(&kek.0, &meta.wrapped, aad).ok_or(VaultError::WrongPasscode)?;
+    let key: [u8; 32] = key
+        .try_into()
+        .map_err(|_| VaultError::Corrupt("data key length".into()))?;
+    let state = match &meta.state {
+        None => SealState::default(),
+        Some(sealed) => open_with(&key, sealed, STATE_AAD)
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .ok_or_else(|| VaultError::Corrupt("vault state".into()))?,
+    };
+    Ok((DataKey(key), state))
+}
+
+/// The description of a vault whose data key is wrapped with `kek`.
+fn describe(
+    kdf: &KdfInput,
+    kek: &Kek,
+    key: &DataKey,
+    state: &SealState,
+    rng: &mut dyn Random,
+) -> Result<VaultMeta, NoRandomness> {
+    let wrapped = seal_with(&kek.0, random_bytes(rng)?, &key.0, WRAP_AAD);
+    let state = if state == &SealState::default() {
+        None
+    } else {
+        let text = serde_json::to_vec(state).unwrap_or_default();
+        Some(seal_with(&key.0, random_bytes(rng)?, &text, STATE_AAD))
+    };
+    Ok(VaultMeta {
+        schema: 2,
+        kdf: kdf.cost,
+        salt: B64.encode(kdf.salt),
+        wrapped,
+        state,
+    })
+}
+
+fn write_meta(kv: &mut dyn KeyValue, meta: &VaultMeta) -> Result<(), StoreError> {
+    let text = serde_json::to_string(meta).map_err(|e| StoreError::Full(e.to_string()))?;
+    kv.set(VAULT_KEY, &text)
+}
+
+/// How far sealing got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SealProgress {
+    /// Entries sealed now.
+    pub sealed: usize,
+    /// Entries still in the clear (storage ran out): sealing resumes at
+    /// the next unlock.
+    pub left: usize,
+}
+
+/// Creates a vault on a device whose records are in the clear, without
+/// ever losing one: the vault's description is written first, naming
+/// (sealed) every entry still in the clear; only then are the entries
+/// sealed, one by one, as long as there is space. If the description itself
+/// cannot be written, nothing has changed and the error says why.
+///
+/// Returns the store to use from now on (unlocked) and how far sealing got.
+pub fn create(
+    base: Box<dyn KeyValue>,
+    kdf: &KdfInput,
+    kek: &Kek,
+    mut rng: Box<dyn Random>,
+) -> Result<(VaultStore, SealProgress), (Box<dyn KeyValue>, VaultError)> {
+    let mut base = base;
+    let prepared = (|| {
+        let key = DataKey(random_bytes(rng.as_mut())?);
+        let mut state = SealState::default();
+        for k in base.keys()? {
+            if is_sealed_key(&k) {
+                state.unsealed.insert(k);
+            }
+        }
+        let meta = describe(kdf, kek, &key, &state, rng.as_mut())?;
+        write_meta(base.as_mut(), &meta)?;
+        Ok::<_, VaultError>((key, state))
+    })();
+    let (key, state) = match prepared {
+        Ok(p) => p,
+        Err(e) => return Err((base, e)),
+    };
+    let mut store = VaultStore::unlocked(base, key, state, rng);
+    let progress = store.seal_pending();
+    Ok((store, progress))
+}
+
+/// The state of a [`VaultStore`] that holds the data key.
+struct Open {
+    key: DataKey,
+    state: SealState,
+}
+
+/// The app's store: the browser's storage (or memory) seen through the
+/// vault.
+///
+/// - No vault on the device: values pass through.
+/// - A vault and no key (locked, or this tab has not been unlocked): a
+///   record or patient value is never written (it would be in the clear):
+///   [`StoreError::Locked`]. Checked on every such write, so a tab that has
+///   not yet heard of a passcode set in another tab cannot write one.
+/// - Unlocked: those values are sealed with the data key, bound to their
+///   storage key (AES-GCM's associated data), and opened on reading; a
+///   value that does not open, or is in the clear where it should not be,
+///   is reported as unreadable ([`KeyValue::get_record`]) and, like every
+///   unreadable entry, never written over.
+pub struct VaultStore {
+    inner: Box<dyn KeyValue>,
+    open: Option<Open>,
+    rng: Box<dyn Random>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -175,56 +527,200 @@ struct Envelope {
     c: String,
 }
 
-/// A [`KeyValue`] that seals record and patient values with the data key.
-pub struct EncryptedStore {
-    inner: Box<dyn KeyValue>,
-    key: DataKey,
-    nonces: Box<dyn FnMut() -> [u8; 12]>,
-}
+impl VaultStore {
+    /// A store without the data key (no vault, or locked).
+    pub fn plain(inner: Box<dyn KeyValue>, rng: Box<dyn Random>) -> VaultStore {
+        VaultStore {
+            inner,
+            open: None,
+            rng,
+        }
+    }
 
-impl EncryptedStore {
-    /// Wraps a store; `nonces` yields a fresh random nonce per write.
-    pub fn new(
+    /// A store holding the data key.
+    pub fn unlocked(
         inner: Box<dyn KeyValue>,
         key: DataKey,
-        nonces: Box<dyn FnMut() -> [u8; 12]>,
-    ) -> EncryptedStore {
-        EncryptedStore { inner, key, nonces }
+        state: SealState,
+        rng: Box<dyn Random>,
+    ) -> VaultStore {
+        VaultStore {
+            inner,
+            open: Some(Open { key, state }),
+            rng,
+        }
+    }
+
+    /// Whether it holds the data key.
+    pub fn is_unlocked(&self) -> bool {
+        self.open.is_some()
+    }
+
+    /// The data key, if held (to hand to another tab of this app).
+    pub fn data_key(&self) -> Option<&DataKey> {
+        self.open.as_ref().map(|o| &o.key)
+    }
+
+    /// Entries still in the clear that sealing has not reached.
+    pub fn unsealed_left(&self) -> usize {
+        self.open.as_ref().map_or(0, |o| o.state.unsealed.len())
+    }
+
+    /// Drops the data key (locking).
+    pub fn forget_key(&mut self) {
+        self.open = None;
+    }
+
+    /// The plain store underneath (what a locked tab keeps).
+    pub fn into_inner(self) -> Box<dyn KeyValue> {
+        self.inner
+    }
+
+    /// Whether a vault exists on the device.
+    pub fn has_vault(&self) -> bool {
+        matches!(self.inner.get(VAULT_KEY), Ok(Some(_)))
+    }
+
+    /// Seals what is still in the clear, as long as there is space, and
+    /// records what is left in the vault's description. Runs after a
+    /// passcode is set and at every unlock.
+    pub fn seal_pending(&mut self) -> SealProgress {
+        let Some(open) = &mut self.open else {
+            return SealProgress { sealed: 0, left: 0 };
+        };
+        if open.state.removing {
+            return SealProgress {
+                sealed: 0,
+                left: open.state.unsealed.len(),
+            };
+        }
+        let todo: Vec<String> = open.state.unsealed.iter().cloned().collect();
+        let mut sealed = 0;
+        for k in todo {
+            let raw = match self.inner.get(&k) {
+                Ok(raw) => raw,
+                Err(_) => break,
+            };
+            let Some(raw) = raw else {
+                open.state.unsealed.remove(&k);
+                continue;
+            };
+            if serde_json::from_str::<Envelope>(&raw).is_ok() {
+                open.state.unsealed.remove(&k);
+                continue;
+            }
+            let Ok(nonce) = random_bytes(self.rng.as_mut()) else {
+                break;
+            };
+            let text = envelope(&open.key, nonce, &k, &raw);
+            match self.inner.set(&k, &text) {
+                Ok(()) => {
+                    open.state.unsealed.remove(&k);
+                    sealed += 1;
+                }
+                // Full: what is left stays listed (and trusted) until next time.
+                Err(_) => break,
+            }
+        }
+        let left = open.state.unsealed.len();
+        if sealed > 0 {
+            // If this write fails the description still lists entries now
+            // sealed: harmless, a sealed value is read as sealed.
+            let _ = self.save_state();
+        }
+        SealProgress { sealed, left }
+    }
+
+    /// Rewrites the vault's description with the current seal state.
+    fn save_state(&mut self) -> Result<(), VaultError> {
+        let Some(open) = &self.open else {
+            return Err(VaultError::Store(StoreError::Locked));
+        };
+        let text = self
+            .inner
+            .get(VAULT_KEY)?
+            .ok_or_else(|| VaultError::Corrupt("no vault".into()))?;
+        let mut meta = read_meta(&text)?;
+        meta.state = if open.state == SealState::default() {
+            None
+        } else {
+            let bytes = serde_json::to_vec(&open.state).unwrap_or_default();
+            Some(seal_with(
+                &open.key.0,
+                random_bytes(self.rng.as_mut())?,
+                &bytes,
+                STATE_AAD,
+            ))
+        };
+        write_meta(self.inner.as_mut(), &meta)?;
+        Ok(())
     }
 }
 
-impl KeyValue for EncryptedStore {
+fn envelope(key: &DataKey, nonce: [u8; 12], storage_key: &str, value: &str) -> String {
+    let sealed = seal_with(&key.0, nonce, value.as_bytes(), storage_key.as_bytes());
+    serde_json::to_string(&Envelope {
+        sealed: 2,
+        n: sealed.n,
+        c: sealed.c,
+    })
+    .unwrap_or_default()
+}
+
+impl KeyValue for VaultStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if !is_sealed_key(key) {
+            return self.inner.get(key);
+        }
+        // Whatever cannot be trusted reads as absent here; record reads go
+        // through `get_record`, which says why.
+        Ok(self.get_record(key)?.and_then(Result::ok))
+    }
+
+    fn get_record(&self, key: &str) -> Result<Option<Result<String, Unreadable>>, StoreError> {
         let Some(text) = self.inner.get(key)? else {
             return Ok(None);
         };
         if !is_sealed_key(key) {
-            return Ok(Some(text));
+            return Ok(Some(Ok(text)));
         }
-        match serde_json::from_str::<Envelope>(&text) {
+        let Some(open) = &self.open else {
+            // No key: in the clear is fine only while there is no vault.
+            return Ok(Some(if self.has_vault() {
+                Err(Unreadable::CannotOpen)
+            } else {
+                Ok(text)
+            }));
+        };
+        Ok(Some(match serde_json::from_str::<Envelope>(&text) {
             Ok(env) => {
-                let opened = open_with(&self.key.0, &Sealed { n: env.n, c: env.c })
-                    .and_then(|bytes| String::from_utf8(bytes).ok());
-                // A value that does not open is handed on as it is: the
-                // caller reports it as unreadable and never writes over it.
-                Ok(Some(opened.unwrap_or(text)))
+                // Schema 2 is bound to its storage key; 1 (an earlier
+                // version) was not, and is sealed anew on its next save.
+                let aad: &[u8] = if env.sealed >= 2 { key.as_bytes() } else { b"" };
+                open_with(&open.key.0, &Sealed { n: env.n, c: env.c }, aad)
+                    .and_then(|bytes| String::from_utf8(bytes).ok())
+                    .ok_or(Unreadable::CannotOpen)
             }
-            // Written before the passcode was set: readable, sealed on next save.
-            Err(_) => Ok(Some(text)),
-        }
+            Err(_) if open.state.removing || open.state.unsealed.contains(key) => Ok(text),
+            Err(_) => Err(Unreadable::NotSealed),
+        }))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
         if !is_sealed_key(key) {
             return self.inner.set(key, value);
         }
-        let sealed = seal_with(&self.key.0, (self.nonces)(), value.as_bytes());
-        let env = Envelope {
-            sealed: 1,
-            n: sealed.n,
-            c: sealed.c,
+        let Some(open) = &self.open else {
+            if self.has_vault() {
+                return Err(StoreError::Locked);
+            }
+            return self.inner.set(key, value);
         };
-        let text = serde_json::to_string(&env).map_err(|e| StoreError::Full(e.to_string()))?;
+        if open.state.removing {
+            return Err(StoreError::Locked);
+        }
+        let nonce = random_bytes(self.rng.as_mut()).map_err(|_| StoreError::NoRandomness)?;
+        let text = envelope(&open.key, nonce, key, value);
         self.inner.set(key, &text)
     }
 
@@ -237,25 +733,64 @@ impl KeyValue for EncryptedStore {
     }
 }
 
-/// Seals every plaintext record and patient entry (after a passcode is set).
-/// Returns how many entries were sealed.
-pub fn seal_all(store: &mut EncryptedStore) -> Result<usize, StoreError> {
-    let keys: Vec<String> = store
-        .keys()?
-        .into_iter()
-        .filter(|k| is_sealed_key(k))
-        .collect();
-    let mut n = 0;
-    for k in keys {
-        let raw = store.inner.get(&k)?;
-        if let Some(raw) = raw
-            && serde_json::from_str::<Envelope>(&raw).is_err()
-        {
-            store.set(&k, &raw)?;
-            n += 1;
+/// A new description for the same data key under a new passcode (its key
+/// derived with `kdf`): changing the passcode, or raising the cost of an
+/// older vault. No record is rewritten. The store must be unlocked.
+pub fn change_passcode(
+    store: &mut VaultStore,
+    kdf: &KdfInput,
+    kek: &Kek,
+) -> Result<(), VaultError> {
+    let Some(open) = &store.open else {
+        return Err(VaultError::Store(StoreError::Locked));
+    };
+    let meta = describe(kdf, kek, &open.key, &open.state, store.rng.as_mut())?;
+    write_meta(store.inner.as_mut(), &meta)?;
+    Ok(())
+}
+
+/// Removes the passcode: marks the vault as being removed (so values in the
+/// clear are expected), writes every record back in the clear, and only
+/// then deletes the vault. If storage fails part way, the vault stays,
+/// marked, and the next unlock finishes the work; every record stays
+/// readable throughout. Returns the plain store.
+pub fn remove_passcode(
+    mut store: VaultStore,
+) -> Result<Box<dyn KeyValue>, (VaultStore, VaultError)> {
+    let Some(open) = &mut store.open else {
+        return Err((store, VaultError::Store(StoreError::Locked)));
+    };
+    if !open.state.removing {
+        open.state.removing = true;
+        if let Err(e) = store.save_state() {
+            if let Some(open) = &mut store.open {
+                open.state.removing = false;
+            }
+            return Err((store, e));
         }
     }
-    Ok(n)
+    let result = (|| {
+        let keys: Vec<String> = store
+            .inner
+            .keys()?
+            .into_iter()
+            .filter(|k| is_sealed_key(k))
+            .collect();
+        for k in keys {
+            // A value that does not open stays as it is (reported, kept).
+            if let Some(Ok(text)) = store.get_record(&k)?
+                && store.inner.get(&k)?.as_deref() != Some(text.as_str())
+            {
+                store.inner.set(&k, &text)?;
+            }
+        }
+        store.inner.remove(VAULT_KEY)?;
+        Ok::<_, VaultError>(())
+    })();
+    match result {
+        Ok(()) => Ok(store.inner),
+        Err(e) => Err((store, e)),
+    }
 }
 
 #[cfg(test)]
@@ -263,83 +798,477 @@ mod tests {
     use super::*;
     use crate::drafts::{Draft, MemoryStore, load_all, save};
 
-    /// A cheap cost for tests; the app uses the default.
+    /// A cheap cost for tests; the app uses [`KdfCost::CURRENT`].
     const TEST_COST: KdfCost = KdfCost {
         m_kib: 64,
         t: 1,
         p: 1,
     };
 
-    fn counter() -> Box<dyn FnMut() -> [u8; 12]> {
-        let mut i = 0u8;
-        Box::new(move || {
-            i = i.wrapping_add(1);
-            [i; 12]
-        })
+    /// A deterministic source for tests.
+    pub(crate) struct Counter(u8);
+    impl Random for Counter {
+        fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoRandomness> {
+            for b in buf {
+                self.0 = self.0.wrapping_add(1);
+                *b = self.0.max(1);
+            }
+            Ok(())
+        }
+    }
+
+    struct Broken;
+    impl Random for Broken {
+        fn fill(&mut self, _: &mut [u8]) -> Result<(), NoRandomness> {
+            Err(NoRandomness)
+        }
+    }
+
+    fn kdf(pass: &str) -> (KdfInput, Kek) {
+        let input = KdfInput {
+            salt: [7; 16],
+            cost: TEST_COST,
+        };
+        let kek = derive(pass, &input.salt, TEST_COST).unwrap();
+        (input, kek)
+    }
+
+    fn vault(inner: MemoryStore) -> VaultStore {
+        let (input, kek) = kdf("2468 tablet");
+        create(Box::new(inner), &input, &kek, Box::new(Counter(0)))
+            .map_err(|(_, e)| e)
+            .unwrap()
+            .0
+    }
+
+    fn labelled(id: &str, label: &str) -> Draft {
+        let mut d = Draft::new(id, "2026-11-25", "2026-11-25T09:00:00Z");
+        d.label = label.into();
+        d
+    }
+
+    fn raw(store: &VaultStore, key: &str) -> String {
+        store.inner.get(key).unwrap().unwrap_or_default()
     }
 
     #[test]
     fn the_right_passcode_opens_the_vault_and_a_wrong_one_does_not() {
-        let (meta, key) = create("2468 tablet", [7; 16], [9; 32], [1; 12], TEST_COST).unwrap();
-        let text = serde_json::to_string(&meta).unwrap();
-        let meta = read_meta(&text).unwrap();
-        assert_eq!(unlock(&meta, "2468 tablet").unwrap().0, key.0);
+        let store = vault(MemoryStore::default());
+        let meta = read_meta(&raw(&store, VAULT_KEY)).unwrap();
+        let (salt, cost) = kdf_input(&meta).unwrap();
+        let right = derive("2468 tablet", &salt, cost).unwrap();
         assert_eq!(
-            unlock(&meta, "2468 Tablet").unwrap_err(),
-            VaultError::WrongPasscode
+            open(&meta, &right).unwrap().0,
+            store.data_key().unwrap().clone()
         );
+        let wrong = derive("2468 Tablet", &salt, cost).unwrap();
+        assert_eq!(open(&meta, &wrong).unwrap_err(), VaultError::WrongPasscode);
     }
 
     #[test]
     fn records_are_stored_sealed_and_read_back_through_the_drafts_code() {
-        let (_, key) = create("pin", [1; 16], [2; 32], [3; 12], TEST_COST).unwrap();
-        let mut store = EncryptedStore::new(Box::new(MemoryStore::default()), key, counter());
-        let mut d = Draft::new("r1", "2026-11-25", "now");
-        d.label = "ZQXJV-7731".into();
-        save(&mut store, &d, 0).unwrap();
-        let raw = store.inner.get("ctit/record/r1").unwrap().unwrap();
-        assert!(!raw.contains("ZQXJV"), "{raw}");
-        assert!(raw.contains("\"sealed\":1"));
+        let mut store = vault(MemoryStore::default());
+        save(&mut store, &labelled("r1", "ZQXJV-7731"), 0).unwrap();
+        let text = raw(&store, "ctit/record/r1");
+        assert!(!text.contains("ZQXJV"), "{text}");
+        assert!(text.contains("\"sealed\":2"));
         let cat = load_all(&mut store).unwrap();
         assert_eq!(cat.drafts[0].draft.label, "ZQXJV-7731");
     }
 
     #[test]
     fn bad_ciphertext_is_reported_and_kept() {
-        let (_, key) = create("pin", [1; 16], [2; 32], [3; 12], TEST_COST).unwrap();
-        let mut inner = MemoryStore::default();
-        let bad = "{\"sealed\":1,\"n\":\"AAAAAAAAAAAAAAAA\",\"c\":\"AAAA\"}";
-        inner.set("ctit/record/x", bad).unwrap();
-        let mut store = EncryptedStore::new(Box::new(inner), key, counter());
+        let mut store = vault(MemoryStore::default());
+        let bad = "{\"sealed\":2,\"n\":\"AAAAAAAAAAAAAAAA\",\"c\":\"AAAA\"}";
+        store.inner.set("ctit/record/x", bad).unwrap();
         let cat = load_all(&mut store).unwrap();
-        assert_eq!(cat.broken.len(), 1);
+        assert_eq!(cat.broken[0].why, Unreadable::CannotOpen);
         assert!(save(&mut store, &Draft::new("x", "", ""), 0).is_err());
-        assert_eq!(
-            store.inner.get("ctit/record/x").unwrap().as_deref(),
-            Some(bad)
-        );
+        assert_eq!(raw(&store, "ctit/record/x"), bad);
     }
 
     #[test]
-    fn setting_a_passcode_seals_existing_plaintext_records() {
-        let mut inner = MemoryStore::default();
-        let mut d = Draft::new("r1", "2026-11-25", "now");
-        d.label = "PLAIN-LABEL".into();
-        save(&mut inner, &d, 0).unwrap();
-        let (_, key) = create("pin", [1; 16], [2; 32], [3; 12], TEST_COST).unwrap();
-        let mut store = EncryptedStore::new(Box::new(inner), key, counter());
-        assert_eq!(seal_all(&mut store), Ok(1));
+    fn a_sealed_value_moved_to_another_key_does_not_open() {
+        let mut store = vault(MemoryStore::default());
+        save(&mut store, &labelled("a", "A-LABEL"), 0).unwrap();
+        let moved = raw(&store, "ctit/record/a");
+        store.inner.set("ctit/record/b", &moved).unwrap();
+        let cat = load_all(&mut store).unwrap();
+        assert_eq!(cat.drafts.len(), 1);
+        assert_eq!(cat.broken[0].key, "ctit/record/b");
+        assert_eq!(cat.broken[0].why, Unreadable::CannotOpen);
+    }
+
+    #[test]
+    fn a_record_in_the_clear_after_the_vault_exists_is_not_trusted_nor_overwritten() {
+        let mut store = vault(MemoryStore::default());
+        let plain = serde_json::to_string(&serde_json::json!({
+            "schema": 2, "protocol": "p", "rev": 1,
+            "draft": {"id": "late", "label": "WRITTEN-IN-THE-CLEAR"}
+        }))
+        .unwrap();
+        store.inner.set("ctit/record/late", &plain).unwrap();
+        let cat = load_all(&mut store).unwrap();
+        assert!(cat.drafts.is_empty());
+        assert_eq!(cat.broken[0].why, Unreadable::NotSealed);
+        assert!(save(&mut store, &labelled("late", "x"), 1).is_err());
+        assert_eq!(raw(&store, "ctit/record/late"), plain);
+    }
+
+    #[test]
+    fn a_store_without_the_key_never_writes_a_record_once_a_vault_exists() {
+        let sealed = vault(MemoryStore::default());
+        // Another tab, opened before the passcode was set: same storage,
+        // no key.
+        let mut stale = VaultStore::plain(sealed.into_inner(), Box::new(Counter(9)));
+        let r = save(&mut stale, &labelled("new", "STALE-TAB"), 0);
         assert!(
-            !store
-                .inner
-                .get("ctit/record/r1")
-                .unwrap()
-                .unwrap()
-                .contains("PLAIN-LABEL")
+            matches!(r, Err(crate::drafts::SaveError::Store(StoreError::Locked))),
+            "{r:?}"
         );
+        assert_eq!(stale.inner.get("ctit/record/new").unwrap(), None);
+        // Settings are not records: they are written as before.
+        stale.set("ctit/settings/lang", "zh").unwrap();
+    }
+
+    #[test]
+    fn setting_a_passcode_seals_existing_records_and_lists_nothing_left() {
+        let mut inner = MemoryStore::default();
+        save(&mut inner, &labelled("r1", "PLAIN-LABEL"), 0).unwrap();
+        let (input, kek) = kdf("2468 tablet");
+        let (mut store, progress) = create(Box::new(inner), &input, &kek, Box::new(Counter(0)))
+            .unwrap_or_else(|_| panic!());
+        assert_eq!(progress, SealProgress { sealed: 1, left: 0 });
+        assert!(!raw(&store, "ctit/record/r1").contains("PLAIN-LABEL"));
         assert_eq!(
             load_all(&mut store).unwrap().drafts[0].draft.label,
             "PLAIN-LABEL"
         );
+        assert_eq!(read_meta(&raw(&store, VAULT_KEY)).unwrap().state, None);
+    }
+
+    /// A store with a quota in characters, like the browser's.
+    #[derive(Default)]
+    struct Quota {
+        inner: MemoryStore,
+        limit: usize,
+    }
+    impl Quota {
+        fn used(&self) -> usize {
+            self.inner
+                .keys()
+                .unwrap()
+                .iter()
+                .map(|k| k.len() + self.inner.get(k).unwrap().unwrap().len())
+                .sum()
+        }
+    }
+    impl KeyValue for Quota {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.inner.get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+            let old = self.inner.get(key)?.map_or(0, |v| key.len() + v.len());
+            if self.used() - old + key.len() + value.len() > self.limit {
+                return Err(StoreError::Full("quota".into()));
+            }
+            self.inner.set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.inner.keys()
+        }
+    }
+
+    #[test]
+    fn setting_a_passcode_on_a_nearly_full_store_loses_no_record_and_resumes_at_the_next_unlock() {
+        let mut quota = Quota {
+            limit: usize::MAX,
+            ..Quota::default()
+        };
+        for i in 0..40 {
+            save(
+                &mut quota,
+                &labelled(&format!("r{i:02}"), &format!("LABEL-{i:02}")),
+                0,
+            )
+            .unwrap();
+        }
+        // Room for the vault's description and a few sealed records only.
+        quota.limit = quota.used() * 23 / 20;
+        let (input, kek) = kdf("2468 tablet");
+        let (mut store, progress) = create(Box::new(quota), &input, &kek, Box::new(Counter(0)))
+            .unwrap_or_else(|(_, e)| panic!("{e}"));
+        assert!(progress.sealed > 0 && progress.left > 0, "{progress:?}");
+        assert_eq!(progress.sealed + progress.left, 40);
+        // Every record is still readable, sealed or not.
+        let cat = load_all(&mut store).unwrap();
+        assert_eq!(cat.drafts.len(), 40, "{:?}", cat.broken);
+        assert!(cat.broken.is_empty());
+
+        // "Reload": locked, then unlocked with the passcode; space was
+        // freed meanwhile (old records exported and deleted).
+        let mut plain = store.into_inner();
+        for i in 0..20 {
+            plain.remove(&format!("ctit/record/r{i:02}")).unwrap();
+        }
+        let meta = read_meta(&plain.get(VAULT_KEY).unwrap().unwrap()).unwrap();
+        let (key, state) = open(&meta, &kek).unwrap();
+        assert_eq!(state.unsealed.len(), progress.left);
+        let mut store = VaultStore::unlocked(plain, key, state, Box::new(Counter(50)));
+        let again = store.seal_pending();
+        assert_eq!(again.left, 0, "{again:?}");
+        let cat = load_all(&mut store).unwrap();
+        assert_eq!(cat.drafts.len(), 20);
+        for i in 20..40 {
+            assert!(!raw(&store, &format!("ctit/record/r{i:02}")).contains("LABEL"));
+        }
+        assert_eq!(read_meta(&raw(&store, VAULT_KEY)).unwrap().state, None);
+    }
+
+    #[test]
+    fn a_store_too_full_for_the_vault_description_is_left_as_it_was() {
+        let mut quota = Quota {
+            limit: usize::MAX,
+            ..Quota::default()
+        };
+        save(&mut quota, &labelled("r1", "KEEP-ME"), 0).unwrap();
+        quota.limit = quota.used() + 10;
+        let (input, kek) = kdf("2468 tablet");
+        let Err((base, e)) = create(Box::new(quota), &input, &kek, Box::new(Counter(0))) else {
+            panic!("created");
+        };
+        assert!(matches!(e, VaultError::Store(StoreError::Full(_))), "{e:?}");
+        assert_eq!(base.get(VAULT_KEY).unwrap(), None);
+        assert!(
+            base.get("ctit/record/r1")
+                .unwrap()
+                .unwrap()
+                .contains("KEEP-ME")
+        );
+    }
+
+    #[test]
+    fn a_failed_random_source_refuses_and_changes_nothing() {
+        let mut inner = MemoryStore::default();
+        save(&mut inner, &labelled("r1", "KEEP-ME"), 0).unwrap();
+        let (input, kek) = kdf("2468 tablet");
+        let Err((base, e)) = create(Box::new(inner), &input, &kek, Box::new(Broken)) else {
+            panic!("created without randomness");
+        };
+        assert_eq!(e, VaultError::NoRandomness);
+        assert_eq!(base.get(VAULT_KEY).unwrap(), None);
+        assert!(KdfInput::fresh(&mut Broken).is_err());
+        assert!(random_id(&mut Broken).is_err());
+        // An unlocked store refuses to seal with no nonce rather than reuse one.
+        let store = vault(MemoryStore::default());
+        let key = store.data_key().unwrap().clone();
+        let mut store = VaultStore::unlocked(
+            store.into_inner(),
+            key,
+            SealState::default(),
+            Box::new(Broken),
+        );
+        assert!(matches!(
+            save(&mut store, &labelled("r2", "x"), 0),
+            Err(crate::drafts::SaveError::Store(StoreError::NoRandomness))
+        ));
+    }
+
+    #[test]
+    fn a_source_that_gives_only_zeros_is_taken_as_broken() {
+        struct Zeros;
+        impl Random for Zeros {
+            fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoRandomness> {
+                buf.fill(0);
+                Ok(())
+            }
+        }
+        assert_eq!(random_bytes::<12>(&mut Zeros), Err(NoRandomness));
+    }
+
+    #[test]
+    fn record_ids_are_random_and_say_nothing_of_time() {
+        let mut rng = Counter(0);
+        let a = random_id(&mut rng).unwrap();
+        let b = random_id(&mut rng).unwrap();
+        assert_eq!(a.len(), 24);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn changing_the_passcode_keeps_every_record_and_only_the_new_one_opens() {
+        let mut store = vault(MemoryStore::default());
+        save(&mut store, &labelled("r1", "STAYS"), 0).unwrap();
+        let before = raw(&store, "ctit/record/r1");
+        let (input, kek) = kdf("new passcode 9731");
+        change_passcode(&mut store, &input, &kek).unwrap();
+        assert_eq!(raw(&store, "ctit/record/r1"), before, "no record rewritten");
+        let meta = read_meta(&raw(&store, VAULT_KEY)).unwrap();
+        let old_kek = derive("2468 tablet", &[7; 16], TEST_COST).unwrap();
+        assert!(open(&meta, &kek).is_ok());
+        // Same salt in this test, so only the passcode differs.
+        assert_eq!(
+            open(&meta, &old_kek).unwrap_err(),
+            VaultError::WrongPasscode
+        );
+    }
+
+    #[test]
+    fn removing_the_passcode_writes_every_record_back_in_the_clear_then_drops_the_vault() {
+        let mut store = vault(MemoryStore::default());
+        for i in 0..5 {
+            save(
+                &mut store,
+                &labelled(&format!("r{i}"), &format!("BACK-{i}")),
+                0,
+            )
+            .unwrap();
+        }
+        let mut plain = remove_passcode(store).unwrap_or_else(|(_, e)| panic!("{e}"));
+        assert_eq!(plain.get(VAULT_KEY).unwrap(), None);
+        for i in 0..5 {
+            assert!(
+                plain
+                    .get(&format!("ctit/record/r{i}"))
+                    .unwrap()
+                    .unwrap()
+                    .contains("BACK-")
+            );
+        }
+        assert_eq!(load_all(plain.as_mut()).unwrap().drafts.len(), 5);
+    }
+
+    #[test]
+    fn a_removal_cut_short_leaves_every_record_readable_and_finishes_at_the_next_unlock() {
+        let mut store = vault(MemoryStore::default());
+        for i in 0..5 {
+            save(
+                &mut store,
+                &labelled(&format!("r{i}"), &format!("BACK-{i}")),
+                0,
+            )
+            .unwrap();
+        }
+        let key = store.data_key().unwrap().clone();
+        // Marked as being removed, then two records written back, then the
+        // battery died.
+        let mut inner = store.into_inner();
+        {
+            let mut s = VaultStore::unlocked(
+                std::mem::replace(&mut inner, Box::new(MemoryStore::default())),
+                key.clone(),
+                SealState::default(),
+                Box::new(Counter(3)),
+            );
+            s.open.as_mut().unwrap().state.removing = true;
+            s.save_state().unwrap();
+            for i in 0..2 {
+                let k = format!("ctit/record/r{i}");
+                let text = s.get(&k).unwrap().unwrap();
+                s.inner.set(&k, &text).unwrap();
+            }
+            inner = s.into_inner();
+        }
+        let meta = read_meta(&inner.get(VAULT_KEY).unwrap().unwrap()).unwrap();
+        let (_, kek) = kdf("2468 tablet");
+        let (key, state) = open(&meta, &kek).unwrap();
+        assert!(state.removing);
+        let mut store = VaultStore::unlocked(inner, key, state, Box::new(Counter(5)));
+        let cat = load_all(&mut store).unwrap();
+        assert_eq!(cat.drafts.len(), 5, "{:?}", cat.broken);
+        let plain = remove_passcode(store).unwrap_or_else(|(_, e)| panic!("{e}"));
+        assert_eq!(plain.get(VAULT_KEY).unwrap(), None);
+    }
+
+    #[test]
+    fn a_vault_of_the_earlier_format_still_opens_and_its_values_read() {
+        // Schema 1: the data key wrapped without associated data, values
+        // sealed without their storage key (as the previous version wrote).
+        let kek = derive("old passcode", &[3; 16], TEST_COST).unwrap();
+        let data = [5u8; 32];
+        let meta = VaultMeta {
+            schema: 1,
+            kdf: TEST_COST,
+            salt: B64.encode([3u8; 16]),
+            wrapped: seal_with(&kek.0, [1; 12], &data, b""),
+            state: None,
+        };
+        let entry = "{\"schema\":2,\"protocol\":\"p\",\"rev\":1,\"draft\":{\"id\":\"o\",\"label\":\"OLD\"}}";
+        let s = seal_with(&data, [2; 12], entry.as_bytes(), b"");
+        let mut inner = MemoryStore::default();
+        inner
+            .set(VAULT_KEY, &serde_json::to_string(&meta).unwrap())
+            .unwrap();
+        inner
+            .set(
+                "ctit/record/o",
+                &format!("{{\"sealed\":1,\"n\":\"{}\",\"c\":\"{}\"}}", s.n, s.c),
+            )
+            .unwrap();
+        let (key, state) = open(&meta, &kek).unwrap();
+        assert!(
+            KdfCost {
+                m_kib: 19 * 1024,
+                t: 2,
+                p: 1
+            }
+            .is_weaker_than_current()
+        );
+        let mut store = VaultStore::unlocked(Box::new(inner), key, state, Box::new(Counter(0)));
+        assert_eq!(load_all(&mut store).unwrap().drafts[0].draft.label, "OLD");
+    }
+
+    #[test]
+    fn passcodes_a_guesser_tries_first_are_refused() {
+        use PasscodeProblem::*;
+        for (p, why) in [
+            ("1234567", TooShort),
+            ("00000000", Repeats),
+            ("12121212", Repeats),
+            ("abcabcab", Repeats),
+            ("12345678", Sequence),
+            ("87654321", Sequence),
+            ("34567890", Sequence),
+            ("abcdefgh", Sequence),
+            ("QWERTYUI", Sequence),
+            ("lkjhgfds", Sequence),
+        ] {
+            assert_eq!(check_new_passcode(p, p), Err(why), "{p}");
+        }
+        assert_eq!(check_new_passcode("ward7-tablet", "ward7-tablet"), Ok(()));
+        assert_eq!(
+            check_new_passcode("血液科平板电脑密码", "血液科平板电脑密码"),
+            Ok(())
+        );
+        assert_eq!(
+            check_new_passcode("ward7-tablet", "ward7-tab1et"),
+            Err(Mismatch)
+        );
+    }
+
+    #[test]
+    fn the_wait_after_wrong_passcodes_grows_and_survives_being_stored() {
+        let mut t = Throttle::default();
+        let now = 1_000_000.0;
+        for _ in 0..2 {
+            t = t.failed(now);
+            assert_eq!(t.remaining(now), 0, "a typo costs nothing");
+        }
+        t = t.failed(now);
+        assert_eq!(t.remaining(now), 5);
+        let stored = Throttle::read(Some(&t.text()));
+        assert_eq!(stored.remaining(now + 1000.0), 4);
+        t = stored.failed(now);
+        assert_eq!(t.remaining(now), 10);
+        for _ in 0..20 {
+            t = t.failed(now);
+        }
+        assert_eq!(t.remaining(now), 300, "at most five minutes");
+        // A clock set back does not make the wait longer than it is.
+        assert_eq!(t.remaining(now - 86_400_000.0), 300);
+        assert_eq!(Throttle::read(Some("garbage")), Throttle::default());
     }
 }
