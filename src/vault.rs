@@ -412,13 +412,9 @@ pub fn open(meta: &VaultMeta, kek: &Kek) -> Result<(DataKey, SealState), VaultEr
     let key: [u8; 32] = key
         .try_into()
         .map_err(|_| VaultError::Corrupt("data key length".into()))?;
-    let state = match &meta.state {
-        None => SealState::default(),
-        Some(sealed) => open_with(&key, sealed, STATE_AAD)
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .ok_or_else(|| VaultError::Corrupt("vault state".into()))?,
-    };
-    Ok((DataKey(key), state))
+    let key = DataKey(key);
+    let state = state_with_key(meta, &key)?;
+    Ok((key, state))
 }
 
 /// The description of a vault whose data key is wrapped with `kek`.
@@ -430,12 +426,7 @@ fn describe(
     rng: &mut dyn Random,
 ) -> Result<VaultMeta, NoRandomness> {
     let wrapped = seal_with(&kek.0, random_bytes(rng)?, &key.0, WRAP_AAD);
-    let state = if state == &SealState::default() {
-        None
-    } else {
-        let text = serde_json::to_vec(state).unwrap_or_default();
-        Some(seal_with(&key.0, random_bytes(rng)?, &text, STATE_AAD))
-    };
+    let state = seal_state(key, state, rng)?;
     Ok(VaultMeta {
         schema: 2,
         kdf: kdf.cost,
@@ -495,28 +486,66 @@ pub fn create(
     Ok((store, progress))
 }
 
-/// The state of a [`VaultStore`] that holds the data key.
-struct Open {
-    key: DataKey,
-    state: SealState,
+/// The app's store while no data key is held: no vault on the device, or
+/// locked. Values pass through, except that a record or patient value is
+/// never written once a vault exists (it would be in the clear):
+/// [`StoreError::Locked`]. Checked on every such write, so a tab that has
+/// not yet heard of a passcode set in another tab cannot write one.
+///
+/// (No cryptography here: this is the store of the app's first download.)
+pub struct GuardedStore {
+    inner: Box<dyn KeyValue>,
 }
 
-/// The app's store: the browser's storage (or memory) seen through the
-/// vault.
+impl GuardedStore {
+    /// Guards a plain store.
+    pub fn new(inner: Box<dyn KeyValue>) -> GuardedStore {
+        GuardedStore { inner }
+    }
+
+    /// The plain store underneath.
+    pub fn into_inner(self) -> Box<dyn KeyValue> {
+        self.inner
+    }
+}
+
+/// Whether a vault exists in `kv`.
+pub fn has_vault(kv: &dyn KeyValue) -> bool {
+    matches!(kv.get(VAULT_KEY), Ok(Some(_)))
+}
+
+impl KeyValue for GuardedStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        if is_sealed_key(key) && has_vault(self.inner.as_ref()) {
+            return Err(StoreError::Locked);
+        }
+        self.inner.set(key, value)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+/// The app's store while the data key is held (unlocked).
 ///
-/// - No vault on the device: values pass through.
-/// - A vault and no key (locked, or this tab has not been unlocked): a
-///   record or patient value is never written (it would be in the clear):
-///   [`StoreError::Locked`]. Checked on every such write, so a tab that has
-///   not yet heard of a passcode set in another tab cannot write one.
-/// - Unlocked: those values are sealed with the data key, bound to their
-///   storage key (AES-GCM's associated data), and opened on reading; a
-///   value that does not open, or is in the clear where it should not be,
-///   is reported as unreadable ([`KeyValue::get_record`]) and, like every
-///   unreadable entry, never written over.
+/// Record and patient values are sealed with the data key, bound to their
+/// storage key (AES-GCM's associated data), and opened on reading; a value
+/// that does not open, or is in the clear where it should not be, is
+/// reported as unreadable ([`KeyValue::get_record`]) and, like every
+/// unreadable entry, never written over.
 pub struct VaultStore {
     inner: Box<dyn KeyValue>,
-    open: Option<Open>,
+    key: DataKey,
+    state: SealState,
     rng: Box<dyn Random>,
 }
 
@@ -528,16 +557,7 @@ struct Envelope {
 }
 
 impl VaultStore {
-    /// A store without the data key (no vault, or locked).
-    pub fn plain(inner: Box<dyn KeyValue>, rng: Box<dyn Random>) -> VaultStore {
-        VaultStore {
-            inner,
-            open: None,
-            rng,
-        }
-    }
-
-    /// A store holding the data key.
+    /// A store holding the data key, with the vault's unfinished work.
     pub fn unlocked(
         inner: Box<dyn KeyValue>,
         key: DataKey,
@@ -546,83 +566,65 @@ impl VaultStore {
     ) -> VaultStore {
         VaultStore {
             inner,
-            open: Some(Open { key, state }),
+            key,
+            state,
             rng,
         }
     }
 
-    /// Whether it holds the data key.
-    pub fn is_unlocked(&self) -> bool {
-        self.open.is_some()
-    }
-
-    /// The data key, if held (to hand to another tab of this app).
-    pub fn data_key(&self) -> Option<&DataKey> {
-        self.open.as_ref().map(|o| &o.key)
+    /// The data key (to hand to another tab of this app, in memory).
+    pub fn data_key(&self) -> &DataKey {
+        &self.key
     }
 
     /// Entries still in the clear that sealing has not reached.
     pub fn unsealed_left(&self) -> usize {
-        self.open.as_ref().map_or(0, |o| o.state.unsealed.len())
+        self.state.unsealed.len()
     }
 
-    /// Drops the data key (locking).
-    pub fn forget_key(&mut self) {
-        self.open = None;
-    }
-
-    /// The plain store underneath (what a locked tab keeps).
+    /// Drops the data key (locking): the plain store underneath.
     pub fn into_inner(self) -> Box<dyn KeyValue> {
         self.inner
-    }
-
-    /// Whether a vault exists on the device.
-    pub fn has_vault(&self) -> bool {
-        matches!(self.inner.get(VAULT_KEY), Ok(Some(_)))
     }
 
     /// Seals what is still in the clear, as long as there is space, and
     /// records what is left in the vault's description. Runs after a
     /// passcode is set and at every unlock.
     pub fn seal_pending(&mut self) -> SealProgress {
-        let Some(open) = &mut self.open else {
-            return SealProgress { sealed: 0, left: 0 };
-        };
-        if open.state.removing {
+        if self.state.removing {
             return SealProgress {
                 sealed: 0,
-                left: open.state.unsealed.len(),
+                left: self.state.unsealed.len(),
             };
         }
-        let todo: Vec<String> = open.state.unsealed.iter().cloned().collect();
+        let todo: Vec<String> = self.state.unsealed.iter().cloned().collect();
         let mut sealed = 0;
         for k in todo {
-            let raw = match self.inner.get(&k) {
-                Ok(raw) => raw,
-                Err(_) => break,
+            let Ok(raw) = self.inner.get(&k) else {
+                break;
             };
             let Some(raw) = raw else {
-                open.state.unsealed.remove(&k);
+                self.state.unsealed.remove(&k);
                 continue;
             };
             if serde_json::from_str::<Envelope>(&raw).is_ok() {
-                open.state.unsealed.remove(&k);
+                self.state.unsealed.remove(&k);
                 continue;
             }
             let Ok(nonce) = random_bytes(self.rng.as_mut()) else {
                 break;
             };
-            let text = envelope(&open.key, nonce, &k, &raw);
+            let text = envelope(&self.key, nonce, &k, &raw);
             match self.inner.set(&k, &text) {
                 Ok(()) => {
-                    open.state.unsealed.remove(&k);
+                    self.state.unsealed.remove(&k);
                     sealed += 1;
                 }
                 // Full: what is left stays listed (and trusted) until next time.
                 Err(_) => break,
             }
         }
-        let left = open.state.unsealed.len();
+        let left = self.state.unsealed.len();
         if sealed > 0 {
             // If this write fails the description still lists entries now
             // sealed: harmless, a sealed value is read as sealed.
@@ -633,27 +635,43 @@ impl VaultStore {
 
     /// Rewrites the vault's description with the current seal state.
     fn save_state(&mut self) -> Result<(), VaultError> {
-        let Some(open) = &self.open else {
-            return Err(VaultError::Store(StoreError::Locked));
-        };
         let text = self
             .inner
             .get(VAULT_KEY)?
             .ok_or_else(|| VaultError::Corrupt("no vault".into()))?;
         let mut meta = read_meta(&text)?;
-        meta.state = if open.state == SealState::default() {
-            None
-        } else {
-            let bytes = serde_json::to_vec(&open.state).unwrap_or_default();
-            Some(seal_with(
-                &open.key.0,
-                random_bytes(self.rng.as_mut())?,
-                &bytes,
-                STATE_AAD,
-            ))
-        };
+        meta.state = seal_state(&self.key, &self.state, self.rng.as_mut())?;
         write_meta(self.inner.as_mut(), &meta)?;
         Ok(())
+    }
+}
+
+/// The seal state as stored: sealed with the data key, or nothing to do.
+fn seal_state(
+    key: &DataKey,
+    state: &SealState,
+    rng: &mut dyn Random,
+) -> Result<Option<Sealed>, NoRandomness> {
+    if state == &SealState::default() {
+        return Ok(None);
+    }
+    let bytes = serde_json::to_vec(state).unwrap_or_default();
+    Ok(Some(seal_with(
+        &key.0,
+        random_bytes(rng)?,
+        &bytes,
+        STATE_AAD,
+    )))
+}
+
+/// The vault's unfinished work, read with the data key (a tab that was
+/// handed the key by another one).
+pub fn state_with_key(meta: &VaultMeta, key: &DataKey) -> Result<SealState, VaultError> {
+    match &meta.state {
+        None => Ok(SealState::default()),
+        Some(sealed) => open_with(&key.0, sealed, STATE_AAD)
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .ok_or_else(|| VaultError::Corrupt("vault state".into())),
     }
 }
 
@@ -684,24 +702,16 @@ impl KeyValue for VaultStore {
         if !is_sealed_key(key) {
             return Ok(Some(Ok(text)));
         }
-        let Some(open) = &self.open else {
-            // No key: in the clear is fine only while there is no vault.
-            return Ok(Some(if self.has_vault() {
-                Err(Unreadable::CannotOpen)
-            } else {
-                Ok(text)
-            }));
-        };
         Ok(Some(match serde_json::from_str::<Envelope>(&text) {
             Ok(env) => {
                 // Schema 2 is bound to its storage key; 1 (an earlier
                 // version) was not, and is sealed anew on its next save.
                 let aad: &[u8] = if env.sealed >= 2 { key.as_bytes() } else { b"" };
-                open_with(&open.key.0, &Sealed { n: env.n, c: env.c }, aad)
+                open_with(&self.key.0, &Sealed { n: env.n, c: env.c }, aad)
                     .and_then(|bytes| String::from_utf8(bytes).ok())
                     .ok_or(Unreadable::CannotOpen)
             }
-            Err(_) if open.state.removing || open.state.unsealed.contains(key) => Ok(text),
+            Err(_) if self.state.removing || self.state.unsealed.contains(key) => Ok(text),
             Err(_) => Err(Unreadable::NotSealed),
         }))
     }
@@ -710,17 +720,13 @@ impl KeyValue for VaultStore {
         if !is_sealed_key(key) {
             return self.inner.set(key, value);
         }
-        let Some(open) = &self.open else {
-            if self.has_vault() {
-                return Err(StoreError::Locked);
-            }
-            return self.inner.set(key, value);
-        };
-        if open.state.removing {
+        if self.state.removing || !has_vault(self.inner.as_ref()) {
+            // Being removed (records are being written back in the clear),
+            // or removed by another tab: nothing is sealed for no vault.
             return Err(StoreError::Locked);
         }
         let nonce = random_bytes(self.rng.as_mut()).map_err(|_| StoreError::NoRandomness)?;
-        let text = envelope(&open.key, nonce, key, value);
+        let text = envelope(&self.key, nonce, key, value);
         self.inner.set(key, &text)
     }
 
@@ -741,10 +747,7 @@ pub fn change_passcode(
     kdf: &KdfInput,
     kek: &Kek,
 ) -> Result<(), VaultError> {
-    let Some(open) = &store.open else {
-        return Err(VaultError::Store(StoreError::Locked));
-    };
-    let meta = describe(kdf, kek, &open.key, &open.state, store.rng.as_mut())?;
+    let meta = describe(kdf, kek, &store.key, &store.state, store.rng.as_mut())?;
     write_meta(store.inner.as_mut(), &meta)?;
     Ok(())
 }
@@ -756,17 +759,12 @@ pub fn change_passcode(
 /// readable throughout. Returns the plain store.
 pub fn remove_passcode(
     mut store: VaultStore,
-) -> Result<Box<dyn KeyValue>, (VaultStore, VaultError)> {
-    let Some(open) = &mut store.open else {
-        return Err((store, VaultError::Store(StoreError::Locked)));
-    };
-    if !open.state.removing {
-        open.state.removing = true;
+) -> Result<Box<dyn KeyValue>, (Box<VaultStore>, VaultError)> {
+    if !store.state.removing {
+        store.state.removing = true;
         if let Err(e) = store.save_state() {
-            if let Some(open) = &mut store.open {
-                open.state.removing = false;
-            }
-            return Err((store, e));
+            store.state.removing = false;
+            return Err((Box::new(store), e));
         }
     }
     let result = (|| {
@@ -789,7 +787,7 @@ pub fn remove_passcode(
     })();
     match result {
         Ok(()) => Ok(store.inner),
-        Err(e) => Err((store, e)),
+        Err(e) => Err((Box::new(store), e)),
     }
 }
 
@@ -857,10 +855,7 @@ mod tests {
         let meta = read_meta(&raw(&store, VAULT_KEY)).unwrap();
         let (salt, cost) = kdf_input(&meta).unwrap();
         let right = derive("2468 tablet", &salt, cost).unwrap();
-        assert_eq!(
-            open(&meta, &right).unwrap().0,
-            store.data_key().unwrap().clone()
-        );
+        assert_eq!(open(&meta, &right).unwrap().0, store.data_key().clone());
         let wrong = derive("2468 Tablet", &salt, cost).unwrap();
         assert_eq!(open(&meta, &wrong).unwrap_err(), VaultError::WrongPasscode);
     }
@@ -920,13 +915,21 @@ mod tests {
         let sealed = vault(MemoryStore::default());
         // Another tab, opened before the passcode was set: same storage,
         // no key.
-        let mut stale = VaultStore::plain(sealed.into_inner(), Box::new(Counter(9)));
+        let mut stale = GuardedStore::new(sealed.into_inner());
         let r = save(&mut stale, &labelled("new", "STALE-TAB"), 0);
         assert!(
             matches!(r, Err(crate::drafts::SaveError::Store(StoreError::Locked))),
             "{r:?}"
         );
-        assert_eq!(stale.inner.get("ctit/record/new").unwrap(), None);
+        assert_eq!(stale.get("ctit/record/new").unwrap(), None);
+        // What it reads of sealed records is reported, never shown as data.
+        let mut with_one = vault(MemoryStore::default());
+        save(&mut with_one, &labelled("r1", "SEALED"), 0).unwrap();
+        let mut locked = GuardedStore::new(with_one.into_inner());
+        assert_eq!(
+            load_all(&mut locked).unwrap().broken[0].why,
+            Unreadable::CannotOpen
+        );
         // Settings are not records: they are written as before.
         stale.set("ctit/settings/lang", "zh").unwrap();
     }
@@ -1064,7 +1067,7 @@ mod tests {
         assert!(random_id(&mut Broken).is_err());
         // An unlocked store refuses to seal with no nonce rather than reuse one.
         let store = vault(MemoryStore::default());
-        let key = store.data_key().unwrap().clone();
+        let key = store.data_key().clone();
         let mut store = VaultStore::unlocked(
             store.into_inner(),
             key,
@@ -1152,7 +1155,7 @@ mod tests {
             )
             .unwrap();
         }
-        let key = store.data_key().unwrap().clone();
+        let key = store.data_key().clone();
         // Marked as being removed, then two records written back, then the
         // battery died.
         let mut inner = store.into_inner();
@@ -1163,7 +1166,7 @@ mod tests {
                 SealState::default(),
                 Box::new(Counter(3)),
             );
-            s.open.as_mut().unwrap().state.removing = true;
+            s.state.removing = true;
             s.save_state().unwrap();
             for i in 0..2 {
                 let k = format!("ctit/record/r{i}");

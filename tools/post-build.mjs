@@ -92,6 +92,21 @@ let loader = fs.readFileSync(loaderPath, 'utf8');
   console.log(`post-build: ${pieces.length} split modules`);
 }
 
+// --- 0b. The passcode's key derivation ----------------------------------------
+// Its own small wasm module (crate ctit-kdf, built for speed, not size) and
+// the Web Worker that runs it (web/kdf-worker.js), fetched only to set or
+// enter a passcode. Fixed names with the interface's version (src/ui/kdf.rs
+// names the worker): Argon2id gives the same key whichever build computes
+// it, so a cached worker or module of another build is still right; the
+// version changes only if the messages or exports do.
+{
+  execFileSync('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '-p', 'ctit-kdf', '--features', 'worker'], { cwd: root, stdio: 'inherit' });
+  const built = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'wasm32-unknown-unknown', 'release', 'ctit_kdf.wasm');
+  execFileSync('wasm-opt', ['-O3', '--strip-debug', '--strip-producers', built, '-o', path.join(dir, 'kdf-v1.wasm')], { stdio: ['ignore', 'inherit', 'pipe'] });
+  fs.writeFileSync(path.join(dir, 'kdf-worker-v1.js'), await minified(fs.readFileSync(path.join(root, 'web/kdf-worker.js'), 'utf8')));
+  console.log(`post-build: key derivation kdf-v1.wasm (${(fs.statSync(path.join(dir, 'kdf-v1.wasm')).size / 1024).toFixed(1)} KB), kdf-worker-v1.js`);
+}
+
 // --- 1. One file for the first screen ---------------------------------------
 // On a slow link each request costs a round trip (562 ms on Slow 4G) before
 // its first byte: index.html, then the scripts, wasm and style sheet it

@@ -25,7 +25,7 @@ pub fn derive(passcode: &[u8], salt: &[u8], m_kib: u32, t: u32, p: u32) -> Optio
 
 /// Reserves `len` bytes of this module's memory for the caller to write
 /// into (never freed: the worker's whole instance is dropped after one call).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[unsafe(no_mangle)]
 pub extern "C" fn kdf_alloc(len: usize) -> *mut u8 {
     let mut buf = vec![0u8; len];
@@ -40,7 +40,7 @@ pub extern "C" fn kdf_alloc(len: usize) -> *mut u8 {
 ///
 /// # Safety
 /// The pointers must come from [`kdf_alloc`] with at least those lengths.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "worker"))]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn kdf_derive(
     passcode: *const u8,

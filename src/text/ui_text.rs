@@ -243,6 +243,49 @@ pub struct ScreenText {
     pub forgot_wipe: &'static str,
     /// Passcode set notice.
     pub passcode_set: &'static str,
+    /// An unreadable entry: sealed, but it does not open with this device's key.
+    pub broken_cannot_open: &'static str,
+    /// An unreadable entry: in the clear although a passcode protects records.
+    pub broken_not_sealed: &'static str,
+    /// Why a new passcode is refused.
+    pub passcode_problem: fn(crate::vault::PasscodeProblem) -> String,
+    /// Shown when "New screening" or "Import" is pressed before the
+    /// passcode offer was answered.
+    pub lock_choose_first: &'static str,
+    /// Settings: the passcode group's heading.
+    pub passcode_settings: &'static str,
+    /// Settings, no passcode yet.
+    pub passcode_none: &'static str,
+    /// Button and heading.
+    pub change_passcode: &'static str,
+    /// Field.
+    pub current_passcode: &'static str,
+    /// Field.
+    pub new_passcode: &'static str,
+    /// Field.
+    pub new_passcode_again: &'static str,
+    /// Notice.
+    pub passcode_changed: &'static str,
+    /// Button and heading.
+    pub remove_passcode: &'static str,
+    /// What removing means.
+    pub remove_passcode_help: &'static str,
+    /// Notice.
+    pub passcode_removed: &'static str,
+    /// Records still in the clear after setting a passcode (storage ran out).
+    pub unsealed_left: fn(usize) -> String,
+    /// The passcode check could not run (worker failed), with the reason.
+    pub kdf_failed: fn(&str) -> String,
+    /// Waiting after too many wrong passcodes, in seconds.
+    pub wait_before_try: fn(u32) -> String,
+    /// The word to type to confirm wiping everything.
+    pub wipe_word: &'static str,
+    /// Asks for the word.
+    pub type_wipe_word: fn(&str) -> String,
+    /// Shown while the passcode is being checked or set.
+    pub working: &'static str,
+    /// The browser's random source failed: nothing was created or saved.
+    pub random_failed: &'static str,
     /// Verdict region label.
     pub verdict: &'static str,
     /// Criteria list label.
@@ -487,8 +530,8 @@ pub const EN_SCREENS: ScreenText = ScreenText {
     lock_offer_help: "Records are then stored encrypted, and the app locks itself when left idle. If the passcode is forgotten, the records cannot be recovered: they have to be wiped.",
     passcode: "Passcode",
     passcode_again: "Passcode again",
-    passcode_rule: "At least 6 characters.",
-    passcode_mismatch: "The two passcodes differ, or the passcode is shorter than 6 characters.",
+    passcode_rule: "At least 8 characters; not a repeat or a run such as 00000000 or 12345678. A short phrase is easy to remember and hard to guess.",
+    passcode_mismatch: "The two passcodes differ.",
     set_passcode: "Set passcode",
     not_now: "Not now",
     lock_now: "Lock now",
@@ -496,11 +539,56 @@ pub const EN_SCREENS: ScreenText = ScreenText {
     locked_help: "Records on this device are encrypted. Enter the passcode to continue.",
     unlock: "Unlock",
     unlocking: "Checking…",
-    wrong_passcode: |wait| format!("Wrong passcode. You can try again in {wait} seconds."),
+    wrong_passcode: |wait| {
+        if wait == 0 {
+            "Wrong passcode.".to_string()
+        } else {
+            format!("Wrong passcode. You can try again in {wait} seconds.")
+        }
+    },
     forgot_passcode: "Forgot the passcode?",
-    forgot_warning: "Without the passcode the records cannot be decrypted. Removing the passcode wipes every record and setting this app stored on this device.",
+    forgot_warning: "Without the passcode the records cannot be decrypted. Removing the passcode wipes every record and setting this app stored on this device. It cannot be undone.",
     forgot_wipe: "Wipe all records and remove the passcode",
     passcode_set: "Passcode set: records are now stored encrypted.",
+    broken_cannot_open: "encrypted, but it does not open with this device's key (altered, or copied from elsewhere)",
+    broken_not_sealed: "stored without encryption after the passcode was set, so it is not trusted (written by a tab or program that did not use the passcode)",
+    passcode_problem: |p| {
+        use crate::vault::PasscodeProblem::*;
+        match p {
+            TooShort => "The passcode needs at least 8 characters.",
+            Repeats => "Choose a passcode that is not a repeat (such as 00000000 or 12121212).",
+            Sequence => {
+                "Choose a passcode that is not a run (such as 12345678, abcdefgh or qwertyui)."
+            }
+            Mismatch => "The two passcodes differ.",
+        }
+        .to_string()
+    },
+    lock_choose_first: "Before the first record: set a passcode for this device, or choose “Not now”.",
+    passcode_settings: "Passcode",
+    passcode_none: "No passcode protects the records on this device.",
+    change_passcode: "Change passcode",
+    current_passcode: "Current passcode",
+    new_passcode: "New passcode",
+    new_passcode_again: "New passcode again",
+    passcode_changed: "Passcode changed.",
+    remove_passcode: "Remove passcode",
+    remove_passcode_help: "Records will then be stored without encryption on this device, and the app no longer locks. Enter the current passcode to confirm.",
+    passcode_removed: "Passcode removed: records are stored without encryption.",
+    unsealed_left: |n| {
+        let s = if n == 1 { "" } else { "s" };
+        format!(
+            "{n} record{s} still stored without encryption: there was not enough space to encrypt them. Export and delete old records, then lock and unlock to finish."
+        )
+    },
+    kdf_failed: |e| format!("The passcode could not be checked ({e}). Try again."),
+    wait_before_try: |n| {
+        format!("Too many wrong passcodes. The next try is possible in {n} seconds.")
+    },
+    wipe_word: "WIPE",
+    type_wipe_word: |w| format!("Type {w} to confirm."),
+    working: "Working… (this takes a moment on purpose)",
+    random_failed: "This browser's secure random source failed, so nothing was created or saved. Reload the page; if it happens again, use another browser.",
     verdict: "Verdict",
     criteria: "Criteria",
     days: "days",
@@ -689,8 +777,8 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
     lock_offer_help: "设置后，记录将加密保存，闲置时应用会自动锁定。如果忘记密码，记录无法恢复，只能清除。",
     passcode: "密码",
     passcode_again: "再次输入密码",
-    passcode_rule: "至少 6 个字符。",
-    passcode_mismatch: "两次输入的密码不一致，或密码少于 6 个字符。",
+    passcode_rule: "至少 8 个字符，不要使用重复或连续的字符（如 00000000 或 12345678）。一句短语既好记又难猜。",
+    passcode_mismatch: "两次输入的密码不一致。",
     set_passcode: "设置密码",
     not_now: "暂不设置",
     lock_now: "立即锁定",
@@ -698,11 +786,51 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
     locked_help: "本设备上的记录已加密。请输入密码继续。",
     unlock: "解锁",
     unlocking: "正在验证…",
-    wrong_passcode: |wait| format!("密码错误。请 {wait} 秒后再试。"),
+    wrong_passcode: |wait| {
+        if wait == 0 {
+            "密码错误。".to_string()
+        } else {
+            format!("密码错误。请 {wait} 秒后再试。")
+        }
+    },
     forgot_passcode: "忘记密码？",
     forgot_warning: "没有密码就无法解密记录。移除密码将清除本应用在本设备上保存的所有记录和设置。",
     forgot_wipe: "清除所有记录并移除密码",
     passcode_set: "密码已设置：记录现已加密保存。",
+    broken_cannot_open: "已加密，但无法用本设备的密钥打开（已被改动，或从别处复制而来）",
+    broken_not_sealed: "设置密码后以未加密形式保存，因此不予信任（由未使用密码的标签页或程序写入）",
+    passcode_problem: |p| {
+        use crate::vault::PasscodeProblem::*;
+        match p {
+            TooShort => "密码至少需要 8 个字符。",
+            Repeats => "请不要使用重复的密码（如 00000000 或 12121212）。",
+            Sequence => "请不要使用连续的密码（如 12345678、abcdefgh 或 qwertyui）。",
+            Mismatch => "两次输入的密码不一致。",
+        }
+        .to_string()
+    },
+    lock_choose_first: "创建第一条记录之前：请为本设备设置密码，或选择“暂不设置”。",
+    passcode_settings: "密码",
+    passcode_none: "本设备上的记录未受密码保护。",
+    change_passcode: "更改密码",
+    current_passcode: "当前密码",
+    new_passcode: "新密码",
+    new_passcode_again: "再次输入新密码",
+    passcode_changed: "密码已更改。",
+    remove_passcode: "移除密码",
+    remove_passcode_help: "移除后，记录将以未加密形式保存在本设备上，应用也不再自动锁定。请输入当前密码确认。",
+    passcode_removed: "密码已移除：记录以未加密形式保存。",
+    unsealed_left: |n| {
+        format!(
+            "还有 {n} 条记录未加密保存：存储空间不足，无法加密。请导出并删除旧记录，然后锁定并重新解锁以完成加密。"
+        )
+    },
+    kdf_failed: |e| format!("无法验证密码（{e}）。请重试。"),
+    wait_before_try: |n| format!("密码错误次数过多。{n} 秒后可再次尝试。"),
+    wipe_word: "清除",
+    type_wipe_word: |w| format!("请输入“{w}”确认。"),
+    working: "正在处理…（此步骤有意放慢）",
+    random_failed: "此浏览器的安全随机数源出错，因此未创建或保存任何内容。请重新加载页面；如再次出现，请换用其他浏览器。",
     verdict: "判定",
     criteria: "标准",
     days: "天",

@@ -32,8 +32,27 @@ fn record_view(id: String) -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn create_now(state: AppState, draft: Draft) -> Result<(), Unavailable> {
-    state.create(draft);
+fn create_now(
+    state: AppState,
+    mut draft: Draft,
+    errors: RwSignal<Vec<String>>,
+) -> Result<(), Unavailable> {
+    // Every new record gets a random id here (not in the list, whose code
+    // is in the first download); without randomness nothing is created.
+    match super::state::new_id() {
+        Some(id) => {
+            draft.id = id;
+            state.create(draft);
+        }
+        None => errors.set(vec![
+            state
+                .lang
+                .get_untracked()
+                .screens()
+                .random_failed
+                .to_string(),
+        ]),
+    }
     Ok(())
 }
 
@@ -45,6 +64,12 @@ fn patient_view() -> Result<AnyView, Unavailable> {
 #[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lock_view() -> Result<AnyView, Unavailable> {
     Ok(view! { <super::lock::LockScreen /> }.into_any())
+}
+
+#[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn watch_now(state: AppState) -> Result<(), Unavailable> {
+    super::watch::start(state);
+    Ok(())
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -74,7 +99,8 @@ fn list_more_view(shown: RwSignal<u32>, page: u32) -> Result<AnyView, Unavailabl
 
 /// Something the records list asks of code fetched on first use.
 pub enum ListAction {
-    /// Save this draft as a new record and open it (the record form's code).
+    /// Save this draft as a new record, under a new random id, and open it
+    /// (the record form's code).
     Create(Draft),
     /// One of the list's tools (their module).
     Tool(tools::Tool),
@@ -234,7 +260,7 @@ pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
 pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
     leptos::task::spawn_local(async move {
         let loaded = match action {
-            ListAction::Create(draft) => create_now(state, draft).await,
+            ListAction::Create(draft) => create_now(state, draft, errors).await,
             ListAction::Tool(tool) => tool_now(state, tool, errors).await,
         };
         if loaded.is_err() {
@@ -242,6 +268,32 @@ pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
             errors.set(vec![ui.part_unavailable.to_string()]);
         }
     });
+}
+
+/// Starts the tabs' common idle clock and lock (`watch`) once the first
+/// screen is painted. (If its code cannot be fetched, the records still
+/// lock when leaving the coordinator's screens, on "Lock now" and when
+/// another tab sets a passcode; the service worker keeps the code after
+/// the first visit.)
+pub fn watch(state: AppState) {
+    leptos::task::spawn_local(async move {
+        after_paint().await;
+        while watch_now(state).await.is_err() {
+            sleep(60_000).await;
+        }
+    });
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep(ms: u64) {
+    let (done, wait) = futures_channel::oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::from_millis(ms),
+    );
+    let _ = wait.await;
 }
 
 /// Fetches the record form's code in the background once the records list

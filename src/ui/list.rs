@@ -6,7 +6,7 @@
 //! list is painted (`lazy`); creating a record comes with the record form.
 
 use super::lazy::ListAction;
-use super::state::{AppState, Screen, local_time, new_id, now_iso, today, tr};
+use super::state::{AppState, Screen, local_time, now_iso, today, tr};
 use super::tools::Tool;
 use crate::drafts::Draft;
 use crate::engine::{Record, evaluate};
@@ -79,8 +79,21 @@ pub fn RecordsList() -> impl IntoView {
     // What went wrong with the last list action (create, duplicate, import, export).
     let action_errors = RwSignal::new(Vec::<String>::new());
 
+    // Before the first record the passcode offer must be answered, so
+    // nothing is ever written in the clear on a device that will use one.
+    let undecided = move |why: u32| {
+        let undecided = !state.has_vault.get_untracked() && !state.lock_declined.get_untracked();
+        if undecided {
+            state.offer_pending.set(why);
+        }
+        undecided
+    };
     let new_record = move |_| {
-        let draft = Draft::new(&new_id(), &today().to_string(), &now_iso());
+        if undecided(1) {
+            return;
+        }
+        // (The record form's code gives it its random id.)
+        let draft = Draft::new("", &today().to_string(), &now_iso());
         super::lazy::run(state, ListAction::Create(draft), action_errors);
     };
     let on_import = move |ev: leptos::ev::Event| {
@@ -94,6 +107,9 @@ pub fn RecordsList() -> impl IntoView {
             return;
         };
         input.set_value("");
+        if undecided(2) {
+            return;
+        }
         super::lazy::run(state, ListAction::Tool(Tool::Import(file)), action_errors);
     };
     let export_log =
@@ -194,7 +210,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
         move |_| {
             if let Some(s) = state.stored(&id) {
                 let mut copy = s.draft;
-                copy.id = new_id();
+                copy.id = String::new();
                 if !copy.label.is_empty() {
                     copy.label.push_str(lang.get_untracked().ui().copy_suffix);
                 }

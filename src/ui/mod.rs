@@ -12,6 +12,8 @@
 mod field;
 mod files;
 mod home;
+mod js;
+mod kdf;
 mod lazy;
 mod list;
 mod lock;
@@ -21,6 +23,7 @@ mod state;
 mod storage;
 mod tools;
 mod verdict;
+mod watch;
 
 use crate::drafts::RECORD_PREFIX;
 use leptos::prelude::*;
@@ -58,15 +61,24 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    // Keep the list current when another tab saves or deletes a record.
+    // Keep the list current when another tab saves or deletes a record;
+    // follow a passcode set or removed in another tab at once.
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().is_none_or(|k| k.starts_with(RECORD_PREFIX)) {
+        let key = ev.key();
+        if key.as_deref() == Some(state::LOCK_SIGNAL_KEY) {
+            state.lock_here();
+        }
+        if key.as_deref().is_none_or(|k| k == crate::vault::VAULT_KEY) {
+            state.recheck_vault();
+        }
+        if key.is_none_or(|k| k.starts_with(RECORD_PREFIX)) {
             state.reload();
         }
     });
     on_cleanup(move || handle.remove());
 
-    lock::start_idle_lock(state);
+    // The tabs' common idle clock and lock (fetched after the first paint).
+    lazy::watch(state);
     // What to draw changes only when the screen or the lock really changes.
     let shown = Memo::new(move |_| (state.screen.get(), state.locked.get()));
 
@@ -76,6 +88,10 @@ pub fn App() -> impl IntoView {
         let here = state.screen.get_untracked();
         let same_mode = matches!((&here, &target), (Screen::Record(_), Screen::List));
         if here != target && !same_mode {
+            // Leaving the coordinator's screens locks, as `go` does.
+            if state::is_coordinator(&here) && !state::is_coordinator(&target) {
+                state.lock();
+            }
             state.screen.set(target);
         }
     });

@@ -6,19 +6,52 @@ use super::storage::BrowserStore;
 use crate::drafts::{self, Catalogue, Draft, KeyValue, MemoryStore, SaveError, StoreError, Stored};
 use crate::engine::Date;
 use crate::text::Lang;
-use crate::vault::{self, EncryptedStore, KdfCost, VAULT_KEY, VaultError};
+use crate::vault::{GuardedStore, NoRandomness, Random, VAULT_KEY};
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 thread_local! {
     /// The one store of this tab. The browser is single-threaded; a
     /// thread-local keeps the `!Send` `web_sys::Storage` out of signals.
-    static STORE: RefCell<Box<dyn KeyValue>> = RefCell::new(Box::new(MemoryStore::default()));
+    /// Locked (or no passcode): a [`GuardedStore`], which never writes a
+    /// record once a vault exists; unlocked: a `vault::VaultStore`, built
+    /// only by the lock's own module (so the cryptography stays out of the
+    /// first download).
+    static STORE: RefCell<Box<dyn KeyValue>> = RefCell::new(Box::new(GuardedStore::new(Box::new(MemoryStore::default()))));
+    /// The data key's bytes while unlocked, to hand to another tab of this
+    /// app that asks (in memory only, never stored).
+    static HELD_KEY: Cell<Option<[u8; 32]>> = const { Cell::new(None) };
 }
 
 /// Runs `f` with the store.
 pub fn with_store<R>(f: impl FnOnce(&mut dyn KeyValue) -> R) -> R {
     STORE.with(|s| f(s.borrow_mut().as_mut()))
+}
+
+/// The plain store of this tab: the browser's storage (guarded), or memory
+/// when storage is blocked.
+pub fn plain_store() -> Box<dyn KeyValue> {
+    match BrowserStore::open() {
+        Ok(s) => Box::new(GuardedStore::new(Box::new(s))),
+        Err(_) => Box::new(GuardedStore::new(Box::new(MemoryStore::default()))),
+    }
+}
+
+/// Drops the data key: this tab's store is the plain one again.
+fn forget_key() {
+    STORE.with(|s| *s.borrow_mut() = plain_store());
+    HELD_KEY.with(|k| k.set(None));
+}
+
+/// Makes `store` this tab's store and remembers the data key (unlocked).
+pub fn install_unlocked(store: Box<dyn KeyValue>, key: [u8; 32]) {
+    STORE.with(|s| *s.borrow_mut() = store);
+    HELD_KEY.with(|k| k.set(Some(key)));
+}
+
+/// The data key this tab holds (`None` when locked), for another tab.
+pub fn held_key() -> Option<[u8; 32]> {
+    HELD_KEY.with(Cell::get)
 }
 
 /// The storage key of the language setting (not patient data).
@@ -31,10 +64,10 @@ pub const DEFAULT_RETENTION_DAYS: u32 = 30;
 pub const IDLE_KEY: &str = "ctit/settings/idle_minutes";
 /// The default idle time before the app locks.
 pub const DEFAULT_IDLE_MINUTES: u32 = 5;
+/// Changed by a tab that locks, so every other tab locks too.
+pub const LOCK_SIGNAL_KEY: &str = "ctit/lock/signal";
 /// Set when the coordinator declined the passcode offer.
 pub const LOCK_DECLINED_KEY: &str = "ctit/settings/lock_declined";
-/// Failed unlock attempts in a row (each one doubles the wait).
-pub const FAILURES_KEY: &str = "ctit/settings/lock_failures";
 
 /// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +112,13 @@ pub struct AppState {
     pub idle_minutes: RwSignal<u32>,
     /// The coordinator declined the passcode offer.
     pub lock_declined: RwSignal<bool>,
+    /// Records still in the clear after a passcode was set (storage ran
+    /// out while sealing): sealing resumes at the next unlock.
+    pub unsealed_left: RwSignal<u32>,
+    /// "New screening" (1) or "Import" (2) was pressed before the passcode
+    /// offer was answered: the offer says to choose first, and a new
+    /// record is created once it is answered (1).
+    pub offer_pending: RwSignal<u32>,
     /// How many records the list draws (it starts with its first page and
     /// keeps what "show more" drew while the app is open, so coming back
     /// from a record finds the list as it was left).
@@ -90,20 +130,13 @@ impl AppState {
     pub fn new() -> AppState {
         let warning = match BrowserStore::open() {
             Ok(store) => {
-                STORE.with(|s| *s.borrow_mut() = Box::new(store));
+                STORE.with(|s| *s.borrow_mut() = Box::new(GuardedStore::new(Box::new(store))));
                 None
             }
-            Err(StoreError::Unavailable(why)) => Some(StorageWarning::Blocked(why)),
             Err(StoreError::Full(why)) => Some(StorageWarning::Full(why)),
+            Err(e) => Some(StorageWarning::Blocked(e.to_string())),
         };
-        let screen = match web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .as_deref()
-        {
-            Some("#coordinator") => Screen::List,
-            Some("#patient") => Screen::Patient,
-            _ => Screen::Home,
-        };
+        let screen = screen_for_hash(&current_hash());
         let stored_lang = with_store(|kv| kv.get(LANG_KEY).ok().flatten());
         let lang = match stored_lang.as_deref() {
             Some("zh") => Lang::Zh,
@@ -134,6 +167,8 @@ impl AppState {
             locked: RwSignal::new(has_vault),
             idle_minutes: RwSignal::new(idle),
             lock_declined: RwSignal::new(setting(LOCK_DECLINED_KEY).is_some()),
+            unsealed_left: RwSignal::new(0),
+            offer_pending: RwSignal::new(0),
             list_shown: RwSignal::new(super::list::PAGE),
         };
         if !has_vault {
@@ -149,8 +184,13 @@ impl AppState {
     }
 
     /// Shows a screen, keeping the mode in the URL fragment so a reload
-    /// returns to it (the fragment never holds an answer).
+    /// returns to it (the fragment never holds an answer). Leaving the
+    /// coordinator's screens (for the start page or the patient check)
+    /// locks the records, in every tab: the tablet may be handed on.
     pub fn go(&self, screen: Screen) {
+        if is_coordinator(&self.screen.get_untracked()) && !is_coordinator(&screen) {
+            self.lock();
+        }
         let hash = match screen {
             Screen::Home => "",
             Screen::Patient => "#patient",
@@ -170,36 +210,28 @@ impl AppState {
         self.screen.set(screen);
     }
 
-    /// Sets a passcode: creates the vault, seals every stored record, and
-    /// keeps the app unlocked. The error is a sentence for the user.
-    pub fn set_passcode(&self, passcode: &str) -> Result<(), String> {
-        let failed = |reason: String| (self.lang.get_untracked().ui().passcode_failed)(&reason);
-        let (meta, key) = vault::create(passcode, random(), random(), random(), KdfCost::default())
-            .map_err(|e| failed(e.to_string()))?;
-        let meta_text = serde_json::to_string(&meta).map_err(|e| failed(e.to_string()))?;
-        let base = BrowserStore::open().map_err(|e| failed(e.to_string()))?;
-        let mut store = EncryptedStore::new(Box::new(base), key, Box::new(random::<12>));
-        vault::seal_all(&mut store).map_err(|e| failed(e.to_string()))?;
-        store
-            .set(VAULT_KEY, &meta_text)
-            .map_err(|e| failed(e.to_string()))?;
-        STORE.with(|s| *s.borrow_mut() = Box::new(store));
-        self.has_vault.set(true);
-        self.locked.set(false);
-        self.reload();
-        Ok(())
+    /// Locks this tab and every other tab of the app: they see
+    /// [`LOCK_SIGNAL_KEY`] change (a storage event, which the first
+    /// download already listens to).
+    pub fn lock(&self) {
+        if self.has_vault.get_untracked() {
+            self.lock_here();
+            with_store(|kv| {
+                let next = match kv.get(LOCK_SIGNAL_KEY) {
+                    Ok(Some(v)) if v == "1" => "2",
+                    _ => "1",
+                };
+                let _ = kv.set(LOCK_SIGNAL_KEY, next);
+            });
+        }
     }
 
-    /// Locks: forgets the data key and every record shown.
-    pub fn lock(&self) {
+    /// Locks this tab: forgets the data key and every record shown.
+    pub fn lock_here(&self) {
         if !self.has_vault.get_untracked() {
             return;
         }
-        let plain: Box<dyn KeyValue> = match BrowserStore::open() {
-            Ok(s) => Box::new(s),
-            Err(_) => Box::new(MemoryStore::default()),
-        };
-        STORE.with(|s| *s.borrow_mut() = plain);
+        forget_key();
         self.catalogue.set(Catalogue::default());
         self.locked.set(true);
         if matches!(self.screen.get_untracked(), Screen::Record(_)) {
@@ -207,37 +239,21 @@ impl AppState {
         }
     }
 
-    /// Tries a passcode. `Err` with the seconds to wait before the next try.
-    pub fn unlock(&self, passcode: &str) -> Result<(), u32> {
-        let meta = with_store(|kv| kv.get(VAULT_KEY).ok().flatten()).map(|t| vault::read_meta(&t));
-        let key = match meta {
-            Some(Ok(meta)) => vault::unlock(&meta, passcode),
-            Some(Err(e)) => Err(e),
-            None => Err(VaultError::Corrupt("no vault".into())),
-        };
-        match key {
-            Ok(key) => {
-                let _ = with_store(|kv| kv.remove(FAILURES_KEY));
-                let base = BrowserStore::open().map_err(|_| 0u32)?;
-                STORE.with(|s| {
-                    *s.borrow_mut() = Box::new(EncryptedStore::new(
-                        Box::new(base),
-                        key,
-                        Box::new(random::<12>),
-                    ))
-                });
-                self.locked.set(false);
-                self.reload();
-                Ok(())
-            }
-            Err(_) => {
-                let failures = with_store(|kv| kv.get(FAILURES_KEY).ok().flatten())
-                    .and_then(|t| t.parse::<u32>().ok())
-                    .unwrap_or(0)
-                    + 1;
-                let _ = with_store(|kv| kv.set(FAILURES_KEY, &failures.to_string()));
-                Err(2u32.saturating_pow(failures.min(6)).min(60))
-            }
+    /// Brings this tab in line with the device after another tab set or
+    /// removed the passcode (or a write was refused as locked): a vault
+    /// and no key locks; no vault unlocks with plain storage.
+    pub fn recheck_vault(&self) {
+        let exists = with_store(|kv| kv.get(VAULT_KEY).ok().flatten()).is_some();
+        let held = HELD_KEY.with(Cell::get).is_some();
+        if exists && !held {
+            self.has_vault.set(true);
+            self.lock_here();
+        } else if !exists && self.has_vault.get_untracked() {
+            forget_key();
+            self.has_vault.set(false);
+            self.locked.set(false);
+            self.unsealed_left.set(0);
+            self.reload();
         }
     }
 
@@ -271,10 +287,9 @@ impl AppState {
     pub fn wipe(&self) -> usize {
         let n = with_store(drafts::wipe).unwrap_or(0);
         // Whatever the store was (sealed or not), start again from plain storage.
-        if let Ok(s) = BrowserStore::open() {
-            STORE.with(|st| *st.borrow_mut() = Box::new(s));
-        }
+        forget_key();
         self.has_vault.set(false);
+        self.unsealed_left.set(0);
         self.locked.set(false);
         self.catalogue.set(Catalogue::default());
         self.retention_days.set(DEFAULT_RETENTION_DAYS);
@@ -292,11 +307,19 @@ impl AppState {
         }
     }
 
-    /// Records a storage failure for the banner.
+    /// Records a storage failure for the banner; a write refused because a
+    /// passcode now protects the records locks this tab instead.
     pub fn store_failed(&self, e: StoreError) {
         self.warning.set(Some(match e {
             StoreError::Unavailable(w) => StorageWarning::Blocked(w),
             StoreError::Full(w) => StorageWarning::Full(w),
+            // (Only a save of a sealed record needs randomness; without it
+            // the change stays in this tab, as with blocked storage.)
+            e @ StoreError::NoRandomness => StorageWarning::Blocked(e.to_string()),
+            StoreError::Locked => {
+                self.recheck_vault();
+                return;
+            }
         }));
     }
 
@@ -357,6 +380,11 @@ pub fn current_hash() -> String {
         .unwrap_or_default()
 }
 
+/// Whether a screen is one of the coordinator's (behind the passcode).
+pub fn is_coordinator(screen: &Screen) -> bool {
+    matches!(screen, Screen::List | Screen::Record(_))
+}
+
 /// The screen a URL fragment names.
 pub fn screen_for_hash(hash: &str) -> Screen {
     match hash {
@@ -380,11 +408,11 @@ pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()
 }
 
-/// A new record id: time plus randomness, unique enough for one device.
-pub fn new_id() -> String {
-    let t = js_sys::Date::now() as u64;
-    let r = (js_sys::Math::random() * 16f64.powi(6)) as u64;
-    format!("{t:x}{r:06x}")
+/// A new record id: 96 random bits (`None` if the random source failed:
+/// nothing is created then). Storage keys are in the clear, so an id says
+/// nothing of when the record was made.
+pub fn new_id() -> Option<String> {
+    crate::vault::random_id(&mut BrowserRandom).ok()
 }
 
 /// Interface text that follows the language: `tr(lang, |u| u.save)`.
@@ -438,13 +466,20 @@ pub fn measure(name: &str, start: &str) {
     });
 }
 
-/// Random bytes from the browser's cryptographic generator.
-pub fn random<const N: usize>() -> [u8; N] {
-    let mut buf = [0u8; N];
-    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
-        let _ = crypto.get_random_values_with_u8_array(&mut buf);
+/// The browser's cryptographic generator (`crypto.getRandomValues`). If it
+/// is missing or throws, the operation that needed it is refused.
+pub struct BrowserRandom;
+
+impl Random for BrowserRandom {
+    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoRandomness> {
+        let crypto = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .ok_or(NoRandomness)?;
+        crypto
+            .get_random_values_with_u8_array(buf)
+            .map(|_| ())
+            .map_err(|_| NoRandomness)
     }
-    buf
 }
 
 /// The ISO 8601 timestamp `days` days ago.

@@ -51,7 +51,13 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
         }
     };
     let m = lang.get_untracked().messages();
-    match import_record(&text, &name, &new_id(), &now_iso(), &|p| m.problem(p)) {
+    let Some(id) = new_id() else {
+        errors.set(vec![
+            lang.get_untracked().screens().random_failed.to_string(),
+        ]);
+        return;
+    };
+    match import_record(&text, &name, &id, &now_iso(), &|p| m.problem(p)) {
         Ok(draft) => {
             errors.set(Vec::new());
             state.create(draft);
@@ -236,6 +242,8 @@ fn unreadable_text(why: &Unreadable, sc: &ScreenText) -> String {
         Unreadable::WrongShape(e) => format!("{} ({e})", sc.broken_wrong_shape),
         Unreadable::NewerSchema(v) => format!("{} (schema {v})", sc.broken_newer),
         Unreadable::IdMismatch => sc.broken_id_mismatch.to_string(),
+        Unreadable::CannotOpen => sc.broken_cannot_open.to_string(),
+        Unreadable::NotSealed => sc.broken_not_sealed.to_string(),
     }
 }
 

@@ -75,11 +75,30 @@ export function assertSilent() {
 }
 
 /**
- * Opens the app in a fresh context. Collects console errors and every
+ * Makes the pages of `context` start on a device whose coordinator already
+ * answered the passcode offer with "Not now" (once per tab, so a test that
+ * wipes the device and reloads sees a new device), as every test that is
+ * not about the lock expects: the offer must be answered before the first
+ * record is created.
+ */
+export async function declinePasscodeOffer(context) {
+  await context.addInitScript(() => {
+    try {
+      if (sessionStorage.getItem('ctit-test-tab')) return;
+      sessionStorage.setItem('ctit-test-tab', '1');
+      if (!localStorage.getItem('ctit/vault')) localStorage.setItem('ctit/settings/lock_declined', '1');
+    } catch { /* about:blank and the like have no storage */ }
+  });
+}
+
+/**
+ * Opens the app in a fresh context (with the passcode offer already
+ * declined unless `lockOffer: true`). Collects console errors and every
  * request URL in `page.seen` so a test can assert on them.
  */
 export async function openApp(browser, base, options = {}) {
   const context = await browser.newContext(options.context ?? {});
+  if (!options.lockOffer) await declinePasscodeOffer(context);
   const page = await context.newPage();
   page.seen = { requests: [], errors: [] };
   page.on('request', (r) => {

@@ -1,7 +1,11 @@
-//! The passcode lock: with a passcode set, what is typed never reaches the
-//! disk in the clear; the app locks after idle time (controlled clock) and
-//! shows nothing of any record while locked; a wrong passcode is slowed
-//! down; a forgotten passcode wipes everything and leaves no record behind.
+//! The passcode lock on a shared tablet ("Locked means locked"): with a
+//! passcode set, what is typed never reaches the disk in the clear, also
+//! when it was typed before the passcode; leaving the coordinator's screens
+//! locks; every tab locks, unlocks and idles together and picks up a
+//! passcode set elsewhere; the passcode can be set later, changed and
+//! removed; setting one on a nearly full device loses nothing; the wait
+//! after wrong passcodes survives a reload; a failed random source refuses;
+//! a forgotten passcode wipes everything after a typed confirmation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,13 +19,29 @@ before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
 const PASS = 'tablet-2468';
+const NEW_PASS = 'ward7 night shift';
 
-async function setPasscode(page) {
-  await page.fill('#new-passcode', PASS);
-  await page.fill('#new-passcode-again', PASS);
-  await page.getByRole('button', { name: 'Set passcode' }).click();
+/** Sets the passcode through the offer above the records list. */
+async function setPasscode(page, pass = PASS) {
+  await page.fill('#new-passcode', pass);
+  await page.fill('#new-passcode-again', pass);
+  await page.getByRole('button', { name: 'Set passcode' }).first().click();
   await page.waitForSelector('text=records are now stored encrypted');
 }
+
+async function unlock(page, pass = PASS) {
+  await page.fill('#unlock-passcode', pass);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+}
+
+async function newRecord(page, label) {
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  await page.fill('#f-label', label);
+  await settled(page);
+}
+
+const allStored = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
 
 function findAll(dir, needles) {
   const hits = [];
@@ -39,17 +59,28 @@ function findAll(dir, needles) {
   return hits;
 }
 
-test('with a passcode set, text typed into every text field is nowhere on disk after the browser closes', async () => {
+/** A persistent profile: `use(page)`, then the browser is closed and the profile searched. */
+async function withProfile(use) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
   });
-  const secret = 'ZQXJV7731';
   // A failure must still close the browser, or the test process never ends.
   try {
-    const page = await context.newPage();
+    await use(await context.newPage());
+  } finally {
+    await context.close();
+  }
+  return profile;
+}
+
+const onDisk = (profile, secret) => findAll(profile, [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')]);
+
+test('with a passcode set, text typed into every text field is nowhere on disk after the browser closes', async () => {
+  const secret = 'ZQXJV7731';
+  const profile = await withProfile(async (page) => {
     await page.goto(server.url + '#coordinator');
     await page.waitForSelector('#list-title');
     await setPasscode(page);
@@ -67,47 +98,324 @@ test('with a passcode set, text typed into every text field is nowhere on disk a
     assert.equal(await page.inputValue('#f-label'), `${secret}f-label`);
     await page.getByRole('button', { name: '← All screenings' }).click();
     await page.waitForSelector(`text=${secret}f-label`);
-  } finally {
-    await context.close();
-  }
+  });
   // …but not on disk, in UTF-8 or UTF-16.
-  const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
-  assert.deepEqual(findAll(profile, needles), []);
+  assert.deepEqual(onDisk(profile, secret), []);
   fs.rmSync(profile, { recursive: true, force: true });
 });
 
-test('the app locks after the idle time and shows nothing of any record; the passcode unlocks it', async () => {
+test('"New screening" asks for the passcode choice first, so no record is ever written before it', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { lockOffer: true });
+  await page.waitForSelector('[data-lock-offer]');
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.waitForSelector('text=Before the first record');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/record/')).length), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'new-passcode');
+  // Answering the offer goes on to the record that was asked for.
+  await page.fill('#new-passcode', PASS);
+  await page.fill('#new-passcode-again', PASS);
+  await page.getByRole('button', { name: 'Set passcode' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  await page.fill('#f-label', 'AFTER-OFFER');
+  await settled(page);
+  assert.doesNotMatch(await allStored(page), /AFTER-OFFER/);
+  await context.close();
+});
+
+test('a label typed before the passcode was set is not on disk after the browser closes', async () => {
+  const secret = 'PREPASS5512';
+  const profile = await withProfile(async (page) => {
+    await page.goto(server.url + '#coordinator');
+    await page.waitForSelector('[data-lock-offer]');
+    await page.getByRole('button', { name: 'Not now' }).click();
+    await newRecord(page, secret);
+    await page.getByRole('button', { name: '← All screenings' }).click();
+    await page.waitForSelector(`text=${secret}`);
+    // Later, from the settings below the list.
+    await page.fill('#set-passcode', PASS);
+    await page.fill('#set-passcode-again', PASS);
+    await page.locator('[data-passcode-settings]').getByRole('button', { name: 'Set passcode' }).click();
+    await page.waitForSelector('text=records are now stored encrypted');
+    assert.doesNotMatch(await allStored(page), new RegExp(secret));
+    await page.waitForSelector(`text=${secret}`);
+  });
+  assert.deepEqual(onDisk(profile, secret), []);
+  fs.rmSync(profile, { recursive: true, force: true });
+});
+
+test('the app locks after the idle time and shows nothing of any record; wrong passcodes wait, across a reload', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator', {
-    beforeLoad: async (p) => p.clock.install(),
+    lockOffer: true, beforeLoad: async (p) => p.clock.install(),
   });
   await setPasscode(page);
-  await page.getByRole('button', { name: 'New screening' }).click();
-  await page.fill('#f-label', 'IDLE-RECORD');
+  await newRecord(page, 'IDLE-RECORD');
   await page.fill('#f-rhtpo_days', '21');
   await page.clock.fastForward('04:00');
   assert.equal(await page.locator('[data-locked]').count(), 0, 'not locked before 5 minutes');
   await page.clock.fastForward('01:30');
   await page.waitForSelector('[data-locked]');
-  const text = await page.textContent('body');
-  assert.doesNotMatch(text, /IDLE-RECORD/);
+  assert.doesNotMatch(await page.textContent('body'), /IDLE-RECORD/);
   assert.equal(await page.locator('#f-label, [data-criterion], tr[data-record]').count(), 0);
-  // A wrong passcode is refused and slowed down.
-  await page.fill('#unlock-passcode', 'wrong-one');
-  await page.getByRole('button', { name: 'Unlock' }).click();
-  await page.waitForSelector('text=Wrong passcode');
+  // Two typos cost nothing; the third wrong passcode makes the next wait.
+  for (let i = 1; i <= 3; i++) {
+    await unlock(page, `wrong-one-${i}`);
+    await page.waitForSelector(i < 3 ? 'text=Wrong passcode.' : 'text=try again in 5 seconds');
+  }
   assert.equal(await page.getByRole('button', { name: 'Unlock' }).isDisabled(), true);
-  await page.clock.fastForward('00:03');
-  await page.fill('#unlock-passcode', PASS);
-  await page.getByRole('button', { name: 'Unlock' }).click();
+  // A reload does not reset the wait.
+  await page.reload();
+  await page.waitForSelector('[data-locked]');
+  await page.waitForSelector('text=Too many wrong passcodes');
+  assert.equal(await page.getByRole('button', { name: 'Unlock' }).isDisabled(), true);
+  await page.clock.fastForward('00:06');
+  await unlock(page);
   await page.waitForSelector('text=IDLE-RECORD');
   await context.close();
 });
 
-test('lock now, and a forgotten passcode wipes every record after saying so', async () => {
-  const { context, page } = await openApp(browser, server.url + '#coordinator');
+test('a tablet woken from sleep shows the lock first', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    lockOffer: true, beforeLoad: async (p) => p.clock.install(),
+  });
   await setPasscode(page);
+  await newRecord(page, 'ASLEEP');
+  // Asleep: timers did not run, but the clock went on.
+  await page.clock.setSystemTime(Date.now() + 30 * 60_000);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.waitForSelector('[data-locked]');
+  assert.doesNotMatch(await page.textContent('body'), /ASLEEP/);
+  await context.close();
+});
+
+test('handing the tablet to a patient locks the records, whichever way back is taken', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { lockOffer: true });
+  await setPasscode(page);
+  await newRecord(page, 'HANDED-OVER');
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  // Header → start page → "I am a patient" → header → "Study team".
+  await page.click('button.home-link');
+  await page.getByRole('button', { name: /I am a patient/ }).click();
+  await page.waitForSelector('#p-step-title');
+  await page.click('button.home-link');
+  await page.getByRole('button', { name: /Study team/ }).click();
+  await page.waitForSelector('[data-locked]');
+  assert.doesNotMatch(await page.textContent('body'), /HANDED-OVER/);
+  await unlock(page);
+  await page.waitForSelector('text=HANDED-OVER');
+  // The address bar: #patient, then #coordinator.
+  await page.evaluate(() => { location.hash = '#patient'; });
+  await page.waitForSelector('#p-step-title');
+  await page.evaluate(() => { location.hash = '#coordinator'; });
+  await page.waitForSelector('[data-locked]');
+  assert.doesNotMatch(await page.textContent('body'), /HANDED-OVER/);
+  await context.close();
+});
+
+test("a patient's unsaved answers are gone when the tablet idles or returns to the start page", async () => {
+  const { context, page } = await openApp(browser, server.url + '#patient', {
+    ready: '#p-step-title', beforeLoad: async (p) => p.clock.install(),
+  });
+  const answerFirst = async () => {
+    await page.click('.p-nav .primary');
+    await page.fill('#p-birth_date', '1961-04-02');
+    await settled(page);
+  };
+  await answerFirst();
+  await page.click('button.home-link');
+  await page.getByRole('button', { name: /I am a patient/ }).click();
+  await page.click('.p-nav .primary');
+  assert.equal(await page.inputValue('#p-birth_date'), '', 'cleared on the start page');
+  await page.fill('#p-birth_date', '1961-04-02');
+  await settled(page);
+  await page.clock.fastForward('05:10');
+  await page.waitForSelector('#home-title');
+  await page.getByRole('button', { name: /I am a patient/ }).click();
+  await page.click('.p-nav .primary');
+  assert.equal(await page.inputValue('#p-birth_date'), '', 'cleared after idle');
+  await context.close();
+});
+
+test('every tab picks up a passcode set in another, writes nothing in the clear, and locks and unlocks together', async () => {
+  const { context, page: a } = await openApp(browser, server.url + '#coordinator', { lockOffer: true });
+  const b = await context.newPage();
+  await b.goto(server.url + '#coordinator');
+  await b.waitForSelector('[data-lock-offer]');
+  await setPasscode(b);
+  // A, opened before the passcode, now seals what it writes.
+  await a.waitForFunction(() => !document.querySelector('[data-lock-offer]'));
+  await newRecord(a, 'TAB-A-LABEL');
+  await a.fill('#f-rhtpo_days', '21');
+  await settled(a);
+  assert.doesNotMatch(await allStored(a), /TAB-A-LABEL/);
+  await b.waitForSelector('text=TAB-A-LABEL');
+  // "Lock now" in B locks A.
+  await b.getByRole('button', { name: 'Lock now' }).click();
+  await b.waitForSelector('[data-locked]');
+  await a.waitForSelector('[data-locked]');
+  assert.doesNotMatch(await a.textContent('body'), /TAB-A-LABEL/);
+  // Unlocking A unlocks B.
+  await unlock(a);
+  await a.waitForSelector('text=TAB-A-LABEL');
+  await b.waitForSelector('text=TAB-A-LABEL');
+  // A new tab opened now is unlocked by the others.
+  const c = await context.newPage();
+  await c.goto(server.url + '#coordinator');
+  await c.waitForSelector('text=TAB-A-LABEL');
+  await context.close();
+});
+
+test('a tab that was idle when a passcode was set elsewhere idle-locks too', async () => {
+  const { context, page: a } = await openApp(browser, server.url + '#coordinator', {
+    lockOffer: true, beforeLoad: async (p) => p.clock.install(),
+  });
+  const b = await context.newPage();
+  await b.goto(server.url + '#coordinator');
+  await b.waitForSelector('[data-lock-offer]');
+  await setPasscode(b);
+  await a.waitForFunction(() => !document.querySelector('[data-lock-offer]'));
+  await a.clock.fastForward('05:30');
+  await a.waitForSelector('[data-locked]');
+  await context.close();
+});
+
+test('a passcode declined at first can be set later, changed and removed, and no record is lost', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  await newRecord(page, 'LIFE-CYCLE');
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  const settings = page.locator('[data-passcode-settings]');
+  await settings.waitFor();
+  // Rules: too short, a run.
+  await page.fill('#set-passcode', '1234567');
+  await page.fill('#set-passcode-again', '1234567');
+  await settings.getByRole('button', { name: 'Set passcode' }).click();
+  await page.waitForSelector('text=at least 8 characters');
+  await page.fill('#set-passcode', '12345678');
+  await page.fill('#set-passcode-again', '12345678');
+  await settings.getByRole('button', { name: 'Set passcode' }).click();
+  await page.waitForSelector('text=not a run');
+  await page.fill('#set-passcode', PASS);
+  await page.fill('#set-passcode-again', PASS);
+  await settings.getByRole('button', { name: 'Set passcode' }).click();
+  await page.waitForSelector('text=records are now stored encrypted');
+  assert.doesNotMatch(await allStored(page), /LIFE-CYCLE/);
+  // Change it: the old passcode no longer opens, the new one does.
+  await settings.getByText('Change passcode').first().click();
+  await page.fill('#current-passcode', PASS);
+  await page.fill('#changed-passcode', NEW_PASS);
+  await page.fill('#changed-passcode-again', NEW_PASS);
+  await settings.getByRole('button', { name: 'Change passcode' }).click();
+  await page.waitForSelector('text=Passcode changed.');
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await unlock(page, PASS);
+  await page.waitForSelector('text=Wrong passcode');
+  await unlock(page, NEW_PASS);
+  await page.waitForSelector('text=LIFE-CYCLE');
+  // Remove it: records back in the clear, no vault, no lock.
+  await settings.getByText('Remove passcode').first().click();
+  await page.fill('#remove-passcode', NEW_PASS);
+  await settings.getByRole('button', { name: 'Remove passcode' }).click();
+  await page.waitForSelector('text=No passcode protects');
+  const stored = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(!stored.includes('ctit/vault'));
+  assert.match(await allStored(page), /LIFE-CYCLE/);
+  await page.reload();
+  await page.waitForSelector('text=LIFE-CYCLE');
+  assert.equal(await page.locator('[data-locked]').count(), 0);
+  await context.close();
+});
+
+test('setting a passcode on a nearly full device loses no record, says how many wait, and finishes later', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { lockOffer: true });
+  // Fill storage with records in the clear (as an earlier version, or
+  // "Not now", would have left them) until it is full, then free 3 %.
+  const total = await page.evaluate(() => {
+    const filler = 'x'.repeat(3800);
+    let n = 0;
+    try {
+      for (;;) {
+        const id = `fill${String(n).padStart(5, '0')}`;
+        const draft = { id, label: `FULL-${n}`, created: '2026-11-01T00:00:00Z', updated: '2026-11-01T00:00:00Z', screening_date: '2026-11-01', inputs: { note: filler } };
+        localStorage.setItem(`ctit/record/${id}`, JSON.stringify({ schema: 2, protocol: 'ClinicalTrials.gov listing of 2025-08-22', rev: 1, draft }));
+        n++;
+      }
+    } catch { /* full */ }
+    const drop = Math.ceil(n * 0.03);
+    for (let i = 0; i < drop; i++) localStorage.removeItem(`ctit/record/fill${String(n - 1 - i).padStart(5, '0')}`);
+    return n - drop;
+  });
+  assert.ok(total > 900, `${total} records`);
+  await page.reload();
+  await page.waitForSelector('[data-lock-offer]');
+  await setPasscode(page);
+  const left = Number((await page.textContent('[data-unsealed]')).match(/\d+/)[0]);
+  assert.ok(left > 0 && left < total, `${left} of ${total} left`);
+  await page.reload();
+  await unlock(page);
+  await page.waitForSelector('#list-title');
+  assert.equal(await page.locator('[data-broken-entries]').count(), 0, 'nothing unreadable');
+  const count = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/record/')).length);
+  assert.equal(count, total);
+  // Space freed (records exported and deleted): the next unlock finishes.
+  await page.evaluate(() => {
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith('ctit/record/')).sort();
+    for (const k of keys.slice(0, Math.ceil(keys.length / 2))) localStorage.removeItem(k);
+  });
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await unlock(page);
+  await page.waitForSelector('#list-title');
+  await page.waitForFunction(() => !document.querySelector('[data-unsealed]'));
+  assert.doesNotMatch(await allStored(page), /FULL-\d/);
+  await context.close();
+});
+
+test('a failed random source refuses to create a record or set a passcode, and never falls back', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    lockOffer: true,
+    beforeLoad: (p) => p.addInitScript(() => {
+      crypto.getRandomValues = () => { throw new Error('no entropy'); };
+    }),
+  });
+  await page.fill('#new-passcode', PASS);
+  await page.fill('#new-passcode-again', PASS);
+  await page.getByRole('button', { name: 'Set passcode' }).click();
+  await page.waitForSelector('text=random source failed');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/')).sort()), []);
+  await page.getByRole('button', { name: 'Not now' }).click();
   await page.getByRole('button', { name: 'New screening' }).click();
-  await page.fill('#f-label', 'FORGOTTEN');
+  await page.waitForSelector('text=random source failed');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/record/')).length), 0);
+  await context.close();
+});
+
+test('record keys are random, the key derivation is costly, and unlocking keeps the app within its memory', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    lockOffer: true,
+    beforeLoad: (p) => p.addInitScript(() => {
+      addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
+    }),
+  });
+  await setPasscode(page);
+  await newRecord(page, 'R1');
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  await newRecord(page, 'R2');
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/record/')));
+  assert.equal(keys.length, 2);
+  for (const k of keys) assert.match(k, /^ctit\/record\/[0-9a-f]{24}$/);
+  const meta = await page.evaluate(() => JSON.parse(localStorage.getItem('ctit/vault')));
+  assert.deepEqual(meta.kdf, { m_kib: 65536, t: 3, p: 1 });
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  await page.getByRole('button', { name: 'Lock now' }).click();
+  await unlock(page);
+  await page.waitForSelector('text=R2');
+  const wasm = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  assert.ok(wasm < 4 * 1048576, `wasm memory ${wasm} bytes after unlock`);
+  await context.close();
+});
+
+test('lock now, and a forgotten passcode wipes every record only after the word is typed', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { lockOffer: true });
+  await setPasscode(page);
+  await newRecord(page, 'FORGOTTEN');
   await page.getByRole('button', { name: '← All screenings' }).click();
   await page.getByRole('button', { name: 'Lock now' }).click();
   await page.waitForSelector('[data-locked]');
@@ -115,7 +423,12 @@ test('lock now, and a forgotten passcode wipes every record after saying so', as
   await page.waitForSelector('[data-locked]');
   await page.getByRole('button', { name: 'Forgot the passcode?' }).click();
   assert.match(await page.textContent('[data-locked]'), /removing the passcode wipes every record/i);
-  await page.getByRole('button', { name: 'Wipe all records and remove the passcode' }).click();
+  const wipe = page.getByRole('button', { name: 'Wipe all records and remove the passcode' });
+  assert.equal(await wipe.isDisabled(), true);
+  await page.fill('#wipe-word', 'wip');
+  assert.equal(await wipe.isDisabled(), true);
+  await page.fill('#wipe-word', 'WIPE');
+  await wipe.click();
   await page.waitForSelector('#list-title');
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/'))), []);
   assert.equal(await page.locator('tr[data-record]').count(), 0);

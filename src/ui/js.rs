@@ -1,0 +1,39 @@
+//! Two generic calls into the browser for the code fetched later (the
+//! key-derivation worker, the tabs' channel): `obj.name(arg)` and
+//! `new Global(arg)`, through `Reflect`. Typed `web-sys` bindings would add
+//! one piece of JavaScript glue per method to the page's start, which
+//! every first screen downloads; these reuse glue the page already has.
+
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// `obj[name](arg)`.
+pub fn call(obj: &JsValue, name: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
+    let f = Reflect::get(obj, &name.into())?;
+    if !f.is_function() {
+        return Err(JsValue::from_str(name));
+    }
+    f.unchecked_into::<Function>().call1(obj, arg)
+}
+
+/// `new globalThis[name](arg)`.
+pub fn construct(name: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
+    let ctor = Reflect::get(&js_sys::global(), &name.into())?;
+    if !ctor.is_function() {
+        return Err(JsValue::from_str(name));
+    }
+    Reflect::construct(ctor.unchecked_ref::<Function>(), &js_sys::Array::of1(arg))
+}
+
+/// Sets `obj[name]` to a function that the page keeps (event handlers).
+pub fn set(obj: &JsValue, name: &str, value: &JsValue) {
+    let _ = Reflect::set(obj, &name.into(), value);
+}
+
+/// A JS error or thrown value in words.
+pub fn describe(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| "the browser refused".into())
+}
