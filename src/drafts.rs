@@ -287,6 +287,10 @@ pub enum StoreError {
     /// The browser's random source failed: nothing that needs fresh
     /// randomness (a nonce, a key, an id) is done, and nothing falls back.
     NoRandomness,
+    /// The value is there but must not be read as what it claims to be
+    /// (sealed with another key, or in the clear where only sealed values
+    /// belong): reported like any unreadable entry, never written over.
+    Unreadable(Unreadable),
 }
 
 impl std::fmt::Display for StoreError {
@@ -296,6 +300,7 @@ impl std::fmt::Display for StoreError {
             StoreError::Unavailable(m) | StoreError::Full(m) => f.write_str(m),
             StoreError::Locked => f.write_str("locked: a passcode protects these records"),
             StoreError::NoRandomness => f.write_str("the browser's random source failed"),
+            StoreError::Unreadable(_) => f.write_str("an entry that cannot be read"),
         }
     }
 }
@@ -311,13 +316,6 @@ pub trait KeyValue {
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
-    /// A record entry's text as far as this store can vouch for it: `Err`
-    /// when it is there but must not be read as a record (sealed with
-    /// another key, or in the clear where only sealed values belong). A
-    /// plain store vouches for whatever it holds.
-    fn get_record(&self, key: &str) -> Result<Option<Result<String, Unreadable>>, StoreError> {
-        Ok(self.get(key)?.map(Ok))
-    }
 }
 
 /// An in-memory store: for native tests, and the app's fallback when the
@@ -543,8 +541,11 @@ pub fn load_all(kv: &mut dyn KeyValue) -> Result<Catalogue, StoreError> {
         .into_iter()
         .filter(|k| k.starts_with(RECORD_PREFIX))
     {
-        let Some(text) = kv.get_record(&key)? else {
-            continue;
+        let text = match kv.get(&key) {
+            Ok(Some(text)) => Ok(text),
+            Ok(None) => continue,
+            Err(StoreError::Unreadable(why)) => Err(why),
+            Err(e) => return Err(e),
         };
         match text.and_then(|text| parse_entry(&key, &text)) {
             Ok(mut stored) => {
@@ -591,8 +592,11 @@ pub enum SaveError {
 /// entry carrying this schema, id and revision is the one this tab wrote.
 pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, SaveError> {
     let key = record_key(&draft.id);
-    if let Some(text) = kv.get_record(&key).map_err(SaveError::Store)? {
-        let text = text.map_err(SaveError::Unreadable)?;
+    let stored = kv.get(&key).map_err(|e| match e {
+        StoreError::Unreadable(why) => SaveError::Unreadable(why),
+        e => SaveError::Store(e),
+    })?;
+    if let Some(text) = stored {
         if is_our_revision(&text, &draft.id, base_rev) {
             return write_revision(kv, &key, draft, base_rev);
         }

@@ -104,6 +104,11 @@ pub enum ListAction {
     Create(Draft),
     /// One of the list's tools (their module).
     Tool(tools::Tool),
+    /// Start the tabs' common idle clock and lock (`watch`, with the lock's
+    /// code), once the first screen is painted: from `App`, not the list.
+    /// (An action like the others so the first download carries no second
+    /// copy of this dispatch.)
+    Watch,
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -261,6 +266,7 @@ pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
     leptos::task::spawn_local(async move {
         let loaded = match action {
             ListAction::Create(draft) => create_now(state, draft, errors).await,
+            ListAction::Watch => watch_now(state).await,
             ListAction::Tool(tool) => tool_now(state, tool, errors).await,
         };
         if loaded.is_err() {
@@ -268,32 +274,6 @@ pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
             errors.set(vec![ui.part_unavailable.to_string()]);
         }
     });
-}
-
-/// Starts the tabs' common idle clock and lock (`watch`) once the first
-/// screen is painted. (If its code cannot be fetched, the records still
-/// lock when leaving the coordinator's screens, on "Lock now" and when
-/// another tab sets a passcode; the service worker keeps the code after
-/// the first visit.)
-pub fn watch(state: AppState) {
-    leptos::task::spawn_local(async move {
-        after_paint().await;
-        while watch_now(state).await.is_err() {
-            sleep(60_000).await;
-        }
-    });
-}
-
-/// Waits `ms` milliseconds.
-async fn sleep(ms: u64) {
-    let (done, wait) = futures_channel::oneshot::channel::<()>();
-    set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        std::time::Duration::from_millis(ms),
-    );
-    let _ = wait.await;
 }
 
 /// Fetches the record form's code in the background once the records list

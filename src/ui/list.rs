@@ -82,7 +82,7 @@ pub fn RecordsList() -> impl IntoView {
     // Before the first record the passcode offer must be answered, so
     // nothing is ever written in the clear on a device that will use one.
     let undecided = move |why: u32| {
-        let undecided = !state.has_vault.get_untracked() && !state.lock_declined.get_untracked();
+        let undecided = state.offer_open();
         if undecided {
             state.offer_pending.set(why);
         }

@@ -419,7 +419,7 @@ pub fn LockOffer() -> impl IntoView {
         }
     });
     view! {
-        <Show when=move || !state.has_vault.get() && !state.lock_declined.get()>
+        <Show when=move || state.offer_open()>
             <div class="alert info lock-offer" data-lock-offer>
                 <p><strong>{trs(lang, |s| s.lock_offer)}</strong></p>
                 <p>{trs(lang, |s| s.lock_offer_help)}</p>

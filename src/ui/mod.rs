@@ -77,8 +77,13 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
 
-    // The tabs' common idle clock and lock (fetched after the first paint).
-    lazy::watch(state);
+    // The tabs' common idle clock and lock, fetched after the first paint.
+    // (If its code cannot be fetched, the records still lock when leaving
+    // the coordinator's screens, on "Lock now" and when another tab sets a
+    // passcode; the service worker keeps the code after the first visit.)
+    request_animation_frame(move || {
+        lazy::run(state, lazy::ListAction::Watch, RwSignal::new(Vec::new()))
+    });
     // What to draw changes only when the screen or the lock really changes.
     let shown = Memo::new(move |_| (state.screen.get(), state.locked.get()));
 

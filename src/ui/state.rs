@@ -265,6 +265,14 @@ impl AppState {
         self.lock_declined.set(false);
     }
 
+    /// Whether the passcode offer is open: no passcode, not declined, and
+    /// storage to keep one in (blocked storage keeps records in memory only).
+    pub fn offer_open(&self) -> bool {
+        !self.has_vault.get()
+            && !self.lock_declined.get()
+            && !matches!(self.warning.get(), Some(StorageWarning::Blocked(_)))
+    }
+
     /// Declines the passcode offer (remembered on this device).
     pub fn decline_lock(&self) {
         self.lock_declined.set(true);
@@ -313,9 +321,12 @@ impl AppState {
         self.warning.set(Some(match e {
             StoreError::Unavailable(w) => StorageWarning::Blocked(w),
             StoreError::Full(w) => StorageWarning::Full(w),
-            // (Only a save of a sealed record needs randomness; without it
-            // the change stays in this tab, as with blocked storage.)
-            e @ StoreError::NoRandomness => StorageWarning::Blocked(e.to_string()),
+            // (Only a save of a sealed record needs randomness, and an
+            // unreadable entry reaches here only outside a record: either
+            // way the change stays in this tab, as with blocked storage.)
+            e @ (StoreError::NoRandomness | StoreError::Unreadable(_)) => {
+                StorageWarning::Blocked(e.to_string())
+            }
             StoreError::Locked => {
                 self.recheck_vault();
                 return;

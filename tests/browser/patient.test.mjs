@@ -21,8 +21,9 @@ const suitable = {
 };
 
 async function openPatient(locale = 'en-US', extra = {}) {
+  // (A patient's device: no coordinator ever answered the passcode offer.)
   const { context, page } = await openApp(browser, server.url + '#patient', {
-    context: { locale }, ready: '#p-step-title', ...extra,
+    context: { locale }, ready: '#p-step-title', lockOffer: true, ...extra,
   });
   return { context, page };
 }

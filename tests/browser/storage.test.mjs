@@ -93,7 +93,7 @@ test('wipe this device removes everything the app stored, after confirmation', a
     ['ctit/patient', '{"id":"patient"}'],
     ['not-ours', 'keep'],
   ];
-  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries), lockOffer: true });
   await page.getByRole('button', { name: 'Wipe this device' }).click();
   assert.equal(await page.evaluate(() => Object.keys(localStorage).length), 4, 'nothing removed before confirming');
   await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
