@@ -16,9 +16,13 @@
 //                   a static copy of it (HTML + the app's CSS, no script)
 //                   loaded cold and warm as above, and the Slow 4G arithmetic
 //                   for the critical path's bytes
+//   passcode lock   at 1x and 4x CPU, 1,000 records stored: one passcode
+//                   attempt (Argon2id in its worker, a wrong passcode),
+//                   setting a passcode (derivation + sealing every record),
+//                   unlocking, and JS heap + wasm memory after unlocking
 //   engine          natively: cargo run --release --example bench_engine
 //
-// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,engine),
+// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,lock,engine),
 // BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event, the static
 // copy's HTML) adjust a run.
 import fs from 'node:fs';
@@ -33,7 +37,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 // BENCH_PARTS=cold,warm,floor,input,engine runs only those parts (sizes always print).
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,engine').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,lock,engine').split(','));
 
 // DevTools' Slow 4G preset: latency in ms, throughput in bytes per second.
 const SLOW_4G = { latency: 562.5, downloadThroughput: 180000, uploadThroughput: 84375 };
@@ -221,6 +225,56 @@ if (PARTS.has('input')) {
   console.log(`verdict redrawn after the keystroke's paint (marks, ${marks.verdict.length} updates): p50 ${ms(quantile(marks.verdict, 0.5))}, p95 ${ms(quantile(marks.verdict, 0.95))}`);
   console.log(`draft save (serialize + write), 4x CPU: p50 ${ms(quantile(marks.save, 0.5))}, p95 ${ms(quantile(marks.save, 0.95))}   (budget: p95 <= 2 ms)`);
   await context.close();
+}
+
+if (PARTS.has('lock')) {
+  const PASS = 'bench passcode 2468';
+  for (const rate of [1, 4]) {
+    const context = await browser.newContext();
+    const page = await newPage(context, { cold: false });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.goto(server.url + '#coordinator');
+    await page.waitForSelector('#list-title');
+    // 1,000 records in the clear, of the size a complete screening has.
+    await page.evaluate((entry) => {
+      for (let i = 0; i < 1000; i++) {
+        const id = `seal${String(i).padStart(4, '0')}`;
+        const e = { ...entry, draft: { ...entry.draft, id, label: `S-${i}`, inputs: { ...entry.draft.inputs, birth_date: '1961-04-02', platelet_count: '21', alt: '35', 'alt.uln': '40', qtc_ms: '430', notes_free_text_padding: 'x'.repeat(400) } } };
+        localStorage.setItem(`ctit/record/${id}`, JSON.stringify(e));
+      }
+    }, seed);
+    await page.reload();
+    await page.waitForSelector('[data-lock-offer]');
+    await page.fill('#new-passcode', PASS);
+    await page.fill('#new-passcode-again', PASS);
+    let t0 = Date.now();
+    await page.getByRole('button', { name: 'Set passcode' }).click();
+    await page.waitForSelector('text=records are now stored encrypted', { timeout: 120000 });
+    const set = Date.now() - t0;
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    const attempts = [];
+    for (let i = 0; i < 2; i++) {
+      await page.fill('#unlock-passcode', `wrong ${i} passcode`);
+      t0 = Date.now();
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await page.waitForSelector('.lock [role=alert]');
+      attempts.push(Date.now() - t0);
+      await page.evaluate(() => document.querySelector('.lock [role=alert]')?.remove());
+    }
+    await page.fill('#unlock-passcode', PASS);
+    t0 = Date.now();
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.waitForSelector('#list-title');
+    const unlock = Date.now() - t0;
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? 0);
+    const kdf = quantile(attempts, 0.5);
+    console.log(`passcode lock, ${rate}x CPU: one attempt (key derivation in its worker) ${ms(kdf)}; setting the passcode with 1,000 records ${ms(set)} (sealing ≈ ${ms(Math.max(0, set - kdf))}); unlocking ${ms(unlock)}; after unlocking JS heap ${kb(usedSize)} + wasm memory ${kb(wasm)} = ${((usedSize + wasm) / 1048576).toFixed(2)} MB   (budget: <= 4 MB)`);
+    await context.close();
+  }
 }
 
 await browser.close();

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+// CTIT_DIST serves another build (e.g. an older one, to see a new test fail there first).
+export const root = path.resolve(process.env.CTIT_DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist'));
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.webmanifest': 'application/manifest+json',
