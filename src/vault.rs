@@ -1116,17 +1116,19 @@ mod tests {
         );
     }
 
-    #[test]
-    fn removing_the_passcode_writes_every_record_back_in_the_clear_then_drops_the_vault() {
+    /// A vault holding records `r0`…`r4`, labelled `BACK-0`…`BACK-4`.
+    fn vault_with_five_records() -> VaultStore {
         let mut store = vault(MemoryStore::default());
         for i in 0..5 {
-            save(
-                &mut store,
-                &labelled(&format!("r{i}"), &format!("BACK-{i}")),
-                0,
-            )
-            .unwrap();
+            let d = labelled(&format!("r{i}"), &format!("BACK-{i}"));
+            save(&mut store, &d, 0).unwrap();
         }
+        store
+    }
+
+    #[test]
+    fn removing_the_passcode_writes_every_record_back_in_the_clear_then_drops_the_vault() {
+        let store = vault_with_five_records();
         let mut plain = remove_passcode(store).unwrap_or_else(|(_, e)| panic!("{e}"));
         assert_eq!(plain.get(VAULT_KEY).unwrap(), None);
         for i in 0..5 {
@@ -1143,15 +1145,7 @@ mod tests {
 
     #[test]
     fn a_removal_cut_short_leaves_every_record_readable_and_finishes_at_the_next_unlock() {
-        let mut store = vault(MemoryStore::default());
-        for i in 0..5 {
-            save(
-                &mut store,
-                &labelled(&format!("r{i}"), &format!("BACK-{i}")),
-                0,
-            )
-            .unwrap();
-        }
+        let store = vault_with_five_records();
         let key = store.data_key().clone();
         // Marked as being removed, then two records written back, then the
         // battery died.

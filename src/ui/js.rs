@@ -1,8 +1,8 @@
-//! Two generic calls into the browser for the code fetched later (the
-//! key-derivation worker, the tabs' channel): `obj.name(arg)` and
-//! `new Global(arg)`, through `Reflect`. Typed `web-sys` bindings would add
-//! one piece of JavaScript glue per method to the page's start, which
-//! every first screen downloads; these reuse glue the page already has.
+//! Small browser calls for the code fetched later: `obj.name(arg)` and
+//! `new Global(arg)` through `Reflect` (for the key-derivation worker and
+//! the tabs' channel: typed `web-sys` bindings would add one piece of
+//! JavaScript glue per method to the page's start, which every first screen
+//! downloads; these reuse glue the page already has), and moving focus.
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -36,4 +36,18 @@ pub fn describe(e: &JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "the browser refused".into())
+}
+
+/// Moves focus to the element with this id once the next frame is drawn
+/// (it may be rendering now).
+pub fn focus_after_frame(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    });
 }

@@ -406,16 +406,7 @@ pub fn LockOffer() -> impl IntoView {
     // "New screening" or "Import" pressed first: the offer takes the focus.
     Effect::new(move |_| {
         if state.offer_pending.get() != 0 {
-            request_animation_frame(|| {
-                use wasm_bindgen::JsCast;
-                if let Some(el) = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.get_element_by_id("new-passcode"))
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = el.focus();
-                }
-            });
+            super::js::focus_after_frame("new-passcode");
         }
     });
     view! {

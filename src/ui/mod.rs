@@ -1,13 +1,16 @@
 //! The browser app (Leptos CSR). It renders what the engine decides and
 //! never re-implements a rule. `main.rs` only calls [`mount`].
 //!
-//! Code map: `state` (store, catalogue, screen, language), `storage`
-//! (localStorage behind `drafts::KeyValue`), `home` (start page), `patient`
-//! (the patient self-check), `list` (records list, import), `record` (the
-//! coordinator's form, saving, export, print), `field` (one input per
-//! dictionary row), `verdict` (banner and criteria), `files` (download and
-//! upload), `lazy` (the code fetched on first use), `tools` (the records
-//! list's import, exports and settings, fetched after the list).
+//! Code map: `state` (store, catalogue, screen, language, locking this
+//! tab), `storage` (localStorage behind `drafts::KeyValue`), `home` (start
+//! page), `patient` (the patient self-check), `list` (records list,
+//! import), `record` (the coordinator's form, saving, export, print),
+//! `field` (one input per dictionary row), `verdict` (banner and
+//! criteria), `files` (download and upload), `lazy` (the code fetched on
+//! first use), `tools` (the records list's import, exports and settings,
+//! fetched after the list), `lock` (the passcode's offer, lock screen and
+//! settings), `watch` (every tab's idle clock and lock), `kdf` (the key
+//! derivation's worker), `js` (small browser calls for the later code).
 
 mod field;
 mod files;

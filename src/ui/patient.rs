@@ -14,7 +14,6 @@ use crate::engine::{Field, Record};
 use crate::patient::{PatientResult, STEPS, asked, result, visible_steps};
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The shown text of one choice, following the language.
 type ChoiceText = Box<dyn Fn() -> String + Send + Sync>;
@@ -29,15 +28,7 @@ fn load_kept() -> Option<Draft> {
 
 fn focus_heading() {
     // After the step has rendered, move focus to its heading.
-    request_animation_frame(|| {
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("p-step-title"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
+    super::js::focus_after_frame("p-step-title");
 }
 
 /// The patient self-check.
