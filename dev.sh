@@ -91,12 +91,13 @@ case "${1:-}" in
     ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages; ensure_chromium
     say "cargo fmt --check"
     cargo fmt --all -- --check
-    say "cargo clippy (engine and screen command, native)"
-    cargo clippy --all-targets -- -D warnings
-    say "cargo clippy (browser app, wasm32)"
+    say "cargo clippy (engine, screen command and key derivation, native)"
+    cargo clippy --workspace --all-targets -- -D warnings
+    say "cargo clippy (browser app and the key derivation's worker module, wasm32)"
     cargo clippy --features ui --target wasm32-unknown-unknown --bin ctit-app -- -D warnings
-    say "cargo test (engine, native)"
-    cargo test
+    cargo clippy -p ctit-kdf --features worker --target wasm32-unknown-unknown -- -D warnings
+    say "cargo test (engine and key derivation, native)"
+    cargo test --workspace
     build_site
     say "size guard (critical path, brotli)"
     node tools/size-check.mjs
