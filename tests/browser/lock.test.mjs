@@ -1,11 +1,13 @@
 //! The passcode lock on a shared tablet ("Locked means locked"): with a
-//! passcode set, what is typed never reaches the disk in the clear, also
-//! when it was typed before the passcode; leaving the coordinator's screens
+//! passcode set, what is typed never reaches the disk in the clear (what
+//! was typed before it is left only in the browser's own local-storage
+//! files, as README says); leaving the coordinator's screens
 //! locks; every tab locks, unlocks and idles together and picks up a
 //! passcode set elsewhere; the passcode can be set later, changed and
 //! removed; setting one on a nearly full device loses nothing; the wait
 //! after wrong passcodes survives a reload; a failed random source refuses;
-//! a forgotten passcode wipes everything after a typed confirmation.
+//! a forgotten passcode wipes everything after a typed confirmation; offline,
+//! the passcode still unlocks.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -445,5 +447,23 @@ test('lock now, and a forgotten passcode wipes every record only after the word 
   await page.waitForSelector('#list-title');
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/'))), []);
   assert.equal(await page.locator('tr[data-record]').count(), 0);
+  await context.close();
+});
+
+test('offline after one visit, the passcode still unlocks (the key derivation is kept for offline use)', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { lockOffer: true });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+  await setPasscode(page);
+  await newRecord(page, 'OFFLINE-UNLOCK');
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-locked]');
+  await unlock(page);
+  await page.waitForSelector('text=OFFLINE-UNLOCK');
   await context.close();
 });
