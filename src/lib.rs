@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod backup;
 pub mod drafts;
 pub mod engine;
 pub mod interop;

@@ -364,7 +364,8 @@ const WRAP_AAD: &[u8] = b"ctit/vault#data-key";
 /// What the seal state is bound to.
 const STATE_AAD: &[u8] = b"ctit/vault#state";
 
-fn seal_with(key: &[u8; 32], nonce: [u8; 12], plaintext: &[u8], aad: &[u8]) -> Sealed {
+/// AES-256-GCM of `plaintext` under `key` and `nonce`, bound to `aad`.
+pub(crate) fn seal_with(key: &[u8; 32], nonce: [u8; 12], plaintext: &[u8], aad: &[u8]) -> Sealed {
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key));
     // Encryption with a 12-byte nonce and in-memory buffers cannot fail.
     let ct = cipher
@@ -382,7 +383,8 @@ fn seal_with(key: &[u8; 32], nonce: [u8; 12], plaintext: &[u8], aad: &[u8]) -> S
     }
 }
 
-fn open_with(key: &[u8; 32], sealed: &Sealed, aad: &[u8]) -> Option<Vec<u8>> {
+/// Opens what [`seal_with`] sealed (`None`: wrong key, other `aad`, or altered).
+pub(crate) fn open_with(key: &[u8; 32], sealed: &Sealed, aad: &[u8]) -> Option<Vec<u8>> {
     let nonce = B64.decode(&sealed.n).ok()?;
     let ct = B64.decode(&sealed.c).ok()?;
     if nonce.len() != 12 {

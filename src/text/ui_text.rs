@@ -286,6 +286,32 @@ pub struct ScreenText {
     pub working: &'static str,
     /// The browser's random source failed: nothing was created or saved.
     pub random_failed: &'static str,
+    /// Settings: the backup group's heading.
+    pub backup_title: &'static str,
+    /// What a backup is.
+    pub backup_help: &'static str,
+    /// Field.
+    pub backup_password: &'static str,
+    /// Field.
+    pub backup_password_again: &'static str,
+    /// Button.
+    pub backup_now: &'static str,
+    /// Done: how many records the file holds.
+    pub backup_done: fn(usize) -> String,
+    /// Button and heading.
+    pub restore_title: &'static str,
+    /// What a restore does.
+    pub restore_help: &'static str,
+    /// Field.
+    pub restore_file: &'static str,
+    /// Button.
+    pub restore_now: &'static str,
+    /// Done: added, unchanged, kept as both.
+    pub restored: fn(usize, usize, usize) -> String,
+    /// A refused backup file, in words.
+    pub restore_refused: fn(&crate::backup::RestoreError) -> String,
+    /// Marks the label of a restored copy kept beside a different record.
+    pub restored_suffix: &'static str,
     /// Verdict region label.
     pub verdict: &'static str,
     /// Criteria list label.
@@ -589,6 +615,31 @@ pub const EN_SCREENS: ScreenText = ScreenText {
     type_wipe_word: |w| format!("Type {w} to confirm."),
     working: "Working… (this takes a moment on purpose)",
     random_failed: "This browser's secure random source failed, so nothing was created or saved. Reload the page; if it happens again, use another browser.",
+    backup_title: "Back up all records",
+    backup_help: "One file with every record, encrypted with a password you choose now (not the passcode). Keep the file and the password apart. Restore it here or on another tablet.",
+    backup_password: "Backup password",
+    backup_password_again: "Backup password again",
+    backup_now: "Back up all records",
+    backup_done: |n| format!("Backup file written: {n} records. Keep it somewhere safe."),
+    restore_title: "Restore from a backup",
+    restore_help: "Nothing on this device is overwritten: records already here stay; a record that differs is kept as both, the restored copy marked.",
+    restore_file: "Backup file",
+    restore_now: "Restore",
+    restored: |added, same, both| {
+        format!(
+            "Restored: {added} added, {same} already here unchanged, {both} kept as both (marked “restored”)."
+        )
+    },
+    restore_refused: |e| {
+        use crate::backup::RestoreError::*;
+        match e {
+            TooLarge(n) => format!("Not restored: the file is too large ({} MB; at most 20 MB).", n / 1_048_576),
+            NotABackup => "Not restored: this is not a backup of this app, or the file is damaged or incomplete.".to_string(),
+            NewerVersion(v) => format!("Not restored: the backup was made by a newer version of this app (format {v}). Update the app first."),
+            WrongPasswordOrDamaged => "Not restored: the password is wrong, or the file was altered.".to_string(),
+        }
+    },
+    restored_suffix: " (restored)",
     verdict: "Verdict",
     criteria: "Criteria",
     days: "days",
@@ -831,6 +882,33 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
     type_wipe_word: |w| format!("请输入“{w}”确认。"),
     working: "正在处理…（此步骤有意放慢）",
     random_failed: "此浏览器的安全随机数源出错，因此未创建或保存任何内容。请重新加载页面；如再次出现，请换用其他浏览器。",
+    backup_title: "备份所有记录",
+    backup_help: "生成一个包含所有记录的文件，用您现在设置的备份密码加密（不是解锁密码）。请将文件和密码分开保管。可在本设备或其他平板上恢复。",
+    backup_password: "备份密码",
+    backup_password_again: "再次输入备份密码",
+    backup_now: "备份所有记录",
+    backup_done: |n| format!("备份文件已生成：共 {n} 条记录。请妥善保管。"),
+    restore_title: "从备份恢复",
+    restore_help: "不会覆盖本设备上的任何内容：已有的记录保留；内容不同的记录两份都保留，恢复的那份会加以标注。",
+    restore_file: "备份文件",
+    restore_now: "恢复",
+    restored: |added, same, both| {
+        format!(
+            "已恢复：新增 {added} 条，{same} 条已存在且相同，{both} 条两份都保留（标注“已恢复”）。"
+        )
+    },
+    restore_refused: |e| {
+        use crate::backup::RestoreError::*;
+        match e {
+            TooLarge(n) => format!("未恢复：文件过大（{} MB，最多 20 MB）。", n / 1_048_576),
+            NotABackup => "未恢复：这不是本应用的备份文件，或文件已损坏或不完整。".to_string(),
+            NewerVersion(v) => {
+                format!("未恢复：该备份由更新版本的应用生成（格式 {v}）。请先更新应用。")
+            }
+            WrongPasswordOrDamaged => "未恢复：密码错误，或文件已被改动。".to_string(),
+        }
+    },
+    restored_suffix: "（已恢复）",
     verdict: "判定",
     criteria: "标准",
     days: "天",

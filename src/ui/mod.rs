@@ -12,6 +12,7 @@
 //! settings), `watch` (every tab's idle clock and lock), `kdf` (the key
 //! derivation's worker), `js` (small browser calls for the later code).
 
+mod backup;
 mod field;
 mod files;
 mod home;

@@ -198,6 +198,7 @@ pub fn Settings() -> impl IntoView {
             <super::lock::LockSettings />
             <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.wipe)}</button>
         </div>
+        <super::backup::BackupRestore />
         <Show when=move || confirming.get()>
             <div class="alert error" role="alert">
                 <p>{trs(lang, |s| s.wipe_confirm)}</p>

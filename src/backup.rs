@@ -1,0 +1,368 @@
+//! Back up every record to one encrypted file, and restore it here or on
+//! another device without overwriting anything. Pure: the key derived from
+//! the backup's own password (Argon2id, as the lock) comes in as a
+//! [`Kek`], randomness through [`Random`].
+//!
+//! The file is JSON that says nothing readable but what it is:
+//! `{"format":"ctit-backup","version":1,"kdf":{…},"salt":…,"n":…,"c":…}`.
+//! The ciphertext (AES-256-GCM, bound to the format and version) holds
+//! every stored record entry exactly as the drafts code wrote it, so a
+//! restore gives back each record byte for byte.
+//!
+//! Restoring never overwrites: a record not on the device is added under
+//! its own key; one present with the same content is left as it is; one
+//! present with different content is kept as both, the backup's copy under
+//! a new id with its label marked. A wrong password, a damaged or cut file
+//! and a newer format are refused with their reason, and nothing changes.
+
+use crate::drafts::{Draft, KeyValue, RECORD_PREFIX, StoreError, parse_entry};
+use crate::vault::{KdfCost, KdfInput, Kek, NoRandomness, Random, Sealed, random_bytes, random_id};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use serde::{Deserialize, Serialize};
+
+/// What the file says it is.
+pub const FORMAT: &str = "ctit-backup";
+/// The file format this version writes and reads.
+pub const VERSION: u32 = 1;
+/// The largest backup file read (about 5,000 full records): anything larger
+/// is not one of ours, and reading it could exhaust a phone's memory.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// What the ciphertext is bound to.
+const AAD: &[u8] = b"ctit-backup/1";
+
+/// The file, as stored.
+#[derive(Serialize, Deserialize)]
+struct File {
+    format: String,
+    version: u32,
+    kdf: KdfCost,
+    salt: String,
+    n: String,
+    c: String,
+}
+
+/// The sealed contents.
+#[derive(Serialize, Deserialize)]
+struct Contents {
+    /// When the backup was made (ISO 8601).
+    created: String,
+    /// Every record: storage key and the entry's text.
+    records: Vec<(String, String)>,
+}
+
+/// Why a backup file was refused. Nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge(usize),
+    /// Not a backup of this app (another file, or damaged beyond reading).
+    NotABackup,
+    /// Made by a newer version of the app.
+    NewerVersion(u32),
+    /// The password is wrong, or the file was altered or cut.
+    WrongPasswordOrDamaged,
+}
+
+/// The salt and cost a backup file's key is derived with (to derive the
+/// key from the password the user types).
+pub fn kdf_of(text: &str) -> Result<(Vec<u8>, KdfCost), RestoreError> {
+    let file = read_file(text)?;
+    let salt = B64
+        .decode(&file.salt)
+        .map_err(|_| RestoreError::NotABackup)?;
+    Ok((salt, file.kdf))
+}
+
+fn read_file(text: &str) -> Result<File, RestoreError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(RestoreError::TooLarge(text.len()));
+    }
+    // The version first: a newer file may have another shape.
+    let head: serde_json::Value =
+        serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)?;
+    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(RestoreError::NotABackup);
+    }
+    match head.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) if v > u64::from(VERSION) => {
+            return Err(RestoreError::NewerVersion(
+                u32::try_from(v).unwrap_or(u32::MAX),
+            ));
+        }
+        _ => return Err(RestoreError::NotABackup),
+    }
+    serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)
+}
+
+/// Every record entry in `kv`, by key, as stored (opened, when sealed).
+pub fn entries(kv: &dyn KeyValue) -> Result<Vec<(String, String)>, StoreError> {
+    let mut keys: Vec<String> = kv
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(RECORD_PREFIX))
+        .collect();
+    keys.sort();
+    let mut out = Vec::with_capacity(keys.len());
+    for k in keys {
+        // An entry that cannot be read is left out (and stays on the device).
+        if let Ok(Some(text)) = kv.get(&k) {
+            out.push((k, text));
+        }
+    }
+    Ok(out)
+}
+
+/// The backup file of `records` (from [`entries`]), encrypted with the key
+/// derived from the backup's password with `kdf`.
+pub fn write(
+    records: Vec<(String, String)>,
+    created: &str,
+    kdf: &KdfInput,
+    kek: &Kek,
+    rng: &mut dyn Random,
+) -> Result<String, NoRandomness> {
+    let contents = Contents {
+        created: created.to_string(),
+        records,
+    };
+    let plain = serde_json::to_vec(&contents).unwrap_or_default();
+    let Sealed { n, c } = crate::vault::seal_with(&kek.0, random_bytes(rng)?, &plain, AAD);
+    let file = File {
+        format: FORMAT.into(),
+        version: VERSION,
+        kdf: kdf.cost,
+        salt: B64.encode(kdf.salt),
+        n,
+        c,
+    };
+    Ok(serde_json::to_string(&file).unwrap_or_default())
+}
+
+/// What a restore did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// Records added (not on the device before).
+    pub added: usize,
+    /// Records already on the device with the same content.
+    pub unchanged: usize,
+    /// Records on the device with other content: kept, and the backup's
+    /// copy added beside them under these new ids.
+    pub kept_both: Vec<String>,
+    /// Entries of the backup that are not readable records (skipped).
+    pub skipped: usize,
+}
+
+/// Restores a backup file into `kv` with the key derived from its password:
+/// see the module's rules. `copy_suffix` marks the label of a copy kept
+/// beside a different record. On an error nothing was written; a storage
+/// failure part way leaves what was written (every write adds, none
+/// replaces) and says so.
+pub fn restore(
+    text: &str,
+    kek: &Kek,
+    kv: &mut dyn KeyValue,
+    copy_suffix: &str,
+    rng: &mut dyn Random,
+) -> Result<Result<Restored, (Restored, StoreError)>, RestoreError> {
+    let file = read_file(text)?;
+    let plain = crate::vault::open_with(
+        &kek.0,
+        &Sealed {
+            n: file.n,
+            c: file.c,
+        },
+        AAD,
+    )
+    .ok_or(RestoreError::WrongPasswordOrDamaged)?;
+    let contents: Contents =
+        serde_json::from_slice(&plain).map_err(|_| RestoreError::WrongPasswordOrDamaged)?;
+    let mut done = Restored::default();
+    for (key, entry) in contents.records {
+        let Ok(stored) = parse_entry(&key, &entry) else {
+            done.skipped += 1;
+            continue;
+        };
+        let result = match kv.get(&key) {
+            Ok(None) => kv.set(&key, &entry).map(|()| done.added += 1),
+            Ok(Some(here)) if here == entry => {
+                done.unchanged += 1;
+                Ok(())
+            }
+            // Different, or unreadable here: both are kept.
+            Ok(Some(_)) | Err(StoreError::Unreadable(_)) => {
+                keep_beside(kv, stored.draft, copy_suffix, rng).map(|id| done.kept_both.push(id))
+            }
+            Err(e) => Err(e),
+        };
+        if let Err(e) = result {
+            return Ok(Err((done, e)));
+        }
+    }
+    Ok(Ok(done))
+}
+
+/// Adds the backup's copy of a record under a new id, its label marked.
+fn keep_beside(
+    kv: &mut dyn KeyValue,
+    mut draft: Draft,
+    copy_suffix: &str,
+    rng: &mut dyn Random,
+) -> Result<String, StoreError> {
+    draft.id = random_id(rng).map_err(|_| StoreError::NoRandomness)?;
+    draft.label.push_str(copy_suffix);
+    crate::drafts::save(kv, &draft, 0).map_err(|e| match e {
+        crate::drafts::SaveError::Store(e) => e,
+        _ => StoreError::Full("the copy could not be saved".into()),
+    })?;
+    Ok(draft.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drafts::{MemoryStore, load_all, save};
+    use crate::vault::derive;
+
+    const COST: KdfCost = KdfCost {
+        m_kib: 64,
+        t: 1,
+        p: 1,
+    };
+
+    struct Counter(u8);
+    impl Random for Counter {
+        fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoRandomness> {
+            for b in buf {
+                self.0 = self.0.wrapping_add(1);
+                *b = self.0.max(1);
+            }
+            Ok(())
+        }
+    }
+
+    fn key(password: &str) -> (KdfInput, Kek) {
+        let input = KdfInput {
+            salt: [4; 16],
+            cost: COST,
+        };
+        let kek = derive(password, &input.salt, COST).unwrap();
+        (input, kek)
+    }
+
+    fn device(n: usize) -> MemoryStore {
+        let mut kv = MemoryStore::default();
+        for i in 0..n {
+            let mut d = Draft::new(&format!("r{i:03}"), "2026-11-25", "2026-11-25T09:00:00Z");
+            d.label = format!("S-{i:03}");
+            d.set_input("ecog", "1");
+            save(&mut kv, &d, 0).unwrap();
+        }
+        kv
+    }
+
+    fn backup_of(kv: &MemoryStore, password: &str) -> String {
+        let (input, kek) = key(password);
+        write(
+            entries(kv).unwrap(),
+            "2026-12-01T10:00:00Z",
+            &input,
+            &kek,
+            &mut Counter(0),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_backup_says_nothing_readable_and_restores_every_record_byte_for_byte() {
+        let here = device(200);
+        let text = backup_of(&here, "backup pass 1");
+        assert!(!text.contains("S-0"), "no label in the clear");
+        assert!(text.starts_with("{\"format\":\"ctit-backup\",\"version\":1"));
+        let mut wiped = MemoryStore::default();
+        let (_, kek) = key("backup pass 1");
+        let done = restore(&text, &kek, &mut wiped, " (restored)", &mut Counter(9))
+            .unwrap()
+            .unwrap();
+        assert_eq!(done.added, 200);
+        assert_eq!(entries(&wiped).unwrap(), entries(&here).unwrap());
+    }
+
+    #[test]
+    fn restoring_over_existing_records_keeps_both_versions_and_overwrites_nothing() {
+        let mut kv = device(3);
+        let text = backup_of(&kv, "backup pass 1");
+        // Since the backup, r001 changed here.
+        let mut d = load_all(&mut kv)
+            .unwrap()
+            .drafts
+            .into_iter()
+            .find(|s| s.draft.id == "r001")
+            .unwrap();
+        d.draft.set_input("ecog", "2");
+        save(&mut kv, &d.draft, d.rev).unwrap();
+        let before = kv.get("ctit/record/r001").unwrap();
+        let (_, kek) = key("backup pass 1");
+        let done = restore(&text, &kek, &mut kv, " (restored)", &mut Counter(9))
+            .unwrap()
+            .unwrap();
+        assert_eq!(done.unchanged, 2);
+        assert_eq!(done.kept_both.len(), 1);
+        assert_eq!(
+            kv.get("ctit/record/r001").unwrap(),
+            before,
+            "not overwritten"
+        );
+        let cat = load_all(&mut kv).unwrap();
+        assert_eq!(cat.drafts.len(), 4);
+        let copy = cat
+            .drafts
+            .iter()
+            .find(|s| s.draft.id == done.kept_both[0])
+            .unwrap();
+        assert_eq!(copy.draft.label, "S-001 (restored)");
+        assert_eq!(copy.draft.input("ecog"), "1");
+    }
+
+    #[test]
+    fn a_wrong_password_a_damaged_or_cut_file_and_a_newer_version_change_nothing() {
+        let kv = device(2);
+        let text = backup_of(&kv, "backup pass 1");
+        let (_, right) = key("backup pass 1");
+        let (_, wrong) = key("backup pass 2");
+        let mut target = device(1);
+        let before = entries(&target).unwrap();
+        let mut try_it =
+            |t: &str, k: &Kek| restore(t, k, &mut target, " (r)", &mut Counter(1)).map(|_| ());
+        assert_eq!(
+            try_it(&text, &wrong),
+            Err(RestoreError::WrongPasswordOrDamaged)
+        );
+        let cut = &text[..text.len() - 20];
+        assert_eq!(try_it(cut, &right), Err(RestoreError::NotABackup));
+        let flipped = text.replacen("\"c\":\"", "\"c\":\"AAAA", 1);
+        assert_eq!(
+            try_it(&flipped, &right),
+            Err(RestoreError::WrongPasswordOrDamaged)
+        );
+        let newer = text.replacen("\"version\":1", "\"version\":2", 1);
+        assert_eq!(try_it(&newer, &right), Err(RestoreError::NewerVersion(2)));
+        assert_eq!(
+            try_it("{\"records\":[]}", &right),
+            Err(RestoreError::NotABackup)
+        );
+        let huge = " ".repeat(MAX_FILE_BYTES + 1);
+        assert_eq!(
+            try_it(&huge, &right),
+            Err(RestoreError::TooLarge(MAX_FILE_BYTES + 1))
+        );
+        assert_eq!(entries(&target).unwrap(), before);
+    }
+
+    #[test]
+    fn the_file_names_the_salt_and_cost_its_key_is_derived_with() {
+        let text = backup_of(&device(1), "backup pass 1");
+        assert_eq!(kdf_of(&text), Ok((vec![4; 16], COST)));
+    }
+}

@@ -1,0 +1,110 @@
+//! Back up and restore: one encrypted file that says nothing readable;
+//! backup → wipe → restore gives back every record byte for byte (200
+//! records); restoring over existing records keeps both versions and
+//! overwrites nothing; a wrong password, a damaged, cut, newer or too large
+//! file is refused with its reason and changes nothing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serveDist, launch, openApp, assertSilent } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
+
+const PASSWORD = 'carry this file';
+
+function entry(i, extra = {}) {
+  const id = `bk${String(i).padStart(4, '0')}`;
+  const draft = { id, label: `BK-${i}`, created: '2026-11-20T08:00:00Z', updated: '2026-11-20T08:00:00Z', screening_date: '2026-11-20', inputs: { ecog: '1', rhtpo_days: '21', ...extra } };
+  return [`ctit/record/${id}`, JSON.stringify({ schema: 2, protocol: 'ClinicalTrials.gov listing of 2025-08-22', rev: 1, draft })];
+}
+
+const records = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('ctit/record/'))));
+
+async function backUp(page) {
+  await page.fill('#backup-password', PASSWORD);
+  await page.fill('#backup-password-again', PASSWORD);
+  const download = page.waitForEvent('download');
+  await page.locator('[data-backup]').getByRole('button', { name: 'Back up all records' }).click();
+  const file = await (await download).path();
+  await page.waitForSelector('text=Backup file written');
+  return fs.readFileSync(file, 'utf8');
+}
+
+async function restore(page, text, password = PASSWORD) {
+  await page.setInputFiles('#restore-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.fill('#restore-password', password);
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  await page.waitForSelector('[data-backup-result]');
+  return page.textContent('[data-backup-result]');
+}
+
+test('backup, wipe, restore gives back all 200 records byte for byte, and the file says nothing readable', async () => {
+  const plant = (p) => p.addInitScript((list) => {
+    if (sessionStorage.getItem('planted')) return;
+    sessionStorage.setItem('planted', '1');
+    for (const [k, v] of list) localStorage.setItem(k, v);
+  }, Array.from({ length: 200 }, (_, i) => entry(i)));
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant });
+  await page.waitForSelector('[data-backup]');
+  const before = await records(page);
+  assert.equal(Object.keys(before).length, 200);
+  const text = await backUp(page);
+  assert.doesNotMatch(text, /BK-|ecog|bk0/);
+  assert.match(text, /^\{"format":"ctit-backup","version":1,/);
+  await page.getByRole('button', { name: 'Wipe this device' }).click();
+  await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
+  assert.deepEqual(await records(page), {});
+  assert.match(await restore(page, text), /200 added, 0 already here/);
+  assert.deepEqual(await records(page), before);
+  await page.getByRole('button', { name: 'BK-0', exact: true }).waitFor();
+  await context.close();
+});
+
+test('restoring over changed records keeps both versions and overwrites nothing', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    beforeLoad: (p) => p.addInitScript((list) => {
+      if (sessionStorage.getItem('planted')) return;
+      sessionStorage.setItem('planted', '1');
+      for (const [k, v] of list) localStorage.setItem(k, v);
+    }, [entry(1), entry(2)]),
+  });
+  await page.waitForSelector('[data-backup]');
+  const text = await backUp(page);
+  // Since the backup, BK-2 changed on this device.
+  const [key, changed] = entry(2, { ecog: '2' });
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, changed]);
+  assert.match(await restore(page, text), /0 added, 1 already here unchanged, 1 kept as both/);
+  const after = await records(page);
+  assert.equal(after[key], changed, 'the device\'s version is untouched');
+  assert.equal(Object.keys(after).length, 3);
+  await page.waitForSelector('text=BK-2 (restored)');
+  await context.close();
+});
+
+test('a wrong password, a damaged, cut, newer or too large file is refused with its reason and changes nothing', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    beforeLoad: (p) => p.addInitScript((list) => {
+      if (sessionStorage.getItem('planted')) return;
+      sessionStorage.setItem('planted', '1');
+      for (const [k, v] of list) localStorage.setItem(k, v);
+    }, [entry(1)]),
+  });
+  await page.waitForSelector('[data-backup]');
+  const text = await backUp(page);
+  const before = await records(page);
+  const refusals = [
+    [text, 'not the password', /password is wrong/],
+    [text.replace('"c":"', '"c":"AAAA'), PASSWORD, /password is wrong, or the file was altered/],
+    [text.slice(0, text.length - 30), PASSWORD, /not a backup of this app, or the file is damaged or incomplete/],
+    [text.replace('"version":1', '"version":2'), PASSWORD, /newer version of this app/],
+    ['{"not":"ours"}', PASSWORD, /not a backup of this app/],
+    [' '.repeat(21 * 1024 * 1024), PASSWORD, /too large/],
+  ];
+  for (const [file, password, why] of refusals) {
+    assert.match(await restore(page, file, password), why);
+    assert.deepEqual(await records(page), before);
+  }
+  await context.close();
+});
