@@ -20,9 +20,11 @@
 //                   attempt (Argon2id in its worker, a wrong passcode),
 //                   setting a passcode (derivation + sealing every record),
 //                   unlocking, and JS heap + wasm memory after unlocking
+//   backup          200 records at 4x CPU: the file's size, backing up,
+//                   restoring after a wipe
 //   engine          natively: cargo run --release --example bench_engine
 //
-// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,lock,engine),
+// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,lock,backup,engine),
 // BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event, the static
 // copy's HTML) adjust a run.
 import fs from 'node:fs';
@@ -37,7 +39,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 // BENCH_PARTS=cold,warm,floor,input,engine runs only those parts (sizes always print).
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,lock,engine').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,lock,backup,engine').split(','));
 
 // DevTools' Slow 4G preset: latency in ms, throughput in bytes per second.
 const SLOW_4G = { latency: 562.5, downloadThroughput: 180000, uploadThroughput: 84375 };
@@ -327,6 +329,41 @@ if (PARTS.has('lock')) {
     console.log(`passcode lock, ${rate}x CPU (page), 1,000 records: one passcode attempt ${ms(quantile(attempts, 0.5))} (of which the worker's derivation, marks: ${marks.kdf.map(ms).join(', ')}); setting the passcode ${ms(set)}, of which writing the vault and sealing the 1,000 records ${ms(marks.seal[0] ?? NaN)} (marks); unlocking (derivation + opening every record + the list) ${ms(opened)}`);
     await context.close();
   }
+}
+
+if (PARTS.has('backup')) {
+  // Back up and restore 200 records at 4x CPU (the key derivation runs in
+  // its worker, which DevTools does not throttle).
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await newPage(context, { cold: false });
+  await page.addInitScript((entry) => {
+    if (sessionStorage.getItem('bench-planted')) return;
+    sessionStorage.setItem('bench-planted', '1');
+    localStorage.setItem('ctit/settings/lock_declined', '1');
+    for (let i = 0; i < 200; i++) {
+      const id = `bk${String(i).padStart(4, '0')}`;
+      const draft = { ...entry.draft, id, label: `BK-${i}`, inputs: { ...entry.draft.inputs, birth_date: '1961-04-02', platelet_count: '21', alt: '35', 'alt.uln': '40', qtc_ms: '430' } };
+      localStorage.setItem(`ctit/record/${id}`, JSON.stringify({ ...entry, draft }));
+    }
+  }, seed);
+  await page.goto(server.url + '#coordinator');
+  await page.waitForSelector('[data-backup]');
+  await page.fill('#backup-password', 'bench backup 2468');
+  await page.fill('#backup-password-again', 'bench backup 2468');
+  let t0 = Date.now();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-backup]').getByRole('button', { name: 'Back up all records' }).click()]);
+  const backup = Date.now() - t0;
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  await page.getByRole('button', { name: 'Wipe this device' }).click();
+  await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
+  await page.setInputFiles('#restore-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.fill('#restore-password', 'bench backup 2468');
+  t0 = Date.now();
+  await page.getByRole('button', { name: 'Restore', exact: true }).click();
+  await page.waitForSelector('[data-backup-result]', { timeout: 120000 });
+  const restore = Date.now() - t0;
+  console.log(`backup of 200 records, 4x CPU (page): file ${kb(Buffer.byteLength(text))}; backing up ${ms(backup)}; restoring after a wipe ${ms(restore)} (each includes one key derivation in the worker)`);
+  await context.close();
 }
 
 await browser.close();
