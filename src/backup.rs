@@ -62,6 +62,9 @@ pub enum RestoreError {
     NewerVersion(u32),
     /// The password is wrong, or the file was altered or cut.
     WrongPasswordOrDamaged,
+    /// A record's label is longer than `drafts::MAX_LABEL_CHARS` (its
+    /// length in characters).
+    LabelTooLong(usize),
 }
 
 /// The salt and cost a backup file's key is derived with (to derive the
@@ -176,8 +179,18 @@ pub fn restore(
         AAD,
     )
     .ok_or(RestoreError::WrongPasswordOrDamaged)?;
-    let contents: Contents =
-        serde_json::from_slice(&plain).map_err(|_| RestoreError::WrongPasswordOrDamaged)?;
+    // (Through text, as every other read: a second, byte-reading copy of
+    // the JSON reader would grow the app's first download.)
+    let contents: Contents = String::from_utf8(plain)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .ok_or(RestoreError::WrongPasswordOrDamaged)?;
+    // Checked before anything is written.
+    for (key, entry) in &contents.records {
+        if let Ok(stored) = parse_entry(key, entry) {
+            crate::drafts::check_label(&stored.draft.label).map_err(RestoreError::LabelTooLong)?;
+        }
+    }
     let mut done = Restored::default();
     for (key, entry) in contents.records {
         let Ok(stored) = parse_entry(&key, &entry) else {
@@ -351,6 +364,17 @@ mod tests {
         assert_eq!(
             try_it("{\"records\":[]}", &right),
             Err(RestoreError::NotABackup)
+        );
+        let mut long = device(0);
+        let mut d = Draft::new("long", "2026-11-25", "2026-11-25T09:00:00Z");
+        d.label = "L".repeat(crate::drafts::MAX_LABEL_CHARS + 1);
+        save(&mut long, &d, 0).unwrap();
+        let long = backup_of(&long, "backup pass 1");
+        assert_eq!(
+            try_it(&long, &right),
+            Err(RestoreError::LabelTooLong(
+                crate::drafts::MAX_LABEL_CHARS + 1
+            ))
         );
         let huge = " ".repeat(MAX_FILE_BYTES + 1);
         assert_eq!(

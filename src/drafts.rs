@@ -175,11 +175,27 @@ fn number_or_text(text: &str) -> Json {
     }
 }
 
+/// The largest record file imported: a complete record is a few KB, so
+/// anything larger is not one (and reading it could exhaust a phone).
+pub const MAX_IMPORT_BYTES: usize = 1024 * 1024;
+/// The longest label kept: a screening number, never a paragraph.
+pub const MAX_LABEL_CHARS: usize = 64;
+
 /// Why a file could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
     /// Not JSON, or not a record (with the engine's problems in words).
     NotARecord(Vec<String>),
+    /// Larger than [`MAX_IMPORT_BYTES`] (its size in bytes).
+    TooLarge(usize),
+    /// A label longer than [`MAX_LABEL_CHARS`] (its length in characters).
+    LabelTooLong(usize),
+}
+
+/// Whether a label is within [`MAX_LABEL_CHARS`]; `Err` with its length.
+pub fn check_label(label: &str) -> Result<(), usize> {
+    let n = label.chars().count();
+    if n > MAX_LABEL_CHARS { Err(n) } else { Ok(()) }
 }
 
 /// Reads an exported record (or a worked case `{"record": …}`, or a FHIR
@@ -196,6 +212,9 @@ pub fn import_record(
     describe: &dyn Fn(&crate::engine::Problem) -> String,
 ) -> Result<Draft, ImportError> {
     use crate::engine::{ProblemKind, Record};
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge(text.len()));
+    }
     let json: Json = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
         ImportError::NotARecord(vec![describe(&problem_at(
             "",
@@ -226,11 +245,18 @@ pub fn import_record(
     }
     let mut draft = Draft::new(id, json["screening_date"].as_str().unwrap_or(""), now);
     draft.label = match json.get("label").and_then(Json::as_str) {
-        Some(l) => l.to_string(),
+        Some(l) => {
+            check_label(l).map_err(ImportError::LabelTooLong)?;
+            l.to_string()
+        }
+        // (A long file name is cut, not refused: the user did not type it
+        // as a label.)
         None => file_name
             .rsplit_once('.')
             .map_or(file_name, |(stem, _)| stem)
-            .to_string(),
+            .chars()
+            .take(MAX_LABEL_CHARS)
+            .collect(),
     };
     if let Some(answers) = json.get("answers").and_then(Json::as_object) {
         for (id, value) in answers {
@@ -761,6 +787,32 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok.input("ecog"), "7");
+    }
+
+    #[test]
+    fn import_refuses_oversized_files_and_overlong_labels() {
+        let describe = |p: &crate::engine::Problem| p.path.clone();
+        let big = format!(
+            "{{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{{}},\"pad\":\"{}\"}}",
+            "x".repeat(MAX_IMPORT_BYTES)
+        );
+        assert!(matches!(
+            import_record(&big, "f.json", "x", "now", &describe),
+            Err(ImportError::TooLarge(_))
+        ));
+        let long = format!(
+            "{{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{{}},\"label\":\"{}\"}}",
+            "标".repeat(MAX_LABEL_CHARS + 1)
+        );
+        assert_eq!(
+            import_record(&long, "f.json", "x", "now", &describe),
+            Err(ImportError::LabelTooLong(MAX_LABEL_CHARS + 1))
+        );
+        let ok =
+            "{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{}}";
+        let name = format!("{}.json", "n".repeat(200));
+        let d = import_record(ok, &name, "x", "now", &describe).unwrap();
+        assert_eq!(d.label.chars().count(), MAX_LABEL_CHARS);
     }
 
     #[test]

@@ -672,7 +672,10 @@ pub fn state_with_key(meta: &VaultMeta, key: &DataKey) -> Result<SealState, Vaul
     match &meta.state {
         None => Ok(SealState::default()),
         Some(sealed) => open_with(&key.0, sealed, STATE_AAD)
-            .and_then(|b| serde_json::from_slice(&b).ok())
+            // (Through text, as every other read: a second, byte-reading
+            // copy of the JSON reader would grow the app's first download.)
+            .and_then(|b| String::from_utf8(b).ok())
+            .and_then(|t| serde_json::from_str(&t).ok())
             .ok_or_else(|| VaultError::Corrupt("vault state".into())),
     }
 }

@@ -310,6 +310,22 @@ pub struct ScreenText {
     pub restored: fn(usize, usize, usize) -> String,
     /// A refused backup file, in words.
     pub restore_refused: fn(&crate::backup::RestoreError) -> String,
+    /// Storage 80 % full (the percentage).
+    pub storage_nearly_full: fn(u32) -> String,
+    /// Storage used: thousands of characters, percentage of the quota.
+    pub storage_used: fn(u32, u32) -> String,
+    /// The browser keeps this site's storage.
+    pub storage_kept: &'static str,
+    /// The browser may clear it.
+    pub storage_not_kept: &'static str,
+    /// The browser does not say.
+    pub storage_unknown: &'static str,
+    /// What to do about it.
+    pub storage_advice: &'static str,
+    /// An imported file over the size limit (its size in bytes).
+    pub import_too_large: fn(usize) -> String,
+    /// An imported label over the length limit (its length).
+    pub import_label_too_long: fn(usize) -> String,
     /// Marks the label of a restored copy kept beside a different record.
     pub restored_suffix: &'static str,
     /// Verdict region label.
@@ -637,9 +653,37 @@ pub const EN_SCREENS: ScreenText = ScreenText {
             NotABackup => "Not restored: this is not a backup of this app, or the file is damaged or incomplete.".to_string(),
             NewerVersion(v) => format!("Not restored: the backup was made by a newer version of this app (format {v}). Update the app first."),
             WrongPasswordOrDamaged => "Not restored: the password is wrong, or the file was altered.".to_string(),
+            LabelTooLong(n) => format!("Not restored: a record's label has {n} characters; at most {} are kept.", crate::drafts::MAX_LABEL_CHARS),
         }
     },
     restored_suffix: " (restored)",
+    storage_nearly_full: |p| {
+        format!(
+            "This device's storage for the app is {p} % full. Back up all records, then export and delete the ones you no longer need, before new changes can no longer be saved."
+        )
+    },
+    storage_used: |k, p| {
+        format!(
+            "Storage: about {k} thousand characters of the browser's 5 million for this site ({p} %)."
+        )
+    },
+    storage_kept: "The browser has agreed to keep this site's storage (persistent storage).",
+    storage_not_kept: "The browser may clear this site's storage when space runs short, or (Safari) after 7 days without use.",
+    storage_unknown: "This browser does not say whether it keeps this site's storage.",
+    storage_advice: "On an iPad or iPhone, add the app to the home screen so Safari keeps its storage; back up regularly in any case.",
+    import_too_large: |n| {
+        format!(
+            "The file has {} KB; a record file has at most {} KB.",
+            n / 1024,
+            crate::drafts::MAX_IMPORT_BYTES / 1024
+        )
+    },
+    import_label_too_long: |n| {
+        format!(
+            "Its label has {n} characters; at most {} are kept.",
+            crate::drafts::MAX_LABEL_CHARS
+        )
+    },
     verdict: "Verdict",
     criteria: "Criteria",
     days: "days",
@@ -906,9 +950,38 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
                 format!("未恢复：该备份由更新版本的应用生成（格式 {v}）。请先更新应用。")
             }
             WrongPasswordOrDamaged => "未恢复：密码错误，或文件已被改动。".to_string(),
+            LabelTooLong(n) => format!(
+                "未恢复：某条记录的标签有 {n} 个字符，最多 {} 个。",
+                crate::drafts::MAX_LABEL_CHARS
+            ),
         }
     },
     restored_suffix: "（已恢复）",
+    storage_nearly_full: |p| {
+        format!(
+            "本设备为本应用保留的存储空间已用 {p}%。请先备份所有记录，再导出并删除不再需要的记录，以免新的修改无法保存。"
+        )
+    },
+    storage_used: |k, p| {
+        format!("存储：约 {k} 千字符，浏览器为本网站提供约 500 万字符（已用 {p}%）。")
+    },
+    storage_kept: "浏览器已同意保留本网站的存储（持久存储）。",
+    storage_not_kept: "空间不足时，或（Safari）7 天未使用后，浏览器可能清除本网站的存储。",
+    storage_unknown: "此浏览器未说明是否保留本网站的存储。",
+    storage_advice: "在 iPad 或 iPhone 上，请将本应用添加到主屏幕，以便 Safari 保留其存储；无论如何都请定期备份。",
+    import_too_large: |n| {
+        format!(
+            "文件大小为 {} KB；记录文件最多 {} KB。",
+            n / 1024,
+            crate::drafts::MAX_IMPORT_BYTES / 1024
+        )
+    },
+    import_label_too_long: |n| {
+        format!(
+            "其标签有 {n} 个字符，最多 {} 个。",
+            crate::drafts::MAX_LABEL_CHARS
+        )
+    },
     verdict: "判定",
     criteria: "标准",
     days: "天",

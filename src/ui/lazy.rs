@@ -78,8 +78,8 @@ fn lock_offer_view() -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn retention_due_view() -> Result<AnyView, Unavailable> {
-    Ok(view! { <tools::RetentionDue /> }.into_any())
+fn reminders_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <tools::Reminders /> }.into_any())
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -236,9 +236,10 @@ pub fn broken_entries() -> AnyView {
     notice(broken_entries_view)
 }
 
-/// Records past the retention period, above the records list.
-pub fn retention_due() -> AnyView {
-    notice(retention_due_view)
+/// Reminders above the records list: records past the retention period,
+/// storage nearly full (`tools::Reminders`).
+pub fn reminders() -> AnyView {
+    notice(reminders_view)
 }
 
 /// The retention and lock settings and "wipe this device", below the

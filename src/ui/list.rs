@@ -146,7 +146,7 @@ pub fn RecordsList() -> impl IntoView {
             }}
             {super::lazy::lock_offer()}
             {super::lazy::broken_entries()}
-            {super::lazy::retention_due()}
+            {super::lazy::reminders()}
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! { <p class="empty">{tr(lang, |u| u.no_records)}</p> }

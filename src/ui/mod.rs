@@ -25,6 +25,7 @@ mod patient;
 mod record;
 mod state;
 mod storage;
+mod storage_care;
 mod tools;
 mod verdict;
 mod watch;

@@ -295,6 +295,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                         <input
                             id="f-label"
                             type="text"
+                            maxlength=crate::drafts::MAX_LABEL_CHARS.to_string()
                             autocomplete="off"
                             spellcheck="false"
                             prop:value=label_value

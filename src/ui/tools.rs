@@ -43,6 +43,19 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
     let lang = state.lang;
     let name = file.name();
     let sc = lang.get_untracked().screens();
+    // Refused before it is read into memory. (Read through `Reflect`: a
+    // typed getter would add glue to the page's start.)
+    let size = js_sys::Reflect::get(&file, &"size".into())
+        .ok()
+        .and_then(|s| s.as_f64())
+        .unwrap_or(0.0);
+    if size > crate::drafts::MAX_IMPORT_BYTES as f64 {
+        errors.set(vec![
+            (sc.import_refused)(&name),
+            (sc.import_too_large)(size as usize),
+        ]);
+        return;
+    }
     let text = match read_file_text(&file).await {
         Ok(t) => t,
         Err(e) => {
@@ -68,6 +81,15 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
                     .chain(problems)
                     .collect(),
             );
+        }
+        Err(ImportError::TooLarge(n)) => {
+            errors.set(vec![(sc.import_refused)(&name), (sc.import_too_large)(n)]);
+        }
+        Err(ImportError::LabelTooLong(n)) => {
+            errors.set(vec![
+                (sc.import_refused)(&name),
+                (sc.import_label_too_long)(n),
+            ]);
         }
     }
 }
@@ -104,6 +126,17 @@ pub fn export_questionnaire() -> Result<(), String> {
         "application/fhir+json",
         &text,
     )
+}
+
+/// Above the records list, when they need attention: records past the
+/// retention period, and storage nearly full (persistent storage is asked
+/// for here, at the first coordinator use).
+#[component]
+pub fn Reminders() -> impl IntoView {
+    view! {
+        <RetentionDue />
+        <super::storage_care::StorageWarning />
+    }
 }
 
 /// Records past the retention period: export them, then delete them (after
@@ -198,6 +231,7 @@ pub fn Settings() -> impl IntoView {
             <super::lock::LockSettings />
             <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.wipe)}</button>
         </div>
+        <super::storage_care::StorageUse />
         <super::backup::BackupRestore />
         <Show when=move || confirming.get()>
             <div class="alert error" role="alert">
