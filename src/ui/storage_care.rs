@@ -34,8 +34,12 @@ pub fn used_chars() -> f64 {
         let Ok(key) = js::call(&storage, "key", &JsValue::from(i)) else {
             continue;
         };
+        // A string's length, without copying it: boxed (`new Object(s)`),
+        // since `Reflect.get` needs an object and a typed `length` binding
+        // would add glue to the page's start.
         let len = |v: &JsValue| {
-            Reflect::get(v, &"length".into())
+            js::construct("Object", v)
+                .and_then(|boxed| Reflect::get(&boxed, &"length".into()))
                 .ok()
                 .and_then(|l| l.as_f64())
                 .unwrap_or(0.0)

@@ -2,7 +2,9 @@
 //! backup → wipe → restore gives back every record byte for byte (200
 //! records); restoring over existing records keeps both versions and
 //! overwrites nothing; a wrong password, a damaged, cut, newer or too large
-//! file is refused with its reason and changes nothing.
+//! file is refused with its reason and changes nothing; persistent storage
+//! is asked for and shown, and the list warns at 80 % full; import refuses
+//! oversized files and overlong labels.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -51,7 +53,8 @@ test('backup, wipe, restore gives back all 200 records byte for byte, and the fi
   const before = await records(page);
   assert.equal(Object.keys(before).length, 200);
   const text = await backUp(page);
-  assert.doesNotMatch(text, /BK-|ecog|bk0/);
+  // (Patterns base64 cannot hold by chance: '-' and '"' are not in its alphabet.)
+  assert.doesNotMatch(text, /BK-\d|"draft"|"inputs"|"ecog"/);
   assert.match(text, /^\{"format":"ctit-backup","version":1,/);
   await page.getByRole('button', { name: 'Wipe this device' }).click();
   await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
@@ -106,5 +109,43 @@ test('a wrong password, a damaged, cut, newer or too large file is refused with 
     assert.match(await restore(page, file, password), why);
     assert.deepEqual(await records(page), before);
   }
+  await context.close();
+});
+
+test('persistent storage is asked for at the first coordinator use and shown; the list warns at 80 % full', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    beforeLoad: (p) => p.addInitScript(() => {
+      window.__persistAsked = 0;
+      const storage = navigator.storage;
+      storage.persisted = async () => false;
+      storage.persist = async () => { window.__persistAsked++; return true; };
+    }),
+  });
+  await page.waitForSelector('[data-storage-use]');
+  await page.waitForFunction(() => window.__persistAsked === 1);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ctit/settings/persist_asked')), '1');
+  assert.match(await page.textContent('[data-storage-use]'), /Storage: about \d+ thousand characters/);
+  assert.equal(await page.locator('[data-storage-nearly-full]').count(), 0);
+  // 4.2 million characters of records: past 80 % of the ~5 million.
+  await page.evaluate((entries) => {
+    for (let i = 0; i < 42; i++) {
+      const [k, v] = entries;
+      localStorage.setItem(`${k}${i}`, v.replace('"inputs":{', `"inputs":{"pad":"${'p'.repeat(100000)}",`).replace('"id":"bk0000"', `"id":"bk0000${i}"`));
+    }
+  }, entry(0));
+  await page.reload();
+  await page.waitForSelector('[data-storage-nearly-full]');
+  assert.match(await page.textContent('[data-storage-nearly-full]'), /8\d % full/);
+  await context.close();
+});
+
+test('import refuses a file over 1 MB and a label over 64 characters, and says so', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  const record = (extra) => JSON.stringify({ format: 'ctit-screening/1', screening_date: '2026-11-25', answers: {}, ...extra });
+  await page.getByLabel('Import').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(record({ pad: 'x'.repeat(1100000) })) });
+  await page.waitForSelector('text=a record file has at most 1024 KB');
+  await page.getByLabel('Import').setInputFiles({ name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(record({ label: 'L'.repeat(65) })) });
+  await page.waitForSelector('text=Its label has 65 characters; at most 64 are kept.');
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/record/')).length), 0);
   await context.close();
 });
