@@ -174,8 +174,12 @@ const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))
 // the page is the biggest file, so it is downloaded once, not twice.
 const list = files.map((f) => `./${f}`);
 const sw = `// Generated at build time by tools/post-build.mjs: do not edit.
-// Caches this build's files; serves them offline; old caches are removed on activation.
-const CACHE = 'ctit-${version}';
+// Caches this build's files; serves them offline; this install's old caches
+// are removed on activation. Caches belong to the origin, so each name
+// carries this install's scope: another install of the app on the same
+// origin (another folder) keeps its own caches, and answers from its own.
+const SCOPE = self.registration.scope;
+const CACHE = 'ctit-${version}@' + SCOPE;
 const FILES = ${JSON.stringify(list, null, 2)};
 
 self.addEventListener('install', (event) => {
@@ -190,7 +194,7 @@ self.addEventListener('message', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ctit-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ctit-') && k.endsWith('@' + SCOPE) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -199,10 +203,10 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(caches.match('./index.html').then((page) => page || fetch(request)));
+    event.respondWith(caches.open(CACHE).then((c) => c.match('./index.html')).then((page) => page || fetch(request)));
     return;
   }
-  event.respondWith(caches.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)));
+  event.respondWith(caches.open(CACHE).then((c) => c.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request)));
 });
 `;
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);

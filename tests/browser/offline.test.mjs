@@ -1,13 +1,15 @@
 //! Offline and silent: after one visit the app starts and every draft opens
 //! with the network off; a whole screening after load makes no request; no
 //! request ever goes to another origin and the Content-Security-Policy is
-//! never violated.
+//! never violated; two installs on one origin keep their own caches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent, root } from './harness.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
 let server, browser;
@@ -165,4 +167,33 @@ test('a screen whose code cannot be fetched says so, keeps the app working, and 
   // The only errors are the blocked fetch itself (the split loader logs it).
   assert.deepEqual(page.seen.errors.filter((e) => !/Failed to fetch|Failed to load resource|net::ERR_FAILED/.test(e)), []);
   await context.close();
+});
+
+test('two installs on one origin keep their own caches: a new version of one leaves the other working offline', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-two-'));
+  fs.cpSync(root, path.join(dir, 'a'), { recursive: true });
+  fs.cpSync(root, path.join(dir, 'b'), { recursive: true });
+  // b is another build (its service worker names another version).
+  const sw = path.join(dir, 'b', 'sw.js');
+  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const CACHE = 'ctit-[0-9a-f]+@'/, "const CACHE = 'ctit-0000000000000000@'"));
+  const site = await serveDist(dir);
+  try {
+    const { context, page } = await openApp(browser, site.url + 'a/#coordinator');
+    await controlled(page);
+    const b = await context.newPage();
+    await b.goto(site.url + 'b/#coordinator');
+    await b.waitForSelector('#list-title');
+    await controlled(b);
+    await b.close();
+    await context.setOffline(true);
+    await page.reload();
+    await page.waitForSelector('#list-title');
+    const names = await page.evaluate(() => caches.keys());
+    assert.equal(names.filter((n) => n.endsWith('/a/')).length, 1, names.join(' '));
+    assert.equal(names.filter((n) => n.endsWith('/b/')).length, 1, names.join(' '));
+    await context.close();
+  } finally {
+    await site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
