@@ -1,12 +1,12 @@
-//! Storage the browser keeps: asking for persistent storage at the first
-//! coordinator use, how much of the browser's ~5 MB local-storage quota the
+//! Storage the browser keeps: asking for persistent storage when the
+//! coordinator's list is shown, how much of the browser's ~5 MB local-storage quota the
 //! app uses, and a warning at 80 %. In the list's tools module.
 //!
 //! Sizes are read without copying values into the app's memory (a wasm
 //! memory never shrinks): each value's length is asked of the browser.
 
 use super::js;
-use super::state::{AppState, trs, with_store};
+use super::state::{AppState, trs};
 use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -16,8 +16,6 @@ use wasm_bindgen_futures::JsFuture;
 pub const QUOTA_CHARS: f64 = 5_000_000.0;
 /// The share of the quota at which the list warns.
 pub const WARN_AT: f64 = 0.8;
-/// Set once persistent storage was asked for (asked once per device).
-const PERSIST_ASKED_KEY: &str = "ctit/settings/persist_asked";
 
 /// Characters this site keeps in local storage (keys and values).
 pub fn used_chars() -> f64 {
@@ -66,28 +64,26 @@ async fn storage_call(method: &str) -> Option<bool> {
     Some(answer.is_truthy())
 }
 
-/// Whether the browser keeps this site's storage; asks once per device
-/// (at the first coordinator use) if it does not yet.
-pub async fn persisted_asking_once() -> Option<bool> {
+/// Whether the browser keeps this site's storage, asking it to if it does
+/// not yet. Browsers remember their answer (Firefox asks the user once;
+/// Chromium decides by itself), so asking at every coordinator start costs
+/// nothing, and the app stores nothing to remember it by (a wiped device
+/// stays empty).
+pub async fn persisted_or_ask() -> Option<bool> {
     if storage_call("persisted").await? {
         return Some(true);
     }
-    let asked = with_store(|kv| kv.get(PERSIST_ASKED_KEY).ok().flatten()).is_some();
-    if asked {
-        return Some(false);
-    }
-    let _ = with_store(|kv| kv.set(PERSIST_ASKED_KEY, "1"));
     storage_call("persist").await
 }
 
-/// Above the records list: asks for persistent storage once, and warns
+/// Above the records list: asks for persistent storage, and warns
 /// when the app's storage is 80 % full.
 #[component]
 pub fn StorageWarning() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     leptos::task::spawn_local(async {
-        let _ = persisted_asking_once().await;
+        let _ = persisted_or_ask().await;
     });
     // Counted again whenever the records change.
     let share = Memo::new(move |_| {

@@ -130,7 +130,7 @@ pub fn export_questionnaire() -> Result<(), String> {
 
 /// Above the records list, when they need attention: records past the
 /// retention period, and storage nearly full (persistent storage is asked
-/// for here, at the first coordinator use).
+/// for here).
 #[component]
 pub fn Reminders() -> impl IntoView {
     view! {

@@ -38,7 +38,7 @@ for (const locale of ['en-US', 'zh-CN']) {
     await page.waitForSelector('#list-title');
     found.push(...await audit(page, 'empty list'));
     for (const file of ['07-chemo-exactly-one-month-ago.json', '14-patient-self-check-answers-only.json', '01-eligible-full-record.json']) {
-      await page.locator('input[type=file]').setInputFiles(path.join(casesDir, file));
+      await page.locator('.list-head input[type=file]').setInputFiles(path.join(casesDir, file));
       await page.waitForSelector('.record [data-outcome]');
       await page.locator('details').first().evaluate((d) => { d.open = true; });
       found.push(...await audit(page, `record ${file}`));
@@ -91,7 +91,7 @@ test('a long records list, drawn in part, has no axe violations in either langua
 
 test('readable at 320 px wide: nothing scrolls sideways', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator', { context: { viewport: { width: 320, height: 640 } } });
-  await page.locator('input[type=file]').setInputFiles(path.join(casesDir, '13-one-positive-serology-decides.json'));
+  await page.locator('.list-head input[type=file]').setInputFiles(path.join(casesDir, '13-one-positive-serology-decides.json'));
   await page.waitForSelector('.record [data-outcome]');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `record screen overflows by ${overflow}px`);
