@@ -244,16 +244,7 @@ mod tests {
         p: 1,
     };
 
-    struct Counter(u8);
-    impl Random for Counter {
-        fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoRandomness> {
-            for b in buf {
-                self.0 = self.0.wrapping_add(1);
-                *b = self.0.max(1);
-            }
-            Ok(())
-        }
-    }
+    use crate::vault::tests::Counter;
 
     fn key(password: &str) -> (KdfInput, Kek) {
         let input = KdfInput {

@@ -795,7 +795,7 @@ pub fn remove_passcode(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::drafts::{Draft, MemoryStore, load_all, save};
 
@@ -806,8 +806,8 @@ mod tests {
         p: 1,
     };
 
-    /// A deterministic source for tests.
-    pub(crate) struct Counter(u8);
+    /// A deterministic source for tests (never all zeros).
+    pub(crate) struct Counter(pub(crate) u8);
     impl Random for Counter {
         fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoRandomness> {
             for b in buf {

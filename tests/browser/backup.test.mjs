@@ -22,6 +22,13 @@ function entry(i, extra = {}) {
   return [`ctit/record/${id}`, JSON.stringify({ schema: 2, protocol: 'ClinicalTrials.gov listing of 2025-08-22', rev: 1, draft })];
 }
 
+/** Stores these entries before the app first starts in a tab (not on reloads). */
+const plant = (list) => (p) => p.addInitScript((entries) => {
+  if (sessionStorage.getItem('planted')) return;
+  sessionStorage.setItem('planted', '1');
+  for (const [k, v] of entries) localStorage.setItem(k, v);
+}, list);
+
 const records = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('ctit/record/'))));
 
 async function backUp(page) {
@@ -43,12 +50,7 @@ async function restore(page, text, password = PASSWORD) {
 }
 
 test('backup, wipe, restore gives back all 200 records byte for byte, and the file says nothing readable', async () => {
-  const plant = (p) => p.addInitScript((list) => {
-    if (sessionStorage.getItem('planted')) return;
-    sessionStorage.setItem('planted', '1');
-    for (const [k, v] of list) localStorage.setItem(k, v);
-  }, Array.from({ length: 200 }, (_, i) => entry(i)));
-  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant });
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(Array.from({ length: 200 }, (_, i) => entry(i))) });
   await page.waitForSelector('[data-backup]');
   const before = await records(page);
   assert.equal(Object.keys(before).length, 200);
@@ -67,11 +69,7 @@ test('backup, wipe, restore gives back all 200 records byte for byte, and the fi
 
 test('restoring over changed records keeps both versions and overwrites nothing', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator', {
-    beforeLoad: (p) => p.addInitScript((list) => {
-      if (sessionStorage.getItem('planted')) return;
-      sessionStorage.setItem('planted', '1');
-      for (const [k, v] of list) localStorage.setItem(k, v);
-    }, [entry(1), entry(2)]),
+    beforeLoad: plant([entry(1), entry(2)]),
   });
   await page.waitForSelector('[data-backup]');
   const text = await backUp(page);
@@ -88,11 +86,7 @@ test('restoring over changed records keeps both versions and overwrites nothing'
 
 test('a wrong password, a damaged, cut, newer or too large file is refused with its reason and changes nothing', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator', {
-    beforeLoad: (p) => p.addInitScript((list) => {
-      if (sessionStorage.getItem('planted')) return;
-      sessionStorage.setItem('planted', '1');
-      for (const [k, v] of list) localStorage.setItem(k, v);
-    }, [entry(1)]),
+    beforeLoad: plant([entry(1)]),
   });
   await page.waitForSelector('[data-backup]');
   const text = await backUp(page);
