@@ -236,23 +236,10 @@ fn keep_beside(
 mod tests {
     use super::*;
     use crate::drafts::{MemoryStore, load_all, save};
-    use crate::vault::derive;
-
-    const COST: KdfCost = KdfCost {
-        m_kib: 64,
-        t: 1,
-        p: 1,
-    };
-
-    use crate::vault::tests::Counter;
+    use crate::vault::tests::{Counter, TEST_COST as COST, kdf_with};
 
     fn key(password: &str) -> (KdfInput, Kek) {
-        let input = KdfInput {
-            salt: [4; 16],
-            cost: COST,
-        };
-        let kek = derive(password, &input.salt, COST).unwrap();
-        (input, kek)
+        kdf_with(password, [4; 16])
     }
 
     fn device(n: usize) -> MemoryStore {

@@ -800,7 +800,7 @@ pub(crate) mod tests {
     use crate::drafts::{Draft, MemoryStore, load_all, save};
 
     /// A cheap cost for tests; the app uses [`KdfCost::CURRENT`].
-    const TEST_COST: KdfCost = KdfCost {
+    pub(crate) const TEST_COST: KdfCost = KdfCost {
         m_kib: 64,
         t: 1,
         p: 1,
@@ -825,13 +825,18 @@ pub(crate) mod tests {
         }
     }
 
-    fn kdf(pass: &str) -> (KdfInput, Kek) {
+    /// A cheap key derivation of `pass` with `salt`, as tests need it.
+    pub(crate) fn kdf_with(pass: &str, salt: [u8; 16]) -> (KdfInput, Kek) {
         let input = KdfInput {
-            salt: [7; 16],
+            salt,
             cost: TEST_COST,
         };
         let kek = derive(pass, &input.salt, TEST_COST).unwrap();
         (input, kek)
+    }
+
+    fn kdf(pass: &str) -> (KdfInput, Kek) {
+        kdf_with(pass, [7; 16])
     }
 
     fn vault(inner: MemoryStore) -> VaultStore {

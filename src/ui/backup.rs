@@ -123,14 +123,8 @@ pub fn BackupRestore() -> impl IntoView {
             <legend>{trs(lang, |s| s.backup_title)}</legend>
             <p class="help">{trs(lang, |s| s.backup_help)}</p>
             <form on:submit=on_backup autocomplete="off">
-                <div class="inline">
-                    <label for="backup-password">{trs(lang, |s| s.backup_password)}</label>
-                    <input id="backup-password" type="password" autocomplete="new-password" spellcheck="false"
-                        prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev)) />
-                    <label for="backup-password-again">{trs(lang, |s| s.backup_password_again)}</label>
-                    <input id="backup-password-again" type="password" autocomplete="new-password" spellcheck="false"
-                        prop:value=move || second.get() on:input=move |ev| second.set(event_target_value(&ev)) />
-                </div>
+                <super::lock::NewPasscode id="backup-password" label=|s| s.backup_password
+                    label_again=|s| s.backup_password_again first=first second=second />
                 <button type="submit" disabled=move || busy.get()>{trs(lang, |s| s.backup_now)}</button>
             </form>
             <h3>{trs(lang, |s| s.restore_title)}</h3>

@@ -23,8 +23,9 @@ pub fn adopt_key(state: AppState, bytes: [u8; 32]) {
     let Ok(seal_state) = vault::state_with_key(&meta, &key) else {
         return;
     };
-    let Ok(base) = browser_store() else { return };
-    let store = VaultStore::unlocked(base, key, seal_state, Box::new(BrowserRandom));
+    let Ok(store) = unlocked_store(key, seal_state) else {
+        return;
+    };
     become_unlocked(state, store, false);
 }
 
@@ -54,6 +55,16 @@ fn browser_store() -> Result<Box<dyn crate::drafts::KeyValue>, String> {
         .map_err(|e| e.to_string())
 }
 
+/// A store holding the data key over the browser's own storage.
+fn unlocked_store(key: DataKey, seal_state: vault::SealState) -> Result<VaultStore, String> {
+    Ok(VaultStore::unlocked(
+        browser_store()?,
+        key,
+        seal_state,
+        Box::new(BrowserRandom),
+    ))
+}
+
 /// Why an unlock did not happen.
 enum UnlockError {
     /// Wrong passcode; seconds before the next try.
@@ -68,13 +79,13 @@ fn throttle() -> Throttle {
     Throttle::read(state::with_store(|kv| kv.get(THROTTLE_KEY).ok().flatten()).as_deref())
 }
 
-/// Opens the vault with `passcode`: the data key and the vault's state.
-/// The stored wait is enforced before the derivation runs and grows after
-/// a wrong passcode.
+/// Opens the vault with `passcode`: its description, and a store holding
+/// the data key with the vault's unfinished work. The stored wait is
+/// enforced before the derivation runs and grows after a wrong passcode.
 async fn open_vault(
     state: AppState,
     passcode: &str,
-) -> Result<(vault::VaultMeta, DataKey, vault::SealState), UnlockError> {
+) -> Result<(vault::VaultMeta, VaultStore), UnlockError> {
     let sc = state.lang.get_untracked().screens();
     let wait = throttle().remaining(js_sys::Date::now());
     if wait > 0 {
@@ -90,7 +101,8 @@ async fn open_vault(
     match vault::open(&meta, &kek) {
         Ok((key, seal_state)) => {
             let _ = state::with_store(|kv| kv.remove(THROTTLE_KEY));
-            Ok((meta, key, seal_state))
+            let store = unlocked_store(key, seal_state).map_err(UnlockError::Failed)?;
+            Ok((meta, store))
         }
         Err(VaultError::WrongPasscode) => {
             let t = throttle().failed(js_sys::Date::now());
@@ -114,9 +126,7 @@ async fn new_kek(state: AppState, passcode: &str) -> Result<(KdfInput, vault::Ke
 /// Unlocks with `passcode`: seals what is still in the clear, raises an
 /// older vault's key-derivation cost, and unlocks the other tabs.
 async fn unlock(state: AppState, passcode: String) -> Result<(), UnlockError> {
-    let (meta, key, seal_state) = open_vault(state, &passcode).await?;
-    let base = browser_store().map_err(UnlockError::Failed)?;
-    let mut store = VaultStore::unlocked(base, key, seal_state, Box::new(BrowserRandom));
+    let (meta, mut store) = open_vault(state, &passcode).await?;
     store.seal_pending();
     if meta.schema < 2 || meta.kdf.is_weaker_than_current() {
         // Made by an earlier version: the same passcode, at today's cost.
@@ -156,12 +166,10 @@ async fn set_passcode(state: AppState, passcode: String) -> Result<(), String> {
 /// Changes the passcode: the data key is wrapped anew; no record is rewritten.
 async fn change_passcode(state: AppState, current: String, new: String) -> Result<(), String> {
     let sc = state.lang.get_untracked().screens();
-    let (_, key, seal_state) = open_vault(state, &current)
+    let (_, mut store) = open_vault(state, &current)
         .await
         .map_err(|e| words(state, e))?;
     let (input, kek) = new_kek(state, &new).await?;
-    let base = browser_store()?;
-    let mut store = VaultStore::unlocked(base, key, seal_state, Box::new(BrowserRandom));
     vault::change_passcode(&mut store, &input, &kek)
         .map_err(|e| (sc.kdf_failed)(&e.to_string()))?;
     become_unlocked(state, store, false);
@@ -171,11 +179,9 @@ async fn change_passcode(state: AppState, current: String, new: String) -> Resul
 /// Removes the passcode after checking it: records are written back in the
 /// clear, then the vault is deleted (see `vault::remove_passcode`).
 async fn remove_passcode(state: AppState, current: String) -> Result<(), String> {
-    let (_, key, seal_state) = open_vault(state, &current)
+    let (_, store) = open_vault(state, &current)
         .await
         .map_err(|e| words(state, e))?;
-    let base = browser_store()?;
-    let store = VaultStore::unlocked(base, key, seal_state, Box::new(BrowserRandom));
     match vault::remove_passcode(store) {
         Ok(_) => {
             state.recheck_vault();
@@ -280,17 +286,18 @@ pub fn LockScreen() -> impl IntoView {
     }
 }
 
-/// Two password inputs for a new passcode, checked against the rules
-/// (`vault::check_new_passcode`) before `then` runs with it.
+/// Two password inputs for a new passcode (or a backup's password), with
+/// the rule it must meet; the caller checks them with
+/// `vault::check_new_passcode` before using them.
 #[component]
-fn NewPasscode(
+pub fn NewPasscode(
     /// Id prefix of the inputs.
     id: &'static str,
     /// The first input's label.
     label: fn(&'static crate::text::ScreenText) -> &'static str,
     /// The second input's label.
     label_again: fn(&'static crate::text::ScreenText) -> &'static str,
-    /// The two entries.
+    /// The first entry.
     first: RwSignal<String>,
     /// The second entry.
     second: RwSignal<String>,

@@ -98,10 +98,7 @@ pub fn App() -> impl IntoView {
         let here = state.screen.get_untracked();
         let same_mode = matches!((&here, &target), (Screen::Record(_), Screen::List));
         if here != target && !same_mode {
-            // Leaving the coordinator's screens locks, as `go` does.
-            if state::is_coordinator(&here) && !state::is_coordinator(&target) {
-                state.lock();
-            }
+            state.lock_if_leaving(&target);
             state.screen.set(target);
         }
     });

@@ -188,9 +188,7 @@ impl AppState {
     /// coordinator's screens (for the start page or the patient check)
     /// locks the records, in every tab: the tablet may be handed on.
     pub fn go(&self, screen: Screen) {
-        if is_coordinator(&self.screen.get_untracked()) && !is_coordinator(&screen) {
-            self.lock();
-        }
+        self.lock_if_leaving(&screen);
         let hash = match screen {
             Screen::Home => "",
             Screen::Patient => "#patient",
@@ -208,6 +206,14 @@ impl AppState {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
         }
         self.screen.set(screen);
+    }
+
+    /// Locks (every tab) when the app leaves the coordinator's screens for
+    /// `to`, by `go` or by the address.
+    pub fn lock_if_leaving(&self, to: &Screen) {
+        if is_coordinator(&self.screen.get_untracked()) && !is_coordinator(to) {
+            self.lock();
+        }
     }
 
     /// Locks this tab and every other tab of the app: they see
