@@ -126,6 +126,7 @@ let boot;
   fs.writeFileSync(path.join(tmp, 'split.js'), splitJs);
   fs.copyFileSync(path.join(root, 'web/boot.js'), path.join(tmp, 'boot.js'));
   fs.copyFileSync(path.join(root, 'web/sw-register.js'), path.join(tmp, 'sw-register.js'));
+  fs.copyFileSync(path.join(root, 'web/journal.js'), path.join(tmp, 'journal.js'));
   const bundle = await esbuild.build({
     entryPoints: [path.join(tmp, 'boot.js')], bundle: true, format: 'esm', write: false, logLevel: 'error',
     define: { WASM_SWAPS: JSON.stringify(swaps), WASM_LENGTH: String(wasm.length) },

@@ -8,6 +8,7 @@
 // WASM_SWAPS (its [byte, character] pairs) and WASM_LENGTH.
 import init, * as bindings from './glue.js';
 import './sw-register.js';
+import { replay, write } from './journal.js';
 
 /* global WASM_SWAPS, WASM_LENGTH */
 
@@ -46,7 +47,11 @@ function cannotStart(error) {
 }
 
 try {
-  const wasm = await init({ module_or_path: wasmBytes() });
+  // Typing lost by a killed browser is written back before the app reads
+  // its records (web/journal.js), while the module compiles.
+  const [module] = await Promise.all([WebAssembly.compile(wasmBytes()), replay()]);
+  window.ctitJournal = { write };
+  const wasm = await init({ module_or_path: module });
   // As Trunk's own loader does: the benchmark reads the wasm memory from it.
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));

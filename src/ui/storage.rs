@@ -1,5 +1,7 @@
 //! `localStorage` behind the `KeyValue` trait, with every failure turned into
 //! a typed error (blocked storage throws on access; a full one on write).
+//! Each write is also journaled (`web/journal.js`), so typing survives a
+//! browser killed before localStorage reached the disk.
 
 use crate::drafts::{KeyValue, StoreError};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -16,6 +18,11 @@ extern "C" {
     /// `setItem` with a value that is already a JS string.
     #[wasm_bindgen(method, catch, js_name = setItem)]
     fn set_item_js(this: &JsStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+    /// Journals a write just made (`web/journal.js`, set up by the start
+    /// before the app runs): `value` is the string written, or null for a
+    /// removal. Never throws; a browser without IndexedDB journals nothing.
+    #[wasm_bindgen(js_namespace = ctitJournal, js_name = write)]
+    fn journal(key: &str, value: &JsValue);
 }
 
 /// The browser's `localStorage`.
@@ -103,6 +110,7 @@ impl KeyValue for BrowserStore {
             .unchecked_ref::<JsStorage>()
             .set_item_js(key, &js)
             .map_err(|e| write_error(&e))?;
+        journal(key, &js);
         self.last = Some(LastWrite {
             key: key.to_string(),
             text: value.to_string(),
@@ -116,7 +124,9 @@ impl KeyValue for BrowserStore {
         }
         self.storage
             .remove_item(key)
-            .map_err(|e| StoreError::Unavailable(describe(&e)))
+            .map_err(|e| StoreError::Unavailable(describe(&e)))?;
+        journal(key, &JsValue::NULL);
+        Ok(())
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let n = self

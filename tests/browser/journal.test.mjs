@@ -1,0 +1,97 @@
+//! Crash-safe typing: the browser process is killed (SIGKILL, as a dead
+//! battery or the OS reclaiming memory would) 200, 500, 1000 and 3000 ms
+//! after the last keystroke; on restart with the same profile the record
+//! shows that keystroke. Chromium commits localStorage to disk in batches
+//! seconds apart, so without the IndexedDB journal (web/journal.js) these
+//! keystrokes are lost; with a passcode the journal holds only sealed text
+//! (lock.test.mjs searches the whole profile for it).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { serveDist, declinePasscodeOffer, settled } from './harness.mjs';
+
+let server;
+before(async () => { server = await serveDist(); });
+after(async () => { await server?.close(); });
+
+const launchProfile = (profile) => chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+});
+
+/** SIGKILLs every process of the browser using `profile`: no shutdown, no flush. */
+function killBrowser(profile) {
+  try { execFileSync('pkill', ['-KILL', '-f', `user-data-dir=${profile}`]); } catch { /* already gone */ }
+}
+
+/**
+ * Types `text` into a new record's label, waits `gap` ms, kills the browser,
+ * starts it again on the same profile and returns what the list and the
+ * form then show. `withoutJournal` hides IndexedDB from the page (the
+ * control: what localStorage alone keeps).
+ */
+async function typeThenKill(gap, text, { withoutJournal = false } = {}) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-crash-'));
+  try {
+    const first = await launchProfile(profile);
+    await declinePasscodeOffer(first);
+    if (withoutJournal) await first.addInitScript(() => { delete window.indexedDB; });
+    const page = await first.newPage();
+    await page.goto(server.url + '#coordinator');
+    await page.waitForSelector('#list-title');
+    await page.getByRole('button', { name: 'New screening' }).click();
+    await page.waitForSelector('.record [data-outcome]');
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.locator('#f-label').pressSequentially(text);
+    await settled(page);
+    const saved = await page.evaluate((t) => Object.values(localStorage).some((v) => v.includes(t)), text);
+    await page.waitForTimeout(gap);
+    killBrowser(profile);
+    await first.close().catch(() => {});
+
+    const second = await launchProfile(profile);
+    try {
+      const again = await second.newPage();
+      await again.goto(server.url + '#coordinator');
+      await again.waitForSelector('#list-title');
+      const listed = await again.locator(`text=${text}`).count() > 0;
+      let inForm = null;
+      if (listed) {
+        await again.locator(`text=${text}`).first().click();
+        await again.waitForSelector('#f-label');
+        inForm = await again.inputValue('#f-label');
+      }
+      return { saved, errors, listed, inForm };
+    } finally {
+      await second.close();
+    }
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+for (const gap of [200, 500, 1000, 3000]) {
+  test(`a browser killed ${gap} ms after the last keystroke shows that keystroke on restart`, async () => {
+    const text = `Kept${gap}X`;
+    const { listed, inForm } = await typeThenKill(gap, text);
+    console.log(`# crash window: killed ${gap} ms after the last keystroke: ${listed && inForm === text ? 'kept' : 'lost'}`);
+    assert.ok(listed, 'the record with its last keystroke is in the list');
+    assert.equal(inForm, text, 'the form shows every keystroke');
+  });
+}
+
+test('without IndexedDB the app still saves every keystroke to localStorage (and reports what a kill 1 s later keeps)', async () => {
+  const text = 'NoJournalX';
+  const { saved, errors, listed, inForm } = await typeThenKill(1000, text, { withoutJournal: true });
+  assert.ok(saved, 'the keystrokes are saved in the page as before');
+  assert.deepEqual(errors, []);
+  // What survives the kill then is Chromium's commit timing, not the app's
+  // promise: reported (README's crash window), not asserted.
+  console.log(`# crash window without the journal: killed 1000 ms after the last keystroke: ${listed && inForm === text ? 'kept' : 'lost'}`);
+});

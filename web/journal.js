@@ -1,0 +1,124 @@
+// Crash-safe typing: a write-ahead journal of the app's localStorage writes
+// in IndexedDB, bundled into the start (web/boot.js).
+//
+// Why: Chromium keeps localStorage writes in memory and commits them to
+// disk in batches seconds apart, so a browser killed (dead battery, the OS
+// reclaiming memory) 1–3 s after a keystroke loses it. An IndexedDB
+// transaction with `durability: 'strict'` is on disk when it completes.
+//
+// How:
+// - `write(key, value)` is called by the app's store (src/ui/storage.rs)
+//   after each localStorage write (`value` null for a removal). It bumps a
+//   sequence number kept in localStorage (`ctit/journal/seq`, written just
+//   after the value) and puts `{k, v, s, t}` (key, value, sequence number,
+//   time) under the key in IndexedDB. One transaction is in flight at a
+//   time; writes that arrive meanwhile go together in the next, latest
+//   value per key, so a fast typist costs one disk flush per round trip.
+// - `replay()` runs before the app starts. localStorage reaches disk in
+//   order, so the sequence number it kept says which writes it has: an
+//   entry with a higher number was lost with the browser and is written
+//   back; the number is then raised to the highest replayed. Entries the
+//   store already has and written more than a day ago (far beyond
+//   Chromium's commit delay) are deleted, so the journal stays small.
+// - The journal holds exactly what localStorage holds: with a passcode,
+//   the sealed text, never the clear one. The app's wipe removes each key,
+//   so the journal then holds only removals (replayed harmlessly at each
+//   start, and they make a wipe cut short by a crash finish). When the
+//   last of the app's keys goes, the counter goes too: a wiped device
+//   keeps nothing in localStorage. Entries are keyed by storage key, so a
+//   counter that starts again at 1 never orders two writes of one key.
+// - Without IndexedDB (blocked, private modes) or if it does not answer in
+//   2 s, the app starts without a journal and says so on the console:
+//   drafts are still saved to localStorage as before.
+const NAME = 'ctit-journal';
+const STORE = 'writes';
+const SEQ = 'ctit/journal/seq';
+const KEEP_MS = 864e5;
+
+let db = null;
+let pending = new Map();
+let busy = false;
+
+const done = (request) => new Promise((resolve, reject) => {
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+});
+
+function open() {
+  const request = indexedDB.open(NAME, 1);
+  request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'k' });
+  return done(request);
+}
+
+/** Writes back what localStorage lost since the journal last wrote; then journals every write. */
+export async function replay() {
+  try {
+    const opened = await Promise.race([
+      open(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 2 s')), 2000)),
+    ]);
+    const entries = await done(opened.transaction(STORE).objectStore(STORE).getAll());
+    const kept = Number(localStorage.getItem(SEQ)) || 0;
+    const now = Date.now();
+    let top = kept;
+    const stale = [];
+    for (const e of entries) {
+      if (e.s > kept) {
+        if (e.v === null) localStorage.removeItem(e.k);
+        else localStorage.setItem(e.k, e.v);
+        top = Math.max(top, e.s);
+      } else if (now - e.t > KEEP_MS) {
+        stale.push(e.k);
+      }
+    }
+    if (top > kept && appKeysLeft()) localStorage.setItem(SEQ, String(top));
+    if (stale.length) {
+      const store = opened.transaction(STORE, 'readwrite').objectStore(STORE);
+      for (const k of stale) store.delete(k);
+    }
+    db = opened;
+    flush();
+  } catch (error) {
+    pending = null;
+    console.warn('journal off:', error);
+  }
+}
+
+/** Journals one localStorage write (`value` null: the key was removed). */
+export function write(key, value) {
+  if (!pending) return;
+  try {
+    const s = (Number(localStorage.getItem(SEQ)) || 0) + 1;
+    if (value === null && !appKeysLeft()) localStorage.removeItem(SEQ);
+    else localStorage.setItem(SEQ, String(s));
+    pending.set(key, { k: key, v: value, s, t: Date.now() });
+    flush();
+  } catch {
+    // Storage refused the number: the write itself already failed or
+    // succeeded on its own; the journal simply misses it.
+  }
+}
+
+/** Whether localStorage holds any of the app's keys but the counter. */
+function appKeysLeft() {
+  for (let i = 0; i < localStorage.length; i++) {
+    const k = localStorage.key(i);
+    if (k.startsWith('ctit/') && k !== SEQ) return true;
+  }
+  return false;
+}
+
+function flush() {
+  if (!db || busy || !pending.size) return;
+  busy = true;
+  const batch = pending;
+  pending = new Map();
+  const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
+  const store = tx.objectStore(STORE);
+  for (const entry of batch.values()) store.put(entry);
+  tx.oncomplete = tx.onabort = () => {
+    busy = false;
+    if (tx.error) console.warn('journal:', tx.error);
+    flush();
+  };
+}
