@@ -14,6 +14,10 @@
 //! present with different content is kept as both, the backup's copy under
 //! a new id with its label marked. A wrong password, a damaged or cut file
 //! and a newer format are refused with their reason, and nothing changes.
+//!
+//! A reminder ([`reminder_due`]) asks for a new backup when records have
+//! changed since the last one and that backup is older than a period the
+//! coordinator sets.
 
 use crate::drafts::{Draft, KeyValue, RECORD_PREFIX, StoreError, parse_entry};
 use crate::vault::{KdfCost, KdfInput, Kek, NoRandomness, Random, Sealed, random_bytes, random_id};
@@ -30,6 +34,13 @@ pub const VERSION: u32 = 1;
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// What the ciphertext is bound to.
 const AAD: &[u8] = b"ctit-backup/1";
+/// The storage key of when this device last wrote a backup file (ISO 8601,
+/// UTC). In the clear: it says nothing of any patient.
+pub const LAST_BACKUP_KEY: &str = "ctit/backup/last";
+/// The storage key of the backup reminder's period in days (0: never).
+pub const REMINDER_DAYS_KEY: &str = "ctit/settings/backup_reminder_days";
+/// The reminder's period until the coordinator sets another: a week.
+pub const DEFAULT_REMINDER_DAYS: u32 = 7;
 
 /// The file, as stored.
 #[derive(Serialize, Deserialize)]
@@ -232,6 +243,34 @@ fn keep_beside(
     Ok(draft.id)
 }
 
+/// Whether to remind the coordinator to back up: some record changed after
+/// the last backup (every record counts if there was none), and that
+/// backup was written before `cutoff` (now minus the reminder's period).
+/// With no backup ever, the earliest creation among the records stands in
+/// for it, so a device is not nagged on its first day.
+///
+/// `records` are each record's (created, updated) and the times are ISO
+/// 8601 in UTC, compared as text (as the retention period's are): the same
+/// instant written with and without milliseconds can compare either way,
+/// which moves the reminder by less than a second.
+pub fn reminder_due<'a>(
+    last_backup: Option<&str>,
+    records: impl IntoIterator<Item = (&'a str, &'a str)>,
+    cutoff: &str,
+) -> bool {
+    let mut changed = records
+        .into_iter()
+        .filter(|(_, updated)| last_backup.is_none_or(|last| *updated > last))
+        .peekable();
+    if changed.peek().is_none() {
+        return false;
+    }
+    match last_backup {
+        Some(last) => last < cutoff,
+        None => changed.any(|(created, _)| created < cutoff),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,5 +405,41 @@ mod tests {
     fn the_file_names_the_salt_and_cost_its_key_is_derived_with() {
         let text = backup_of(&device(1), "backup pass 1");
         assert_eq!(kdf_of(&text), Ok((vec![4; 16], COST)));
+    }
+
+    /// (created, updated) of three records; the cutoff is 2026-12-01.
+    const RECORDS: [(&str, &str); 3] = [
+        ("2026-11-01T09:00:00Z", "2026-11-02T09:00:00Z"),
+        ("2026-11-10T09:00:00Z", "2026-11-20T09:00:00Z"),
+        ("2026-11-28T09:00:00Z", "2026-11-28T09:30:00Z"),
+    ];
+    const CUTOFF: &str = "2026-12-01T00:00:00Z";
+
+    #[test]
+    fn a_backup_is_due_when_records_changed_since_one_older_than_the_period() {
+        assert!(reminder_due(Some("2026-11-15T00:00:00Z"), RECORDS, CUTOFF));
+    }
+
+    #[test]
+    fn no_reminder_when_nothing_changed_since_the_last_backup_however_old() {
+        assert!(!reminder_due(
+            Some("2026-11-29T00:00:00Z"),
+            RECORDS,
+            "2026-12-31T00:00:00Z"
+        ));
+        assert!(!reminder_due(None, [], CUTOFF));
+    }
+
+    #[test]
+    fn no_reminder_while_the_last_backup_is_within_the_period() {
+        assert!(!reminder_due(Some("2026-12-01T08:00:00Z"), RECORDS, CUTOFF));
+    }
+
+    #[test]
+    fn never_backed_up_reminds_once_the_first_record_is_older_than_the_period() {
+        assert!(reminder_due(None, RECORDS, CUTOFF));
+        assert!(!reminder_due(None, RECORDS, "2026-11-01T00:00:00Z"));
+        let new_today = ("2026-12-01T09:00:00Z", "2026-12-01T10:00:00Z");
+        assert!(!reminder_due(None, [new_today], CUTOFF));
     }
 }

@@ -310,6 +310,13 @@ pub struct ScreenText {
     pub restored: fn(usize, usize, usize) -> String,
     /// A refused backup file, in words.
     pub restore_refused: fn(&crate::backup::RestoreError) -> String,
+    /// Field: days after which a backup is asked for (0: never).
+    pub backup_reminder_days: &'static str,
+    /// Above the list: records changed since the last backup, made on this
+    /// local date (`None`: never backed up on this device).
+    pub backup_due: fn(Option<&str>) -> String,
+    /// Button: go to the backup form.
+    pub backup_go: &'static str,
     /// Storage 80 % full (the percentage).
     pub storage_nearly_full: fn(u32) -> String,
     /// Storage used: thousands of characters, percentage of the quota.
@@ -657,6 +664,14 @@ pub const EN_SCREENS: ScreenText = ScreenText {
         }
     },
     restored_suffix: " (restored)",
+    backup_reminder_days: "Remind me to back up after this many days (0: never)",
+    backup_due: |last| {
+        match last {
+        Some(day) => format!("Records have changed since the last backup ({day}). Back them up so a lost or broken tablet loses nothing."),
+        None => "These records have never been backed up from this tablet. Back them up so a lost or broken tablet loses nothing.".to_string(),
+    }
+    },
+    backup_go: "Back up now",
     storage_nearly_full: |p| {
         format!(
             "This device's storage for the app is {p} % full. Back up all records, then export and delete the ones you no longer need, before new changes can no longer be saved."
@@ -957,6 +972,14 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
         }
     },
     restored_suffix: "（已恢复）",
+    backup_reminder_days: "超过多少天未备份时提醒我（0：从不提醒）",
+    backup_due: |last| match last {
+        Some(day) => {
+            format!("自上次备份（{day}）以来记录已有更改。请备份，以免平板丢失或损坏时丢失记录。")
+        }
+        None => "这些记录从未在本平板上备份过。请备份，以免平板丢失或损坏时丢失记录。".to_string(),
+    },
+    backup_go: "立即备份",
     storage_nearly_full: |p| {
         format!(
             "本设备为本应用保留的存储空间已用 {p}%。请先备份所有记录，再导出并删除不再需要的记录，以免新的修改无法保存。"

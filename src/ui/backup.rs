@@ -2,15 +2,42 @@
 //! list's settings (the tools module, fetched after the list is painted).
 //! The file's format and the restore rules are `crate::backup`'s; the key
 //! is derived from the backup's own password in the key-derivation worker,
-//! as the passcode's is.
+//! as the passcode's is. Above the list, [`BackupDue`] reminds when
+//! records changed since a backup older than the coordinator's period
+//! (`crate::backup::reminder_due`).
 
 use super::files::{download, read_file_text};
 use super::kdf;
-use super::state::{AppState, BrowserRandom, now_iso, today, trs, with_store};
+use super::state::{
+    AppState, BrowserRandom, days_ago_iso, local_time, now_iso, today, trs, with_store,
+};
 use crate::backup;
 use crate::vault::{self, KdfInput};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// Notified when a backup is written or the reminder's period changes,
+    /// so the reminder above the list looks again. (Not owned by any view:
+    /// the reminder and the settings come and go with the list.)
+    static BACKUP_CHANGED: ArcTrigger = ArcTrigger::new();
+}
+
+fn backup_changed() -> ArcTrigger {
+    BACKUP_CHANGED.with(ArcTrigger::clone)
+}
+
+/// The reminder's period in days, as stored (the default if none or unreadable).
+fn reminder_days() -> u32 {
+    with_store(|kv| kv.get(backup::REMINDER_DAYS_KEY).ok().flatten())
+        .and_then(|d| d.trim().parse().ok())
+        .unwrap_or(backup::DEFAULT_REMINDER_DAYS)
+}
+
+/// When this device last wrote a backup file.
+fn last_backup() -> Option<String> {
+    with_store(|kv| kv.get(backup::LAST_BACKUP_KEY).ok().flatten())
+}
 
 /// Writes the backup file of every record, with `password`.
 async fn back_up(state: AppState, password: String) -> Result<String, String> {
@@ -28,6 +55,10 @@ async fn back_up(state: AppState, password: String) -> Result<String, String> {
         "application/json",
         &text,
     )?;
+    // The reminder counts from here. (Where the browser put the file is
+    // the user's; the app only knows it handed it over.)
+    let _ = with_store(|kv| kv.set(backup::LAST_BACKUP_KEY, &now_iso()));
+    backup_changed().notify();
     Ok((sc.backup_done)(n))
 }
 
@@ -127,6 +158,19 @@ pub fn BackupRestore() -> impl IntoView {
                     label_again=|s| s.backup_password_again first=first second=second />
                 <button type="submit" disabled=move || busy.get()>{trs(lang, |s| s.backup_now)}</button>
             </form>
+            <div class="inline">
+                <label for="backup-reminder-days">{trs(lang, |s| s.backup_reminder_days)}</label>
+                <input id="backup-reminder-days" type="number" min="0" max="365" inputmode="numeric"
+                    prop:value=reminder_days().to_string()
+                    on:change=move |ev| {
+                        if let Ok(d) = event_target_value(&ev).trim().parse::<u32>()
+                            && d <= 365
+                            && with_store(|kv| kv.set(backup::REMINDER_DAYS_KEY, &d.to_string())).is_ok()
+                        {
+                            backup_changed().notify();
+                        }
+                    } />
+            </div>
             <h3>{trs(lang, |s| s.restore_title)}</h3>
             <p class="help">{trs(lang, |s| s.restore_help)}</p>
             <form on:submit=on_restore autocomplete="off">
@@ -147,5 +191,41 @@ pub fn BackupRestore() -> impl IntoView {
                 Err(text) => view! { <p class="field-error" role="alert" data-backup-result>{text}</p> }.into_any(),
             })}
         </fieldset>
+    }
+}
+
+/// Above the records list: records changed since the last backup, which is
+/// older than the coordinator's period (or never made), with a button to
+/// the backup form below the list. Shown only then.
+#[component]
+pub fn BackupDue() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let changed = backup_changed();
+    let due = Memo::new(move |_| {
+        changed.track();
+        let days = reminder_days();
+        let last = last_backup();
+        let due = days > 0
+            && state.catalogue.with(|c| {
+                backup::reminder_due(
+                    last.as_deref(),
+                    c.drafts
+                        .iter()
+                        .map(|s| (s.draft.created.as_str(), s.draft.updated.as_str())),
+                    &days_ago_iso(days),
+                )
+            });
+        due.then(|| last.map(|l| local_time(&l)))
+    });
+    move || {
+        due.get().map(|last| {
+            view! {
+                <div class="alert warning" role="region" aria-label=trs(lang, |s| s.backup_title) data-backup-due>
+                    <p>{move || (lang.get().screens().backup_due)(last.as_deref().map(|l| l.get(..10).unwrap_or(l)))}</p>
+                    <button on:click=|_| super::js::focus_after_frame("backup-password")>{trs(lang, |s| s.backup_go)}</button>
+                </div>
+            }
+        })
     }
 }

@@ -129,12 +129,13 @@ pub fn export_questionnaire() -> Result<(), String> {
 }
 
 /// Above the records list, when they need attention: records past the
-/// retention period, and storage nearly full (persistent storage is asked
+/// retention period, a backup due, and storage nearly full (persistent storage is asked
 /// for here).
 #[component]
 pub fn Reminders() -> impl IntoView {
     view! {
         <RetentionDue />
+        <super::backup::BackupDue />
         <super::storage_care::StorageWarning />
     }
 }

@@ -106,6 +106,35 @@ test('a wrong password, a damaged, cut, newer or too large file is refused with 
   await context.close();
 });
 
+test('a reminder asks for a backup when records changed since one older than the period, in both languages; backing up or 0 days hides it', async () => {
+  // BK-1 was created on 2026-11-20, more than the default 7 days ago, and never backed up.
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant([entry(1)]) });
+  await page.waitForSelector('[data-backup-due]');
+  assert.match(await page.textContent('[data-backup-due]'), /never been backed up from this tablet/);
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'backup-password');
+  await backUp(page);
+  await page.waitForSelector('[data-backup-due]', { state: 'detached' });
+
+  // A backup of 2026-11-01, older than the period, and BK-1 changed since.
+  await page.evaluate(() => localStorage.setItem('ctit/backup/last', '2026-11-01T10:00:00.000Z'));
+  await page.reload();
+  await page.waitForSelector('[data-backup-due]');
+  assert.match(await page.textContent('[data-backup-due]'), /changed since the last backup \(2026-11-01\)/);
+  await page.click('.lang-switch');
+  await page.waitForSelector('[data-backup-due] >> text=自上次备份（2026-11-01）以来记录已有更改');
+  await page.click('.lang-switch');
+
+  await page.fill('#backup-reminder-days', '0');
+  await page.dispatchEvent('#backup-reminder-days', 'change');
+  await page.waitForSelector('[data-backup-due]', { state: 'detached' });
+  await page.reload();
+  await page.waitForSelector('[data-backup]');
+  assert.equal(await page.inputValue('#backup-reminder-days'), '0');
+  assert.equal(await page.locator('[data-backup-due]').count(), 0);
+  await context.close();
+});
+
 test('persistent storage is asked for when the records list shows, and shown; the list warns at 80 % full', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator', {
     beforeLoad: (p) => p.addInitScript(() => {
