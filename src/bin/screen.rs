@@ -77,6 +77,7 @@ fn main() -> ExitCode {
         };
         for (n, record) in records(&text).into_iter().enumerate() {
             let place = format!("{path}#{}", n + 1);
+            let label = record.as_ref().map(label_of).unwrap_or_default();
             let parsed = record
                 .map_err(|e| vec![format!("not valid JSON ({e})")])
                 .and_then(|json| match Record::from_json_value(&json) {
@@ -87,7 +88,6 @@ fn main() -> ExitCode {
             match parsed {
                 Ok(record) if mode == Mode::Log => {
                     let json = record.to_json_value();
-                    let label = label_of(&text, n);
                     log_rows.push(ctit_screening::interop::log_row(
                         &label,
                         &record.screening_date.to_string(),
@@ -95,10 +95,7 @@ fn main() -> ExitCode {
                     ));
                 }
                 Ok(record) if mode == Mode::FhirResponse => {
-                    let qr = ctit_screening::interop::questionnaire_response(
-                        &record,
-                        &label_of(&text, n),
-                    );
+                    let qr = ctit_screening::interop::questionnaire_response(&record, &label);
                     if writeln!(out, "{qr}").is_err() {
                         return ExitCode::from(if bad { 2 } else { 0 });
                     }
@@ -147,12 +144,11 @@ fn read_input(path: &str) -> io::Result<String> {
     }
 }
 
-/// The `label` of the n-th record of a file's text, if it has one.
-fn label_of(text: &str, n: usize) -> String {
-    records(text)
-        .get(n)
-        .and_then(|r| r.as_ref().ok())
-        .and_then(|v| v.get("label"))
+/// A record's `label`, if it has one (read before the record is, so each
+/// file is parsed once).
+fn label_of(record: &Value) -> String {
+    record
+        .get("label")
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_string()
