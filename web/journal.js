@@ -8,12 +8,13 @@
 //
 // How:
 // - `write(key, value)` is called by the app's store (src/ui/storage.rs)
-//   after each localStorage write (`value` null for a removal). It bumps a
-//   sequence number kept in localStorage (`ctit/journal/seq`, written just
-//   after the value) and puts `{k, v, s, t}` (key, value, sequence number,
-//   time) under the key in IndexedDB. One transaction is in flight at a
-//   time; writes that arrive meanwhile go together in the next, latest
-//   value per key, so a fast typist costs one disk flush per round trip.
+//   after each localStorage write (`value` null for a removal). Once the
+//   frame is painted, the writes made meanwhile get one sequence number,
+//   kept in localStorage (`ctit/journal/seq`, written after the values),
+//   and are put as `{k, v, s, t}` (key, value, number, time) under their
+//   key in IndexedDB. One transaction is in flight at a time; writes that
+//   arrive meanwhile go together in the next, latest value per key, so a
+//   fast typist costs one disk flush per round trip.
 // - `replay()` runs before the app starts. localStorage reaches disk in
 //   order, so the sequence number it kept says which writes it has: an
 //   entry with a higher number was lost with the browser and is written
@@ -36,7 +37,12 @@ const SEQ = 'ctit/journal/seq';
 const KEEP_MS = 864e5;
 
 let db = null;
-let pending = new Map();
+let on = true;
+let due = false;
+/** Writes made since the last numbering: key → value (null: removed). */
+const waiting = new Map();
+/** Numbered entries for the next transaction: key → {k, v, s, t}. */
+const pending = new Map();
 let busy = false;
 
 const done = (request) => new Promise((resolve, reject) => {
@@ -79,25 +85,47 @@ export async function replay() {
     db = opened;
     flush();
   } catch (error) {
-    pending = null;
+    on = false;
     console.warn('journal off:', error);
   }
 }
 
-/** Journals one localStorage write (`value` null: the key was removed). */
+/**
+ * Journals one localStorage write (`value` null: the key was removed). The
+ * journaling itself waits until the frame being drawn is painted (as the
+ * verdict does, src/ui/field.rs), so a keystroke's own work stays within
+ * the draft-save budget; a hidden tab, which draws no frames, journals
+ * within 100 ms or as it is hidden.
+ */
 export function write(key, value) {
-  if (!pending) return;
+  if (!on) return;
+  waiting.set(key, value);
+  if (due) return;
+  due = true;
+  requestAnimationFrame(() => setTimeout(number));
+  setTimeout(number, 100);
+}
+
+/** Numbers the waiting writes (one number for them all) and journals them. */
+function number() {
+  if (!due) return;
+  due = false;
   try {
     const s = (Number(localStorage.getItem(SEQ)) || 0) + 1;
-    if (value === null && !appKeysLeft()) localStorage.removeItem(SEQ);
+    // Written after the values it counts, so it never runs ahead of them.
+    if ([...waiting.values()].includes(null) && !appKeysLeft()) localStorage.removeItem(SEQ);
     else localStorage.setItem(SEQ, String(s));
-    pending.set(key, { k: key, v: value, s, t: Date.now() });
-    flush();
+    const t = Date.now();
+    for (const [k, v] of waiting) pending.set(k, { k, v, s, t });
   } catch {
-    // Storage refused the number: the write itself already failed or
-    // succeeded on its own; the journal simply misses it.
+    // Storage refused the number: the writes themselves already failed or
+    // succeeded on their own; the journal simply misses them.
   }
+  waiting.clear();
+  flush();
 }
+
+addEventListener('visibilitychange', number);
 
 /** Whether localStorage holds any of the app's keys but the counter. */
 function appKeysLeft() {
@@ -111,11 +139,10 @@ function appKeysLeft() {
 function flush() {
   if (!db || busy || !pending.size) return;
   busy = true;
-  const batch = pending;
-  pending = new Map();
   const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
   const store = tx.objectStore(STORE);
-  for (const entry of batch.values()) store.put(entry);
+  for (const entry of pending.values()) store.put(entry);
+  pending.clear();
   tx.oncomplete = tx.onabort = () => {
     busy = false;
     if (tx.error) console.warn('journal:', tx.error);

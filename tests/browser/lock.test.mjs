@@ -446,6 +446,7 @@ test('lock now, and a forgotten passcode wipes every record only after the word 
   await page.fill('#wipe-word', 'WIPE');
   await wipe.click();
   await page.waitForSelector('#list-title');
+  await settled(page);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/'))), []);
   const journaled = await page.evaluate(() => new Promise((resolve) => {
     indexedDB.open('ctit-journal').onsuccess = (e) => {

@@ -129,6 +129,7 @@ test('by default nothing the patient answers is stored; kept answers are deleted
   await answerAll(again, suitable);
   assert.ok((await storedKeys(again)).includes('ctit/patient'));
   await again.click('.p-nav .danger');
+  await settled(again);
   assert.deepEqual(await storedKeys(again), []);
   assert.equal(await again.isChecked('#p-keep'), false);
   await context.close();
