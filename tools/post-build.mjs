@@ -1,17 +1,25 @@
 // Trunk post-build hook: makes the built site strict, one request deep and
-// offline-ready.
-// 0. Brings in the lazily loaded screens split off by tools/bin/wasm-bindgen:
-//    optimises each split module with wasm-opt and copies it under a
-//    content-hashed name (so no server cache can pair an old piece with a
-//    new app).
-// 1. Puts everything the first screen needs into index.html: the style
-//    sheet, the start (web/boot.js bundled with wasm-bindgen's glue, the
-//    split loader and the service worker registration, minified) and the
-//    main wasm module as text; the Content-Security-Policy names the two
-//    inline pieces by hash and allows no other inline code.
-// 2. Writes sw.js with the list of every built file (Trunk's hashed names)
-//    and a cache name derived from their contents: no hand-kept list.
-// 3. Writes pre-compressed copies (.br, .gz) for servers that send them.
+// offline-ready. The whole build, in the order it runs (`trunk build
+// --release` through ./dev.sh, which puts tools/bin first on PATH):
+//   a. cargo builds the app's wasm (Trunk);
+//   b. tools/bin/wasm-bindgen, standing in for wasm-bindgen, splits off the
+//      lazily loaded modules (wasm-split-cli), then runs the real
+//      wasm-bindgen on the main module (Trunk calls it; see that script);
+//   c. wasm-opt -Oz on the main module (Trunk), and this hook:
+//   0. optimises each split module with wasm-opt and copies it under a
+//      content-hashed name (so no server cache can pair an old piece with a
+//      new app); 0b. builds the key derivation's module (crate ctit-kdf)
+//      and copies its worker (web/kdf-worker.js), under versioned names;
+//   1. puts everything the first screen needs into index.html: the style
+//      sheet, the start (web/boot.js bundled with wasm-bindgen's glue, the
+//      split loader, the service worker registration and the typing
+//      journal, minified) and the main wasm module as text; the
+//      Content-Security-Policy names the two inline pieces by hash and
+//      allows no other inline code;
+//   2. writes sw.js: web/sw.js with the list of every built file (Trunk's
+//      hashed names) and a version derived from their contents;
+//   3. writes pre-compressed copies (.br, .gz) for servers that send them.
+// The size guard (tools/size-check.mjs) then runs in ./dev.sh test.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,7 +85,7 @@ let loader = fs.readFileSync(loaderPath, 'utf8');
   const source = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
   const level = source.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? 'z';
   const params = (source.match(/data-wasm-opt-params="([^"]+)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
-  const pieces = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && f !== `${mainJs.replace(/-[0-9a-f]+\.js$/, '')}.wasm`);
+  const pieces = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && !f.startsWith('opt-') && f !== `${mainJs.replace(/-[0-9a-f]+\.js$/, '')}.wasm`);
   for (const f of pieces) {
     if (!loader.includes(`"./${f}"`)) { console.error(`post-build: ${f} is not named in the split loader`); process.exit(1); }
     const tmp = path.join(split, `opt-${f}`);
@@ -174,42 +182,15 @@ const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))
 // Not './' as well: navigations are answered with index.html (below), and
 // the page is the biggest file, so it is downloaded once, not twice.
 const list = files.map((f) => `./${f}`);
-const sw = `// Generated at build time by tools/post-build.mjs: do not edit.
-// Caches this build's files; serves them offline; this install's old caches
-// are removed on activation. Caches belong to the origin, so each name
-// carries this install's scope: another install of the app on the same
-// origin (another folder) keeps its own caches, and answers from its own.
-const SCOPE = self.registration.scope;
-const CACHE = 'ctit-${version}@' + SCOPE;
-const FILES = ${JSON.stringify(list, null, 2)};
-
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
-});
-
-// A new version waits until the page asks for it (the user clicked "Reload").
-self.addEventListener('message', (event) => {
-  if (event.data === 'skip-waiting') self.skipWaiting();
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ctit-') && k.endsWith('@' + SCOPE) && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
-  );
-});
-
-self.addEventListener('fetch', (event) => {
-  const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  if (request.mode === 'navigate') {
-    event.respondWith(caches.open(CACHE).then((c) => c.match('./index.html')).then((page) => page || fetch(request)));
-    return;
-  }
-  event.respondWith(caches.open(CACHE).then((c) => c.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request)));
-});
-`;
+// The service worker is web/sw.js with this build's version and files.
+const swSource = fs.readFileSync(path.join(root, 'web/sw.js'), 'utf8');
+const marks = { VERSION: JSON.stringify(version), FILES: JSON.stringify(list, null, 2) };
+let sw = swSource;
+for (const [name, value] of Object.entries(marks)) {
+  const mark = new RegExp(`/\\* build: ${name} \\*/ [^;]+;`);
+  if (!mark.test(sw)) { console.error(`post-build: web/sw.js has no "/* build: ${name} */" value to fill in`); process.exit(1); }
+  sw = sw.replace(mark, () => `${value};`);
+}
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);
 console.log(`post-build: index.html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB, CSP, sw.js with ${list.length} files (cache ctit-${version})`);
 
