@@ -19,7 +19,10 @@
 //! changed since the last one and that backup is older than a period the
 //! coordinator sets.
 
-use crate::drafts::{Draft, KeyValue, RECORD_PREFIX, StoreError, parse_entry};
+use crate::drafts::Draft;
+use crate::keys::RECORD_PREFIX;
+use crate::records::parse_entry;
+use crate::store::{KeyValue, StoreError};
 use crate::vault::{KdfCost, KdfInput, Kek, NoRandomness, Random, Sealed, random_bytes, random_id};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
@@ -34,11 +37,6 @@ pub const VERSION: u32 = 1;
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// What the ciphertext is bound to.
 const AAD: &[u8] = b"ctit-backup/1";
-/// The storage key of when this device last wrote a backup file (ISO 8601,
-/// UTC). In the clear: it says nothing of any patient.
-pub const LAST_BACKUP_KEY: &str = "ctit/backup/last";
-/// The storage key of the backup reminder's period in days (0: never).
-pub const REMINDER_DAYS_KEY: &str = "ctit/settings/backup_reminder_days";
 /// The reminder's period until the coordinator sets another: a week.
 pub const DEFAULT_REMINDER_DAYS: u32 = 7;
 
@@ -73,7 +71,7 @@ pub enum RestoreError {
     NewerVersion(u32),
     /// The password is wrong, or the file was altered or cut.
     WrongPasswordOrDamaged,
-    /// A record's label is longer than `drafts::MAX_LABEL_CHARS` (its
+    /// A record's label is longer than `import::MAX_LABEL_CHARS` (its
     /// length in characters).
     LabelTooLong(usize),
 }
@@ -199,7 +197,7 @@ pub fn restore(
     // Checked before anything is written.
     for (key, entry) in &contents.records {
         if let Ok(stored) = parse_entry(key, entry) {
-            crate::drafts::check_label(&stored.draft.label).map_err(RestoreError::LabelTooLong)?;
+            crate::import::check_label(&stored.draft.label).map_err(RestoreError::LabelTooLong)?;
         }
     }
     let mut done = Restored::default();
@@ -236,8 +234,8 @@ fn keep_beside(
 ) -> Result<String, StoreError> {
     draft.id = random_id(rng).map_err(|_| StoreError::NoRandomness)?;
     draft.label.push_str(copy_suffix);
-    crate::drafts::save(kv, &draft, 0).map_err(|e| match e {
-        crate::drafts::SaveError::Store(e) => e,
+    crate::records::save(kv, &draft, 0).map_err(|e| match e {
+        crate::records::SaveError::Store(e) => e,
         _ => StoreError::Full("the copy could not be saved".into()),
     })?;
     Ok(draft.id)
@@ -274,7 +272,8 @@ pub fn reminder_due<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::drafts::{MemoryStore, load_all, save};
+    use crate::records::{load_all, save};
+    use crate::store::MemoryStore;
     use crate::vault::tests::{Counter, TEST_COST as COST, kdf_with};
 
     fn key(password: &str) -> (KdfInput, Kek) {
@@ -384,13 +383,13 @@ mod tests {
         );
         let mut long = device(0);
         let mut d = Draft::new("long", "2026-11-25", "2026-11-25T09:00:00Z");
-        d.label = "L".repeat(crate::drafts::MAX_LABEL_CHARS + 1);
+        d.label = "L".repeat(crate::import::MAX_LABEL_CHARS + 1);
         save(&mut long, &d, 0).unwrap();
         let long = backup_of(&long, "backup pass 1");
         assert_eq!(
             try_it(&long, &right),
             Err(RestoreError::LabelTooLong(
-                crate::drafts::MAX_LABEL_CHARS + 1
+                crate::import::MAX_LABEL_CHARS + 1
             ))
         );
         let huge = " ".repeat(MAX_FILE_BYTES + 1);

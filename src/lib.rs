@@ -9,8 +9,14 @@
 pub mod backup;
 pub mod drafts;
 pub mod engine;
+pub mod export;
+pub mod import;
 pub mod interop;
+pub mod judge;
+pub mod keys;
 pub mod patient;
+pub mod records;
+pub mod store;
 pub mod text;
 pub mod vault;
 

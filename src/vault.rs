@@ -11,7 +11,7 @@
 //! native code and tests with [`derive`]. Everything here runs and tests
 //! natively.
 //!
-//! Storage: the vault's description is one plain JSON entry ([`VAULT_KEY`]).
+//! Storage: the vault's description is one plain JSON entry ([`crate::keys::VAULT_KEY`]).
 //! Once it exists, every record and patient value is sealed under its own
 //! storage key ([`VaultStore`]); a value in the clear there is reported as
 //! unreadable (never trusted), except the records listed, sealed, in the
@@ -19,7 +19,9 @@
 //! sealed (storage ran out while sealing: sealing resumes on the next
 //! unlock) or while the passcode is being removed.
 
-use crate::drafts::{KeyValue, RECORD_PREFIX, StoreError, Unreadable};
+use crate::keys::{PATIENT_KEY, RECORD_PREFIX, VAULT_KEY};
+use crate::records::Unreadable;
+use crate::store::{KeyValue, StoreError};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Key, Nonce};
 use base64::Engine;
@@ -27,13 +29,6 @@ use base64::engine::general_purpose::STANDARD as B64;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-/// Where the vault's description (salt, KDF cost, wrapped key) is stored.
-pub const VAULT_KEY: &str = "ctit/vault";
-/// Where the wait after wrong passcodes is stored (so a reload does not
-/// reset it).
-pub const THROTTLE_KEY: &str = "ctit/lock/throttle";
-/// The patient's own saved answers (sealed like a record).
-pub const PATIENT_KEY: &str = "ctit/patient";
 /// The fewest characters a passcode may have.
 pub const MIN_PASSCODE_CHARS: usize = 8;
 
@@ -797,7 +792,9 @@ pub fn remove_passcode(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::drafts::{Draft, MemoryStore, load_all, save};
+    use crate::drafts::Draft;
+    use crate::records::{load_all, save};
+    use crate::store::MemoryStore;
 
     /// A cheap cost for tests; the app uses [`KdfCost::CURRENT`].
     pub(crate) const TEST_COST: KdfCost = KdfCost {
@@ -926,7 +923,7 @@ pub(crate) mod tests {
         let mut stale = GuardedStore::new(sealed.into_inner());
         let r = save(&mut stale, &labelled("new", "STALE-TAB"), 0);
         assert!(
-            matches!(r, Err(crate::drafts::SaveError::Store(StoreError::Locked))),
+            matches!(r, Err(crate::records::SaveError::Store(StoreError::Locked))),
             "{r:?}"
         );
         assert_eq!(stale.get("ctit/record/new").unwrap(), None);
@@ -1083,7 +1080,7 @@ pub(crate) mod tests {
         );
         assert!(matches!(
             save(&mut store, &labelled("r2", "x"), 0),
-            Err(crate::drafts::SaveError::Store(StoreError::NoRandomness))
+            Err(crate::records::SaveError::Store(StoreError::NoRandomness))
         ));
     }
 

@@ -140,3 +140,52 @@ fn a_worked_case_file_is_read_as_its_record() {
     assert_eq!(line["outcome"], "not_eligible");
     assert_eq!(line["criteria"]["I3"], "fail");
 }
+
+/// `text` without the whitespace outside strings (a JSON document written
+/// pretty, made compact without re-reading it, so key order is kept).
+fn compact(text: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_apps_exported_result_is_screens_line_field_for_field_and_in_order_for_every_shared_case() {
+    use ctit_screening::engine::Record;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("cases folder") {
+        let path = entry.expect("entry").path();
+        let case: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("case")).expect("JSON");
+        let Ok(record) = Record::from_json_value(&case["record"]) else {
+            continue;
+        };
+        if !record.problems.is_empty() {
+            continue;
+        }
+        let out = screen(&[path.to_str().expect("path")], "");
+        let line = String::from_utf8(out.stdout).expect("UTF-8");
+        let file = ctit_screening::export::record_file(&record, "S-1");
+        let at = file.find("\"result\":").expect("a result") + "\"result\":".len();
+        let result = compact(&file[at..file.len() - 1]);
+        assert_eq!(result, line.trim_end(), "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} cases checked");
+}

@@ -2,7 +2,9 @@
 //! planted in the browser by tests/browser/storage.test.mjs): every one is
 //! reported, none panics, none is changed, and good records beside them load.
 
-use ctit_screening::drafts::{Draft, KeyValue, MemoryStore, load_all, save};
+use ctit_screening::drafts::Draft;
+use ctit_screening::records::{load_all, save};
+use ctit_screening::store::{KeyValue, MemoryStore};
 use serde_json::Value;
 
 fn catalogue() -> Vec<(String, String)> {

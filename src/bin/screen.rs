@@ -12,8 +12,9 @@
 //! `FILE#N: field: what is wrong`, and the command exits with status 2 after
 //! reading everything else.
 
-use ctit_screening::engine::{CRITERIA, Date, Record, Report, calendar, evaluate};
-use ctit_screening::text::{Lang, Messages};
+use ctit_screening::engine::Record;
+use ctit_screening::export::Verdict;
+use ctit_screening::text::Lang;
 use serde_json::Value;
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -101,9 +102,7 @@ fn main() -> ExitCode {
                     }
                 }
                 Ok(record) => {
-                    let report = evaluate(&record);
-                    let earliest = calendar(&record, &report).earliest_eligible;
-                    let line = verdict_line(&report, earliest, messages);
+                    let line = Verdict::of(&record).to_line();
                     if writeln!(out, "{line}").is_err() {
                         // Standard output closed (e.g. piped into `head`): stop quietly.
                         return ExitCode::from(if bad { 2 } else { 0 });
@@ -185,37 +184,4 @@ fn unwrap_case(v: Value) -> Value {
         }
         other => other,
     }
-}
-
-/// One verdict as a JSON line, criteria in published order.
-fn verdict_line(report: &Report, earliest: Option<Date>, messages: &dyn Messages) -> String {
-    let q = |s: &str| Value::String(s.to_string()).to_string();
-    let mut line = String::with_capacity(2048);
-    line.push_str("{\"outcome\":");
-    line.push_str(&q(report.outcome.as_str()));
-    line.push_str(",\"criteria\":{");
-    for (i, (c, r)) in CRITERIA.iter().zip(&report.criteria).enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        line.push_str(&q(c.code));
-        line.push(':');
-        line.push_str(&q(r.status.as_str()));
-    }
-    line.push_str("},\"reasons\":{");
-    for (i, (c, r)) in CRITERIA.iter().zip(&report.criteria).enumerate() {
-        if i > 0 {
-            line.push(',');
-        }
-        line.push_str(&q(c.code));
-        line.push(':');
-        line.push_str(&q(&messages.reason(r)));
-    }
-    line.push_str("},\"earliest_eligible\":");
-    match earliest {
-        Some(d) => line.push_str(&q(&d.to_string())),
-        None => line.push_str("null"),
-    }
-    line.push('}');
-    line
 }

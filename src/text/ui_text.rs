@@ -660,7 +660,7 @@ pub const EN_SCREENS: ScreenText = ScreenText {
             NotABackup => "Not restored: this is not a backup of this app, or the file is damaged or incomplete.".to_string(),
             NewerVersion(v) => format!("Not restored: the backup was made by a newer version of this app (format {v}). Update the app first."),
             WrongPasswordOrDamaged => "Not restored: the password is wrong, or the file was altered.".to_string(),
-            LabelTooLong(n) => format!("Not restored: a record's label has {n} characters; at most {} are kept.", crate::drafts::MAX_LABEL_CHARS),
+            LabelTooLong(n) => format!("Not restored: a record's label has {n} characters; at most {} are kept.", crate::import::MAX_LABEL_CHARS),
         }
     },
     restored_suffix: " (restored)",
@@ -690,13 +690,13 @@ pub const EN_SCREENS: ScreenText = ScreenText {
         format!(
             "The file has {} KB; a record file has at most {} KB.",
             n / 1024,
-            crate::drafts::MAX_IMPORT_BYTES / 1024
+            crate::import::MAX_IMPORT_BYTES / 1024
         )
     },
     import_label_too_long: |n| {
         format!(
             "Its label has {n} characters; at most {} are kept.",
-            crate::drafts::MAX_LABEL_CHARS
+            crate::import::MAX_LABEL_CHARS
         )
     },
     verdict: "Verdict",
@@ -967,7 +967,7 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
             WrongPasswordOrDamaged => "未恢复：密码错误，或文件已被改动。".to_string(),
             LabelTooLong(n) => format!(
                 "未恢复：某条记录的标签有 {n} 个字符，最多 {} 个。",
-                crate::drafts::MAX_LABEL_CHARS
+                crate::import::MAX_LABEL_CHARS
             ),
         }
     },
@@ -996,13 +996,13 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
         format!(
             "文件大小为 {} KB；记录文件最多 {} KB。",
             n / 1024,
-            crate::drafts::MAX_IMPORT_BYTES / 1024
+            crate::import::MAX_IMPORT_BYTES / 1024
         )
     },
     import_label_too_long: |n| {
         format!(
             "其标签有 {n} 个字符，最多 {} 个。",
-            crate::drafts::MAX_LABEL_CHARS
+            crate::import::MAX_LABEL_CHARS
         )
     },
     verdict: "判定",

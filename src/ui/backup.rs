@@ -12,6 +12,7 @@ use super::state::{
     AppState, BrowserRandom, days_ago_iso, local_time, now_iso, today, trs, with_store,
 };
 use crate::backup;
+use crate::keys;
 use crate::vault::{self, KdfInput};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,14 +30,14 @@ fn backup_changed() -> ArcTrigger {
 
 /// The reminder's period in days, as stored (the default if none or unreadable).
 fn reminder_days() -> u32 {
-    with_store(|kv| kv.get(backup::REMINDER_DAYS_KEY).ok().flatten())
+    with_store(|kv| kv.get(keys::REMINDER_DAYS_KEY).ok().flatten())
         .and_then(|d| d.trim().parse().ok())
         .unwrap_or(backup::DEFAULT_REMINDER_DAYS)
 }
 
 /// When this device last wrote a backup file.
 fn last_backup() -> Option<String> {
-    with_store(|kv| kv.get(backup::LAST_BACKUP_KEY).ok().flatten())
+    with_store(|kv| kv.get(keys::LAST_BACKUP_KEY).ok().flatten())
 }
 
 /// Writes the backup file of every record, with `password`.
@@ -57,7 +58,7 @@ async fn back_up(state: AppState, password: String) -> Result<String, String> {
     )?;
     // The reminder counts from here. (Where the browser put the file is
     // the user's; the app only knows it handed it over.)
-    let _ = with_store(|kv| kv.set(backup::LAST_BACKUP_KEY, &now_iso()));
+    let _ = with_store(|kv| kv.set(keys::LAST_BACKUP_KEY, &now_iso()));
     backup_changed().notify();
     Ok((sc.backup_done)(n))
 }
@@ -165,7 +166,7 @@ pub fn BackupRestore() -> impl IntoView {
                     on:change=move |ev| {
                         if let Ok(d) = event_target_value(&ev).trim().parse::<u32>()
                             && d <= 365
-                            && with_store(|kv| kv.set(backup::REMINDER_DAYS_KEY, &d.to_string())).is_ok()
+                            && with_store(|kv| kv.set(keys::REMINDER_DAYS_KEY, &d.to_string())).is_ok()
                         {
                             backup_changed().notify();
                         }

@@ -47,23 +47,3 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     );
     Ok(())
 }
-
-/// A file-name-safe version of a label.
-pub fn safe_name(label: &str) -> String {
-    let s: String = label
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() {
-        "record".to_string()
-    } else {
-        s
-    }
-}

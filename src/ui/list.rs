@@ -9,7 +9,7 @@ use super::lazy::ListAction;
 use super::state::{AppState, Screen, local_time, now_iso, today, tr};
 use super::tools::Tool;
 use crate::drafts::Draft;
-use crate::engine::{Record, evaluate};
+use crate::engine::{Outcome, Record, evaluate};
 use crate::text::UiText;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
@@ -21,14 +21,14 @@ struct Row {
     id: String,
     label: String,
     date: String,
-    outcome: Option<&'static str>,
+    outcome: Option<Outcome>,
     updated: String,
 }
 
 fn row(d: &Draft) -> Row {
     let outcome = Record::from_json_value(&d.record_json())
         .ok()
-        .map(|r| evaluate(&r).outcome.as_str());
+        .map(|r| evaluate(&r).outcome);
     Row {
         id: d.id.clone(),
         label: d.label.clone(),
@@ -38,11 +38,11 @@ fn row(d: &Draft) -> Row {
     }
 }
 
-fn badge(outcome: Option<&str>, ui: &'static UiText) -> (&'static str, &'static str) {
+fn badge(outcome: Option<Outcome>, ui: &'static UiText) -> (&'static str, &'static str) {
     match outcome {
-        Some("eligible") => ("badge eligible", ui.badge_eligible),
-        Some("not_eligible") => ("badge not-eligible", ui.badge_not_eligible),
-        Some(_) => ("badge incomplete", ui.badge_incomplete),
+        Some(Outcome::Eligible) => ("badge eligible", ui.badge_eligible),
+        Some(Outcome::NotEligible) => ("badge not-eligible", ui.badge_not_eligible),
+        Some(Outcome::Incomplete) => ("badge incomplete", ui.badge_incomplete),
         None => ("badge incomplete", ui.badge_no_date),
     }
 }
@@ -233,7 +233,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
     };
     // Element Timing: the benchmark measures when the first verdict is painted.
     let badge_view = view! {
-        <span class=move || badge(outcome, ui()).0 data-outcome-badge=outcome.unwrap_or("none")>
+        <span class=move || badge(outcome, ui()).0 data-outcome-badge=outcome.map_or("none", Outcome::as_str)>
             {move || badge(outcome, ui()).1}
         </span>
     }

@@ -9,9 +9,8 @@
 
 use super::kdf;
 use super::state::{self, AppState, BrowserRandom, tr, trs};
-use crate::vault::{
-    self, DataKey, KdfInput, THROTTLE_KEY, Throttle, VAULT_KEY, VaultError, VaultStore,
-};
+use crate::keys::{THROTTLE_KEY, VAULT_KEY};
+use crate::vault::{self, DataKey, KdfInput, Throttle, VaultError, VaultStore};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -49,9 +48,9 @@ fn become_unlocked(state: AppState, store: VaultStore, tell: bool) {
 }
 
 /// The browser's own storage under the vault (not the guarded store).
-fn browser_store() -> Result<Box<dyn crate::drafts::KeyValue>, String> {
+fn browser_store() -> Result<Box<dyn crate::store::KeyValue>, String> {
     super::storage::BrowserStore::open()
-        .map(|s| Box::new(s) as Box<dyn crate::drafts::KeyValue>)
+        .map(|s| Box::new(s) as Box<dyn crate::store::KeyValue>)
         .map_err(|e| e.to_string())
 }
 

@@ -2,7 +2,7 @@
 //! never re-implements a rule. `main.rs` only calls [`mount`].
 //!
 //! Code map: `state` (store, catalogue, screen, language, locking this
-//! tab), `storage` (localStorage behind `drafts::KeyValue`), `home` (start
+//! tab), `storage` (localStorage behind `store::KeyValue`), `home` (start
 //! page), `patient` (the patient self-check), `list` (records list,
 //! import), `record` (the coordinator's form, saving, export, print),
 //! `field` (one input per dictionary row), `verdict` (banner and
@@ -30,7 +30,7 @@ mod tools;
 mod verdict;
 mod watch;
 
-use crate::drafts::RECORD_PREFIX;
+use crate::keys::RECORD_PREFIX;
 use leptos::prelude::*;
 use state::tr;
 use state::{AppState, Screen, StorageWarning};
@@ -70,10 +70,10 @@ pub fn App() -> impl IntoView {
     // follow a passcode set or removed in another tab at once.
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
-        if key.as_deref() == Some(state::LOCK_SIGNAL_KEY) {
+        if key.as_deref() == Some(crate::keys::LOCK_SIGNAL_KEY) {
             state.lock_here();
         }
-        if key.as_deref().is_none_or(|k| k == crate::vault::VAULT_KEY) {
+        if key.as_deref().is_none_or(|k| k == crate::keys::VAULT_KEY) {
             state.recheck_vault();
         }
         if key.is_none_or(|k| k.starts_with(RECORD_PREFIX)) {

@@ -7,19 +7,18 @@
 //! "delete my answers" removes everything the app stored for them.
 
 use super::field::{FormDraft, TextBox, UnitSelect};
-use super::state::{AppState, LANG_KEY, today, trs, with_store};
+use super::state::{AppState, today, trs, with_store};
 use crate::drafts::Draft;
+use crate::engine::Field;
 use crate::engine::dictionary::Kind;
-use crate::engine::{Field, Record};
+use crate::judge::{On, judge};
+use crate::keys::{LANG_KEY, PATIENT_KEY};
 use crate::patient::{PatientResult, STEPS, asked, result, visible_steps};
 
 use leptos::prelude::*;
 
 /// The shown text of one choice, following the language.
 type ChoiceText = Box<dyn Fn() -> String + Send + Sync>;
-
-/// Where a patient's kept answers are stored (only if they choose to keep them).
-const PATIENT_KEY: &str = "ctit/patient";
 
 fn load_kept() -> Option<Draft> {
     let text = with_store(|kv| kv.get(PATIENT_KEY).ok().flatten())?;
@@ -45,28 +44,21 @@ pub fn PatientCheck() -> impl IntoView {
     let page = RwSignal::new(0usize);
     let notice = RwSignal::new(None::<&'static str>);
 
-    let record = Memo::new(move |_| {
-        let mut json = form.judged(Draft::record_json);
-        json["screening_date"] = serde_json::Value::String(today().to_string());
-        Record::from_json_value(&json).ok()
-    });
+    let judged = Memo::new(move |_| form.judged(|d| judge(d, On::Today, today())));
     let steps = Memo::new(move |_| {
-        record.with(|r| {
-            r.as_ref()
+        judged.with(|j| {
+            j.record
+                .as_ref()
                 .map_or_else(|| (0..STEPS.len()).collect(), visible_steps)
         })
     });
     let problems = Memo::new(move |_| {
         let m = lang.get().messages();
-        record.with(|r| {
-            r.as_ref()
-                .map(|r| {
-                    r.problems
-                        .iter()
-                        .filter_map(|p| p.field.map(|f| (f, m.problem_kind(&p.kind, Some(f)))))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        judged.with(|j| {
+            j.problems
+                .iter()
+                .map(|(f, k)| (*f, m.problem_kind(k, Some(*f))))
+                .collect::<Vec<_>>()
         })
     });
 
@@ -136,7 +128,7 @@ pub fn PatientCheck() -> impl IntoView {
         let questions = fields
             .iter()
             .map(|&f| {
-                let shown = move || record.with(|r| r.as_ref().is_none_or(|r| asked(r, f)));
+                let shown = move || judged.with(|j| j.record.as_ref().is_none_or(|r| asked(r, f)));
                 let problem = Signal::derive(move || {
                     problems.with(|p| p.iter().find(|(pf, _)| *pf == f).map(|(_, m)| m.clone()))
                 });
@@ -168,7 +160,7 @@ pub fn PatientCheck() -> impl IntoView {
     let result_view = move || {
         let l = lang.get();
         let (sc, m) = (l.screens(), l.messages());
-        let outcome = record.with(|r| r.as_ref().map(result));
+        let outcome = judged.with(|j| j.record.as_ref().map(result));
         let (kind, body, checks) = match outcome {
             Some(PatientResult::NotRight { reasons, team_checks }) => (
                 "not_right",

@@ -4,75 +4,19 @@
 //! over silently.
 
 use super::field::{FieldInput, FormDraft};
-use super::files::{download, safe_name};
+use super::files::download;
 use super::state::{AppState, Screen, now_iso, today, tr, trs};
 use super::verdict::{Banner, CriteriaList, Verdict, criterion_rows};
-use crate::drafts::{self, Draft, SaveError, Stored, record_key};
+use crate::drafts::Draft;
 use crate::engine::dictionary::{FIELDS, Section};
-use crate::engine::{CRITERIA, Field, Problem, Record, Slot};
-use crate::text::Lang;
+use crate::engine::{CRITERIA, Record};
+use crate::export;
+use crate::judge::{On, judge};
+use crate::keys::record_key;
+use crate::records;
+use crate::records::{SaveError, Stored};
 use crate::text::UiText;
 use leptos::prelude::*;
-use std::collections::HashMap;
-
-/// What the form needs from the engine for one draft: the record for the
-/// verdict (when the screening date is valid), which fields apply, and the
-/// problem at each field.
-#[derive(Clone, Debug, PartialEq)]
-struct Parsed {
-    record: Option<Record>,
-    applicable: Vec<Field>,
-    problems: HashMap<Field, String>,
-    date_problem: Option<String>,
-}
-
-fn parse(draft: &Draft, lang: Lang) -> Parsed {
-    let m = lang.messages();
-    let mut json = draft.record_json();
-    let describe = |problems: &[Problem]| -> HashMap<Field, String> {
-        problems
-            .iter()
-            .filter_map(|p| p.field.map(|f| (f, m.problem_kind(&p.kind, Some(f)))))
-            .collect()
-    };
-    match Record::from_json_value(&json) {
-        Ok(record) => Parsed {
-            applicable: applicable(&record),
-            problems: describe(&record.problems),
-            date_problem: None,
-            record: Some(record),
-        },
-        Err(problems) => {
-            // The screening date is not valid: judge field validity and
-            // applicability against today, but give no verdict.
-            let date_problem = problems
-                .iter()
-                .find(|p| p.path == "screening_date")
-                .map(|p| m.problem_kind(&p.kind, None));
-            json["screening_date"] = serde_json::Value::String(today().to_string());
-            let fallback = Record::from_json_value(&json).ok();
-            Parsed {
-                applicable: fallback
-                    .as_ref()
-                    .map_or_else(|| FIELDS.iter().map(|d| d.field).collect(), applicable),
-                problems: fallback
-                    .as_ref()
-                    .map(|r| describe(&r.problems))
-                    .unwrap_or_default(),
-                date_problem,
-                record: None,
-            }
-        }
-    }
-}
-
-fn applicable(record: &Record) -> Vec<Field> {
-    FIELDS
-        .iter()
-        .map(|d| d.field)
-        .filter(|f| *record.answers.slot(*f) != Slot::NotApplicable)
-        .collect()
-}
 
 /// The record screen for the record with `id`.
 #[component]
@@ -96,10 +40,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let conflict = RwSignal::new(None::<Stored>);
     let notice = RwSignal::new(None::<String>);
 
-    let parsed = Memo::new(move |_| {
-        let l = lang.get();
-        form.judged(|d| parse(d, l))
-    });
+    let parsed = Memo::new(move |_| form.judged(|d| judge(d, On::Draft, today())));
     let verdict: Memo<Option<Verdict>> =
         Memo::new(move |_| parsed.with(|p| p.record.as_ref().map(Verdict::of)));
     let applicable = Signal::derive(move || parsed.with(|p| p.applicable.clone()));
@@ -150,7 +91,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         }
         match ev.new_value() {
             Some(text) => {
-                if let Ok(theirs) = drafts::parse_entry(&key, &text)
+                if let Ok(theirs) = records::parse_entry(&key, &text)
                     && theirs.rev > rev.get_untracked()
                 {
                     if conflict.with_untracked(Option::is_some) {
@@ -188,63 +129,42 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     };
 
     let export_message = RwSignal::new(None::<String>);
-    let export = move |_| {
+    // One export for both formats: the files are `crate::export`'s.
+    let export_as = move |fhir: bool| {
         let d = draft.get_untracked();
-        let m = lang.get_untracked().messages();
-        let ui: &UiText = lang.get_untracked().ui();
-        let sc = lang.get_untracked().screens();
-        match Record::from_json_value(&d.record_json()) {
-            Ok(record) => {
-                let mut json = record.to_json_value();
-                let v = Verdict::of(&record);
-                if let Some(obj) = json.as_object_mut() {
-                    obj.insert("label".into(), serde_json::Value::String(d.label.clone()));
-                    obj.insert("result".into(), result_json(&v));
-                }
-                let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-                let name = format!(
-                    "ctit-{}-{}.json",
-                    safe_name(&d.label),
-                    record.screening_date
-                );
-                let left_out: Vec<&str> = record
-                    .problems
-                    .iter()
-                    .filter_map(|p| p.field)
-                    .map(|f| m.field_label(f))
-                    .collect();
-                export_message.set(Some(match download(&name, "application/json", &text) {
-                    Err(e) => (ui.export_failed)(&e),
-                    Ok(()) if left_out.is_empty() => (sc.exported)(&name),
-                    Ok(()) => (sc.exported_without)(&name, &left_out.join(", ")),
-                }));
-            }
-            Err(_) => export_message.set(Some(sc.export_needs_date.to_string())),
-        }
+        let l = lang.get_untracked();
+        let (m, ui, sc): (_, &UiText, _) = (l.messages(), l.ui(), l.screens());
+        let Ok(record) = Record::from_json_value(&d.record_json()) else {
+            export_message.set(Some(sc.export_needs_date.to_string()));
+            return;
+        };
+        let (name, kind, text) = if fhir {
+            (
+                export::file_name(&d.label, &record, ".fhir.json"),
+                "application/fhir+json",
+                export::fhir_file(&record, &d.label),
+            )
+        } else {
+            (
+                export::file_name(&d.label, &record, ".json"),
+                "application/json",
+                export::record_file(&record, &d.label),
+            )
+        };
+        let left_out: Vec<&str> = record
+            .problems
+            .iter()
+            .filter_map(|p| p.field)
+            .map(|f| m.field_label(f))
+            .collect();
+        export_message.set(Some(match download(&name, kind, &text) {
+            Err(e) => (ui.export_failed)(&e),
+            Ok(()) if left_out.is_empty() => (sc.exported)(&name),
+            Ok(()) => (sc.exported_without)(&name, &left_out.join(", ")),
+        }));
     };
-    let export_fhir = move |_| {
-        let d = draft.get_untracked();
-        let ui: &UiText = lang.get_untracked().ui();
-        let sc = lang.get_untracked().screens();
-        match Record::from_json_value(&d.record_json()) {
-            Ok(record) => {
-                let qr = crate::interop::questionnaire_response(&record, &d.label);
-                let text = serde_json::to_string_pretty(&qr).unwrap_or_default();
-                let name = format!(
-                    "ctit-{}-{}.fhir.json",
-                    safe_name(&d.label),
-                    record.screening_date
-                );
-                export_message.set(Some(
-                    match download(&name, "application/fhir+json", &text) {
-                        Err(e) => (ui.export_failed)(&e),
-                        Ok(()) => (sc.exported)(&name),
-                    },
-                ));
-            }
-            Err(_) => export_message.set(Some(sc.export_needs_date.to_string())),
-        }
-    };
+    let export = move |_| export_as(false);
+    let export_fhir = move |_| export_as(true);
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -261,7 +181,10 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                 .filter(|d| d.section == section)
                 .map(|def| {
                     let f = def.field;
-                    let problem = Signal::from(Memo::new(move |_| parsed.with(|p| p.problems.get(&f).cloned())));
+                    let problem = Signal::from(Memo::new(move |_| {
+                        let m = lang.get().messages();
+                        parsed.with(|p| p.problem(f).map(|k| m.problem_kind(k, Some(f))))
+                    }));
                     let shown = move || parsed.with(|p| p.applicable.contains(&f));
                     view! {
                         <Show when=shown>
@@ -283,7 +206,10 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     // Like the field inputs: re-set only when the draft is replaced.
     let label_value = form.shown(|d| d.label.clone());
     let date_value = form.shown(|d| d.screening_date.clone());
-    let date_problem = move || parsed.with(|p| p.date_problem.clone());
+    let date_problem = move || {
+        let m = lang.get().messages();
+        parsed.with(|p| p.date_problem.as_ref().map(|k| m.problem_kind(k, None)))
+    };
 
     view! {
         <div class="record">
@@ -295,7 +221,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                         <input
                             id="f-label"
                             type="text"
-                            maxlength=crate::drafts::MAX_LABEL_CHARS.to_string()
+                            maxlength=crate::import::MAX_LABEL_CHARS.to_string()
                             autocomplete="off"
                             spellcheck="false"
                             prop:value=label_value
@@ -348,28 +274,6 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         </div>
     }
     .into_any()
-}
-
-/// The verdict as stored beside an exported record (readers of the record
-/// format ignore it; it documents what the app showed).
-fn result_json(v: &Verdict) -> serde_json::Value {
-    let criteria: serde_json::Map<String, serde_json::Value> = CRITERIA
-        .iter()
-        .zip(&v.report.criteria)
-        .map(|(c, r)| {
-            (
-                c.code.to_string(),
-                serde_json::Value::String(r.status.as_str().into()),
-            )
-        })
-        .collect();
-    serde_json::json!({
-        "outcome": v.report.outcome.as_str(),
-        "criteria": criteria,
-        "earliest_eligible": v.calendar.earliest_eligible.map(|d| d.to_string()),
-        "app_version": crate::APP_VERSION,
-        "criteria_text": crate::PROTOCOL_TEXT_VERSION,
-    })
 }
 
 /// The one-page summary that only shows when printing.

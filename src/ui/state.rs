@@ -3,10 +3,16 @@
 //! warnings and which screen is showing.
 
 use super::storage::BrowserStore;
-use crate::drafts::{self, Catalogue, Draft, KeyValue, MemoryStore, SaveError, StoreError, Stored};
+use crate::drafts::Draft;
 use crate::engine::Date;
+use crate::keys::{
+    IDLE_KEY, LANG_KEY, LOCK_DECLINED_KEY, LOCK_SIGNAL_KEY, RETENTION_KEY, VAULT_KEY,
+};
+use crate::records;
+use crate::records::{Catalogue, SaveError, Stored};
+use crate::store::{KeyValue, MemoryStore, StoreError};
 use crate::text::Lang;
-use crate::vault::{GuardedStore, NoRandomness, Random, VAULT_KEY};
+use crate::vault::{GuardedStore, NoRandomness, Random};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 
@@ -54,20 +60,10 @@ pub fn held_key() -> Option<[u8; 32]> {
     HELD_KEY.with(Cell::get)
 }
 
-/// The storage key of the language setting (not patient data).
-pub const LANG_KEY: &str = "ctit/settings/lang";
-/// The storage key of the retention period in days.
-pub const RETENTION_KEY: &str = "ctit/settings/retention_days";
 /// The default retention period.
 pub const DEFAULT_RETENTION_DAYS: u32 = 30;
-/// The storage key of the idle time before the app locks, in minutes.
-pub const IDLE_KEY: &str = "ctit/settings/idle_minutes";
 /// The default idle time before the app locks.
 pub const DEFAULT_IDLE_MINUTES: u32 = 5;
-/// Changed by a tab that locks, so every other tab locks too.
-pub const LOCK_SIGNAL_KEY: &str = "ctit/lock/signal";
-/// Set when the coordinator declined the passcode offer.
-pub const LOCK_DECLINED_KEY: &str = "ctit/settings/lock_declined";
 
 /// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -299,7 +295,7 @@ impl AppState {
 
     /// Removes everything the app stored on this device; returns how many keys.
     pub fn wipe(&self) -> usize {
-        let n = with_store(drafts::wipe).unwrap_or(0);
+        let n = with_store(records::wipe).unwrap_or(0);
         // Whatever the store was (sealed or not), start again from plain storage.
         forget_key();
         self.has_vault.set(false);
@@ -315,7 +311,7 @@ impl AppState {
         if self.locked.get_untracked() {
             return;
         }
-        match with_store(drafts::load_all) {
+        match with_store(records::load_all) {
             Ok(cat) => self.catalogue.set(cat),
             Err(e) => self.store_failed(e),
         }
@@ -350,7 +346,7 @@ impl AppState {
     pub fn save(&self, draft: &Draft, base_rev: u64) -> Result<u64, SaveError> {
         // Performance marks for the benchmark: check, serialize and write.
         mark("ctit-save");
-        let result = with_store(|kv| drafts::save(kv, draft, base_rev));
+        let result = with_store(|kv| records::save(kv, draft, base_rev));
         measure("ctit-save", "ctit-save");
         match &result {
             Ok(rev) => {
@@ -382,7 +378,7 @@ impl AppState {
 
     /// Deletes a record.
     pub fn delete(&self, id: &str) {
-        if let Err(e) = with_store(|kv| drafts::delete(kv, id)) {
+        if let Err(e) = with_store(|kv| records::delete(kv, id)) {
             self.store_failed(e);
         }
         self.catalogue
@@ -451,6 +447,8 @@ pub fn trs(
     lang: RwSignal<Lang>,
     pick: fn(&'static crate::text::ScreenText) -> &'static str,
 ) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
+    // first-module: allowed (a generic closure: its code is made where
+    // `trs` is called, in the lazily loaded screens).
     move || pick(lang.get().screens())
 }
 

@@ -3,7 +3,7 @@
 //! Each write is also journaled (`web/journal.js`), so typing survives a
 //! browser killed before localStorage reached the disk.
 
-use crate::drafts::{KeyValue, StoreError};
+use crate::store::{KeyValue, StoreError};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -70,7 +70,7 @@ impl BrowserStore {
             .local_storage()
             .map_err(|e| StoreError::Unavailable(describe(&e)))?
             .ok_or_else(|| StoreError::Unavailable("no localStorage".into()))?;
-        let probe = "ctit/probe";
+        let probe = crate::keys::PROBE_KEY;
         storage.set_item(probe, "1").map_err(|e| write_error(&e))?;
         storage
             .remove_item(probe)

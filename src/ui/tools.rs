@@ -7,7 +7,8 @@
 
 use super::files::{download, read_file_text};
 use super::state::{AppState, days_ago_iso, new_id, now_iso, today, tr, trs};
-use crate::drafts::{Broken, ImportError, Unreadable, import_record};
+use crate::import::{ImportError, import_record};
+use crate::records::{Broken, Unreadable};
 use crate::text::ScreenText;
 use leptos::prelude::*;
 
@@ -49,7 +50,7 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
         .ok()
         .and_then(|s| s.as_f64())
         .unwrap_or(0.0);
-    if size > crate::drafts::MAX_IMPORT_BYTES as f64 {
+    if size > crate::import::MAX_IMPORT_BYTES as f64 {
         errors.set(vec![
             (sc.import_refused)(&name),
             (sc.import_too_large)(size as usize),
@@ -153,7 +154,7 @@ pub fn RetentionDue() -> impl IntoView {
     let old_ids = Memo::new(move |_| {
         let cutoff = days_ago_iso(state.retention_days.get());
         state.catalogue.with(|c| {
-            crate::drafts::older_than(c, &cutoff)
+            crate::records::older_than(c, &cutoff)
                 .iter()
                 .map(|s| s.draft.id.clone())
                 .collect::<Vec<_>>()

@@ -9,7 +9,7 @@
 //! unlocked one for the key; `K` followed by the 32 key bytes as characters
 //! U+0000–U+00FF (in memory only, never stored); `A` someone is using the
 //! app. (Locking needs no message: a tab that locks changes
-//! `state::LOCK_SIGNAL_KEY`, and every tab follows the storage event.)
+//! `keys::LOCK_SIGNAL_KEY`, and every tab follows the storage event.)
 
 use super::state::{self, AppState, Screen};
 use leptos::prelude::*;

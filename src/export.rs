@@ -1,0 +1,147 @@
+//! What is written about one record, in one place for the `screen` command
+//! and the app: the verdict as `screen` prints it ([`Verdict`]: outcome,
+//! every criterion's status and reason in published order, the earliest
+//! eligible date) and the app's record file ([`record_file`]: the record in
+//! the spec's format, its label, the versions, and that same verdict as
+//! `result`). Pure.
+//!
+//! The order of the verdict's fields and of the criteria is the published
+//! one, whatever the JSON map type sorts by: [`Verdict`] serializes itself
+//! field by field, so `screen`'s line and the file's `result` are the same
+//! object written the same way (a test compares them for every shared case).
+
+use crate::engine::{CRITERIA, Date, Record, Report, calendar, evaluate};
+use crate::text::{Lang, Messages};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+/// A record's verdict as `screen` prints it, reasons in English.
+pub struct Verdict {
+    /// Statuses, reasons and outcome.
+    pub report: Report,
+    /// The first date the record is eligible if nothing else changes.
+    pub earliest_eligible: Option<Date>,
+}
+
+impl Verdict {
+    /// Judges `record`.
+    pub fn of(record: &Record) -> Verdict {
+        let report = evaluate(record);
+        let earliest_eligible = calendar(record, &report).earliest_eligible;
+        Verdict {
+            report,
+            earliest_eligible,
+        }
+    }
+
+    /// The verdict as one line of JSON (what `screen` prints per record).
+    pub fn to_line(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// The criteria's statuses (`reasons: false`) or reasons, keyed by code in
+/// published order.
+struct PerCriterion<'a> {
+    report: &'a Report,
+    reasons: bool,
+}
+
+impl Serialize for PerCriterion<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let messages: &dyn Messages = Lang::En.messages();
+        let mut map = s.serialize_map(Some(CRITERIA.len()))?;
+        for (c, r) in CRITERIA.iter().zip(&self.report.criteria) {
+            if self.reasons {
+                map.serialize_entry(c.code, &messages.reason(r))?;
+            } else {
+                map.serialize_entry(c.code, r.status.as_str())?;
+            }
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Verdict {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(4))?;
+        map.serialize_entry("outcome", self.report.outcome.as_str())?;
+        let statuses = PerCriterion {
+            report: &self.report,
+            reasons: false,
+        };
+        map.serialize_entry("criteria", &statuses)?;
+        let reasons = PerCriterion {
+            report: &self.report,
+            reasons: true,
+        };
+        map.serialize_entry("reasons", &reasons)?;
+        map.serialize_entry(
+            "earliest_eligible",
+            &self.earliest_eligible.map(|d| d.to_string()),
+        )?;
+        map.end()
+    }
+}
+
+/// The app's record file: the record in the spec's format (what `screen`
+/// and import read), then `label`, `app_version`, `criteria_text` and
+/// `result` (the [`Verdict`]), which readers of the format ignore.
+struct RecordFile<'a> {
+    record: serde_json::Value,
+    label: &'a str,
+    verdict: Verdict,
+}
+
+impl Serialize for RecordFile<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        if let Some(fields) = self.record.as_object() {
+            for (k, v) in fields {
+                map.serialize_entry(k, v)?;
+            }
+        }
+        map.serialize_entry("label", self.label)?;
+        map.serialize_entry("app_version", crate::APP_VERSION)?;
+        map.serialize_entry("criteria_text", crate::PROTOCOL_TEXT_VERSION)?;
+        map.serialize_entry("result", &self.verdict)?;
+        map.end()
+    }
+}
+
+/// The text of the app's record file for `record` (pretty-printed JSON).
+pub fn record_file(record: &Record, label: &str) -> String {
+    let file = RecordFile {
+        record: record.to_json_value(),
+        label,
+        verdict: Verdict::of(record),
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// The FHIR R4 QuestionnaireResponse file for `record` (pretty-printed).
+pub fn fhir_file(record: &Record, label: &str) -> String {
+    serde_json::to_string_pretty(&crate::interop::questionnaire_response(record, label))
+        .unwrap_or_default()
+}
+
+/// The file name of a record's export: `ctit-<label>-<screening date>`
+/// plus `extension`, the label made safe for any file system (letters,
+/// digits, `-` and `_` kept, anything else a `-`, none at either end;
+/// "record" when nothing is left).
+pub fn file_name(label: &str, record: &Record, extension: &str) -> String {
+    let safe: String = label
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let safe = match safe.trim_matches('-') {
+        "" => "record",
+        s => s,
+    };
+    format!("ctit-{safe}-{}{extension}", record.screening_date)
+}
