@@ -6,11 +6,13 @@
 //! records changed since a backup older than the coordinator's period
 //! (`crate::backup::reminder_due`).
 
+use super::clock::{days_ago_iso, local_time, now_iso, today};
 use super::files::{download, read_file_text};
 use super::kdf;
-use super::state::{
-    AppState, BrowserRandom, days_ago_iso, local_time, now_iso, today, trs, with_store,
-};
+use super::random::BrowserRandom;
+use super::state::AppState;
+use super::storage::with_store;
+use super::words::trs;
 use crate::backup;
 use crate::keys;
 use crate::vault::{self, KdfInput};

@@ -3,7 +3,8 @@
 //! text so half-typed input is kept, platelets with a unit, labs with their
 //! ULN). A problem the engine found is shown at the field.
 
-use super::state::{AppState, tr};
+use super::state::AppState;
+use super::words::tr;
 use crate::drafts::{Draft, uln_key, unit_key};
 use crate::engine::dictionary::{FieldDef, Kind};
 use crate::engine::record::PlateletUnit;
@@ -71,11 +72,11 @@ impl FormDraft {
                     if !self.is_pending() {
                         return; // judged already (see `settle_now`), or the form is gone
                     }
-                    super::state::mark("ctit-verdict");
+                    super::perf::mark("ctit-verdict");
                     self.settle_now();
                     // Effects run as microtasks: this task runs after them.
                     set_timeout(
-                        || super::state::measure("ctit-verdict", "ctit-verdict"),
+                        || super::perf::measure("ctit-verdict", "ctit-verdict"),
                         std::time::Duration::ZERO,
                     );
                 },

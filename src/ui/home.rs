@@ -1,7 +1,9 @@
 //! The start page: what the study is, and the choice between the patient
 //! self-check and coordinator screening.
 
-use super::state::{AppState, Screen, tr};
+use super::route::Screen;
+use super::state::AppState;
+use super::words::tr;
 use leptos::prelude::*;
 
 /// The start page.

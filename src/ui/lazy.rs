@@ -11,8 +11,9 @@
 //! it never stops the app, and nothing typed is lost (drafts are in
 //! storage, not in the screen).
 
-use super::state::{AppState, tr};
+use super::state::AppState;
 use super::tools;
+use super::words::tr;
 use crate::drafts::Draft;
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
@@ -39,7 +40,7 @@ fn create_now(
 ) -> Result<(), Unavailable> {
     // Every new record gets a random id here (not in the list, whose code
     // is in the first download); without randomness nothing is created.
-    match super::state::new_id() {
+    match super::random::new_id() {
         Some(id) => {
             draft.id = id;
             state.create(draft);

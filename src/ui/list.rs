@@ -5,9 +5,12 @@
 //! entries and the "show more" buttons come from `tools`, fetched once this
 //! list is painted (`lazy`); creating a record comes with the record form.
 
+use super::clock::{local_time, now_iso, today};
 use super::lazy::ListAction;
-use super::state::{AppState, Screen, local_time, now_iso, today, tr};
+use super::route::Screen;
+use super::state::{AppState, LIST_PAGE};
 use super::tools::Tool;
+use super::words::tr;
 use crate::drafts::Draft;
 use crate::engine::{Outcome, Record, evaluate};
 use crate::text::UiText;
@@ -46,18 +49,6 @@ fn badge(outcome: Option<Outcome>, ui: &'static UiText) -> (&'static str, &'stat
         None => ("badge incomplete", ui.badge_no_date),
     }
 }
-
-/// How many records the list draws at first: the most recently saved.
-///
-/// Every record is loaded and counted, but drawing a row (its outcome
-/// judged by the engine, its elements and reactive parts) and laying out a
-/// long table are what a coordinator waits for: with 500 stored records
-/// the list's first paint took 1.2 s instead of 0.5 s (warm, 4x CPU
-/// throttling); drawing 50 of them, 0.65 s. The rest are a click away.
-///
-/// (`u32` as the other counters: each value type of a signal is its own
-/// generated code in the first download.)
-pub const PAGE: u32 = 50;
 
 /// The records list.
 #[component]
@@ -170,7 +161,7 @@ pub fn RecordsList() -> impl IntoView {
                         {move || rows.get().into_iter().map(|r| view! { <RecordRow row=r errors=action_errors /> }).collect_view()}
                     </tbody>
                 </table>
-                {super::lazy::list_more(shown, PAGE)}
+                {super::lazy::list_more(shown, LIST_PAGE)}
             </Show>
             {super::lazy::settings()}
         </section>

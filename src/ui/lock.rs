@@ -8,7 +8,9 @@
 //! clock and channel are in `watch`.
 
 use super::kdf;
-use super::state::{self, AppState, BrowserRandom, tr, trs};
+use super::random::BrowserRandom;
+use super::state::AppState;
+use super::words::{tr, trs};
 use crate::keys::{THROTTLE_KEY, VAULT_KEY};
 use crate::vault::{self, DataKey, KdfInput, Throttle, VaultError, VaultStore};
 use leptos::prelude::*;
@@ -29,7 +31,7 @@ pub fn adopt_key(state: AppState, bytes: [u8; 32]) {
 }
 
 fn stored_meta() -> Option<vault::VaultMeta> {
-    let text = state::with_store(|kv| kv.get(VAULT_KEY).ok().flatten())?;
+    let text = super::storage::with_store(|kv| kv.get(VAULT_KEY).ok().flatten())?;
     vault::read_meta(&text).ok()
 }
 
@@ -38,7 +40,7 @@ fn stored_meta() -> Option<vault::VaultMeta> {
 fn become_unlocked(state: AppState, store: VaultStore, tell: bool) {
     let key = store.data_key().bytes();
     state.unsealed_left.set(store.unsealed_left() as u32);
-    state::install_unlocked(Box::new(store), key);
+    super::storage::install_unlocked(Box::new(store), key);
     state.has_vault.set(true);
     state.locked.set(false);
     state.reload();
@@ -75,7 +77,7 @@ enum UnlockError {
 }
 
 fn throttle() -> Throttle {
-    Throttle::read(state::with_store(|kv| kv.get(THROTTLE_KEY).ok().flatten()).as_deref())
+    Throttle::read(super::storage::with_store(|kv| kv.get(THROTTLE_KEY).ok().flatten()).as_deref())
 }
 
 /// Opens the vault with `passcode`: its description, and a store holding
@@ -92,20 +94,20 @@ async fn open_vault(
     }
     let meta = stored_meta().ok_or_else(|| UnlockError::Failed("no vault".into()))?;
     let (salt, cost) = vault::kdf_input(&meta).map_err(|e| UnlockError::Failed(e.to_string()))?;
-    state::mark("ctit-kdf");
+    super::perf::mark("ctit-kdf");
     let kek = kdf::derive(passcode, &salt, cost)
         .await
         .map_err(|e| UnlockError::Failed((sc.kdf_failed)(&e)))?;
-    state::measure("ctit-kdf", "ctit-kdf");
+    super::perf::measure("ctit-kdf", "ctit-kdf");
     match vault::open(&meta, &kek) {
         Ok((key, seal_state)) => {
-            let _ = state::with_store(|kv| kv.remove(THROTTLE_KEY));
+            let _ = super::storage::with_store(|kv| kv.remove(THROTTLE_KEY));
             let store = unlocked_store(key, seal_state).map_err(UnlockError::Failed)?;
             Ok((meta, store))
         }
         Err(VaultError::WrongPasscode) => {
             let t = throttle().failed(js_sys::Date::now());
-            let _ = state::with_store(|kv| kv.set(THROTTLE_KEY, &t.text()));
+            let _ = super::storage::with_store(|kv| kv.set(THROTTLE_KEY, &t.text()));
             Err(UnlockError::Wrong(t.remaining(js_sys::Date::now())))
         }
         Err(e) => Err(UnlockError::Failed(e.to_string())),
@@ -144,9 +146,9 @@ async fn set_passcode(state: AppState, passcode: String) -> Result<(), String> {
     let (input, kek) = new_kek(state, &passcode).await?;
     let base = browser_store().map_err(|e| (ui.passcode_failed)(&e))?;
     // Performance marks for the benchmark (writing the vault, sealing).
-    state::mark("ctit-seal");
+    super::perf::mark("ctit-seal");
     let created = vault::create(base, &input, &kek, Box::new(BrowserRandom));
-    state::measure("ctit-seal", "ctit-seal");
+    super::perf::measure("ctit-seal", "ctit-seal");
     match created {
         Ok((store, _progress)) => {
             become_unlocked(state, store, true);
@@ -403,10 +405,13 @@ pub fn LockOffer() -> impl IntoView {
         done.set(state.has_vault.get_untracked());
         // "New screening" was pressed before the offer was answered.
         if state.offer_pending.get_untracked() == 1
-            && let Some(id) = state::new_id()
+            && let Some(id) = super::random::new_id()
         {
-            let draft =
-                crate::drafts::Draft::new(&id, &state::today().to_string(), &state::now_iso());
+            let draft = crate::drafts::Draft::new(
+                &id,
+                &super::clock::today().to_string(),
+                &super::clock::now_iso(),
+            );
             super::lazy::run(
                 state,
                 super::lazy::ListAction::Create(draft),

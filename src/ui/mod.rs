@@ -13,6 +13,7 @@
 //! derivation's worker), `js` (small browser calls for the later code).
 
 mod backup;
+mod clock;
 mod field;
 mod files;
 mod home;
@@ -22,18 +23,23 @@ mod lazy;
 mod list;
 mod lock;
 mod patient;
+mod perf;
+mod random;
 mod record;
+mod route;
 mod state;
 mod storage;
 mod storage_care;
 mod tools;
 mod verdict;
 mod watch;
+mod words;
 
 use crate::keys::RECORD_PREFIX;
 use leptos::prelude::*;
-use state::tr;
-use state::{AppState, Screen, StorageWarning};
+use route::Screen;
+use state::{AppState, StorageWarning};
+use words::tr;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
@@ -94,7 +100,7 @@ pub fn App() -> impl IntoView {
 
     // Following a link or the browser's back button between the modes.
     let nav = window_event_listener(leptos::ev::hashchange, move |_| {
-        let target = state::screen_for_hash(&state::current_hash());
+        let target = route::current();
         let here = state.screen.get_untracked();
         let same_mode = matches!((&here, &target), (Screen::Record(_), Screen::List));
         if here != target && !same_mode {

@@ -6,8 +6,11 @@
 //! patient may choose to keep them on the device (key `ctit/patient`);
 //! "delete my answers" removes everything the app stored for them.
 
+use super::clock::today;
 use super::field::{FormDraft, TextBox, UnitSelect};
-use super::state::{AppState, today, trs, with_store};
+use super::state::AppState;
+use super::storage::with_store;
+use super::words::trs;
 use crate::drafts::Draft;
 use crate::engine::Field;
 use crate::engine::dictionary::Kind;

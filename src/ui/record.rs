@@ -3,10 +3,13 @@
 //! is saved at once; a save that another tab has overtaken is never written
 //! over silently.
 
+use super::clock::{now_iso, today};
 use super::field::{FieldInput, FormDraft};
 use super::files::download;
-use super::state::{AppState, Screen, now_iso, today, tr, trs};
+use super::route::Screen;
+use super::state::AppState;
 use super::verdict::{Banner, CriteriaList, Verdict, criterion_rows};
+use super::words::{tr, trs};
 use crate::drafts::Draft;
 use crate::engine::dictionary::{FIELDS, Section};
 use crate::engine::{CRITERIA, Record};
@@ -66,13 +69,13 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let edit = Callback::new(move |(key, value): (String, String)| {
         // Performance marks for the benchmark: the whole handler (the save is
         // measured in `AppState::save`).
-        super::state::mark("ctit-edit");
+        super::perf::mark("ctit-edit");
         form.edit(|d| {
             d.set_input(&key, &value);
             d.updated = now_iso();
         });
         persist();
-        super::state::measure("ctit-edit", "ctit-edit");
+        super::perf::measure("ctit-edit", "ctit-edit");
     });
     let edit_meta = move |f: fn(&mut Draft, String), value: String| {
         form.edit(|d| {
@@ -99,7 +102,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     } else {
                         rev.set(theirs.rev);
                         form.replace(theirs.draft);
-                        let at = super::state::local_time(&now_iso());
+                        let at = super::clock::local_time(&now_iso());
                         notice.set(Some((lang.get_untracked().screens().updated_elsewhere)(
                             &at,
                         )));

@@ -1,82 +1,37 @@
-//! App-wide state shared through Leptos context: the store (browser storage,
-//! or memory when storage is blocked), the catalogue of records, storage
-//! warnings and which screen is showing.
+//! App-wide state shared through Leptos context: the catalogue of records,
+//! storage warnings, the language, settings and which screen is showing;
+//! locking this tab and following a passcode set or removed elsewhere. The
+//! store itself is `storage`'s, the address `route`'s, the clock `clock`'s.
 
-use super::storage::BrowserStore;
+use super::perf::{mark, measure};
+use super::route::{self, Screen};
+use super::storage::{BrowserStore, forget_key, held_key, use_browser, with_store};
 use crate::drafts::Draft;
-use crate::engine::Date;
 use crate::keys::{
     IDLE_KEY, LANG_KEY, LOCK_DECLINED_KEY, LOCK_SIGNAL_KEY, RETENTION_KEY, VAULT_KEY,
 };
 use crate::records;
 use crate::records::{Catalogue, SaveError, Stored};
-use crate::store::{KeyValue, MemoryStore, StoreError};
+use crate::store::StoreError;
 use crate::text::Lang;
-use crate::vault::{GuardedStore, NoRandomness, Random};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
 
-thread_local! {
-    /// The one store of this tab. The browser is single-threaded; a
-    /// thread-local keeps the `!Send` `web_sys::Storage` out of signals.
-    /// Locked (or no passcode): a [`GuardedStore`], which never writes a
-    /// record once a vault exists; unlocked: a `vault::VaultStore`, built
-    /// only by the lock's own module (so the cryptography stays out of the
-    /// first download).
-    static STORE: RefCell<Box<dyn KeyValue>> = RefCell::new(Box::new(GuardedStore::new(Box::new(MemoryStore::default()))));
-    /// The data key's bytes while unlocked, to hand to another tab of this
-    /// app that asks (in memory only, never stored).
-    static HELD_KEY: Cell<Option<[u8; 32]>> = const { Cell::new(None) };
-}
-
-/// Runs `f` with the store.
-pub fn with_store<R>(f: impl FnOnce(&mut dyn KeyValue) -> R) -> R {
-    STORE.with(|s| f(s.borrow_mut().as_mut()))
-}
-
-/// The plain store of this tab: the browser's storage (guarded), or memory
-/// when storage is blocked.
-pub fn plain_store() -> Box<dyn KeyValue> {
-    match BrowserStore::open() {
-        Ok(s) => Box::new(GuardedStore::new(Box::new(s))),
-        Err(_) => Box::new(GuardedStore::new(Box::new(MemoryStore::default()))),
-    }
-}
-
-/// Drops the data key: this tab's store is the plain one again.
-fn forget_key() {
-    STORE.with(|s| *s.borrow_mut() = plain_store());
-    HELD_KEY.with(|k| k.set(None));
-}
-
-/// Makes `store` this tab's store and remembers the data key (unlocked).
-pub fn install_unlocked(store: Box<dyn KeyValue>, key: [u8; 32]) {
-    STORE.with(|s| *s.borrow_mut() = store);
-    HELD_KEY.with(|k| k.set(Some(key)));
-}
-
-/// The data key this tab holds (`None` when locked), for another tab.
-pub fn held_key() -> Option<[u8; 32]> {
-    HELD_KEY.with(Cell::get)
-}
+/// How many records the records list draws at first: the most recently saved.
+///
+/// Every record is loaded and counted, but drawing a row (its outcome
+/// judged by the engine, its elements and reactive parts) and laying out a
+/// long table are what a coordinator waits for: with 500 stored records
+/// the list's first paint took 1.2 s instead of 0.5 s (warm, 4x CPU
+/// throttling); drawing 50 of them, 0.65 s. The rest are a click away.
+///
+/// (`u32` as the other counters: each value type of a signal is its own
+/// generated code in the first download.)
+pub const LIST_PAGE: u32 = 50;
 
 /// The default retention period.
 pub const DEFAULT_RETENTION_DAYS: u32 = 30;
 /// The default idle time before the app locks.
 pub const DEFAULT_IDLE_MINUTES: u32 = 5;
-
-/// What the user is looking at.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Screen {
-    /// The start page: choose patient self-check or coordinator screening.
-    Home,
-    /// The patient self-check.
-    Patient,
-    /// The records list.
-    List,
-    /// One record, by id.
-    Record(String),
-}
 
 /// A storage condition the user must know about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,13 +81,13 @@ impl AppState {
     pub fn new() -> AppState {
         let warning = match BrowserStore::open() {
             Ok(store) => {
-                STORE.with(|s| *s.borrow_mut() = Box::new(GuardedStore::new(Box::new(store))));
+                use_browser(store);
                 None
             }
             Err(StoreError::Full(why)) => Some(StorageWarning::Full(why)),
             Err(e) => Some(StorageWarning::Blocked(e.to_string())),
         };
-        let screen = screen_for_hash(&current_hash());
+        let screen = route::current();
         let stored_lang = with_store(|kv| kv.get(LANG_KEY).ok().flatten());
         let lang = match stored_lang.as_deref() {
             Some("zh") => Lang::Zh,
@@ -165,7 +120,7 @@ impl AppState {
             lock_declined: RwSignal::new(setting(LOCK_DECLINED_KEY).is_some()),
             unsealed_left: RwSignal::new(0),
             offer_pending: RwSignal::new(0),
-            list_shown: RwSignal::new(super::list::PAGE),
+            list_shown: RwSignal::new(LIST_PAGE),
         };
         if !has_vault {
             state.reload();
@@ -185,29 +140,14 @@ impl AppState {
     /// locks the records, in every tab: the tablet may be handed on.
     pub fn go(&self, screen: Screen) {
         self.lock_if_leaving(&screen);
-        let hash = match screen {
-            Screen::Home => "",
-            Screen::Patient => "#patient",
-            Screen::List | Screen::Record(_) => "#coordinator",
-        };
-        if let Some(w) = web_sys::window()
-            && w.location().hash().ok().as_deref() != Some(hash)
-            && let Ok(history) = w.history()
-        {
-            let url = if hash.is_empty() {
-                "./".to_string()
-            } else {
-                hash.to_string()
-            };
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+        route::show_in_address(&screen);
         self.screen.set(screen);
     }
 
     /// Locks (every tab) when the app leaves the coordinator's screens for
     /// `to`, by `go` or by the address.
     pub fn lock_if_leaving(&self, to: &Screen) {
-        if is_coordinator(&self.screen.get_untracked()) && !is_coordinator(to) {
+        if self.screen.get_untracked().is_coordinator() && !to.is_coordinator() {
             self.lock();
         }
     }
@@ -246,7 +186,7 @@ impl AppState {
     /// and no key locks; no vault unlocks with plain storage.
     pub fn recheck_vault(&self) {
         let exists = with_store(|kv| kv.get(VAULT_KEY).ok().flatten()).is_some();
-        let held = HELD_KEY.with(Cell::get).is_some();
+        let held = held_key().is_some();
         if exists && !held {
             self.has_vault.set(true);
             self.lock_here();
@@ -384,139 +324,4 @@ impl AppState {
         self.catalogue
             .update(|c| c.drafts.retain(|s| s.draft.id != id));
     }
-}
-
-/// The URL fragment now ("" when none).
-pub fn current_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
-/// Whether a screen is one of the coordinator's (behind the passcode).
-pub fn is_coordinator(screen: &Screen) -> bool {
-    matches!(screen, Screen::List | Screen::Record(_))
-}
-
-/// The screen a URL fragment names.
-pub fn screen_for_hash(hash: &str) -> Screen {
-    match hash {
-        "#coordinator" => Screen::List,
-        "#patient" => Screen::Patient,
-        _ => Screen::Home,
-    }
-}
-
-/// Today's date from the browser's clock (the only clock the app reads).
-pub fn today() -> Date {
-    let now = js_sys::Date::new_0();
-    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
-    Date::new(y as i32, m as u8, d as u8)
-        .or_else(|| Date::parse("2000-01-01"))
-        .expect("a literal valid date")
-}
-
-/// Now, as an ISO 8601 timestamp.
-pub fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().into()
-}
-
-/// A new record id: 96 random bits (`None` if the random source failed:
-/// nothing is created then). Storage keys are in the clear, so an id says
-/// nothing of when the record was made.
-pub fn new_id() -> Option<String> {
-    crate::vault::random_id(&mut BrowserRandom).ok()
-}
-
-/// Interface text that follows the language: `tr(lang, |u| u.save)`.
-///
-/// Every call returns the same closure type (the text is chosen through a
-/// function pointer), so the app carries one copy of the code that draws
-/// and updates reactive text instead of one per string: in a Leptos app
-/// that per-closure code is a large share of the wasm.
-pub fn tr(
-    lang: RwSignal<Lang>,
-    pick: fn(&'static crate::text::UiText) -> &'static str,
-) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
-    move || pick(lang.get().ui())
-}
-
-/// [`tr`] for the words of the parts fetched on first use
-/// ([`crate::text::ScreenText`]): `trs(lang, |s| s.unlock)`.
-pub fn trs(
-    lang: RwSignal<Lang>,
-    pick: fn(&'static crate::text::ScreenText) -> &'static str,
-) -> impl Fn() -> &'static str + Send + Sync + Copy + 'static {
-    // first-module: allowed (a generic closure: its code is made where
-    // `trs` is called, in the lazily loaded screens).
-    move || pick(lang.get().screens())
-}
-
-thread_local! {
-    /// The page's `performance` when the benchmark asked for marks (it sets
-    /// `window.__ctitMarks = true` before the app starts), else `None`.
-    /// Marks stay in the page's performance timeline until cleared, so in
-    /// everyday use (hours of typing) they would only pile up unread.
-    static MARKS: Option<web_sys::Performance> = web_sys::window()
-        .filter(|w| js_sys::Reflect::get(w, &"__ctitMarks".into()).is_ok_and(|v| v.is_truthy()))
-        .and_then(|w| w.performance());
-}
-
-/// A performance mark, when the benchmark asked for them (`window.__ctitMarks`).
-pub fn mark(name: &str) {
-    MARKS.with(|p| {
-        if let Some(p) = p {
-            let _ = p.mark(name);
-        }
-    });
-}
-
-/// A performance measure from the mark `start` to now, named `name` (only
-/// when the benchmark asked for marks).
-pub fn measure(name: &str, start: &str) {
-    MARKS.with(|p| {
-        if let Some(p) = p {
-            let _ = p.measure_with_start_mark(name, start);
-        }
-    });
-}
-
-/// The browser's cryptographic generator (`crypto.getRandomValues`). If it
-/// is missing or throws, the operation that needed it is refused.
-pub struct BrowserRandom;
-
-impl Random for BrowserRandom {
-    fn fill(&mut self, buf: &mut [u8]) -> Result<(), NoRandomness> {
-        let crypto = web_sys::window()
-            .and_then(|w| w.crypto().ok())
-            .ok_or(NoRandomness)?;
-        crypto
-            .get_random_values_with_u8_array(buf)
-            .map(|_| ())
-            .map_err(|_| NoRandomness)
-    }
-}
-
-/// The ISO 8601 timestamp `days` days ago.
-pub fn days_ago_iso(days: u32) -> String {
-    let ms = js_sys::Date::now() - f64::from(days) * 86_400_000.0;
-    js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms))
-        .to_iso_string()
-        .into()
-}
-
-/// A timestamp as local "YYYY-MM-DD HH:MM" for lists.
-pub fn local_time(iso: &str) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
-    if d.get_time().is_nan() {
-        return String::new();
-    }
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date(),
-        d.get_hours(),
-        d.get_minutes()
-    )
 }

@@ -1,9 +1,13 @@
 //! `localStorage` behind the `KeyValue` trait, with every failure turned into
-//! a typed error (blocked storage throws on access; a full one on write).
+//! a typed error (blocked storage throws on access; a full one on write),
+//! and the one store this tab writes through now ([`with_store`]: guarded
+//! while locked, the vault's while unlocked, memory when storage is blocked).
 //! Each write is also journaled (`web/journal.js`), so typing survives a
 //! browser killed before localStorage reached the disk.
 
-use crate::store::{KeyValue, StoreError};
+use crate::store::{KeyValue, MemoryStore, StoreError};
+use crate::vault::GuardedStore;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -145,4 +149,53 @@ impl KeyValue for BrowserStore {
         }
         Ok(keys)
     }
+}
+
+thread_local! {
+    /// The one store of this tab. The browser is single-threaded; a
+    /// thread-local keeps the `!Send` `web_sys::Storage` out of signals.
+    /// Locked (or no passcode): a [`GuardedStore`], which never writes a
+    /// record once a vault exists; unlocked: a `vault::VaultStore`, built
+    /// only by the lock's own module (so the cryptography stays out of the
+    /// first download).
+    static STORE: RefCell<Box<dyn KeyValue>> = RefCell::new(Box::new(GuardedStore::new(Box::new(MemoryStore::default()))));
+    /// The data key's bytes while unlocked, to hand to another tab of this
+    /// app that asks (in memory only, never stored).
+    static HELD_KEY: Cell<Option<[u8; 32]>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with the store.
+pub fn with_store<R>(f: impl FnOnce(&mut dyn KeyValue) -> R) -> R {
+    STORE.with(|s| f(s.borrow_mut().as_mut()))
+}
+
+/// The plain store of this tab: the browser's storage (guarded), or memory
+/// when storage is blocked.
+pub fn plain_store() -> Box<dyn KeyValue> {
+    match BrowserStore::open() {
+        Ok(s) => Box::new(GuardedStore::new(Box::new(s))),
+        Err(_) => Box::new(GuardedStore::new(Box::new(MemoryStore::default()))),
+    }
+}
+
+/// Makes the browser's storage (guarded) this tab's store: at start.
+pub fn use_browser(store: BrowserStore) {
+    STORE.with(|s| *s.borrow_mut() = Box::new(GuardedStore::new(Box::new(store))));
+}
+
+/// Drops the data key: this tab's store is the plain one again.
+pub fn forget_key() {
+    STORE.with(|s| *s.borrow_mut() = plain_store());
+    HELD_KEY.with(|k| k.set(None));
+}
+
+/// Makes `store` this tab's store and remembers the data key (unlocked).
+pub fn install_unlocked(store: Box<dyn KeyValue>, key: [u8; 32]) {
+    STORE.with(|s| *s.borrow_mut() = store);
+    HELD_KEY.with(|k| k.set(Some(key)));
+}
+
+/// The data key this tab holds (`None` when locked), for another tab.
+pub fn held_key() -> Option<[u8; 32]> {
+    HELD_KEY.with(Cell::get)
 }

@@ -6,7 +6,8 @@
 //! memory never shrinks): each value's length is asked of the browser.
 
 use super::js;
-use super::state::{AppState, trs};
+use super::state::AppState;
+use super::words::trs;
 use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;

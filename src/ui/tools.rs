@@ -5,8 +5,11 @@
 //! more of a long list. The passcode offer (`lock::LockOffer`) comes with
 //! them.
 
+use super::clock::{days_ago_iso, now_iso, today};
 use super::files::{download, read_file_text};
-use super::state::{AppState, days_ago_iso, new_id, now_iso, today, tr, trs};
+use super::random::new_id;
+use super::state::AppState;
+use super::words::{tr, trs};
 use crate::import::{ImportError, import_record};
 use crate::records::{Broken, Unreadable};
 use crate::text::ScreenText;

@@ -2,7 +2,8 @@
 //! the 25 criteria with status, reason, published text and reading note.
 //! Everything shown here comes from the engine's `Report`.
 
-use super::state::{AppState, trs};
+use super::state::AppState;
+use super::words::trs;
 use crate::engine::{
     CRITERIA, Calendar, CriterionId, CriterionResult, Date, Field, NeededFor, Outcome, Record,
     Report, Status, calendar, evaluate, what_is_needed,

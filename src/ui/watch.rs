@@ -11,7 +11,8 @@
 //! app. (Locking needs no message: a tab that locks changes
 //! `keys::LOCK_SIGNAL_KEY`, and every tab follows the storage event.)
 
-use super::state::{self, AppState, Screen};
+use super::route::Screen;
+use super::state::AppState;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::time::Duration;
@@ -34,7 +35,7 @@ pub fn start(state: AppState) {
         match chars.next() {
             Some('H') => hand_over_key(),
             Some('A') => LAST_ACTIVE.with(|l| l.set(js_sys::Date::now())),
-            Some('K') if state::held_key().is_none() => {
+            Some('K') if super::storage::held_key().is_none() => {
                 let bytes: Vec<u8> = chars
                     .filter_map(|c| u8::try_from(u32::from(c)).ok())
                     .collect();
@@ -45,7 +46,7 @@ pub fn start(state: AppState) {
             _ => {}
         }
     });
-    if state.has_vault.get_untracked() && state::held_key().is_none() {
+    if state.has_vault.get_untracked() && super::storage::held_key().is_none() {
         // An unlocked tab of this app may hand over the key.
         broadcast("H");
     }
@@ -81,7 +82,7 @@ fn on_broadcast(f: impl Fn(String) + 'static) {
 
 /// Sends this tab's data key to the others, if it holds one.
 pub fn hand_over_key() {
-    if let Some(key) = state::held_key() {
+    if let Some(key) = super::storage::held_key() {
         let text: String = std::iter::once('K')
             .chain(key.iter().map(|&b| char::from(b)))
             .collect();

@@ -1,0 +1,63 @@
+//! Routing, in one place: the screens and the URL fragment each is kept
+//! under (`""` start page, `#patient`, `#coordinator` for the records list
+//! and any record), so a reload returns to the mode and the fragment never
+//! holds an answer or a record id.
+
+/// What the user is looking at.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    /// The start page: choose patient self-check or coordinator screening.
+    Home,
+    /// The patient self-check.
+    Patient,
+    /// The records list.
+    List,
+    /// One record, by id.
+    Record(String),
+}
+
+impl Screen {
+    /// The screen a URL fragment names (the start page for any other).
+    pub fn from_hash(hash: &str) -> Screen {
+        match hash {
+            "#coordinator" => Screen::List,
+            "#patient" => Screen::Patient,
+            _ => Screen::Home,
+        }
+    }
+
+    /// The URL fragment this screen is kept under (`""`: none).
+    pub fn hash(&self) -> &'static str {
+        match self {
+            Screen::Home => "",
+            Screen::Patient => "#patient",
+            Screen::List | Screen::Record(_) => "#coordinator",
+        }
+    }
+
+    /// Whether this is one of the coordinator's screens (behind the passcode).
+    pub fn is_coordinator(&self) -> bool {
+        matches!(self, Screen::List | Screen::Record(_))
+    }
+}
+
+/// The screen the address names now.
+pub fn current() -> Screen {
+    Screen::from_hash(
+        &web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default(),
+    )
+}
+
+/// Keeps `screen`'s fragment in the address without a new history entry.
+pub fn show_in_address(screen: &Screen) {
+    let hash = screen.hash();
+    if let Some(w) = web_sys::window()
+        && w.location().hash().ok().as_deref() != Some(hash)
+        && let Ok(history) = w.history()
+    {
+        let url = if hash.is_empty() { "./" } else { hash };
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
