@@ -2,10 +2,13 @@
 #! Developer and CI entry point: installs what is missing, then serves, builds,
 #! tests or benchmarks the app. Idempotent: a second run only checks versions.
 #
-#   ./dev.sh serve   install what is missing, serve the app at http://127.0.0.1:8080
+#   ./dev.sh serve   install what is missing, serve a debug build at http://127.0.0.1:8080
+#                    (rebuilt on save; `serve --release` for the release pipeline)
 #   ./dev.sh test    install what is missing, run every test (what CI runs)
 #   ./dev.sh build   install what is missing, write the static site to dist/
 #   ./dev.sh bench   build, then print the performance figures (tools/bench.mjs)
+#   ./dev.sh size [REF]  build, then print each module's size and its change against
+#                    REF (default main; built once in target/size-base)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -78,10 +81,14 @@ build_site() {
 case "${1:-}" in
   serve)
     ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages
-    say "serving at http://127.0.0.1:8080 (Ctrl-C to stop)"
+    # A debug build for editing: the same split and Content-Security-Policy,
+    # without wasm-opt, minifying or compressing (tools/post-build.mjs), so a
+    # save is rebuilt in seconds. `./dev.sh serve --release` serves the
+    # release pipeline (what `build` and `test` use).
+    say "serving at http://127.0.0.1:8080 (Ctrl-C to stop; a debug build: sizes and speed are not the release's)"
     # No auto-reload: Trunk would inject an inline script, which the app's
     # Content-Security-Policy forbids (and the post-build hook refuses).
-    exec trunk serve --release --no-autoreload
+    exec trunk serve --no-autoreload ${2:+"$2"}
     ;;
   build)
     ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages
@@ -110,8 +117,25 @@ case "${1:-}" in
     say "benchmark (figures, not pass/fail)"
     node tools/bench.mjs
     ;;
+  size)
+    ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages
+    build_site
+    ref=${2:-main}
+    rev=$(git rev-parse --verify "$ref^{commit}")
+    base=target/size-base
+    if [ "$(cat "$base/.built-rev" 2>/dev/null)" != "$rev" ]; then
+      say "building $ref (${rev:0:10}) in $base to compare with (a few minutes the first time)"
+      git worktree remove --force "$base" 2>/dev/null || rm -rf "$base"
+      git worktree prune
+      git worktree add --detach "$base" "$rev" >/dev/null
+      (cd "$base" && trunk build --release >/dev/null)
+      echo "$rev" > "$base/.built-rev"
+    fi
+    say "module sizes (brotli) against $ref"
+    node tools/sizes.mjs dist "$base/dist"
+    ;;
   *)
-    sed -n '2,8p' "$0" | cut -c3-
+    sed -n '2,11p' "$0" | cut -c3-
     exit 2
     ;;
 esac

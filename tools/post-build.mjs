@@ -20,6 +20,10 @@
 //      hashed names) and a version derived from their contents;
 //   3. writes pre-compressed copies (.br, .gz) for servers that send them.
 // The size guard (tools/size-check.mjs) then runs in ./dev.sh test.
+// A debug build (`./dev.sh serve`, for editing) runs the same steps, split
+// and Content-Security-Policy included, but leaves out the slow ones that
+// change no behaviour: wasm-opt on the split modules, minifying the start,
+// and the compressed copies.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,7 +76,9 @@ let html = fs.readFileSync(htmlPath, 'utf8');
 const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0, 16)}$1`);
 const mainJs = fs.readdirSync(dir).find((f) => /^ctit-app-[0-9a-f]+\.js$/.test(f));
 const mainWasm = mainJs && mainJs.replace(/\.js$/, '_bg.wasm');
-const split = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'wasm-bindgen', process.env.TRUNK_PROFILE ?? 'release', 'split');
+const profile = process.env.TRUNK_PROFILE ?? 'release';
+const quick = profile === 'debug';
+const split = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'wasm-bindgen', profile, 'split');
 const loaderPath = path.join(split, '__wasm_split.js');
 const glue = mainJs && fs.readFileSync(path.join(dir, mainJs), 'utf8');
 if (!glue || !glue.includes('from "./__wasm_split.js"') || !fs.existsSync(loaderPath) || !fs.existsSync(path.join(dir, mainWasm))) {
@@ -91,7 +97,8 @@ let loader = fs.readFileSync(loaderPath, 'utf8');
     const tmp = path.join(split, `opt-${f}`);
     // (wasm-opt warns about a name subsection it does not know; the names
     // are dropped anyway, so only its errors are shown.)
-    execFileSync('wasm-opt', [`-O${level}`, ...params, path.join(split, f), '-o', tmp], { stdio: ['ignore', 'inherit', 'pipe'] });
+    if (quick) fs.copyFileSync(path.join(split, f), tmp);
+    else execFileSync('wasm-opt', [`-O${level}`, ...params, path.join(split, f), '-o', tmp], { stdio: ['ignore', 'inherit', 'pipe'] });
     const data = fs.readFileSync(tmp);
     const name = hashed(f, data);
     fs.writeFileSync(path.join(dir, name), data);
@@ -140,7 +147,7 @@ let boot;
     define: { WASM_SWAPS: JSON.stringify(swaps), WASM_LENGTH: String(wasm.length) },
   });
   fs.rmSync(tmp, { recursive: true, force: true });
-  boot = await minified(bundle.outputFiles[0].text);
+  boot = quick ? bundle.outputFiles[0].text : await minified(bundle.outputFiles[0].text);
 }
 const link = html.match(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]+\.css)"[^>]*>/);
 if (!link) { console.error('post-build: the style sheet link was not found in index.html'); process.exit(1); }
@@ -205,7 +212,7 @@ const compressible = /\.(?:html|js|mjs|css|wasm|svg|json|webmanifest)$/;
 let plain = 0, brotli = 0;
 // sw.js is left plain: it is tiny, and browsers compare it byte for byte to
 // find a new version, so there must never be a stale compressed copy of it.
-for (const f of fs.readdirSync(dir).filter((f) => compressible.test(f) && f !== 'sw.js')) {
+for (const f of quick ? [] : fs.readdirSync(dir).filter((f) => compressible.test(f) && f !== 'sw.js')) {
   const data = fs.readFileSync(path.join(dir, f));
   const br = zlib.brotliCompressSync(data, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
