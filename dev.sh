@@ -128,7 +128,8 @@ case "${1:-}" in
       git worktree remove --force "$base" 2>/dev/null || rm -rf "$base"
       git worktree prune
       git worktree add --detach "$base" "$rev" >/dev/null
-      (cd "$base" && trunk build --release >/dev/null)
+      (cd "$base" && trunk build --release >build.log 2>&1) \
+        || { tail -30 "$base/build.log"; echo "building $ref failed" >&2; exit 1; }
       echo "$rev" > "$base/.built-rev"
     fi
     say "module sizes (brotli) against $ref"

@@ -161,12 +161,13 @@ fn number_or_text(text: &str) -> Json {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::engine::{Record, Status, evaluate};
     use serde_json::json;
 
-    fn draft() -> Draft {
+    /// A new draft `r1` screened on 2026-11-25 (for the stored records' tests too).
+    pub(crate) fn draft() -> Draft {
         Draft::new("r1", "2026-11-25", "2026-11-25T09:00:00Z")
     }
 

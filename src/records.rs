@@ -352,11 +352,8 @@ pub fn older_than<'a>(cat: &'a Catalogue, cutoff: &str) -> Vec<&'a Stored> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::drafts::tests::draft;
     use crate::store::MemoryStore;
-
-    fn draft() -> Draft {
-        Draft::new("r1", "2026-11-25", "2026-11-25T09:00:00Z")
-    }
 
     #[test]
     fn saves_grow_the_revision_and_refuse_stale_writes() {
