@@ -36,7 +36,8 @@ import { serveDist, launch } from '../tests/browser/harness.mjs';
 import { criticalPath } from './critical-path.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
+// CTIT_DIST benches another build (e.g. the one before a change), as the browser tests do.
+const dist = process.env.CTIT_DIST ? path.resolve(process.env.CTIT_DIST) : path.join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 // BENCH_PARTS=cold,warm,floor,input,engine runs only those parts (sizes always print).
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,lock,backup,engine').split(','));

@@ -92,9 +92,9 @@ export async function replay() {
 
 /**
  * Journals one localStorage write (`value` null: the key was removed). The
- * journaling itself waits until the frame being drawn is painted (as the
- * verdict does, src/ui/field.rs), so a keystroke's own work stays within
- * the draft-save budget; a hidden tab, which draws no frames, journals
+ * journaling itself waits until the frame being drawn is painted and the
+ * verdict redrawn (src/ui/field.rs), so neither the keystroke nor its
+ * verdict waits for it; a hidden tab, which draws no frames, journals
  * within 100 ms or as it is hidden.
  */
 export function write(key, value) {
@@ -102,7 +102,9 @@ export function write(key, value) {
   waiting.set(key, value);
   if (due) return;
   due = true;
-  requestAnimationFrame(() => setTimeout(number));
+  // (Two tasks after the frame: the verdict's, queued from the same frame
+  // after this one, goes first.)
+  requestAnimationFrame(() => setTimeout(() => setTimeout(number)));
   setTimeout(number, 100);
 }
 
