@@ -1,9 +1,8 @@
 //! English wording for coordinators (and the `screen` command).
 
-use super::{Messages, QtcCase};
+use super::{Messages, QtcCase, one_and_a_half, platelet_unit_text as platelet_unit};
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
-use crate::engine::decimal::Decimal;
 use crate::engine::dictionary::{Field, Kind, Section};
 use crate::engine::finding::{Detail, Finding};
 use crate::engine::logic::{Status, Tri};
@@ -15,20 +14,6 @@ pub struct English;
 
 fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
-}
-
-/// A platelet unit as people write it.
-pub(crate) fn platelet_unit(u: PlateletUnit) -> &'static str {
-    match u {
-        PlateletUnit::E9PerL => "×10^9/L",
-        PlateletUnit::E3PerUl => "×10^3/µL",
-        PlateletUnit::PerUl => "/µL",
-    }
-}
-
-/// 1.5 × a ULN, exactly.
-pub(crate) fn one_and_a_half(uln: &Decimal) -> Decimal {
-    uln.mul_small(15).scale10(-1)
 }
 
 impl Messages for English {

@@ -24,9 +24,22 @@ pub use en::English;
 pub use ui_text::{ScreenText, UiText};
 pub use zh::Chinese;
 
-/// A platelet unit as people write it (`×10^9/L`, `×10^3/µL`, `/µL`).
+/// A platelet unit as people write it (`×10^9/L`, `×10^3/µL`, `/µL`), the
+/// same in both languages.
 pub fn platelet_unit_text(u: crate::engine::record::PlateletUnit) -> &'static str {
-    en::platelet_unit(u)
+    use crate::engine::record::PlateletUnit;
+    match u {
+        PlateletUnit::E9PerL => "×10^9/L",
+        PlateletUnit::E3PerUl => "×10^3/µL",
+        PlateletUnit::PerUl => "/µL",
+    }
+}
+
+/// 1.5 × a ULN, exactly (the limit both languages state).
+pub(crate) fn one_and_a_half(
+    uln: &crate::engine::decimal::Decimal,
+) -> crate::engine::decimal::Decimal {
+    uln.mul_small(15).scale10(-1)
 }
 
 /// Which QTc sentence a finding needs: decided once here, so each language

@@ -3,8 +3,7 @@
 //! 纽约心脏病协会心功能分级 NYHA, 正常值上限 ULN …). The published criteria
 //! text itself stays in English and is marked as the original.
 
-use super::en::{one_and_a_half, platelet_unit};
-use super::{Messages, QtcCase};
+use super::{Messages, QtcCase, one_and_a_half, platelet_unit_text as platelet_unit};
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
 use crate::engine::dictionary::{Field, Kind, Section};

@@ -157,7 +157,7 @@ pub fn BackupRestore() -> impl IntoView {
             <legend>{trs(lang, |s| s.backup_title)}</legend>
             <p class="help">{trs(lang, |s| s.backup_help)}</p>
             <form on:submit=on_backup autocomplete="off">
-                <super::lock::NewPasscode id="backup-password" label=|s| s.backup_password
+                <super::passcode::NewPasscode id="backup-password" label=|s| s.backup_password
                     label_again=|s| s.backup_password_again first=first second=second />
                 <button type="submit" disabled=move || busy.get()>{trs(lang, |s| s.backup_now)}</button>
             </form>

@@ -75,7 +75,7 @@ fn watch_now(state: AppState) -> Result<(), Unavailable> {
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lock_offer_view() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::lock::LockOffer /> }.into_any())
+    Ok(view! { <super::passcode::LockOffer /> }.into_any())
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]

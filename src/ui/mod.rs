@@ -22,6 +22,7 @@ mod kdf;
 mod lazy;
 mod list;
 mod lock;
+mod passcode;
 mod patient;
 mod perf;
 mod random;

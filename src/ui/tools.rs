@@ -233,7 +233,7 @@ pub fn Settings() -> impl IntoView {
                         state.set_retention(d);
                     }
                 } />
-            <super::lock::LockSettings />
+            <super::passcode::LockSettings />
             <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.wipe)}</button>
         </div>
         <super::storage_care::StorageUse />

@@ -20,7 +20,7 @@ const ui = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src
 const FIRST = ['mod.rs', 'state.rs', 'list.rs', 'home.rs', 'storage.rs', 'route.rs', 'clock.rs', 'perf.rs', 'random.rs', 'words.rs'];
 
 /** Modules whose code is fetched later: nothing in FIRST may call into them. */
-const LAZY = ['record', 'patient', 'lock', 'tools', 'backup', 'storage_care', 'watch', 'kdf', 'verdict', 'field', 'files', 'js'];
+const LAZY = ['record', 'patient', 'lock', 'passcode', 'tools', 'backup', 'storage_care', 'watch', 'kdf', 'verdict', 'field', 'files', 'js'];
 
 /** Names of lazily loaded modules the first download may use: types that carry no code. */
 const ALLOWED = new Set(['tools::Tool']);
