@@ -1,12 +1,13 @@
 //! English wording for coordinators (and the `screen` command).
 
-use super::{Messages, QtcCase, one_and_a_half, platelet_unit_text as platelet_unit};
+use super::sentence::{Condition, Event, PatientSentence, Sentence};
+use super::{Messages, QtcCase, platelet_unit_text as platelet_unit};
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
 use crate::engine::dictionary::{Field, Kind, Section};
-use crate::engine::finding::{Detail, Finding};
-use crate::engine::logic::{Status, Tri};
-use crate::engine::record::{PlateletUnit, ProblemKind, Serology};
+use crate::engine::finding::Finding;
+use crate::engine::logic::Status;
+use crate::engine::record::ProblemKind;
 use crate::engine::report::Outcome;
 
 /// English.
@@ -14,6 +15,15 @@ pub struct English;
 
 fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
+}
+
+/// "one calendar month" or "N calendar months".
+fn calendar_months(months: i32) -> String {
+    if months == 1 {
+        "one calendar month".to_string()
+    } else {
+        format!("{months} calendar months")
+    }
 }
 
 impl Messages for English {
@@ -142,148 +152,147 @@ impl Messages for English {
     }
 
     fn finding(&self, f: &Finding) -> String {
-        let must = if f.bad == Tri::True { "must be " } else { "" };
-        match &f.detail {
-            Detail::YesNo { field, value, .. } => match value {
-                Some(v) => format!("{}: {}", self.field_label(*field), yes_no(*v)),
-                None => format!("{}: not known", self.field_label(*field)),
-            },
-            Detail::Serology { field, value } => match value {
-                Some(v) => format!("{}: {}", self.field_label(*field), v.as_str()),
-                None => format!("{}: not known", self.field_label(*field)),
-            },
-            Detail::Age {
+        let label = |field: Field| self.field_label(field);
+        let must = |must: bool| if must { "must be " } else { "" };
+        match Sentence::of(f) {
+            Sentence::YesNo { field, value } => format!("{}: {}", label(field), yes_no(value)),
+            Sentence::Serology { field, value } => format!("{}: {}", label(field), value.as_str()),
+            Sentence::NotKnown { field } => format!("{}: not known", label(field)),
+            Sentence::AgeBorn {
                 years,
-                birth_date,
+                born,
                 min,
-            } => match (years, birth_date) {
-                (Some(y), Some(b)) => format!("Age {y} (born {b}): {must}{min} or over"),
-                (Some(y), None) => format!("Age {y}: {must}{min} or over"),
-                (None, _) => format!("Age not known: date of birth or age needed ({min} or over)"),
-            },
-            Detail::AtLeast { field, value, min } => match value {
-                Some(v) => format!(
-                    "{} {v}{}: {must}at least {min}",
-                    self.field_label(*field),
-                    self.unit_suffix(*field)
-                ),
-                None => format!(
-                    "{}: not known (at least {min}{} needed)",
-                    self.field_label(*field),
-                    self.unit_suffix(*field)
-                ),
-            },
-            Detail::AtMost { field, value, max } => match value {
-                Some(v) => format!(
-                    "{} {v}{}: {must}{max} or less",
-                    self.field_label(*field),
-                    self.unit_suffix(*field)
-                ),
-                None => format!(
-                    "{}: not known ({max}{} or less needed)",
-                    self.field_label(*field),
-                    self.unit_suffix(*field)
-                ),
-            },
-            Detail::PlateletsBelow {
+                must: m,
+            } => format!("Age {years} (born {born}): {}{min} or over", must(m)),
+            Sentence::Age {
+                years,
+                min,
+                must: m,
+            } => format!("Age {years}: {}{min} or over", must(m)),
+            Sentence::AgeNotKnown { min } => {
+                format!("Age not known: date of birth or age needed ({min} or over)")
+            }
+            Sentence::AtLeast {
                 field,
                 value,
+                min,
+                must: m,
+            } => format!(
+                "{} {value}{}: {}at least {min}",
+                label(field),
+                self.unit_suffix(field),
+                must(m)
+            ),
+            Sentence::AtLeastNotKnown { field, min } => format!(
+                "{}: not known (at least {min}{} needed)",
+                label(field),
+                self.unit_suffix(field)
+            ),
+            Sentence::AtMost {
+                field,
+                value,
+                max,
+                must: m,
+            } => format!(
+                "{} {value}{}: {}{max} or less",
+                label(field),
+                self.unit_suffix(field),
+                must(m)
+            ),
+            Sentence::AtMostNotKnown { field, max } => format!(
+                "{}: not known ({max}{} or less needed)",
+                label(field),
+                self.unit_suffix(field)
+            ),
+            Sentence::Platelets {
+                field,
+                value,
+                unit,
+                converted,
                 limit,
-            } => match value {
-                Some(p) => {
-                    let converted = if p.unit == PlateletUnit::PerUl {
-                        format!(" (= {}×10^9/L)", p.per_e9_l())
-                    } else {
-                        String::new()
-                    };
-                    format!(
-                        "{} {}{}{converted}: {must}below {limit}×10^9/L",
-                        self.field_label(*field),
-                        p.value,
-                        platelet_unit(p.unit)
-                    )
-                }
-                None => format!(
-                    "{}: not known (below {limit}×10^9/L needed)",
-                    self.field_label(*field)
-                ),
-            },
-            Detail::LabBelowUln { field, value } => match value {
-                Some(l) => format!(
-                    "{} {} (ULN {}): {must}below 1.5 × ULN = {}",
-                    self.field_label(*field),
-                    l.value,
-                    l.uln,
-                    one_and_a_half(&l.uln)
-                ),
-                None => format!(
-                    "{}: not known (result and ULN needed)",
-                    self.field_label(*field)
-                ),
-            },
-            Detail::MonthsSince {
-                had,
+                must: m,
+            } => {
+                let converted = converted
+                    .map(|c| format!(" (= {c}×10^9/L)"))
+                    .unwrap_or_default();
+                format!(
+                    "{} {value}{}{converted}: {}below {limit}×10^9/L",
+                    label(field),
+                    platelet_unit(unit),
+                    must(m)
+                )
+            }
+            Sentence::PlateletsNotKnown { field, limit } => {
+                format!("{}: not known (below {limit}×10^9/L needed)", label(field))
+            }
+            Sentence::Lab {
+                field,
+                value,
+                uln,
+                limit,
+                must: m,
+            } => format!(
+                "{} {value} (ULN {uln}): {}below 1.5 × ULN = {limit}",
+                label(field),
+                must(m)
+            ),
+            Sentence::LabNotKnown { field } => {
+                format!("{}: not known (result and ULN needed)", label(field))
+            }
+            Sentence::HadNot { field } => format!("{}: no", label(field)),
+            Sentence::HadNotKnown { field } => format!("{}: not known", label(field)),
+            Sentence::DateBefore {
                 field,
                 date,
-                months,
                 before,
+                months,
                 screening,
+                must: m,
             } => {
-                let period = if *months == 1 {
-                    "one calendar month".to_string()
-                } else {
-                    format!("{months} calendar months")
+                let limit = before.map_or_else(|| "?".to_string(), |b| b.to_string());
+                format!(
+                    "{} {date}: {}before {limit} (more than {} before screening on {screening})",
+                    label(field),
+                    must(m),
+                    calendar_months(months)
+                )
+            }
+            Sentence::DateNotKnown { field, months } => format!(
+                "{}: date not known (more than {} before screening needed)",
+                label(field),
+                calendar_months(months)
+            ),
+            Sentence::HcgPositive => "hCG pregnancy test: positive".to_string(),
+            Sentence::HcgNegative => "hCG pregnancy test: negative".to_string(),
+            Sentence::NotChildbearing => "Not of childbearing potential".to_string(),
+            Sentence::ChildbearingTestNotKnown => {
+                "Of childbearing potential: negative hCG test needed, result not known".to_string()
+            }
+            Sentence::PregnancyNotKnown => {
+                "Childbearing potential and hCG test: not known".to_string()
+            }
+            Sentence::QtcNotKnown => "QTc: not known".to_string(),
+            Sentence::Qtc {
+                qtc: q,
+                block,
+                case,
+            } => {
+                let with = match block {
+                    Some(true) => " with bundle branch block",
+                    Some(false) => " without bundle branch block",
+                    None => "",
                 };
-                match (had, date) {
-                    (Some((had_field, Some(false))), _) => {
-                        format!("{}: no", self.field_label(*had_field))
-                    }
-                    (Some((had_field, None)), _) => {
-                        format!("{}: not known", self.field_label(*had_field))
-                    }
-                    (_, Some(d)) => {
-                        let limit = before.map_or_else(|| "?".to_string(), |b| b.to_string());
-                        format!(
-                            "{} {d}: {must}before {limit} (more than {period} before screening on {screening})",
-                            self.field_label(*field)
-                        )
-                    }
-                    (_, None) => format!(
-                        "{}: date not known (more than {period} before screening needed)",
-                        self.field_label(*field)
+                match case {
+                    QtcCase::MustBe480 => format!("QTc {q} ms{with}: must be 480 ms or less"),
+                    QtcCase::MustBe450 => format!("QTc {q} ms{with}: must be 450 ms or less"),
+                    QtcCase::BlockUnknown => format!(
+                        "QTc {q} ms: over 450 ms is allowed up to 480 ms only with bundle branch block, which is not known"
                     ),
+                    QtcCase::Within480 => format!("QTc {q} ms{with}: 480 ms or less"),
+                    QtcCase::Within450 => format!("QTc {q} ms: 450 ms or less"),
                 }
             }
-            Detail::PregnancyTest { childbearing, hcg } => match (childbearing, hcg) {
-                (_, Some(Serology::Positive)) => "hCG pregnancy test: positive".to_string(),
-                (_, Some(Serology::Negative)) => "hCG pregnancy test: negative".to_string(),
-                (Some(false), None) => "Not of childbearing potential".to_string(),
-                (Some(true), None) => {
-                    "Of childbearing potential: negative hCG test needed, result not known"
-                        .to_string()
-                }
-                (None, None) => "Childbearing potential and hCG test: not known".to_string(),
-            },
-            Detail::Qtc { qtc, bbb } => match qtc {
-                None => "QTc: not known".to_string(),
-                Some(q) => {
-                    let with = match bbb {
-                        Some(true) => " with bundle branch block",
-                        Some(false) => " without bundle branch block",
-                        None => "",
-                    };
-                    match QtcCase::of(f, q, *bbb) {
-                        QtcCase::MustBe480 => format!("QTc {q} ms{with}: must be 480 ms or less"),
-                        QtcCase::MustBe450 => format!("QTc {q} ms{with}: must be 450 ms or less"),
-                        QtcCase::BlockUnknown => format!(
-                            "QTc {q} ms: over 450 ms is allowed up to 480 ms only with bundle branch block, which is not known"
-                        ),
-                        QtcCase::Within480 => format!("QTc {q} ms{with}: 480 ms or less"),
-                        QtcCase::Within450 => format!("QTc {q} ms: 450 ms or less"),
-                    }
-                }
-            },
-            Detail::Male => "Male: pregnancy and breastfeeding do not apply".to_string(),
+            Sentence::Male => "Male: pregnancy and breastfeeding do not apply".to_string(),
         }
     }
 
@@ -478,58 +487,61 @@ impl Messages for English {
     }
 
     fn patient_reason(&self, f: &Finding, from: Option<Date>) -> String {
-        let earliest = |text: String| match from {
+        let earliest = |text: String, from: Option<Date>| match from {
             Some(d) => format!("{text}, so the earliest you could start is {d}"),
             None => text,
         };
-        match &f.detail {
-            Detail::Age { .. } => match from {
-                Some(d) => format!("the study is for adults aged 18 or over; you will be 18 on {d}"),
-                None => "the study is for adults aged 18 or over".to_string(),
-            },
-            Detail::YesNo { field, .. } => match field {
-                Field::CitDiagnosis => "the study is for people whose low platelets are caused by chemotherapy".to_string(),
-                Field::KnownInfection => "you have HIV, hepatitis B, C or D, or syphilis".to_string(),
-                Field::SevereBleeding => "you have serious bleeding at the moment".to_string(),
-                Field::HeartDiseaseNeedingTreatment => "you have a heart condition that needs treatment now".to_string(),
-                Field::ThromboticDisease => "you have had a blood clot, a clot in the lungs, or hardened arteries".to_string(),
-                Field::PriorAlloTransplant => "you have had a stem cell transplant from a donor, or an organ transplant".to_string(),
-                Field::Diabetes => "you have diabetes".to_string(),
-                Field::GastricUlcer => "you have a stomach ulcer".to_string(),
-                Field::ActiveAutoimmuneDisease => "you have an active autoimmune disease".to_string(),
-                Field::AntiplateletDrugs => "you are taking medicine that stops platelets working, such as aspirin".to_string(),
-                Field::PregnantOrSuspected => "the study cannot include women who are or may be pregnant".to_string(),
-                Field::Breastfeeding => "the study cannot include women who are breastfeeding".to_string(),
-                Field::AtrialFibrillation => "you have an irregular heartbeat that raises the risk of blood clots".to_string(),
-                _ => self.finding(f),
-            },
-            Detail::AtLeast { field: Field::RhtpoDays, value: Some(v), .. } => format!(
-                "the study is for people who had at least 14 days of rhTPO injections after their last chemotherapy or radiotherapy, and you had {v} days"
+        match PatientSentence::of(f, from) {
+            PatientSentence::Adults { turns_18: Some(d) } => {
+                format!("the study is for adults aged 18 or over; you will be 18 on {d}")
+            }
+            PatientSentence::Adults { turns_18: None } => {
+                "the study is for adults aged 18 or over".to_string()
+            }
+            PatientSentence::Answer(c) => match c {
+                Condition::NotChemotherapy => "the study is for people whose low platelets are caused by chemotherapy",
+                Condition::Infection => "you have HIV, hepatitis B, C or D, or syphilis",
+                Condition::Bleeding => "you have serious bleeding at the moment",
+                Condition::HeartDisease => "you have a heart condition that needs treatment now",
+                Condition::Clot => "you have had a blood clot, a clot in the lungs, or hardened arteries",
+                Condition::Transplant => "you have had a stem cell transplant from a donor, or an organ transplant",
+                Condition::Diabetes => "you have diabetes",
+                Condition::Ulcer => "you have a stomach ulcer",
+                Condition::Autoimmune => "you have an active autoimmune disease",
+                Condition::Antiplatelet => "you are taking medicine that stops platelets working, such as aspirin",
+                Condition::Pregnant => "the study cannot include women who are or may be pregnant",
+                Condition::Breastfeeding => "the study cannot include women who are breastfeeding",
+                Condition::IrregularHeartbeat => "you have an irregular heartbeat that raises the risk of blood clots",
+            }
+            .to_string(),
+            PatientSentence::RhtpoDays { days } => format!(
+                "the study is for people who had at least 14 days of rhTPO injections after their last chemotherapy or radiotherapy, and you had {days} days"
             ),
-            Detail::AtMost { field: Field::Ecog, .. } => {
+            PatientSentence::Ecog => {
                 "the study needs people to be able to look after themselves and be up and about more than half of the day".to_string()
             }
-            Detail::PlateletsBelow { field: Field::PlateletCount, value: Some(p), .. } => format!(
-                "your most recent platelet count ({}{}) is not below 30×10^9/L, which the study needs",
-                p.value,
-                platelet_unit(p.unit)
+            PatientSentence::Platelets { value, unit } => format!(
+                "your most recent platelet count ({value}{}) is not below 30×10^9/L, which the study needs",
+                platelet_unit(unit)
             ),
-            Detail::MonthsSince { field, date: Some(d), .. } => match field {
-                Field::LastChemoDate => earliest(format!(
-                    "you finished chemotherapy on {d}; the study needs more than a month since then"
-                )),
-                Field::LastRadiotherapyDate => earliest(format!(
-                    "you last had radiotherapy on {d}; the study needs more than a month since then"
-                )),
-                Field::LowPlateletsSince => earliest(format!(
-                    "your platelets have been below 30 since {d}; the study needs them to have been low for more than a month"
-                )),
-                Field::LastMiDate => earliest(format!(
-                    "you had a heart attack on {d}; the study needs more than 6 months since then"
-                )),
-                _ => self.finding(f),
-            },
-            _ => self.finding(f),
+            PatientSentence::TooRecent { event, date: d, earliest: from } => earliest(
+                match event {
+                    Event::Chemotherapy => format!(
+                        "you finished chemotherapy on {d}; the study needs more than a month since then"
+                    ),
+                    Event::Radiotherapy => format!(
+                        "you last had radiotherapy on {d}; the study needs more than a month since then"
+                    ),
+                    Event::LowPlatelets => format!(
+                        "your platelets have been below 30 since {d}; the study needs them to have been low for more than a month"
+                    ),
+                    Event::HeartAttack => format!(
+                        "you had a heart attack on {d}; the study needs more than 6 months since then"
+                    ),
+                },
+                from,
+            ),
+            PatientSentence::AsCoordinator => self.finding(f),
         }
     }
 

@@ -7,6 +7,7 @@
 //! wording fails to compile.
 
 mod en;
+mod sentence;
 mod ui_text;
 mod zh;
 

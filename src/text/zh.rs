@@ -3,13 +3,14 @@
 //! 纽约心脏病协会心功能分级 NYHA, 正常值上限 ULN …). The published criteria
 //! text itself stays in English and is marked as the original.
 
-use super::{Messages, QtcCase, one_and_a_half, platelet_unit_text as platelet_unit};
+use super::sentence::{Condition, Event, PatientSentence, Sentence};
+use super::{Messages, QtcCase, platelet_unit_text as platelet_unit};
 use crate::engine::criteria::CriterionId;
 use crate::engine::date::Date;
 use crate::engine::dictionary::{Field, Kind, Section};
-use crate::engine::finding::{Detail, Finding};
-use crate::engine::logic::{Status, Tri};
-use crate::engine::record::{PlateletUnit, ProblemKind, Serology};
+use crate::engine::finding::Finding;
+use crate::engine::logic::Status;
+use crate::engine::record::{ProblemKind, Serology};
 use crate::engine::report::Outcome;
 
 /// Simplified Chinese.
@@ -150,135 +151,141 @@ impl Messages for Chinese {
     }
 
     fn finding(&self, f: &Finding) -> String {
-        let must = if f.bad == Tri::True { "须" } else { "" };
-        match &f.detail {
-            Detail::YesNo { field, value, .. } => match value {
-                Some(v) => format!("{}：{}", self.field_label(*field), yes_no(*v)),
-                None => format!("{}：不详", self.field_label(*field)),
-            },
-            Detail::Serology { field, value } => match value {
-                Some(v) => format!("{}：{}", self.field_label(*field), serology(*v)),
-                None => format!("{}：不详", self.field_label(*field)),
-            },
-            Detail::Age {
+        let label = |field: Field| self.field_label(field);
+        let must = |must: bool| if must { "须" } else { "" };
+        match Sentence::of(f) {
+            Sentence::YesNo { field, value } => format!("{}：{}", label(field), yes_no(value)),
+            Sentence::Serology { field, value } => format!("{}：{}", label(field), serology(value)),
+            Sentence::NotKnown { field } => format!("{}：不详", label(field)),
+            Sentence::AgeBorn {
                 years,
-                birth_date,
+                born,
                 min,
-            } => match (years, birth_date) {
-                (Some(y), Some(b)) => format!("年龄 {y} 岁（出生于 {b}）：{must}≥ {min} 岁"),
-                (Some(y), None) => format!("年龄 {y} 岁：{must}≥ {min} 岁"),
-                (None, _) => format!("年龄不详：需要出生日期或年龄（≥ {min} 岁）"),
-            },
-            Detail::AtLeast { field, value, min } => match value {
-                Some(v) => format!(
-                    "{} {v}{}：{must}至少 {min}",
-                    self.field_label(*field),
-                    self.unit_suffix(*field)
-                ),
-                None => format!(
-                    "{}：不详（需至少 {min}{}）",
-                    self.field_label(*field),
-                    self.unit_suffix(*field)
-                ),
-            },
-            Detail::AtMost { field, value, max } => match value {
-                Some(v) => format!(
-                    "{} {v}{}：{must}≤ {max}",
-                    self.field_label(*field),
-                    self.unit_suffix(*field)
-                ),
-                None => format!(
-                    "{}：不详（需 ≤ {max}{}）",
-                    self.field_label(*field),
-                    self.unit_suffix(*field)
-                ),
-            },
-            Detail::PlateletsBelow {
+                must: m,
+            } => format!("年龄 {years} 岁（出生于 {born}）：{}≥ {min} 岁", must(m)),
+            Sentence::Age {
+                years,
+                min,
+                must: m,
+            } => format!("年龄 {years} 岁：{}≥ {min} 岁", must(m)),
+            Sentence::AgeNotKnown { min } => format!("年龄不详：需要出生日期或年龄（≥ {min} 岁）"),
+            Sentence::AtLeast {
                 field,
                 value,
+                min,
+                must: m,
+            } => format!(
+                "{} {value}{}：{}至少 {min}",
+                label(field),
+                self.unit_suffix(field),
+                must(m)
+            ),
+            Sentence::AtLeastNotKnown { field, min } => format!(
+                "{}：不详（需至少 {min}{}）",
+                label(field),
+                self.unit_suffix(field)
+            ),
+            Sentence::AtMost {
+                field,
+                value,
+                max,
+                must: m,
+            } => format!(
+                "{} {value}{}：{}≤ {max}",
+                label(field),
+                self.unit_suffix(field),
+                must(m)
+            ),
+            Sentence::AtMostNotKnown { field, max } => format!(
+                "{}：不详（需 ≤ {max}{}）",
+                label(field),
+                self.unit_suffix(field)
+            ),
+            Sentence::Platelets {
+                field,
+                value,
+                unit,
+                converted,
                 limit,
-            } => match value {
-                Some(p) => {
-                    let converted = if p.unit == PlateletUnit::PerUl {
-                        format!("（= {}×10^9/L）", p.per_e9_l())
-                    } else {
-                        String::new()
-                    };
-                    format!(
-                        "{} {}{}{converted}：{must}低于 {limit}×10^9/L",
-                        self.field_label(*field),
-                        p.value,
-                        platelet_unit(p.unit)
-                    )
-                }
-                None => format!(
-                    "{}：不详（需低于 {limit}×10^9/L）",
-                    self.field_label(*field)
-                ),
-            },
-            Detail::LabBelowUln { field, value } => match value {
-                Some(l) => format!(
-                    "{} {}（ULN {}）：{must}低于 1.5 × ULN = {}",
-                    self.field_label(*field),
-                    l.value,
-                    l.uln,
-                    one_and_a_half(&l.uln)
-                ),
-                None => format!("{}：不详（需要结果和正常值上限）", self.field_label(*field)),
-            },
-            Detail::MonthsSince {
-                had,
+                must: m,
+            } => {
+                let converted = converted
+                    .map(|c| format!("（= {c}×10^9/L）"))
+                    .unwrap_or_default();
+                format!(
+                    "{} {value}{}{converted}：{}低于 {limit}×10^9/L",
+                    label(field),
+                    platelet_unit(unit),
+                    must(m)
+                )
+            }
+            Sentence::PlateletsNotKnown { field, limit } => {
+                format!("{}：不详（需低于 {limit}×10^9/L）", label(field))
+            }
+            Sentence::Lab {
+                field,
+                value,
+                uln,
+                limit,
+                must: m,
+            } => format!(
+                "{} {value}（ULN {uln}）：{}低于 1.5 × ULN = {limit}",
+                label(field),
+                must(m)
+            ),
+            Sentence::LabNotKnown { field } => {
+                format!("{}：不详（需要结果和正常值上限）", label(field))
+            }
+            Sentence::HadNot { field } => format!("{}：否", label(field)),
+            Sentence::HadNotKnown { field } => format!("{}：不详", label(field)),
+            Sentence::DateBefore {
                 field,
                 date,
-                months,
                 before,
+                months,
                 screening,
-            } => match (had, date) {
-                (Some((had_field, Some(false))), _) => {
-                    format!("{}：否", self.field_label(*had_field))
+                must: m,
+            } => {
+                let limit = before.map_or_else(|| "?".to_string(), |b| b.to_string());
+                format!(
+                    "{} {date}：{}早于 {limit}（即在 {screening} 筛选前超过 {months} 个日历月）",
+                    label(field),
+                    must(m)
+                )
+            }
+            Sentence::DateNotKnown { field, months } => format!(
+                "{}：日期不详（需在筛选前超过 {months} 个日历月）",
+                label(field)
+            ),
+            Sentence::HcgPositive => "hCG 妊娠试验：阳性".to_string(),
+            Sentence::HcgNegative => "hCG 妊娠试验：阴性".to_string(),
+            Sentence::NotChildbearing => "无生育可能".to_string(),
+            Sentence::ChildbearingTestNotKnown => {
+                "有生育可能：需要 hCG 妊娠试验阴性，结果不详".to_string()
+            }
+            Sentence::PregnancyNotKnown => "生育可能及 hCG 妊娠试验：不详".to_string(),
+            Sentence::QtcNotKnown => "QTc：不详".to_string(),
+            Sentence::Qtc {
+                qtc: q,
+                block,
+                case,
+            } => {
+                let with = match block {
+                    Some(true) => "，伴束支传导阻滞",
+                    Some(false) => "，无束支传导阻滞",
+                    None => "",
+                };
+                match case {
+                    QtcCase::MustBe480 => format!("QTc {q} ms{with}：须 ≤ 480 ms"),
+                    QtcCase::MustBe450 => format!("QTc {q} ms{with}：须 ≤ 450 ms"),
+                    QtcCase::BlockUnknown => format!(
+                        "QTc {q} ms：超过 450 ms 时仅在有束支传导阻滞时允许至 480 ms，而是否有束支传导阻滞不详"
+                    ),
+                    QtcCase::Within480 => format!("QTc {q} ms{with}：≤ 480 ms"),
+                    QtcCase::Within450 => format!("QTc {q} ms：≤ 450 ms"),
                 }
-                (Some((had_field, None)), _) => format!("{}：不详", self.field_label(*had_field)),
-                (_, Some(d)) => {
-                    let limit = before.map_or_else(|| "?".to_string(), |b| b.to_string());
-                    format!(
-                        "{} {d}：{must}早于 {limit}（即在 {screening} 筛选前超过 {months} 个日历月）",
-                        self.field_label(*field)
-                    )
-                }
-                (_, None) => format!(
-                    "{}：日期不详（需在筛选前超过 {months} 个日历月）",
-                    self.field_label(*field)
-                ),
-            },
-            Detail::PregnancyTest { childbearing, hcg } => match (childbearing, hcg) {
-                (_, Some(Serology::Positive)) => "hCG 妊娠试验：阳性".to_string(),
-                (_, Some(Serology::Negative)) => "hCG 妊娠试验：阴性".to_string(),
-                (Some(false), None) => "无生育可能".to_string(),
-                (Some(true), None) => "有生育可能：需要 hCG 妊娠试验阴性，结果不详".to_string(),
-                (None, None) => "生育可能及 hCG 妊娠试验：不详".to_string(),
-            },
-            Detail::Qtc { qtc, bbb } => match qtc {
-                None => "QTc：不详".to_string(),
-                Some(q) => {
-                    let with = match bbb {
-                        Some(true) => "，伴束支传导阻滞",
-                        Some(false) => "，无束支传导阻滞",
-                        None => "",
-                    };
-                    match QtcCase::of(f, q, *bbb) {
-                        QtcCase::MustBe480 => format!("QTc {q} ms{with}：须 ≤ 480 ms"),
-                        QtcCase::MustBe450 => format!("QTc {q} ms{with}：须 ≤ 450 ms"),
-                        QtcCase::BlockUnknown => {
-                            format!(
-                                "QTc {q} ms：超过 450 ms 时仅在有束支传导阻滞时允许至 480 ms，而是否有束支传导阻滞不详"
-                            )
-                        }
-                        QtcCase::Within480 => format!("QTc {q} ms{with}：≤ 480 ms"),
-                        QtcCase::Within450 => format!("QTc {q} ms：≤ 450 ms"),
-                    }
-                }
-            },
-            Detail::Male => "男性：妊娠和哺乳不适用".to_string(),
+            }
+            Sentence::Male => "男性：妊娠和哺乳不适用".to_string(),
         }
     }
 
@@ -466,72 +473,63 @@ impl Messages for Chinese {
     }
 
     fn patient_reason(&self, f: &Finding, from: Option<Date>) -> String {
-        let earliest = |text: String| match from {
+        let earliest = |text: String, from: Option<Date>| match from {
             Some(d) => format!("{text}，所以您最早可以在 {d} 开始"),
             None => text,
         };
-        match &f.detail {
-            Detail::Age { .. } => match from {
-                Some(d) => format!("本研究只招募 18 岁及以上的成年人；您将在 {d} 年满 18 岁"),
-                None => "本研究只招募 18 岁及以上的成年人".to_string(),
-            },
-            Detail::YesNo { field, .. } => match field {
-                Field::CitDiagnosis => "本研究招募的是因化疗引起血小板低的患者".to_string(),
-                Field::KnownInfection => "您感染了 HIV、乙肝、丙肝、丁肝或梅毒".to_string(),
-                Field::SevereBleeding => "您现在有严重出血".to_string(),
-                Field::HeartDiseaseNeedingTreatment => "您现在有需要治疗的心脏病".to_string(),
-                Field::ThromboticDisease => "您得过血栓、肺栓塞或动脉粥样硬化".to_string(),
-                Field::PriorAlloTransplant => "您做过异基因干细胞移植或器官移植".to_string(),
-                Field::Diabetes => "您有糖尿病".to_string(),
-                Field::GastricUlcer => "您有胃溃疡".to_string(),
-                Field::ActiveAutoimmuneDisease => "您有活动期的自身免疫病".to_string(),
-                Field::AntiplateletDrugs => {
-                    "您正在服用影响血小板功能的药物，例如阿司匹林".to_string()
-                }
-                Field::PregnantOrSuspected => "本研究不能招募已怀孕或可能怀孕的女性".to_string(),
-                Field::Breastfeeding => "本研究不能招募正在哺乳的女性".to_string(),
-                Field::AtrialFibrillation => "您有会增加血栓风险的心律不齐".to_string(),
-                _ => self.finding(f),
-            },
-            Detail::AtLeast {
-                field: Field::RhtpoDays,
-                value: Some(v),
-                ..
-            } => format!(
-                "本研究招募的是最后一次化疗或放疗后打升血小板针（rhTPO）至少 14 天的患者，而您打了 {v} 天"
+        match PatientSentence::of(f, from) {
+            PatientSentence::Adults { turns_18: Some(d) } => {
+                format!("本研究只招募 18 岁及以上的成年人；您将在 {d} 年满 18 岁")
+            }
+            PatientSentence::Adults { turns_18: None } => {
+                "本研究只招募 18 岁及以上的成年人".to_string()
+            }
+            PatientSentence::Answer(c) => match c {
+                Condition::NotChemotherapy => "本研究招募的是因化疗引起血小板低的患者",
+                Condition::Infection => "您感染了 HIV、乙肝、丙肝、丁肝或梅毒",
+                Condition::Bleeding => "您现在有严重出血",
+                Condition::HeartDisease => "您现在有需要治疗的心脏病",
+                Condition::Clot => "您得过血栓、肺栓塞或动脉粥样硬化",
+                Condition::Transplant => "您做过异基因干细胞移植或器官移植",
+                Condition::Diabetes => "您有糖尿病",
+                Condition::Ulcer => "您有胃溃疡",
+                Condition::Autoimmune => "您有活动期的自身免疫病",
+                Condition::Antiplatelet => "您正在服用影响血小板功能的药物，例如阿司匹林",
+                Condition::Pregnant => "本研究不能招募已怀孕或可能怀孕的女性",
+                Condition::Breastfeeding => "本研究不能招募正在哺乳的女性",
+                Condition::IrregularHeartbeat => "您有会增加血栓风险的心律不齐",
+            }
+            .to_string(),
+            PatientSentence::RhtpoDays { days } => format!(
+                "本研究招募的是最后一次化疗或放疗后打升血小板针（rhTPO）至少 14 天的患者，而您打了 {days} 天"
             ),
-            Detail::AtMost {
-                field: Field::Ecog, ..
-            } => "本研究需要患者能照顾自己，并且白天一半以上的时间能起床活动".to_string(),
-            Detail::PlateletsBelow {
-                field: Field::PlateletCount,
-                value: Some(p),
-                ..
-            } => format!(
-                "您最近一次的血小板计数（{}{}）不低于本研究要求的 30×10^9/L",
-                p.value,
-                platelet_unit(p.unit)
+            PatientSentence::Ecog => {
+                "本研究需要患者能照顾自己，并且白天一半以上的时间能起床活动".to_string()
+            }
+            PatientSentence::Platelets { value, unit } => format!(
+                "您最近一次的血小板计数（{value}{}）不低于本研究要求的 30×10^9/L",
+                platelet_unit(unit)
             ),
-            Detail::MonthsSince {
-                field,
-                date: Some(d),
-                ..
-            } => match field {
-                Field::LastChemoDate => {
-                    earliest(format!("您最后一次化疗是在 {d}；本研究要求距今超过一个月"))
-                }
-                Field::LastRadiotherapyDate => {
-                    earliest(format!("您最后一次放疗是在 {d}；本研究要求距今超过一个月"))
-                }
-                Field::LowPlateletsSince => earliest(format!(
-                    "您的血小板从 {d} 起低于 30；本研究要求持续低于 30 超过一个月"
-                )),
-                Field::LastMiDate => {
-                    earliest(format!("您在 {d} 发生过心梗；本研究要求距今超过 6 个月"))
-                }
-                _ => self.finding(f),
-            },
-            _ => self.finding(f),
+            PatientSentence::TooRecent {
+                event,
+                date: d,
+                earliest: from,
+            } => earliest(
+                match event {
+                    Event::Chemotherapy => {
+                        format!("您最后一次化疗是在 {d}；本研究要求距今超过一个月")
+                    }
+                    Event::Radiotherapy => {
+                        format!("您最后一次放疗是在 {d}；本研究要求距今超过一个月")
+                    }
+                    Event::LowPlatelets => {
+                        format!("您的血小板从 {d} 起低于 30；本研究要求持续低于 30 超过一个月")
+                    }
+                    Event::HeartAttack => format!("您在 {d} 发生过心梗；本研究要求距今超过 6 个月"),
+                },
+                from,
+            ),
+            PatientSentence::AsCoordinator => self.finding(f),
         }
     }
 
