@@ -67,13 +67,19 @@ fn write_error(e: &JsValue) -> StoreError {
 impl BrowserStore {
     /// Opens `localStorage`, or says why it cannot be used. A probe write
     /// catches browsers that expose storage but refuse every write.
+    ///
+    /// The handle is gloo-storage's (`LocalStorage::raw`), taken only once
+    /// the browser has said storage is there: `raw()` throws when it is
+    /// blocked, and the app falls back to memory with a banner instead.
+    /// Values are written as the app's own text through the handle, not
+    /// through gloo's `set`, which would store each one as a JSON string.
     pub fn open() -> Result<BrowserStore, StoreError> {
-        let window =
-            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
-        let storage = window
+        web_sys::window()
+            .ok_or_else(|| StoreError::Unavailable("no window".into()))?
             .local_storage()
             .map_err(|e| StoreError::Unavailable(describe(&e)))?
             .ok_or_else(|| StoreError::Unavailable("no localStorage".into()))?;
+        let storage = <gloo_storage::LocalStorage as gloo_storage::Storage>::raw();
         let probe = crate::keys::PROBE_KEY;
         storage.set_item(probe, "1").map_err(|e| write_error(&e))?;
         storage
