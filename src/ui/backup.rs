@@ -205,27 +205,30 @@ pub fn BackupDue() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let changed = backup_changed();
+    // `Some(last backup's local date, if any)` while a backup is due.
     let due = Memo::new(move |_| {
         changed.track();
         let days = reminder_days();
+        if days == 0 {
+            return None;
+        }
         let last = last_backup();
-        let due = days > 0
-            && state.catalogue.with(|c| {
-                backup::reminder_due(
-                    last.as_deref(),
-                    c.drafts
-                        .iter()
-                        .map(|s| (s.draft.created.as_str(), s.draft.updated.as_str())),
-                    &days_ago_iso(days),
-                )
-            });
-        due.then(|| last.map(|l| local_time(&l)))
+        let due = state.catalogue.with(|c| {
+            backup::reminder_due(
+                last.as_deref(),
+                c.drafts
+                    .iter()
+                    .map(|s| (s.draft.created.as_str(), s.draft.updated.as_str())),
+                &days_ago_iso(days),
+            )
+        });
+        due.then(|| last.map(|l| local_time(&l).chars().take(10).collect::<String>()))
     });
     move || {
         due.get().map(|last| {
             view! {
                 <div class="alert warning" role="region" aria-label=trs(lang, |s| s.backup_title) data-backup-due>
-                    <p>{move || (lang.get().screens().backup_due)(last.as_deref().map(|l| l.get(..10).unwrap_or(l)))}</p>
+                    <p>{move || (lang.get().screens().backup_due)(last.as_deref())}</p>
                     <button on:click=|_| super::js::focus_after_frame("backup-password")>{trs(lang, |s| s.backup_go)}</button>
                 </div>
             }

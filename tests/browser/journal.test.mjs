@@ -32,50 +32,70 @@ function killBrowser(profile) {
 }
 
 /**
- * Types `text` into a new record's label, waits `gap` ms, kills the browser,
- * starts it again on the same profile and returns what the list and the
- * form then show. `withoutJournal` hides IndexedDB from the page (the
- * control: what localStorage alone keeps).
+ * Runs `first(context, page)` in a browser on a new profile (the records
+ * list open), kills it, and returns `then(page)` of a restart on the same
+ * profile (the list open again). `withoutJournal` hides IndexedDB from the
+ * first browser (the control: what localStorage alone keeps).
  */
-async function typeThenKill(gap, text, { withoutJournal = false } = {}) {
+async function killThenRestart(first, then, { withoutJournal = false } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-crash-'));
   try {
-    const first = await launchProfile(profile);
-    await declinePasscodeOffer(first);
-    if (withoutJournal) await first.addInitScript(() => { delete window.indexedDB; });
-    const page = await first.newPage();
+    const before = await launchProfile(profile);
+    await declinePasscodeOffer(before);
+    if (withoutJournal) await before.addInitScript(() => { delete window.indexedDB; });
+    const page = await before.newPage();
     await page.goto(server.url + '#coordinator');
     await page.waitForSelector('#list-title');
-    await page.getByRole('button', { name: 'New screening' }).click();
-    await page.waitForSelector('.record [data-outcome]');
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.locator('#f-label').pressSequentially(text);
-    await settled(page);
-    const saved = await page.evaluate((t) => Object.values(localStorage).some((v) => v.includes(t)), text);
-    await page.waitForTimeout(gap);
+    await first(before, page);
     killBrowser(profile);
-    await first.close().catch(() => {});
-
-    const second = await launchProfile(profile);
+    await before.close().catch(() => {});
+    const after = await launchProfile(profile);
     try {
-      const again = await second.newPage();
+      const again = await after.newPage();
       await again.goto(server.url + '#coordinator');
       await again.waitForSelector('#list-title');
-      const listed = await again.locator(`text=${text}`).count() > 0;
-      let inForm = null;
-      if (listed) {
-        await again.locator(`text=${text}`).first().click();
-        await again.waitForSelector('#f-label');
-        inForm = await again.inputValue('#f-label');
-      }
-      return { saved, errors, listed, inForm };
+      return await then(again);
     } finally {
-      await second.close();
+      await after.close();
     }
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Opens a new record and types `text` into its label, then lets the verdict settle. */
+async function typeIntoNewRecord(page, text) {
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  await page.locator('#f-label').pressSequentially(text);
+  await settled(page);
+}
+
+/**
+ * Types `text` into a new record's label, waits `gap` ms, kills the browser,
+ * starts it again on the same profile and returns whether the page had
+ * saved it, its errors, and what the list and the form show after the
+ * restart.
+ */
+async function typeThenKill(gap, text, options) {
+  let saved = false;
+  const errors = [];
+  const shown = await killThenRestart(async (_, page) => {
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await typeIntoNewRecord(page, text);
+    saved = await page.evaluate((t) => Object.values(localStorage).some((v) => v.includes(t)), text);
+    await page.waitForTimeout(gap);
+  }, async (again) => {
+    const listed = await again.locator(`text=${text}`).count() > 0;
+    let inForm = null;
+    if (listed) {
+      await again.locator(`text=${text}`).first().click();
+      await again.waitForSelector('#f-label');
+      inForm = await again.inputValue('#f-label');
+    }
+    return { listed, inForm };
+  }, options);
+  return { saved, errors, ...shown };
 }
 
 for (const gap of [200, 500, 1000, 3000]) {
@@ -98,38 +118,9 @@ test('without IndexedDB the app still saves every keystroke to localStorage (and
   console.log(`# crash window without the journal: killed 1000 ms after the last keystroke: ${listed && inForm === text ? 'kept' : 'lost'}`);
 });
 
-/** Runs `first(context, page)` in a browser on a new profile, kills it, and returns `then(page)` of a restart. */
-async function killThenRestart(first, then) {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-crash-'));
-  try {
-    const before = await launchProfile(profile);
-    await declinePasscodeOffer(before);
-    const page = await before.newPage();
-    await page.goto(server.url + '#coordinator');
-    await page.waitForSelector('#list-title');
-    await first(before, page);
-    killBrowser(profile);
-    await before.close().catch(() => {});
-    const after = await launchProfile(profile);
-    try {
-      const again = await after.newPage();
-      await again.goto(server.url + '#coordinator');
-      await again.waitForSelector('#list-title');
-      return await then(again);
-    } finally {
-      await after.close();
-    }
-  } finally {
-    fs.rmSync(profile, { recursive: true, force: true });
-  }
-}
-
 test('a record deleted 1 s before the browser is killed stays deleted (the journal replays removals too)', async () => {
   const listed = await killThenRestart(async (_, page) => {
-    await page.getByRole('button', { name: 'New screening' }).click();
-    await page.waitForSelector('.record [data-outcome]');
-    await page.locator('#f-label').pressSequentially('GoneSoon');
-    await settled(page);
+    await typeIntoNewRecord(page, 'GoneSoon');
     // Long enough for Chromium to have written the record to disk.
     await page.waitForTimeout(6000);
     await page.getByRole('button', { name: '← All screenings' }).click();
@@ -145,10 +136,7 @@ test('a record deleted 1 s before the browser is killed stays deleted (the journ
 
 test('a second tab opened while the first types rolls nothing back; the last keystroke survives a kill', async () => {
   const shown = await killThenRestart(async (context, page) => {
-    await page.getByRole('button', { name: 'New screening' }).click();
-    await page.waitForSelector('.record [data-outcome]');
-    await page.locator('#f-label').pressSequentially('First');
-    await settled(page);
+    await typeIntoNewRecord(page, 'First');
     // Another tab starts (and replays the journal) while the first has
     // typing that may not be on disk yet.
     const other = await context.newPage();
