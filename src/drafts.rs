@@ -6,7 +6,7 @@ use crate::engine::dictionary::{FIELDS, Field, FieldDef, Kind};
 use crate::engine::record::{FORMAT, PlateletUnit};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The unit a platelet count is read in when none was chosen.
 pub const DEFAULT_UNIT: PlateletUnit = PlateletUnit::E9PerL;
@@ -44,6 +44,16 @@ pub struct Draft {
     /// answers are `"yes"` / `"no"`; an empty or absent input is unknown.
     #[serde(default)]
     pub inputs: BTreeMap<String, String>,
+    /// Inputs whose text the patient reported (from a scanned self-check
+    /// code, `handoff`) and the coordinator has not yet confirmed or
+    /// changed: the form marks each one. Left out of the stored entry when
+    /// empty, so records without a scan are stored as before.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub patient_reported: BTreeSet<String>,
+    /// The date of the patient's self-check the answers came from (a
+    /// scanned code); empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub patient_checked_on: String,
 }
 
 impl Draft {
@@ -56,12 +66,32 @@ impl Draft {
             updated: now.to_string(),
             screening_date: screening_date.to_string(),
             inputs: BTreeMap::new(),
+            patient_reported: BTreeSet::new(),
+            patient_checked_on: String::new(),
         }
     }
 
     /// The raw text of one input ("" when never typed).
     pub fn input(&self, key: &str) -> &str {
         self.inputs.get(key).map_or("", String::as_str)
+    }
+
+    /// The coordinator confirms (or has changed) an input the patient
+    /// reported: it is no longer marked. Confirming one input of a field
+    /// confirms the field (its unit with its count).
+    pub fn confirm(&mut self, key: &str) {
+        let field = key.split('.').next().unwrap_or(key);
+        self.patient_reported
+            .retain(|k| k.split('.').next().unwrap_or(k) != field);
+    }
+
+    /// Whether the field of this input key was reported by the patient and
+    /// not yet confirmed.
+    pub fn is_patient_reported(&self, key: &str) -> bool {
+        let field = key.split('.').next().unwrap_or(key);
+        self.patient_reported
+            .iter()
+            .any(|k| k.split('.').next().unwrap_or(k) == field)
     }
 
     /// Sets one input's raw text (an empty text removes it).

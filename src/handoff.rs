@@ -1,0 +1,414 @@
+//! The patient → study team handoff, pure: a patient's self-check answers
+//! written as the text of one QR code, and read back (or refused with its
+//! reason) on the coordinator's tablet. No server: the answers travel as a
+//! picture from one screen to the other.
+//!
+//! The text is `NCT07063225:1:` followed by Base45 (RFC 9285) of the
+//! zlib-compressed answers, so the whole code is in the QR alphanumeric
+//! mode, as the EU digital COVID certificate does. zlib rather than raw
+//! DEFLATE: its Adler-32 check costs four bytes and lets a damaged or
+//! altered text be refused rather than read as other answers (the QR
+//! code's own error correction fixes what a camera misreads; this catches
+//! the rest, such as a text typed or cut by hand).
+//!
+//! The compressed text is one line per answer: a one-character code for
+//! the input (its position in [`CODES`]) and the answer as the patient
+//! typed it, yes/no and female/male answers written as one character. The
+//! first line is the date of the self-check. Never a name: the self-check
+//! asks none, and only the inputs in [`CODES`] are carried.
+//!
+//! Choices the issue leaves open, written down:
+//! - **Answers are carried as typed**, even when not valid (the coordinator
+//!   sees the engine's problem at the field), but each is cut to
+//!   [`MAX_VALUE_BYTES`] bytes: no valid answer is longer than 10 characters
+//!   (a date), and the cut guarantees that any set of answers fits one code
+//!   of version 25 or lower at error correction M (`worst_case_fits`).
+//! - **Line breaks inside an answer** (which the inputs cannot produce)
+//!   become spaces, since a line is one answer.
+//! - **A format version other than 1 is refused**, newer or older: reading
+//!   it as version 1 could put an answer in the wrong field.
+
+use crate::drafts::{Draft, unit_key};
+use crate::engine::dictionary::{Field, Kind};
+use crate::patient::all_questions;
+use std::collections::BTreeMap;
+
+/// The trial this app screens for; a code names it first.
+pub const TRIAL: &str = crate::TRIAL_ID;
+/// The format version this app writes and reads.
+pub const VERSION: u32 = 1;
+/// The longest answer carried, in bytes of UTF-8 (cut at a character).
+pub const MAX_VALUE_BYTES: usize = 32;
+/// The largest QR version a code may need (at error correction M).
+pub const MAX_QR_VERSION: u8 = 25;
+/// The most text a code can decompress to: far above any set of answers,
+/// so a crafted code cannot make a tablet inflate megabytes.
+const MAX_PLAIN_BYTES: usize = 4096;
+
+/// The input keys a code carries, in code order: every question of the
+/// self-check (the dictionary's P fields, in the order they are asked),
+/// then the platelet count's unit. A key's code is the character at its
+/// position in [`CODE_CHARS`]; appending keys keeps version 1 readable,
+/// reordering them does not.
+pub fn codes() -> impl Iterator<Item = String> {
+    all_questions()
+        .map(|f| f.id().to_string())
+        .chain(std::iter::once(unit_key(Field::PlateletCount)))
+}
+
+/// The characters naming the inputs, one per key of [`codes`].
+const CODE_CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// A patient's answers as carried by a code.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Handoff {
+    /// The date of the self-check (`YYYY-MM-DD`, the patient's device's).
+    pub checked_on: String,
+    /// The answers, by input key, as typed (see the module's choices).
+    pub inputs: BTreeMap<String, String>,
+}
+
+/// Why a scanned code is not taken.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not a screening code at all (a web address, another app's code).
+    NotOurs,
+    /// A screening code of another trial (its id).
+    OtherTrial(String),
+    /// A code of this trial in a format version this app does not read.
+    OtherVersion(String),
+    /// The right trial and version, but the content is damaged or altered.
+    Damaged,
+}
+
+impl Handoff {
+    /// The answers a patient gave in the self-check (its draft): only the
+    /// inputs in [`codes`], and only those given.
+    pub fn from_draft(draft: &Draft, checked_on: &str) -> Handoff {
+        let inputs = codes()
+            .filter_map(|k| {
+                let v = draft.input(&k);
+                (!v.is_empty()).then(|| (k, v.to_string()))
+            })
+            .collect();
+        Handoff {
+            checked_on: checked_on.to_string(),
+            inputs,
+        }
+    }
+
+    /// The code's text: `NCT07063225:1:` and the Base45 of the zlib-compressed
+    /// answers (see the module documentation).
+    pub fn encode(&self) -> String {
+        let mut plain = clean(&self.checked_on);
+        for (i, key) in codes().enumerate() {
+            let value = self.inputs.get(&key).map(|v| clean(v)).unwrap_or_default();
+            if value.is_empty() {
+                continue;
+            }
+            plain.push('\n');
+            plain.push(char::from(CODE_CHARS[i]));
+            plain.push_str(&compact(kind_of(&key), &value));
+        }
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(plain.as_bytes(), 9);
+        format!("{TRIAL}:{VERSION}:{}", base45_encode(&packed))
+    }
+
+    /// Reads a code's text, or says why it is refused. Never panics, whatever
+    /// the text.
+    pub fn decode(text: &str) -> Result<Handoff, Refusal> {
+        let mut parts = text.trim().splitn(3, ':');
+        let (trial, version, body) = match (parts.next(), parts.next(), parts.next()) {
+            (Some(t), Some(v), Some(b)) => (t, v, b),
+            _ => return Err(Refusal::NotOurs),
+        };
+        let looks_like_a_trial = trial.len() == 11
+            && trial.starts_with("NCT")
+            && trial[3..].bytes().all(|b| b.is_ascii_digit());
+        if !looks_like_a_trial {
+            return Err(Refusal::NotOurs);
+        }
+        if trial != TRIAL {
+            return Err(Refusal::OtherTrial(trial.to_string()));
+        }
+        if version != VERSION.to_string() {
+            return Err(Refusal::OtherVersion(version.chars().take(8).collect()));
+        }
+        let packed = base45_decode(body).ok_or(Refusal::Damaged)?;
+        let plain =
+            miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_PLAIN_BYTES)
+                .map_err(|_| Refusal::Damaged)?;
+        let plain = String::from_utf8(plain).map_err(|_| Refusal::Damaged)?;
+        let mut lines = plain.split('\n');
+        let checked_on = lines.next().unwrap_or("").to_string();
+        let keys: Vec<String> = codes().collect();
+        let mut inputs = BTreeMap::new();
+        for line in lines {
+            let mut chars = line.chars();
+            let code = chars.next().ok_or(Refusal::Damaged)?;
+            let index = CODE_CHARS
+                .iter()
+                .position(|&c| char::from(c) == code)
+                .ok_or(Refusal::Damaged)?;
+            let key = keys.get(index).ok_or(Refusal::Damaged)?;
+            let value = expand(kind_of(key), chars.as_str()).ok_or(Refusal::Damaged)?;
+            if value.is_empty() || inputs.insert(key.clone(), value).is_some() {
+                return Err(Refusal::Damaged);
+            }
+        }
+        Ok(Handoff { checked_on, inputs })
+    }
+
+    /// A new draft holding these answers (a new record: `id`, created `now`,
+    /// screened on `screening_date`), each marked as reported by the patient.
+    pub fn into_draft(self, id: &str, screening_date: &str, now: &str) -> Draft {
+        let mut draft = Draft::new(id, screening_date, now);
+        for (key, value) in self.inputs {
+            draft.set_input(&key, &value);
+            draft.patient_reported.insert(key);
+        }
+        draft.patient_checked_on = self.checked_on;
+        draft
+    }
+}
+
+/// The kind of the field an input key belongs to (`None` for a unit).
+fn kind_of(key: &str) -> Option<Kind> {
+    Field::from_id(key).map(|f| f.def().kind)
+}
+
+/// One line's worth of an answer: line breaks as spaces, at most
+/// [`MAX_VALUE_BYTES`] bytes, cut at a character.
+fn clean(value: &str) -> String {
+    let mut out = String::new();
+    for c in value.chars() {
+        let c = if c == '\n' || c == '\r' { ' ' } else { c };
+        if out.len() + c.len_utf8() > MAX_VALUE_BYTES {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Yes/no and female/male as one character; anything else as typed, after
+/// `=` when it could be mistaken for one of those.
+fn compact(kind: Option<Kind>, value: &str) -> String {
+    let short = match (kind, value) {
+        (Some(Kind::Bool), "yes") => Some("1"),
+        (Some(Kind::Bool), "no") => Some("0"),
+        (Some(Kind::Sex), "female") => Some("f"),
+        (Some(Kind::Sex), "male") => Some("m"),
+        _ => None,
+    };
+    match (short, kind) {
+        (Some(s), _) => s.to_string(),
+        (None, Some(Kind::Bool | Kind::Sex)) => format!("={value}"),
+        (None, _) => value.to_string(),
+    }
+}
+
+/// The inverse of [`compact`]; `None` for a value [`compact`] cannot write.
+fn expand(kind: Option<Kind>, text: &str) -> Option<String> {
+    match kind {
+        Some(Kind::Bool | Kind::Sex) => match text {
+            "1" if kind == Some(Kind::Bool) => Some("yes".into()),
+            "0" if kind == Some(Kind::Bool) => Some("no".into()),
+            "f" if kind == Some(Kind::Sex) => Some("female".into()),
+            "m" if kind == Some(Kind::Sex) => Some("male".into()),
+            _ => text.strip_prefix('=').map(str::to_string),
+        },
+        _ => Some(text.to_string()),
+    }
+}
+
+/// The Base45 alphabet (RFC 9285): exactly the QR alphanumeric characters.
+const BASE45: &[u8; 45] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
+
+/// Base45 (RFC 9285): two bytes as three characters, a last byte as two.
+pub fn base45_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 3 / 2 + 2);
+    for pair in bytes.chunks(2) {
+        let (mut n, digits) = match *pair {
+            [a, b] => (usize::from(a) * 256 + usize::from(b), 3),
+            [a] => (usize::from(a), 2),
+            _ => unreachable!("chunks(2) gives one or two bytes"),
+        };
+        for _ in 0..digits {
+            out.push(char::from(BASE45[n % 45]));
+            n /= 45;
+        }
+    }
+    out
+}
+
+/// Reads Base45; `None` for a character outside the alphabet, a dangling
+/// character, or a group worth more than its bytes can hold.
+pub fn base45_decode(text: &str) -> Option<Vec<u8>> {
+    let digits: Vec<usize> = text
+        .bytes()
+        .map(|b| BASE45.iter().position(|&c| c == b))
+        .collect::<Option<_>>()?;
+    let mut out = Vec::with_capacity(digits.len() * 2 / 3 + 1);
+    for group in digits.chunks(3) {
+        match *group {
+            [c, d, e] => {
+                let n = c + d * 45 + e * 45 * 45;
+                let pair = u16::try_from(n).ok()?;
+                out.extend_from_slice(&pair.to_be_bytes());
+            }
+            [c, d] => out.push(u8::try_from(c + d * 45).ok()?),
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Handoff {
+        let mut inputs = BTreeMap::new();
+        for (k, v) in [
+            ("birth_date", "1961-04-12"),
+            ("sex", "female"),
+            ("cit_diagnosis", "yes"),
+            ("had_radiotherapy", "no"),
+            ("platelet_count", "25"),
+            ("platelet_count.unit", "10^9/L"),
+            ("ecog", "1"),
+        ] {
+            inputs.insert(k.to_string(), v.to_string());
+        }
+        Handoff {
+            checked_on: "2026-12-01".into(),
+            inputs,
+        }
+    }
+
+    #[test]
+    fn base45_matches_the_rfc_examples() {
+        assert_eq!(base45_encode(b"AB"), "BB8");
+        assert_eq!(base45_encode(b"Hello!!"), "%69 VD92EX0");
+        assert_eq!(base45_encode(b"base-45"), "UJCLQE7W581");
+        assert_eq!(base45_decode("QED8WEX0").as_deref(), Some(&b"ietf!"[..]));
+        assert_eq!(base45_decode("GGW"), None, "65535 < 45^3 - 1: refused");
+        assert_eq!(base45_decode("a"), None);
+        assert_eq!(base45_decode("BB8B"), None, "a dangling character");
+    }
+
+    #[test]
+    fn every_carried_input_has_a_code_character() {
+        assert!(codes().count() <= CODE_CHARS.len());
+        assert_eq!(codes().count(), 26, "25 questions and the count's unit");
+    }
+
+    #[test]
+    fn answers_round_trip_through_the_code_text() {
+        let h = sample();
+        let text = h.encode();
+        assert!(text.starts_with("NCT07063225:1:"));
+        assert!(text.bytes().all(|b| BASE45.contains(&b)), "{text}");
+        assert_eq!(Handoff::decode(&text), Ok(h));
+    }
+
+    #[test]
+    fn odd_answers_are_carried_as_typed() {
+        let mut h = sample();
+        h.inputs.insert("diabetes".into(), "1".into());
+        h.inputs.insert("sex".into(), "=m".into());
+        h.inputs.insert("ecog".into(), "一".into());
+        h.inputs.insert("age_years".into(), "".into());
+        let back = Handoff::decode(&h.encode()).unwrap();
+        h.inputs.remove("age_years");
+        assert_eq!(back, h);
+    }
+
+    #[test]
+    fn long_answers_are_cut_and_line_breaks_become_spaces() {
+        let mut h = sample();
+        h.inputs.insert("rhtpo_days".into(), "12\n3".into());
+        h.inputs.insert("ecog".into(), "血".repeat(20));
+        let back = Handoff::decode(&h.encode()).unwrap();
+        assert_eq!(back.inputs["rhtpo_days"], "12 3");
+        assert_eq!(back.inputs["ecog"], "血".repeat(10), "30 of 32 bytes");
+    }
+
+    #[test]
+    fn only_self_check_inputs_are_carried() {
+        let mut d = Draft::new("r", "2026-12-01", "");
+        d.label = "Wang Fang".into();
+        d.set_input("sex", "male");
+        d.set_input("alt", "35");
+        d.set_input("platelet_count.unit", "/uL");
+        let h = Handoff::from_draft(&d, "2026-12-01");
+        assert_eq!(
+            h.inputs.keys().collect::<Vec<_>>(),
+            ["platelet_count.unit", "sex"]
+        );
+        assert!(!h.encode().contains("Wang"));
+    }
+
+    #[test]
+    fn codes_of_another_trial_version_or_app_are_refused() {
+        let body = sample().encode();
+        let body = body.trim_start_matches("NCT07063225:1:");
+        assert_eq!(
+            Handoff::decode(&format!("NCT01234567:1:{body}")),
+            Err(Refusal::OtherTrial("NCT01234567".into()))
+        );
+        assert_eq!(
+            Handoff::decode(&format!("NCT07063225:2:{body}")),
+            Err(Refusal::OtherVersion("2".into()))
+        );
+        for other in ["https://example.org/a:b:c", "", "NCT07063225", "HC1:6BF"] {
+            assert_eq!(Handoff::decode(other), Err(Refusal::NotOurs), "{other}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_code_is_refused_never_read_as_other_answers() {
+        let text = sample().encode();
+        // Every single-character change inside the body is caught (Base45,
+        // zlib's structure or its Adler-32 check).
+        let prefix = "NCT07063225:1:".len();
+        for i in prefix..text.len() {
+            for &c in BASE45 {
+                let mut bytes = text.clone().into_bytes();
+                if bytes[i] == c {
+                    continue;
+                }
+                bytes[i] = c;
+                let changed = String::from_utf8(bytes).unwrap();
+                assert_eq!(
+                    Handoff::decode(&changed),
+                    Err(Refusal::Damaged),
+                    "{changed}"
+                );
+            }
+        }
+        assert_eq!(
+            Handoff::decode(&text[..text.len() - 3]),
+            Err(Refusal::Damaged)
+        );
+        assert_eq!(Handoff::decode("NCT07063225:1:"), Err(Refusal::Damaged));
+    }
+
+    #[test]
+    fn a_code_that_inflates_past_the_limit_is_refused() {
+        let bomb = miniz_oxide::deflate::compress_to_vec_zlib(&[b'A'; 100_000], 9);
+        let text = format!("NCT07063225:1:{}", base45_encode(&bomb));
+        assert_eq!(Handoff::decode(&text), Err(Refusal::Damaged));
+    }
+
+    #[test]
+    fn a_patient_marked_draft_comes_from_a_code() {
+        let d = sample().into_draft("r9", "2026-12-02", "2026-12-02T08:00:00Z");
+        assert_eq!(d.input("sex"), "female");
+        assert_eq!(d.screening_date, "2026-12-02");
+        assert_eq!(d.patient_checked_on, "2026-12-01");
+        assert!(d.patient_reported.contains("platelet_count.unit"));
+        assert_eq!(d.patient_reported.len(), 7);
+    }
+}

@@ -1,0 +1,144 @@
+//! The patient → study team handoff end to end, natively: for every shared
+//! case, the patient's answers become a code's text, the code is drawn as a
+//! picture, read back from it (and from a degraded copy: scaled to 60 %,
+//! rotated 10°, light noise), and the new record holds the same answers and
+//! gets the same verdict from the engine. Also: the largest code any set of
+//! answers can need.
+
+use ctit_screening::drafts::Draft;
+use ctit_screening::engine::Record;
+use ctit_screening::export::Verdict;
+use ctit_screening::handoff::{Handoff, MAX_QR_VERSION, MAX_VALUE_BYTES, codes};
+use ctit_screening::import::import_record;
+use ctit_screening::qr;
+use std::path::Path;
+
+/// Each shared case's record as a draft, with only the self-check's inputs
+/// (what a patient can have answered).
+fn patient_drafts() -> Vec<(String, Draft)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("cases")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let full = import_record(&text, "case", "c", "", &|p| format!("{p:?}")).expect("case");
+            let mut draft = Draft::new("c", &full.screening_date, "");
+            for key in codes() {
+                draft.set_input(&key, full.input(&key));
+            }
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, draft)
+        })
+        .collect()
+}
+
+fn verdict(draft: &Draft) -> String {
+    match Record::from_json_value(&draft.record_json()) {
+        Ok(r) => Verdict::of(&r).to_line(),
+        Err(p) => format!("unreadable: {p:?}"),
+    }
+}
+
+/// Bilinear sample of a greyscale picture (outside: white).
+fn sample(w: usize, h: usize, px: &[u8], x: f64, y: f64) -> f64 {
+    let at = |x: i64, y: i64| -> f64 {
+        if x < 0 || y < 0 || x >= w as i64 || y >= h as i64 {
+            255.0
+        } else {
+            f64::from(px[y as usize * w + x as usize])
+        }
+    };
+    let (x0, y0) = (x.floor(), y.floor());
+    let (fx, fy) = (x - x0, y - y0);
+    let (x0, y0) = (x0 as i64, y0 as i64);
+    let top = at(x0, y0) * (1.0 - fx) + at(x0 + 1, y0) * fx;
+    let bottom = at(x0, y0 + 1) * (1.0 - fx) + at(x0 + 1, y0 + 1) * fx;
+    top * (1.0 - fy) + bottom * fy
+}
+
+/// The picture scaled by `factor`, rotated by `degrees` about its centre
+/// on a white canvas, with deterministic noise of up to ±`noise` levels.
+fn degrade(w: usize, px: &[u8], factor: f64, degrees: f64, noise: i32) -> (usize, usize, Vec<u8>) {
+    let side = ((w as f64) * factor * 1.3).ceil() as usize;
+    let (c_out, c_in) = (side as f64 / 2.0, w as f64 / 2.0);
+    let (sin, cos) = degrees.to_radians().sin_cos();
+    let mut seed: u32 = 12345;
+    let mut out = Vec::with_capacity(side * side);
+    for y in 0..side {
+        for x in 0..side {
+            let (dx, dy) = (x as f64 - c_out, y as f64 - c_out);
+            let (rx, ry) = (dx * cos + dy * sin, -dx * sin + dy * cos);
+            let v = sample(w, w, px, c_in + rx / factor, c_in + ry / factor);
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            let jitter = ((seed >> 16) % (2 * noise as u32 + 1)) as i32 - noise;
+            out.push((v as i32 + jitter).clamp(0, 255) as u8);
+        }
+    }
+    (side, side, out)
+}
+
+#[test]
+fn every_shared_case_round_trips_through_a_code_picture_and_a_degraded_copy() {
+    let mut largest = 0;
+    for (name, original) in patient_drafts() {
+        let text = Handoff::from_draft(&original, "2026-12-01").encode();
+        let grid = qr::draw(&text, MAX_QR_VERSION).expect("fits");
+        largest = largest.max(grid.version);
+        let (w, px) = grid.pixels(6);
+        let (dw, dh, degraded) = degrade(w, &px, 0.6, 10.0, 24);
+        for (how, read) in [
+            ("rendered", qr::read(w, w, &px)),
+            ("degraded", qr::read(dw, dh, &degraded)),
+        ] {
+            assert_eq!(read, std::slice::from_ref(&text), "{name}: {how} picture");
+            let back = Handoff::decode(&read[0]).expect("ours");
+            let draft = back.into_draft("n", &original.screening_date, "");
+            assert_eq!(draft.inputs, original.inputs, "{name}: {how}: same answers");
+            assert_eq!(
+                verdict(&draft),
+                verdict(&original),
+                "{name}: {how}: same verdict"
+            );
+            assert_eq!(
+                draft.patient_reported.len(),
+                original.inputs.len(),
+                "{name}: every answer is marked as the patient's"
+            );
+        }
+    }
+    eprintln!("largest QR version over the shared cases: {largest} (M)");
+}
+
+#[test]
+fn any_set_of_answers_fits_one_code_of_version_25_at_m() {
+    // Every input answered with the longest text carried, in characters
+    // that compress worst: the largest code a patient can produce.
+    let mut h = Handoff {
+        checked_on: "2026-12-01".into(),
+        ..Handoff::default()
+    };
+    let mut seed: u32 = 7;
+    for key in codes() {
+        let value: String = (0..MAX_VALUE_BYTES)
+            .map(|_| {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                char::from(b'!' + ((seed >> 16) % 94) as u8)
+            })
+            .collect();
+        h.inputs.insert(key, value);
+    }
+    let text = h.encode();
+    let grid = qr::draw(&text, MAX_QR_VERSION).expect("fits version 25 at M");
+    eprintln!(
+        "worst case: {} characters, QR version {} (M)",
+        text.len(),
+        grid.version
+    );
+    let (w, px) = grid.pixels(4);
+    assert_eq!(Handoff::decode(&qr::read(w, w, &px)[0]), Ok(h));
+}
