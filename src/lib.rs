@@ -18,6 +18,7 @@ pub mod keys;
 pub mod patient;
 pub mod qr;
 pub mod records;
+pub mod site;
 pub mod store;
 pub mod text;
 pub mod vault;

@@ -7,6 +7,7 @@
 //! wording fails to compile.
 
 mod en;
+mod handoff_text;
 mod sentence;
 mod ui_text;
 mod zh;
@@ -22,6 +23,7 @@ use crate::engine::record::{Problem, ProblemKind};
 use crate::engine::report::{CriterionResult, Outcome};
 
 pub use en::English;
+pub use handoff_text::HandoffText;
 pub use ui_text::{ScreenText, UiText};
 pub use zh::Chinese;
 
@@ -122,6 +124,16 @@ impl Lang {
         match self {
             Lang::En => &ui_text::EN_SCREENS,
             Lang::Zh => &ui_text::ZH_SCREENS,
+        }
+    }
+
+    /// The words of the patient → study team handoff (the patient's code,
+    /// the scan screen, the patient-reported marks) in this language: only
+    /// those screens fetch them.
+    pub fn handoff(self) -> &'static HandoffText {
+        match self {
+            Lang::En => &handoff_text::EN_HANDOFF,
+            Lang::Zh => &handoff_text::ZH_HANDOFF,
         }
     }
 
