@@ -6,7 +6,7 @@ use crate::engine::dictionary::{FIELDS, Field, FieldDef, Kind};
 use crate::engine::record::{FORMAT, PlateletUnit};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The unit a platelet count is read in when none was chosen.
 pub const DEFAULT_UNIT: PlateletUnit = PlateletUnit::E9PerL;
@@ -19,6 +19,12 @@ pub fn unit_key(field: Field) -> String {
 /// The input key of a lab field's ULN (`alt.uln`).
 pub fn uln_key(field: Field) -> String {
     format!("{}.uln", field.id())
+}
+
+/// The field id an input key belongs to (`platelet_count.unit` →
+/// `platelet_count`).
+pub fn field_of(key: &str) -> &str {
+    key.split('.').next().unwrap_or(key)
 }
 
 /// One screening as typed: raw text for every input, so nothing the user
@@ -46,10 +52,13 @@ pub struct Draft {
     pub inputs: BTreeMap<String, String>,
     /// Inputs whose text the patient reported (from a scanned self-check
     /// code, `handoff`) and the coordinator has not yet confirmed or
-    /// changed: the form marks each one. Left out of the stored entry when
-    /// empty, so records without a scan are stored as before.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub patient_reported: BTreeSet<String>,
+    /// changed, space-separated: the form marks each one. Left out of the
+    /// stored entry when empty, so records without a scan are stored as
+    /// before. One string rather than a set: the first download reads
+    /// every stored draft, and a set type's generic code would add about
+    /// 3 KB to it for a list that is nearly always empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub patient_reported: String,
     /// The date of the patient's self-check the answers came from (a
     /// scanned code); empty otherwise.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -66,7 +75,7 @@ impl Draft {
             updated: now.to_string(),
             screening_date: screening_date.to_string(),
             inputs: BTreeMap::new(),
-            patient_reported: BTreeSet::new(),
+            patient_reported: String::new(),
             patient_checked_on: String::new(),
         }
     }
@@ -80,18 +89,37 @@ impl Draft {
     /// reported: it is no longer marked. Confirming one input of a field
     /// confirms the field (its unit with its count).
     pub fn confirm(&mut self, key: &str) {
-        let field = key.split('.').next().unwrap_or(key);
-        self.patient_reported
-            .retain(|k| k.split('.').next().unwrap_or(k) != field);
+        if !self.is_patient_reported(key) {
+            return;
+        }
+        let field = field_of(key);
+        let kept: Vec<&str> = self
+            .reported_keys()
+            .filter(|k| field_of(k) != field)
+            .collect();
+        self.patient_reported = kept.join(" ");
+    }
+
+    /// Marks an input as reported by the patient (a scanned code).
+    pub fn mark_reported(&mut self, key: &str) {
+        if !self.reported_keys().any(|k| k == key) {
+            if !self.patient_reported.is_empty() {
+                self.patient_reported.push(' ');
+            }
+            self.patient_reported.push_str(key);
+        }
+    }
+
+    /// The input keys still marked as reported by the patient.
+    pub fn reported_keys(&self) -> impl Iterator<Item = &str> {
+        self.patient_reported.split_whitespace()
     }
 
     /// Whether the field of this input key was reported by the patient and
     /// not yet confirmed.
     pub fn is_patient_reported(&self, key: &str) -> bool {
-        let field = key.split('.').next().unwrap_or(key);
-        self.patient_reported
-            .iter()
-            .any(|k| k.split('.').next().unwrap_or(k) == field)
+        let field = field_of(key);
+        self.reported_keys().any(|k| field_of(k) == field)
     }
 
     /// Sets one input's raw text (an empty text removes it).
@@ -226,6 +254,35 @@ pub(crate) mod tests {
         assert!(j["answers"].get("ecog").is_none());
         let report = evaluate(&Record::from_json_value(&j).unwrap());
         assert_eq!(report.criteria[3].status, Status::Pass);
+    }
+
+    #[test]
+    fn confirming_or_changing_an_input_clears_its_fields_patient_mark() {
+        let mut d = draft();
+        for k in ["sex", "platelet_count", "platelet_count.unit", "sex"] {
+            d.mark_reported(k);
+        }
+        assert_eq!(d.reported_keys().count(), 3);
+        assert!(d.is_patient_reported("platelet_count.unit"));
+        d.confirm("platelet_count.unit");
+        assert!(
+            !d.is_patient_reported("platelet_count"),
+            "the count goes with its unit"
+        );
+        assert!(d.is_patient_reported("sex"));
+        d.confirm("sex");
+        assert!(d.patient_reported.is_empty());
+    }
+
+    #[test]
+    fn a_draft_without_patient_marks_is_stored_as_before() {
+        let text = serde_json::to_string(&draft()).unwrap();
+        assert!(!text.contains("patient_"), "{text}");
+        let mut d = draft();
+        d.mark_reported("sex");
+        d.patient_checked_on = "2026-12-01".into();
+        let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
     }
 
     #[test]

@@ -165,7 +165,7 @@ impl Handoff {
         let mut draft = Draft::new(id, screening_date, now);
         for (key, value) in self.inputs {
             draft.set_input(&key, &value);
-            draft.patient_reported.insert(key);
+            draft.mark_reported(&key);
         }
         draft.patient_checked_on = self.checked_on;
         draft
@@ -408,7 +408,7 @@ mod tests {
         assert_eq!(d.input("sex"), "female");
         assert_eq!(d.screening_date, "2026-12-02");
         assert_eq!(d.patient_checked_on, "2026-12-01");
-        assert!(d.patient_reported.contains("platelet_count.unit"));
-        assert_eq!(d.patient_reported.len(), 7);
+        assert!(d.is_patient_reported("platelet_count.unit"));
+        assert_eq!(d.reported_keys().count(), 7);
     }
 }

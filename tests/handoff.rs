@@ -105,7 +105,7 @@ fn every_shared_case_round_trips_through_a_code_picture_and_a_degraded_copy() {
                 "{name}: {how}: same verdict"
             );
             assert_eq!(
-                draft.patient_reported.len(),
+                draft.reported_keys().count(),
                 original.inputs.len(),
                 "{name}: every answer is marked as the patient's"
             );

@@ -86,6 +86,22 @@ if (!glue || !glue.includes('from "./__wasm_split.js"') || !fs.existsSync(loader
   process.exit(1);
 }
 let loader = fs.readFileSync(loaderPath, 'utf8');
+// Every module load gets `prefetch()`: start fetching the module and its
+// shared chunks now, instantiate on the first real load. web/boot.js calls
+// it for a link straight to the patient check (#patient), so those files
+// travel while the main module compiles instead of after the app has
+// started. (Text surgery on wasm-split-cli's loader: each piece must match
+// exactly once, or the build stops here.)
+for (const [from, to] of [
+  ['    return async (callbackIndex, callbackData) => {', '    return Object.assign(async (callbackIndex, callbackData) => {'],
+  ['    }\n}\nfunction makeLoad(fetcher, deps) {\n', '    }, { prefetch: callee.prefetch });\n}\nfunction makeLoad(fetcher, deps) {\n    let fetched;\n'],
+  ['        const instantiate = fetcher();\n', '        const instantiate = fetched ?? fetcher();\n        fetched = undefined;\n'],
+  ['    let loadingModule = undefined;\n    return () => {', '    let loadingModule = undefined;\n    return Object.assign(() => {'],
+  ['        return loadingModule;\n    }\n}', '        return loadingModule;\n    }, { prefetch() { fetched ??= fetcher(); deps.forEach((d) => d.prefetch()); } });\n}'],
+]) {
+  if (loader.split(from).length !== 2) { console.error(`post-build: the split loader has changed; cannot add prefetch at: ${from.trim()}`); process.exit(1); }
+  loader = loader.replace(from, to);
+}
 {
   // The same wasm-opt settings Trunk uses for the main module (index.html).
   const source = fs.readFileSync(path.join(root, 'index.html'), 'utf8');

@@ -7,6 +7,7 @@
 // encoded by `wasmAsText` in tools/post-build.mjs, which fills in
 // WASM_SWAPS (its [byte, character] pairs) and WASM_LENGTH.
 import init, * as bindings from './glue.js';
+import { __wasm_split_load_patient as patientCheck } from './split.js';
 import './sw-register.js';
 import { replay, write } from './journal.js';
 
@@ -44,6 +45,15 @@ function cannotStart(error) {
   zh.textContent = '本应用无法在此浏览器中启动。';
   note.append('This app could not start in this browser. ', zh);
   document.body.append(note);
+}
+
+// A link straight to the patient check: its module, shared chunks and
+// style sheet start downloading now, while the main module compiles and
+// the app starts, rather than after (the loader's prefetch is added by
+// tools/post-build.mjs; src/ui/js.rs's ensure_style finds the sheet by id).
+if (location.hash.startsWith('#patient')) {
+  patientCheck.prefetch();
+  document.head.append(Object.assign(document.createElement('link'), { id: 'style-patient', rel: 'stylesheet', href: './patient.css' }));
 }
 
 try {

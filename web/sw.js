@@ -11,6 +11,10 @@ const VERSION = /* build: VERSION */ 'source';
 const FILES = /* build: FILES */ [];
 const SCOPE = self.registration.scope;
 const CACHE = `ctit-${VERSION}@${SCOPE}`;
+// The site's own site.json (optional, placed by site IT, not part of a
+// build): its last good copy, kept across versions for offline use.
+const SITE_CACHE = `ctit-site@${SCOPE}`;
+const SITE_URL = new URL('site.json', SCOPE).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
@@ -24,7 +28,7 @@ self.addEventListener('message', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ctit-') && k.endsWith(`@${SCOPE}`) && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ctit-') && k.endsWith(`@${SCOPE}`) && k !== CACHE && k !== SITE_CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
@@ -32,6 +36,13 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // site.json: the network first (a changed file is picked up at once),
+  // the last good copy offline; a file removed from the server is
+  // forgotten here too.
+  if (request.url.split('?')[0] === SITE_URL) {
+    event.respondWith(siteJson(request));
+    return;
+  }
   // Navigations get the page (the biggest file: cached once, not twice as
   // './' and './index.html').
   if (request.mode === 'navigate') {
@@ -40,3 +51,17 @@ self.addEventListener('fetch', (event) => {
   }
   event.respondWith(caches.open(CACHE).then((c) => c.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request)));
 });
+
+async function siteJson(request) {
+  const cache = await caches.open(SITE_CACHE);
+  try {
+    const response = await fetch(request, { cache: 'no-cache' });
+    if (response.ok) await cache.put(SITE_URL, response.clone());
+    else if (response.status === 404 || response.status === 410) await cache.delete(SITE_URL);
+    return response;
+  } catch (offline) {
+    const kept = await cache.match(SITE_URL);
+    if (kept) return kept;
+    throw offline;
+  }
+}

@@ -44,6 +44,8 @@ pub struct UiText {
     pub records_title: &'static str,
     /// New record button.
     pub new_screening: &'static str,
+    /// Scan a patient's self-check code.
+    pub scan_code: &'static str,
     /// Import button.
     pub import: &'static str,
     /// Empty list.
@@ -470,6 +472,7 @@ pub const EN: UiText = UiText {
     to_start: "Start page",
     records_title: "Screening records",
     new_screening: "New screening",
+    scan_code: "Scan a patient's code",
     import: "Import",
     no_records: "No screenings yet. Start one with “New screening”, or import an exported record.",
     col_label: "Label",
@@ -801,6 +804,7 @@ pub const ZH: UiText = UiText {
     to_start: "首页",
     records_title: "筛选记录",
     new_screening: "新建筛选",
+    scan_code: "扫描患者二维码",
     import: "导入",
     no_records: "还没有筛选记录。点击“新建筛选”开始，或导入已导出的记录。",
     col_label: "编号",

@@ -2,7 +2,8 @@
 //! `new Global(arg)` through `Reflect` (for the key-derivation worker and
 //! the tabs' channel: typed `web-sys` bindings would add one piece of
 //! JavaScript glue per method to the page's start, which every first screen
-//! downloads; these reuse glue the page already has), and moving focus.
+//! downloads; these reuse glue the page already has), adding a screen's
+//! style sheet, and moving focus.
 
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -36,6 +37,25 @@ pub fn describe(e: &JsValue) -> String {
         .map(|e| String::from(e.message()))
         .or_else(|| e.as_string())
         .unwrap_or_else(|| "the browser refused".into())
+}
+
+/// Adds the style sheet `./{name}.css` to the page once (element id
+/// `style-{name}`): the styles of screens fetched later, kept out of the
+/// first download like their code. It stays for the page's life.
+pub fn ensure_style(name: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let id = format!("style-{name}");
+    if document.get_element_by_id(&id).is_some() {
+        return;
+    }
+    if let (Ok(link), Some(body)) = (document.create_element("link"), document.body()) {
+        let _ = link.set_attribute("id", &id);
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &format!("./{name}.css"));
+        let _ = body.insert_before(&link, None);
+    }
 }
 
 /// Moves focus to the element with this id once the next frame is drawn

@@ -17,6 +17,7 @@ use super::words::tr;
 use crate::drafts::Draft;
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
+use std::pin::Pin;
 
 /// A screen's code could not be fetched.
 struct Unavailable;
@@ -27,9 +28,18 @@ impl From<SplitLoaderError> for Unavailable {
     }
 }
 
-#[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_record))]
+#[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn record_view(id: String) -> Result<AnyView, Unavailable> {
+    super::js::ensure_style("record");
     Ok(view! { <super::record::RecordScreen id=id /> }.into_any())
+}
+
+/// The record form's style sheet (`style/record.css`), added when its code
+/// is prefetched, so a record opens styled.
+#[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn record_style() -> Result<(), Unavailable> {
+    super::js::ensure_style("record");
+    Ok(())
 }
 
 #[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -57,9 +67,23 @@ fn create_now(
     Ok(())
 }
 
-#[wasm_split(patient, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_patient))]
+#[wasm_split(patient, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn patient_view() -> Result<AnyView, Unavailable> {
+    super::js::ensure_style("patient");
     Ok(view! { <super::patient::PatientCheck /> }.into_any())
+}
+
+/// The patient check's style sheet (`style/patient.css`), added when its
+/// code is prefetched.
+#[wasm_split(patient, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn patient_style() -> Result<(), Unavailable> {
+    super::js::ensure_style("patient");
+    Ok(())
+}
+
+#[wasm_split(scan, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn scan_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::scan::ScanScreen /> }.into_any())
 }
 
 #[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -152,17 +176,18 @@ async fn after_paint() {
     let _ = done.await;
 }
 
+/// A part's code being fetched, then drawn (or `Unavailable`).
+type Loading = Pin<Box<dyn Future<Output = Result<AnyView, Unavailable>> + Send>>;
+
+/// How to start fetching a part: one type for every part, so the drawing
+/// below is compiled once rather than once per part (each copy was about
+/// 1 KB of the first download).
+type Load = Box<dyn Fn() -> Loading + Send + Sync>;
+
 /// Draws what `load` gives once its code is here; until then nothing (from
 /// the service worker's cache that is a few milliseconds). If it cannot be
 /// fetched, draws `failed`, which gets a signal that tries again when set.
-fn deferred<F>(
-    load: impl Fn() -> F + Send + Sync + 'static,
-    when: When,
-    failed: fn(RwSignal<u32>) -> AnyView,
-) -> AnyView
-where
-    F: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
-{
+fn deferred(load: Load, when: When, failed: fn(RwSignal<u32>) -> AnyView) -> AnyView {
     let attempt = RwSignal::new(0u32);
     (move || {
         // A retry is the user's own request: it waits for nothing.
@@ -184,20 +209,14 @@ where
 }
 
 /// A screen: on failure, the message with a "Try again" button.
-fn screen<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
-where
-    F: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
-{
+fn screen(load: Load) -> AnyView {
     deferred(load, When::Now, unavailable)
 }
 
 /// A notice above the records list, fetched once the list is painted: on
 /// failure, left out quietly (the settings below the list say that the
 /// tools could not be fetched).
-fn notice<F>(load: impl Fn() -> F + Send + Sync + 'static) -> AnyView
-where
-    F: Future<Output = Result<AnyView, Unavailable>> + Send + 'static,
-{
+fn notice(load: Load) -> AnyView {
     deferred(load, When::AfterPaint, |_| ().into_any())
 }
 
@@ -214,39 +233,48 @@ fn unavailable(attempt: RwSignal<u32>) -> AnyView {
 
 /// The record form for record `id`.
 pub fn record(id: String) -> AnyView {
-    screen(move || record_view(id.clone()))
+    screen(Box::new(move || Box::pin(record_view(id.clone()))))
 }
 
 /// The patient self-check.
 pub fn patient() -> AnyView {
-    screen(patient_view)
+    screen(Box::new(|| Box::pin(patient_view())))
+}
+
+/// "Scan a patient's code" (its own module: the QR reader and camera).
+pub fn scan() -> AnyView {
+    screen(Box::new(|| Box::pin(scan_view())))
 }
 
 /// The lock screen.
 pub fn lock() -> AnyView {
-    screen(lock_view)
+    screen(Box::new(|| Box::pin(lock_view())))
 }
 
 /// The passcode offer, above the records list (first use only).
 pub fn lock_offer() -> AnyView {
-    notice(lock_offer_view)
+    notice(Box::new(|| Box::pin(lock_offer_view())))
 }
 
 /// Stored entries that cannot be read, above the records list.
 pub fn broken_entries() -> AnyView {
-    notice(broken_entries_view)
+    notice(Box::new(|| Box::pin(broken_entries_view())))
 }
 
 /// Reminders above the records list: records past the retention period,
 /// storage nearly full (`tools::Reminders`).
 pub fn reminders() -> AnyView {
-    notice(reminders_view)
+    notice(Box::new(|| Box::pin(reminders_view())))
 }
 
 /// The retention and lock settings and "wipe this device", below the
 /// records list.
 pub fn settings() -> AnyView {
-    deferred(settings_view, When::AfterPaint, unavailable)
+    deferred(
+        Box::new(|| Box::pin(settings_view())),
+        When::AfterPaint,
+        unavailable,
+    )
 }
 
 /// Under a long records list: how many are drawn, and buttons to draw
@@ -254,7 +282,7 @@ pub fn settings() -> AnyView {
 /// arriving after the first paint moves nothing on screen.
 pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
     deferred(
-        move || list_more_view(shown, page),
+        Box::new(move || Box::pin(list_more_view(shown, page))),
         When::AfterPaint,
         unavailable,
     )
@@ -278,14 +306,14 @@ pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
     });
 }
 
-/// Fetches the record form's code in the background once the records list
-/// is painted, so opening a record does not wait for the network (on a
-/// first visit the service worker is still caching the app). A failure here
-/// is silent: opening the record tries again and says so.
+/// Fetches the record form's code and style sheet in the background once
+/// the records list is painted, so opening a record does not wait for the
+/// network (on a first visit the service worker is still caching the app).
+/// A failure here is silent: opening the record tries again and says so.
 pub fn prefetch_record() {
     leptos::task::spawn_local(async {
         after_paint().await;
-        let _ = preload_record().await;
+        let _ = record_style().await;
     });
 }
 
@@ -294,6 +322,6 @@ pub fn prefetch_record() {
 pub fn prefetch_patient() {
     leptos::task::spawn_local(async {
         after_paint().await;
-        let _ = preload_patient().await;
+        let _ = patient_style().await;
     });
 }

@@ -103,6 +103,11 @@ pub fn RecordsList() -> impl IntoView {
         }
         super::lazy::run(state, ListAction::Tool(Tool::Import(file)), action_errors);
     };
+    let scan = move |_| {
+        if !undecided(3) {
+            state.go(Screen::Scan);
+        }
+    };
     let export_log =
         move |_| super::lazy::run(state, ListAction::Tool(Tool::ExportLog), action_errors);
     let export_questionnaire = move |_| {
@@ -119,6 +124,7 @@ pub fn RecordsList() -> impl IntoView {
                 <h2 id="list-title">{tr(lang, |u| u.records_title)}</h2>
                 <div class="actions">
                     <button class="primary" on:click=new_record>{tr(lang, |u| u.new_screening)}</button>
+                    <button on:click=scan data-scan>{tr(lang, |u| u.scan_code)}</button>
                     <label class="button file">
                         {tr(lang, |u| u.import)}
                         <input type="file" accept=".json,application/json,application/fhir+json" on:change=on_import />

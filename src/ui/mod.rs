@@ -16,6 +16,7 @@ mod backup;
 mod clock;
 mod field;
 mod files;
+mod handoff;
 mod home;
 mod js;
 mod kdf;
@@ -28,6 +29,7 @@ mod perf;
 mod random;
 mod record;
 mod route;
+mod scan;
 mod state;
 mod storage;
 mod storage_care;
@@ -103,7 +105,10 @@ pub fn App() -> impl IntoView {
     let nav = window_event_listener(leptos::ev::hashchange, move |_| {
         let target = route::current();
         let here = state.screen.get_untracked();
-        let same_mode = matches!((&here, &target), (Screen::Record(_), Screen::List));
+        let same_mode = matches!(
+            (&here, &target),
+            (Screen::Record(_) | Screen::Scan, Screen::List)
+        );
         if here != target && !same_mode {
             state.lock_if_leaving(&target);
             state.screen.set(target);
@@ -150,9 +155,10 @@ pub fn App() -> impl IntoView {
                 (Screen::Home, _) => view! { <home::Home /> }.into_any(),
                 (Screen::Patient, _) => lazy::patient(),
                 // Locked: nothing of any record is shown.
-                (Screen::List | Screen::Record(_), true) => lazy::lock(),
+                (Screen::List | Screen::Record(_) | Screen::Scan, true) => lazy::lock(),
                 (Screen::List, false) => view! { <list::RecordsList /> }.into_any(),
                 (Screen::Record(id), false) => lazy::record(id),
+                (Screen::Scan, false) => lazy::scan(),
             }}
         </main>
     }

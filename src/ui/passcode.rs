@@ -141,6 +141,10 @@ pub fn LockOffer() -> impl IntoView {
                 RwSignal::new(Vec::new()),
             );
         }
+        // "Scan a patient's code" was pressed first.
+        if state.offer_pending.get_untracked() == 3 {
+            state.go(super::route::Screen::Scan);
+        }
         state.offer_pending.set(0);
     });
     // "New screening" or "Import" pressed first: the offer takes the focus.

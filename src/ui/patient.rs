@@ -212,7 +212,8 @@ pub fn PatientCheck() -> impl IntoView {
                     <ul class="team-checks">{checks.iter().map(|&id| view! { <li>{m.team_check(id)}</li> }).collect_view()}</ul>
                 })}
                 <p><strong>{sc.p_never_final}</strong></p>
-                <p>{sc.p_next_steps}</p>
+                <super::handoff::NextStep />
+                <super::handoff::ShowToTeam draft=draft />
                 {(!state.has_vault.get()).then(|| view! { <KeepChoice keep=keep set_keep=Callback::new(set_keep) /> })}
                 <div class="p-nav">
                     <button class="big" on:click=move |_| go(1)>{sc.p_change_answers}</button>

@@ -10,7 +10,7 @@ use super::route::Screen;
 use super::state::AppState;
 use super::verdict::{Banner, CriteriaList, Verdict, criterion_rows};
 use super::words::{tr, trs};
-use crate::drafts::Draft;
+use crate::drafts::{Draft, field_of};
 use crate::engine::dictionary::{FIELDS, Section};
 use crate::engine::{CRITERIA, Record};
 use crate::export;
@@ -72,6 +72,8 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         super::perf::mark("ctit-edit");
         form.edit(|d| {
             d.set_input(&key, &value);
+            // Changed by the coordinator: no longer only the patient's word.
+            d.confirm(&key);
             d.updated = now_iso();
         });
         persist();
@@ -174,6 +176,17 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         }
     };
 
+    // Answers a patient reported (a scanned code) and nobody confirmed yet:
+    // one memo for the form, so a keystroke re-runs no field's mark.
+    let reported = Memo::new(move |_| draft.with(|d| d.patient_reported.clone()));
+    let confirm = Callback::new(move |key: &'static str| {
+        form.edit(|d| {
+            d.confirm(key);
+            d.updated = now_iso();
+        });
+        persist();
+    });
+
     let sections = Section::ALL
         .iter()
         .map(|&section| {
@@ -189,9 +202,13 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                         parsed.with(|p| p.problem(f).map(|k| m.problem_kind(k, Some(f))))
                     }));
                     let shown = move || parsed.with(|p| p.applicable.contains(&f));
+                    let marked = move || reported.with(|r| r.split_whitespace().any(|k| field_of(k) == f.id()));
                     view! {
                         <Show when=shown>
                             <FieldInput def=def form=form problem=problem edit=edit />
+                            <Show when=marked>
+                                <super::scan::ReportedMark field=f confirm=confirm />
+                            </Show>
                         </Show>
                     }
                 })
@@ -255,6 +272,9 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                 </div>
                 {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
             </div>
+            <Show when=move || reported.with(|r| !r.is_empty())>
+                <super::scan::ReportedBanner form=form />
+            </Show>
             <Show when=move || conflict.with(Option::is_some)>
                 <div class="alert warning no-print" role="alert">
                     <p>{trs(lang, |s| s.conflict)}</p>

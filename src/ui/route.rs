@@ -14,6 +14,8 @@ pub enum Screen {
     List,
     /// One record, by id.
     Record(String),
+    /// Scanning a patient's self-check code into a new record.
+    Scan,
 }
 
 impl Screen {
@@ -31,13 +33,13 @@ impl Screen {
         match self {
             Screen::Home => "",
             Screen::Patient => "#patient",
-            Screen::List | Screen::Record(_) => "#coordinator",
+            Screen::List | Screen::Record(_) | Screen::Scan => "#coordinator",
         }
     }
 
     /// Whether this is one of the coordinator's screens (behind the passcode).
     pub fn is_coordinator(&self) -> bool {
-        matches!(self, Screen::List | Screen::Record(_))
+        matches!(self, Screen::List | Screen::Record(_) | Screen::Scan)
     }
 }
 

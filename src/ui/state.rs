@@ -66,9 +66,10 @@ pub struct AppState {
     /// Records still in the clear after a passcode was set (storage ran
     /// out while sealing): sealing resumes at the next unlock.
     pub unsealed_left: RwSignal<u32>,
-    /// "New screening" (1) or "Import" (2) was pressed before the passcode
-    /// offer was answered: the offer says to choose first, and a new
-    /// record is created once it is answered (1).
+    /// "New screening" (1), "Import" (2) or "Scan a patient's code" (3)
+    /// was pressed before the passcode offer was answered: the offer says
+    /// to choose first, and once it is answered a new record is created
+    /// (1) or the scan screen opens (3).
     pub offer_pending: RwSignal<u32>,
     /// How many records the list draws (it starts with its first page and
     /// keeps what "show more" drew while the app is open, so coming back

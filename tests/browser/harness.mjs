@@ -15,10 +15,21 @@ const types = {
   '.png': 'image/png', '.svg': 'image/svg+xml',
 };
 
-/** Serves dist/ (or another folder) on a free loopback port. Returns { url, close }. */
+/**
+ * Serves dist/ (or another folder) on a free loopback port. Returns { url,
+ * close, files }: `files` maps a path (`/site.json`) to text served instead
+ * of the folder's (a test may change it between requests, as site IT would
+ * change a file on the server).
+ */
 export async function serveDist(dir = root) {
+  const files = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
+    if (files.has(url.pathname)) {
+      res.writeHead(200, { 'content-type': types[path.extname(url.pathname)] ?? 'text/plain', 'cache-control': 'no-cache' });
+      res.end(files.get(url.pathname));
+      return;
+    }
     let file = path.join(dir, decodeURIComponent(url.pathname));
     if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
@@ -39,7 +50,7 @@ export async function serveDist(dir = root) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   // Closing also drops idle keep-alive connections, so it never waits on a browser.
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
+  return { url: `http://127.0.0.1:${port}/`, files, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
 }
 
 /**
@@ -53,12 +64,12 @@ export async function settled(page) {
   }));
 }
 
-/** Launches headless Chromium with the flags that work on these machines. */
-export async function launch() {
+/** Launches headless Chromium with the flags that work on these machines (and `extraArgs`, e.g. a fake camera). */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
+      '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync', ...extraArgs],
   });
 }
 

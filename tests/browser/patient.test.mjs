@@ -3,47 +3,15 @@
 //! unless the patient asks for it (and nothing after "delete my answers").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, openApp, settled, foreignRequests, assertSilent } from './harness.mjs';
+import { serveDist, launch, settled, foreignRequests, assertSilent } from './harness.mjs';
+import { suitable, answerAll, openPatient as openPatientOn } from './patient-steps.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
-/** Answers a patient who could take part would give (spec case 14). */
-const suitable = {
-  birth_date: '1961-04-02', sex: 'female', cit_diagnosis: 'yes', rhtpo_days: '21',
-  last_chemo_date: '2025-08-10', had_radiotherapy: 'no', platelet_count: '21',
-  low_platelets_since: '2025-09-01', ecog: '1', heart_disease_needing_treatment: 'no',
-  had_mi: 'no', atrial_fibrillation: 'no', thrombotic_disease: 'no', known_infection: 'no',
-  severe_bleeding: 'no', prior_allo_transplant: 'no', diabetes: 'no', gastric_ulcer: 'no',
-  active_autoimmune_disease: 'no', antiplatelet_drugs: 'no', pregnant_or_suspected: 'no',
-  breastfeeding: 'no',
-};
-
 async function openPatient(locale = 'en-US', extra = {}) {
-  // (A patient's device: no coordinator ever answered the passcode offer.)
-  const { context, page } = await openApp(browser, server.url + '#patient', {
-    context: { locale }, ready: '#p-step-title', lockOffer: true, ...extra,
-  });
-  return { context, page };
-}
-
-/** Walks every step, answering what `answers` has, then opens the result. */
-async function answerAll(page, answers) {
-  await page.click('.p-nav .primary');              // Start
-  for (let guard = 0; guard < 10; guard++) {
-    if (await page.locator('[data-patient-result]').count()) return;
-    for (const q of await page.$$eval('[data-question]', (els) => els.map((e) => e.dataset.question))) {
-      const v = answers[q];
-      if (v === undefined) continue;
-      const radio = page.locator(`input[type=radio][name="p-${q}"][value="${v}"]`);
-      if (await radio.count()) await radio.check();
-      else await page.fill(`#p-${q}`, v);
-      await settled(page);
-    }
-    await page.click('.p-nav .primary');
-  }
-  throw new Error('never reached the result');
+  return openPatientOn(browser, server, locale, extra);
 }
 
 async function storedKeys(page) {

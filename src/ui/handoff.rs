@@ -1,0 +1,240 @@
+//! The patient's side of the handoff to the study team (fetched with the
+//! patient check): "Show my answers to the study team" draws the answers as
+//! a QR code on the screen (`crate::handoff` writes its text, `crate::qr`
+//! its modules), says plainly that anyone who scans it can read them, and
+//! prints as one page with the code, the answers in the patient's language
+//! and the site's contact details. Also the site's own words (`site.json`,
+//! read by `crate::site`): fetched once per page, cached by the service
+//! worker for offline use; absent or not valid, the generic text stays and
+//! the console says why.
+
+use super::clock::today;
+use super::js;
+use super::state::AppState;
+use crate::drafts::{Draft, unit_key};
+use crate::engine::Field;
+use crate::engine::dictionary::Kind;
+use crate::engine::record::PlateletUnit;
+use crate::handoff::{Handoff, MAX_QR_VERSION};
+use crate::patient::{STEPS, asked};
+use crate::site::{Site, read_site};
+use crate::text::{Lang, platelet_unit_text};
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+/// Adds the style sheet of the handoff's screens (`style/handoff.css`:
+/// the code, the printed page, the scan screen, the patient-reported
+/// marks), a file of its own so the first download does not carry it.
+pub fn style() {
+    js::ensure_style("handoff");
+}
+
+/// Says `message` on the browser's console as a warning (site IT reads it).
+pub fn warn(message: &str) {
+    if let Ok(console) = js_sys::Reflect::get(&js_sys::global(), &"console".into()) {
+        let _ = js::call(&console, "warn", &JsValue::from_str(message));
+    }
+}
+
+thread_local! {
+    /// `site.json`, read once per page (`None` until it has been asked for).
+    static SITE: std::cell::RefCell<Option<Option<Site>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The site's contact details from `site.json` next to `index.html`, or
+/// `None` (with a console warning naming the problem) when it is absent or
+/// not valid. The service worker answers from the network first and keeps
+/// the last good copy for offline use, so a changed file is picked up on
+/// the next page load.
+pub async fn site() -> Option<Site> {
+    if let Some(known) = SITE.with(|s| s.borrow().clone()) {
+        return known;
+    }
+    let site = match fetch_text("./site.json").await {
+        Ok(text) => read_site(&text)
+            .map_err(|e| warn(&format!("{e}: the generic contact text is shown")))
+            .ok(),
+        Err(e) => {
+            warn(&format!(
+                "site.json: {e}: the generic contact text is shown"
+            ));
+            None
+        }
+    };
+    SITE.with(|s| *s.borrow_mut() = Some(site.clone()));
+    site
+}
+
+/// A same-origin file's text (`fetch`, through `Reflect`: no glue).
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = js_sys::global();
+    let response =
+        js::call(&window, "fetch", &JsValue::from_str(url)).map_err(|e| js::describe(&e))?;
+    let response = JsFuture::from(js_sys::Promise::from(response))
+        .await
+        .map_err(|e| format!("could not be fetched ({})", js::describe(&e)))?;
+    let status = js_sys::Reflect::get(&response, &"status".into())
+        .ok()
+        .and_then(|s| s.as_f64())
+        .unwrap_or(0.0);
+    if !(200.0..300.0).contains(&status) {
+        return Err(format!("not found (HTTP {status})"));
+    }
+    let text = js::call(&response, "text", &JsValue::UNDEFINED).map_err(|e| js::describe(&e))?;
+    let text = JsFuture::from(js_sys::Promise::from(text))
+        .await
+        .map_err(|e| js::describe(&e))?;
+    text.as_string().ok_or_else(|| "not text".into())
+}
+
+/// "What to do next", naming the site's team and its contact details when
+/// `site.json` gives them, else the generic sentence.
+#[component]
+pub fn NextStep() -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let site_now = RwSignal::new(None::<Site>);
+    leptos::task::spawn_local(async move {
+        let found = site().await;
+        let _ = site_now.try_set(found);
+    });
+    move || {
+        let l = lang.get();
+        match site_now.get() {
+            Some(s) => view! {
+                <p data-site-next>{(l.handoff().next_step_site)(s.team.get(l))}</p>
+                <Contact site=s lang=l />
+            }
+            .into_any(),
+            None => view! { <p>{l.screens().p_next_steps}</p> }.into_any(),
+        }
+    }
+}
+
+/// The site's contact details as a definition list.
+#[component]
+fn Contact(site: Site, lang: Lang) -> impl IntoView {
+    let h = lang.handoff();
+    let rows = [
+        (h.phone, site.phone.clone()),
+        (h.email, site.email.clone()),
+        (
+            h.address,
+            site.address.as_ref().map(|a| a.get(lang).to_string()),
+        ),
+        (
+            h.hours,
+            site.hours.as_ref().map(|a| a.get(lang).to_string()),
+        ),
+    ];
+    view! {
+        <dl class="site-contact" data-site-contact>
+            <dt>{h.contact_title}</dt>
+            <dd>{site.team.get(lang).to_string()}</dd>
+            {rows.into_iter().filter_map(|(label, value)| value.map(|v| view! { <dt>{label}</dt><dd>{v}</dd> })).collect_view()}
+        </dl>
+    }
+}
+
+/// "Show my answers to the study team": the code, the warning, the answers
+/// it holds and "Print / save as PDF". The code is drawn from the answers
+/// when shown, with today's date as the self-check's.
+#[component]
+pub fn ShowToTeam(draft: RwSignal<Draft>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    style();
+    let open = RwSignal::new(false);
+    let toggle = move |_| {
+        open.update(|o| *o = !*o);
+        if open.get_untracked() {
+            js::focus_after_frame("handoff-title");
+        }
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    let sheet = move || {
+        let l = lang.get();
+        let h = l.handoff();
+        let checked_on = today().to_string();
+        let (text, answers) =
+            draft.with(|d| (Handoff::from_draft(d, &checked_on).encode(), answers(l, d)));
+        let code = match crate::qr::draw(&text, MAX_QR_VERSION) {
+            Ok(grid) => {
+                let side = (grid.size + 8).to_string();
+                let view_box = format!("0 0 {side} {side}");
+                view! {
+                    <svg class="qr" viewBox=view_box role="img" aria-label=h.code_label
+                        data-code=text data-version=grid.version.to_string()>
+                        <rect width=side.clone() height=side fill="#fff" />
+                        <path d=grid.svg_path() fill="#000" />
+                    </svg>
+                }
+                .into_any()
+            }
+            Err(_) => view! { <p class="alert error" role="alert">{h.code_failed}</p> }.into_any(),
+        };
+        view! {
+            <section class="handoff-sheet" data-print aria-labelledby="handoff-title">
+                <h3 id="handoff-title" tabindex="-1">{h.sheet_title}</h3>
+                <p>{(h.sheet_date)(&checked_on)}</p>
+                <p class="no-print">{h.code_help}</p>
+                <p class="alert warning" data-code-warning><strong>{h.code_warning}</strong></p>
+                {code}
+                <button class="big no-print" on:click=print>{h.print}</button>
+                <h4>{h.sheet_answers}</h4>
+                <dl class="answers">
+                    {answers.into_iter().map(|(q, a)| view! { <dt>{q}</dt><dd>{a}</dd> }).collect_view()}
+                </dl>
+                <div class="print-only-contact"><NextStep /></div>
+            </section>
+        }
+    };
+    view! {
+        <div class="handoff">
+            <button class="primary big" aria-expanded=move || open.get().to_string() on:click=toggle data-show-code>
+                {move || { let h = lang.get().handoff(); if open.get() { h.hide_code } else { h.show_code } }}
+            </button>
+            <Show when=move || open.get()>{sheet}</Show>
+        </div>
+    }
+}
+
+/// Each question the self-check asked, with the answer as the patient sees
+/// it (or "not answered"), in the patient's language.
+fn answers(lang: Lang, draft: &Draft) -> Vec<(&'static str, String)> {
+    let m = lang.messages();
+    let ui = lang.ui();
+    let record = crate::engine::Record::from_json_value(&draft.record_json()).ok();
+    STEPS
+        .iter()
+        .flat_map(|s| s.iter().copied())
+        .filter(|&f| record.as_ref().is_none_or(|r| asked(r, f)))
+        .map(|f| {
+            let raw = draft.input(f.id()).trim();
+            let shown = match (f.def().kind, raw) {
+                (_, "") => lang.handoff().not_answered.to_string(),
+                (Kind::Bool, "yes") => ui.yes.to_string(),
+                (Kind::Bool, "no") => ui.no.to_string(),
+                (Kind::Sex, "female") => ui.female.to_string(),
+                (Kind::Sex, "male") => ui.male.to_string(),
+                (_, g) if f == Field::Ecog && g.len() == 1 => match g.as_bytes()[0] {
+                    b @ b'0'..=b'4' => m.ecog_plain(b - b'0').to_string(),
+                    _ => g.to_string(),
+                },
+                (Kind::Platelets, v) => {
+                    let unit = PlateletUnit::parse(draft.input(&unit_key(f)))
+                        .unwrap_or(crate::drafts::DEFAULT_UNIT);
+                    format!("{v} {}", platelet_unit_text(unit))
+                }
+                (Kind::Int { .. } | Kind::Number { .. }, v) => {
+                    format!("{v}{}", m.unit_suffix(f)).trim().to_string()
+                }
+                (_, v) => v.to_string(),
+            };
+            (m.patient_question(f), shown)
+        })
+        .collect()
+}

@@ -1,0 +1,255 @@
+//! The patient → study team handoff in the browser: the patient's code on
+//! all three results in both languages, its printed page, scanning it with
+//! a (fake) camera and from a photo into a new record whose answers are
+//! marked as the patient's, the refused codes, and the site's own words
+//! (site.json present, absent, broken, changed, offline). Headless Chromium
+//! on Linux has no BarcodeDetector, so every read here is the app's Rust
+//! decoder.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import QRCode from 'qrcode';
+import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
+import { suitable, answerAll, openPatient } from './patient-steps.mjs';
+
+let server, browser;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-handoff-'));
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => {
+  await browser?.close(); await server?.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+  assertSilent();
+});
+
+/** The code a patient with `answers` shows: { text, png, modules }. */
+async function patientCode(answers, locale = 'en-US') {
+  const { context, page } = await openPatient(browser, server, locale);
+  await answerAll(page, answers);
+  await page.click('[data-show-code]');
+  const svg = page.locator('svg.qr');
+  await svg.waitFor();
+  const text = await svg.getAttribute('data-code');
+  const png = await svg.screenshot();
+  const modules = await svg.evaluate((el) => ({ side: el.viewBox.baseVal.width, path: el.querySelector('path').getAttribute('d') }));
+  await context.close();
+  return { text, png, modules };
+}
+
+/** A QR code's picture (PNG) made by another encoder (npm `qrcode`). */
+const pictureOf = (text) => QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+
+/** A YUV4MPEG2 video (one frame, which Chromium repeats) showing the code's modules in the middle. */
+function videoOf({ side, path: d }, file) {
+  const [w, h, scale] = [640, 480, 6];
+  const y = Buffer.alloc(w * h, 235);
+  const [x0, y0] = [(w - side * scale) >> 1, (h - side * scale) >> 1];
+  for (const run of d.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+    const [mx, my, n] = run.slice(1).map(Number);
+    for (let py = my * scale; py < (my + 1) * scale; py++) {
+      y.fill(16, (y0 + py) * w + x0 + mx * scale, (y0 + py) * w + x0 + (mx + n) * scale);
+    }
+  }
+  const chroma = Buffer.alloc((w / 2) * (h / 2) * 2, 128);
+  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), y, chroma]));
+}
+
+async function recordKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/record/')));
+}
+
+/** The coordinator's scan screen in a fresh context of `on`. */
+async function scanScreen(on = browser, locale = 'en-US') {
+  const { context, page } = await openApp(on, server.url + '#coordinator', { context: { locale } });
+  await page.click('[data-scan]');
+  await page.waitForSelector('#scan-title');
+  return { context, page };
+}
+
+for (const [locale, warning, show] of [
+  ['en-US', /Anyone who scans this code can read your answers/, 'Show my answers to the study team'],
+  ['zh-CN', /任何扫描此二维码的人都能读到您的回答/, '把我的回答出示给研究团队'],
+]) {
+  test(`${locale}: every patient result offers the code, with the plain warning beside it`, async () => {
+    for (const [answers, result] of [
+      [{ ...suitable, diabetes: 'yes' }, 'not_right'],
+      [{ ...suitable, diabetes: undefined }, 'not_finished'],
+      [suitable, 'may_take_part'],
+    ]) {
+      const { context, page } = await openPatient(browser, server, locale);
+      await answerAll(page, answers);
+      assert.equal(await page.getAttribute('[data-patient-result]', 'data-patient-result'), result);
+      await page.getByRole('button', { name: show }).click();
+      const text = await page.getAttribute('svg.qr', 'data-code');
+      assert.match(text, /^NCT07063225:1:[0-9A-Z $%*+\-./:]+$/, 'trial, version, then Base45 only');
+      assert.ok(Number(await page.getAttribute('svg.qr', 'data-version')) <= 25);
+      assert.match(await page.textContent('[data-code-warning]'), warning);
+      await context.close();
+    }
+  });
+}
+
+test('the printed page is one page: the code, the answers in the patient\'s language, no buttons or header', async () => {
+  const { context, page } = await openPatient(browser, server, 'zh-CN');
+  await answerAll(page, suitable);
+  await page.click('[data-show-code]');
+  await page.waitForSelector('svg.qr');
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.app-head', '.p-nav', '[data-show-code]', '.handoff-sheet button']) {
+    assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is not printed`);
+  }
+  assert.ok(await page.locator('svg.qr').isVisible());
+  const answers = await page.textContent('.handoff-sheet .answers');
+  assert.match(answers, /您的出生日期/, 'questions in Chinese');
+  assert.match(answers, /1961-04-02/);
+  assert.match(answers, /否/, 'yes/no answers as the patient saw them');
+  const pdf = await page.pdf({ format: 'A4' });
+  assert.equal((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length, 1, 'one page');
+  await context.close();
+});
+
+test('a code scanned with the camera creates a new record with the patient\'s answers, each marked until confirmed or changed', async () => {
+  const code = await patientCode(suitable);
+  const video = path.join(tmp, 'code.y4m');
+  videoOf(code.modules, video);
+  const camera = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  try {
+    const { context, page } = await scanScreen(camera);
+    assert.equal(await page.locator('video').isVisible(), false, 'no camera before the tap');
+    await page.click('[data-scan-camera]');
+    await page.waitForSelector('[data-reported-banner]', { timeout: 20000 });
+    assert.equal(await page.inputValue('#f-birth_date'), '1961-04-02');
+    assert.equal(await page.inputValue('#f-platelet_count'), '21');
+    const marked = await page.$$eval('[data-reported]', (els) => els.map((e) => e.dataset.reported));
+    assert.equal(marked.length, Object.keys(suitable).length, 'every answer is marked');
+    // The verdict is the engine's: coordinator-only answers are still missing.
+    assert.equal(await page.getAttribute('.record [data-outcome]', 'data-outcome'), 'incomplete');
+    // Confirming clears one mark; changing an answer clears its mark too.
+    await page.getByRole('button', { name: 'Confirm: Sex' }).click();
+    await page.fill('#f-rhtpo_days', '22');
+    await settled(page);
+    const left = await page.$$eval('[data-reported]', (els) => els.map((e) => e.dataset.reported));
+    assert.ok(!left.includes('sex') && !left.includes('rhtpo_days'));
+    assert.equal(left.length, marked.length - 2);
+    // The marks are stored with the record.
+    await page.reload();
+    await page.locator('tr[data-record] button.link').first().click();
+    await page.waitForSelector('[data-reported-banner]');
+    assert.equal(await page.locator('[data-reported]').count(), marked.length - 2);
+    // The camera was stopped when the record opened.
+    assert.equal(await page.evaluate(() => document.querySelectorAll('video').length), 0);
+    await context.close();
+  } finally {
+    await camera.close();
+  }
+});
+
+test('a code read from a photo creates a new record; scanning it again makes a second one, never overwriting', async () => {
+  const code = await patientCode({ ...suitable, diabetes: 'yes' });
+  const { context, page } = await scanScreen();
+  for (const n of [1, 2]) {
+    await page.setInputFiles('[data-scan-photo]', { name: 'code.png', mimeType: 'image/png', buffer: code.png });
+    await page.waitForSelector('[data-reported-banner]');
+    assert.equal(await page.locator('[data-reported="diabetes"]').count(), 1);
+    assert.equal((await recordKeys(page)).length, n);
+    await page.getByRole('button', { name: '← All screenings' }).click();
+    await page.click('[data-scan]');
+  }
+  await context.close();
+});
+
+test('codes of another trial, another version, damaged or not ours are refused, naming why, and create nothing', async () => {
+  const { text } = await patientCode(suitable);
+  const body = text.slice('NCT07063225:1:'.length);
+  const damaged = `NCT07063225:1:${body.slice(0, 10)}${body[10] === 'A' ? 'B' : 'A'}${body.slice(11)}`;
+  const { context, page } = await scanScreen();
+  for (const [code, message] of [
+    [`NCT01234567:1:${body}`, /another trial \(NCT01234567\)/],
+    [`NCT07063225:2:${body}`, /another version of the app \(format 2\)/],
+    [damaged, /damaged or incomplete/],
+    ['https://example.org/', /not a self-check code of this app/],
+  ]) {
+    await page.setInputFiles('[data-scan-photo]', { name: 'code.png', mimeType: 'image/png', buffer: await pictureOf(code) });
+    await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-scan-status]')?.textContent ?? ''), message.source);
+    assert.match(await page.textContent('[data-scan-status]'), /Nothing was created/);
+    assert.deepEqual(await recordKeys(page), []);
+  }
+  await page.setInputFiles('[data-scan-photo]', { name: 'blank.png', mimeType: 'image/png', buffer: await page.screenshot({ clip: { x: 0, y: 0, width: 50, height: 50 } }) });
+  await page.waitForFunction(() => /No code was found/.test(document.querySelector('[data-scan-status]')?.textContent ?? ''));
+  await context.close();
+});
+
+test('zh-CN: a refused code is explained in Chinese', async () => {
+  const { context, page } = await scanScreen(browser, 'zh-CN');
+  await page.setInputFiles('[data-scan-photo]', { name: 'c.png', mimeType: 'image/png', buffer: await pictureOf('NCT01234567:1:AB') });
+  await page.waitForFunction(() => /另一项试验/.test(document.querySelector('[data-scan-status]')?.textContent ?? ''));
+  await context.close();
+});
+
+const SITE = {
+  team: { en: 'Clinical Trial Unit, IHBD Hospital', zh: '血液病医院临床试验中心' },
+  phone: '+86 22 2390 9000', email: 'trials@example.org',
+  hours: { en: 'Mon–Fri 8:00–17:00', zh: '周一至周五 8:00–17:00' },
+};
+
+/** The patient result with `site.json` as given (`undefined`: absent); { page, context, warnings }. */
+async function resultWithSite(site, locale = 'en-US') {
+  if (site === undefined) server.files.delete('/site.json');
+  else server.files.set('/site.json', typeof site === 'string' ? site : JSON.stringify(site));
+  const { context, page } = await openPatient(browser, server, locale);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await answerAll(page, suitable);
+  return { context, page, warnings };
+}
+
+test('site.json present: the result and the printed page name the team and how to reach it, in the patient\'s language', async () => {
+  const { context, page } = await resultWithSite(SITE, 'zh-CN');
+  await page.waitForSelector('[data-site-next]');
+  assert.match(await page.textContent('[data-site-next]'), /血液病医院临床试验中心/);
+  assert.match(await page.textContent('[data-site-contact]'), /\+86 22 2390 9000.*trials@example\.org.*周一至周五/s);
+  await page.click('[data-show-code]');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('.handoff-sheet [data-site-contact]').isVisible(), 'on the printed page');
+  await context.close();
+  server.files.delete('/site.json');
+});
+
+test('site.json absent or broken: the generic text stays and the console names the problem', async () => {
+  for (const [site, named] of [
+    [undefined, /site\.json: not found \(HTTP 404\)/],
+    ['{"team": "CTU", "telephone": "1"}', /unknown member "telephone"/],
+    ['not json', /site\.json is not JSON/],
+  ]) {
+    const { context, page, warnings } = await resultWithSite(site);
+    await page.waitForFunction(() => /contact the study team at the Institute/.test(document.body.textContent));
+    assert.equal(await page.locator('[data-site-next]').count(), 0);
+    await settled(page);
+    assert.ok(warnings.some((w) => named.test(w)), `${named}: ${warnings.join(' | ')}`);
+    await context.close();
+  }
+});
+
+test('site.json is picked up when changed, and its last copy serves offline', async () => {
+  server.files.set('/site.json', JSON.stringify(SITE));
+  const { context, page } = await openPatient(browser, server);
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+  });
+  const teamShown = async () => {
+    await page.reload();
+    await page.waitForSelector('#p-step-title');
+    await answerAll(page, suitable);
+    await page.waitForSelector('[data-site-next]');
+    return page.textContent('[data-site-next]');
+  };
+  assert.match(await teamShown(), /Clinical Trial Unit, IHBD Hospital/);
+  server.files.set('/site.json', JSON.stringify({ ...SITE, team: 'Haematology Trials Office' }));
+  assert.match(await teamShown(), /Haematology Trials Office/, 'the changed file, at the next load');
+  await context.setOffline(true);
+  assert.match(await teamShown(), /Haematology Trials Office/, 'offline: the last copy');
+  await context.close();
+  server.files.delete('/site.json');
+});
