@@ -22,9 +22,15 @@
 //                   unlocking, and JS heap + wasm memory after unlocking
 //   backup          200 records at 4x CPU: the file's size, backing up,
 //                   restoring after a wipe
+//   handoff         the patient link (#patient) cold, Slow 4G + 4x CPU: the
+//                   patient check's heading painted, next to the records
+//                   list's first verdict; what the patient check and the
+//                   scan screen fetch (files, brotli); reading a camera
+//                   frame with the Rust decoder at 4x CPU (a fake camera
+//                   showing a code: ms per frame), and a photo
 //   engine          natively: cargo run --release --example bench_engine
 //
-// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,lock,backup,engine),
+// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,lock,backup,handoff,engine),
 // BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event, the static
 // copy's HTML) adjust a run.
 import fs from 'node:fs';
@@ -34,13 +40,17 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launch } from '../tests/browser/harness.mjs';
 import { criticalPath } from './critical-path.mjs';
+import { moduleSizes } from './sizes.mjs';
+import zlib from 'node:zlib';
+
+const brotliSize = (file) => zlib.brotliCompressSync(fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // CTIT_DIST benches another build (e.g. the one before a change), as the browser tests do.
 const dist = process.env.CTIT_DIST ? path.resolve(process.env.CTIT_DIST) : path.join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 // BENCH_PARTS=cold,warm,floor,input,engine runs only those parts (sizes always print).
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,lock,backup,engine').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,lock,backup,handoff,engine').split(','));
 
 // DevTools' Slow 4G preset: latency in ms, throughput in bytes per second.
 const SLOW_4G = { latency: 562.5, downloadThroughput: 180000, uploadThroughput: 84375 };
@@ -365,6 +375,79 @@ if (PARTS.has('backup')) {
   const restore = Date.now() - t0;
   console.log(`backup of 200 records, 4x CPU (page): file ${kb(Buffer.byteLength(text))}; backing up ${ms(backup)}; restoring after a wipe ${ms(restore)} (each includes one key derivation in the worker)`);
   await context.close();
+}
+
+if (PARTS.has('handoff')) {
+  // What opening each screen fetches: its module and the shared chunks the
+  // splitter says it uses (the loader's comments name them), brotli.
+  const loaderText = fs.readFileSync(path.join(root, 'target/wasm-bindgen/release/split/__wasm_split.js'), 'utf8');
+  const sizes = moduleSizes(dist);
+  for (const [split, what, extra] of [
+    ['patient', 'the patient check (with the code\'s encoder)', ['patient.css', 'handoff.css']],
+    ['record', 'the record form or the scan screen (with the code\'s reader)', ['record.css', 'scan-v1.js', 'handoff.css']],
+  ]) {
+    const chunks = [...loaderText.matchAll(/\/\* ([a-z, ]+) \*\/\nconst __(chunk_\d+)/g)].filter((m) => m[1].split(', ').includes(split)).map((m) => m[2]);
+    const files = [`split_${split}`, ...chunks];
+    const total = files.reduce((n, f) => n + (sizes[f] ?? 0), 0);
+    console.log(`opening ${what} fetches ${files.length} wasm files, ${kb(total)} brotli (split_${split} ${kb(sizes[`split_${split}`])}), + ${extra.map((f) => `${f} ${kb(brotliSize(path.join(dist, f)))}`).join(', ')}`);
+  }
+
+  // The patient link, cold: when the patient check's heading is first in a
+  // painted frame, and the list's first verdict in the same harness.
+  const heading = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await newPage(context, { cold: true });
+    await page.addInitScript(() => {
+      const look = () => {
+        if (document.getElementById('p-step-title')) requestAnimationFrame(() => { window.__headingAt = performance.now(); });
+        else requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await page.goto(server.url + '#patient');
+    await page.waitForFunction(() => window.__headingAt, null, { timeout: 60000 });
+    heading.push(await page.evaluate(() => window.__headingAt));
+    await context.close();
+  }
+  console.log(`patient link (#patient) cold, Slow 4G + 4x CPU, the check's heading painted: ${summary(heading)}   (budget: median <= 1800 ms)`);
+
+  // Reading frames: a fake camera shows a code of another trial, so the
+  // scan screen reads frame after frame (each refused) for 4 s at 4x CPU.
+  const { default: QRCode } = await import('qrcode');
+  const grid = QRCode.create(`NCT01234567:1:${'ABCDEFGH12345678'.repeat(8)}`, { errorCorrectionLevel: 'M' }).modules;
+  const [w, h, scale] = [640, 480, 6];
+  const y = Buffer.alloc(w * h, 235);
+  const [x0, y0] = [(w - (grid.size + 8) * scale) >> 1, (h - (grid.size + 8) * scale) >> 1];
+  for (let my = 0; my < grid.size; my++) {
+    for (let mx = 0; mx < grid.size; mx++) {
+      if (!grid.get(my, mx)) continue;
+      for (let py = 0; py < scale; py++) y.fill(16, (y0 + (my + 4) * scale + py) * w + x0 + (mx + 4) * scale, (y0 + (my + 4) * scale + py) * w + x0 + (mx + 5) * scale);
+    }
+  }
+  const video = path.join(os.tmpdir(), `ctit-bench-${process.pid}.y4m`);
+  fs.writeFileSync(video, Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), y, Buffer.alloc(w * h / 2, 128)]));
+  const camera = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  const context = await camera.newContext();
+  const page = await newPage(context, { cold: false });
+  await page.addInitScript(() => localStorage.setItem('ctit/settings/lock_declined', '1'));
+  await page.goto(server.url + '#coordinator');
+  await page.click('[data-scan]');
+  await page.click('[data-scan-camera]');
+  await page.waitForSelector('[data-scan-status].error, [data-scan-status][role=alert]', { timeout: 20000 });
+  await page.waitForTimeout(4000);
+  const frames = await page.evaluate(() => performance.getEntriesByName('ctit-scan-decode', 'measure').map((m) => m.duration));
+  console.log(`reading a 640x480 camera frame with the Rust decoder (QR version ${Math.round((grid.size - 17) / 4)}), 4x CPU: p50 ${ms(quantile(frames, 0.5))}, p95 ${ms(quantile(frames, 0.95))} (n=${frames.length})`);
+  // A photo: the decoder on a 1,464 px picture, scaled to 1,024 px first.
+  await page.evaluate(() => performance.clearMeasures());
+  const photo = await QRCode.toBuffer(`NCT01234567:1:${'ABCDEFGH12345678'.repeat(8)}`, { errorCorrectionLevel: 'M', scale: 24 });
+  await page.setInputFiles('[data-scan-photo]', { name: 'photo.png', mimeType: 'image/png', buffer: photo });
+  await page.waitForFunction(() => performance.getEntriesByName('ctit-scan-decode', 'measure').length > 0);
+  const still = await page.evaluate(() => performance.getEntriesByName('ctit-scan-decode', 'measure').map((m) => m.duration));
+  console.log(`reading a photo (PNG, scaled to 1,024 px), 4x CPU: ${ms(still[still.length - 1])}`);
+  await context.close();
+  await camera.close();
+  fs.rmSync(video, { force: true });
 }
 
 await browser.close();

@@ -193,7 +193,7 @@ const CSP = [
 // (The replacements are functions: the code and the wasm's text hold "$" patterns.)
 html = html
   .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">\n  <link rel="manifest" href="./manifest.webmanifest">`)
-  .replace('</head>', () => `<style>${css}</style>\n<script type="module">${boot}</script>\n<script type="application/wasm" id="app-wasm">${wasmText}</script>\n</head>`);
+  .replace('</head>', () => `<style>${css}</style>\n<script type="module" async>${boot}</script>\n<script type="application/wasm" id="app-wasm">${wasmText}</script>\n</head>`);
 for (const f of [mainJs, mainWasm, link[1]]) fs.rmSync(path.join(dir, f));
 // A byte order mark: browsers decode the page as UTF-8 whatever charset a
 // server's Content-Type names, so the wasm's characters arrive intact.

@@ -8,7 +8,7 @@
 // WASM_SWAPS (its [byte, character] pairs) and WASM_LENGTH.
 import init, * as bindings from './glue.js';
 import { __wasm_split_load_patient as patientCheck } from './split.js';
-import './sw-register.js';
+import { registerServiceWorker } from './sw-register.js';
 import { replay, write } from './journal.js';
 
 /* global WASM_SWAPS, WASM_LENGTH */
@@ -47,14 +47,20 @@ function cannotStart(error) {
   document.body.append(note);
 }
 
-// A link straight to the patient check: its module, shared chunks and
-// style sheet start downloading now, while the main module compiles and
-// the app starts, rather than after (the loader's prefetch is added by
-// tools/post-build.mjs; src/ui/js.rs's ensure_style finds the sheet by id).
+// This script is `async` (tools/post-build.mjs): it runs while the rest
+// of the page is still arriving. A link straight to the patient check
+// starts downloading its module, shared chunks and style sheet now, side
+// by side with the page, rather than once the app has started (the
+// loader's prefetch is added by tools/post-build.mjs; src/ui/js.rs's
+// ensure_style finds the sheet by its id).
 if (location.hash.startsWith('#patient')) {
   patientCheck.prefetch();
   document.head.append(Object.assign(document.createElement('link'), { id: 'style-patient', rel: 'stylesheet', href: './patient.css' }));
 }
+// Everything else needs the whole page (the main module is in it), and the
+// service worker's caching waits until the page is here.
+await new Promise((parsed) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', parsed, { once: true }) : parsed()));
+registerServiceWorker();
 
 try {
   // Typing lost by a killed browser is written back before the app reads

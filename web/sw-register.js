@@ -27,7 +27,9 @@ function offer(worker) {
   document.body.append(bar);
 }
 
-if ('serviceWorker' in navigator) {
+/** Registers the service worker (web/boot.js calls it once the page is parsed). */
+export function registerServiceWorker() {
+  if (!('serviceWorker' in navigator)) return;
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // Only reload when the user asked for the new version (not on first install).

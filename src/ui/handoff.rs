@@ -1,6 +1,6 @@
 //! The patient's side of the handoff to the study team (fetched with the
-//! patient check): "Show my answers to the study team" draws the answers as
-//! a QR code on the screen (`crate::handoff` writes its text, `crate::qr`
+//! patient check): "Show my answers to the study team" opens the code
+//! sheet, which draws the answers as a QR code on the screen (`crate::handoff` writes its text, `crate::qr`
 //! its modules), says plainly that anyone who scans it can read them, and
 //! prints as one page with the code, the answers in the patient's language
 //! and the site's contact details. Also the site's own words (`site.json`,
@@ -136,45 +136,60 @@ fn Contact(site: Site, lang: Lang) -> impl IntoView {
     }
 }
 
-/// "Show my answers to the study team": the code, the warning, the answers
-/// it holds and "Print / save as PDF". The code is drawn from the answers
-/// when shown, with today's date as the self-check's.
+/// "Show my answers to the study team" on the patient's result: a button
+/// that opens the code sheet ([`CodeSheet`]).
 #[component]
 pub fn ShowToTeam(draft: RwSignal<Draft>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
+    // The sheet's style sheet comes now, so the sheet opens styled.
     style();
     let open = RwSignal::new(false);
-    let toggle = move |_| {
-        open.update(|o| *o = !*o);
-        if open.get_untracked() {
-            js::focus_after_frame("handoff-title");
-        }
-    };
+    let toggle = move |_| open.update(|o| *o = !*o);
+    view! {
+        <div class="handoff">
+            <button class="primary big" aria-expanded=move || open.get().to_string() on:click=toggle data-show-code>
+                {move || { let h = lang.get().handoff(); if open.get() { h.hide_code } else { h.show_code } }}
+            </button>
+            <Show when=move || open.get()><CodeSheet draft=draft /></Show>
+        </div>
+    }
+}
+
+/// The code, the warning, the answers it holds and "Print / save as PDF",
+/// drawn from the answers with today's date as the self-check's; printed,
+/// only this sheet shows (`style/handoff.css`).
+#[component]
+pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    style();
+    js::focus_after_frame("handoff-title");
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
     };
-    let sheet = move || {
+    // Drawn once, from the answers as they are when the sheet opens.
+    let checked_on = today().to_string();
+    let text = draft.with_untracked(|d| Handoff::from_draft(d, &checked_on).encode());
+    let grid = crate::qr::draw(&text, MAX_QR_VERSION).ok();
+    move || {
         let l = lang.get();
         let h = l.handoff();
-        let checked_on = today().to_string();
-        let (text, answers) =
-            draft.with(|d| (Handoff::from_draft(d, &checked_on).encode(), answers(l, d)));
-        let code = match crate::qr::draw(&text, MAX_QR_VERSION) {
-            Ok(grid) => {
+        let answers = draft.with(|d| answers(l, d));
+        let code = match &grid {
+            Some(grid) => {
                 let side = (grid.size + 8).to_string();
                 let view_box = format!("0 0 {side} {side}");
                 view! {
                     <svg class="qr" viewBox=view_box role="img" aria-label=h.code_label
-                        data-code=text data-version=grid.version.to_string()>
+                        data-code=text.clone() data-version=grid.version.to_string()>
                         <rect width=side.clone() height=side fill="#fff" />
                         <path d=grid.svg_path() fill="#000" />
                     </svg>
                 }
                 .into_any()
             }
-            Err(_) => view! { <p class="alert error" role="alert">{h.code_failed}</p> }.into_any(),
+            None => view! { <p class="alert error" role="alert">{h.code_failed}</p> }.into_any(),
         };
         view! {
             <section class="handoff-sheet" data-print aria-labelledby="handoff-title">
@@ -191,14 +206,6 @@ pub fn ShowToTeam(draft: RwSignal<Draft>) -> impl IntoView {
                 <div class="print-only-contact"><NextStep /></div>
             </section>
         }
-    };
-    view! {
-        <div class="handoff">
-            <button class="primary big" aria-expanded=move || open.get().to_string() on:click=toggle data-show-code>
-                {move || { let h = lang.get().handoff(); if open.get() { h.hide_code } else { h.show_code } }}
-            </button>
-            <Show when=move || open.get()>{sheet}</Show>
-        </div>
     }
 }
 

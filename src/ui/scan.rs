@@ -88,10 +88,38 @@ async fn call_async(helper: &JsValue, name: &str, arg: &JsValue) -> Result<JsVal
     JsFuture::from(js_sys::Promise::from(promise)).await
 }
 
-/// The QR codes' texts in `source` (the video, or a picture): the
-/// browser's detector where there is one, else `rqrr` on its greyscale
-/// pixels (timed for the benchmark: `ctit-scan-decode`).
-async fn read_codes(helper: &JsValue, source: &JsValue) -> Vec<String> {
+/// The codes in `source` (the video, or a picture), each read as a
+/// handoff or refused: the browser's detector where there is one, else
+/// `rqrr` on its greyscale pixels (timed for the benchmark:
+/// `ctit-scan-decode`).
+async fn read_codes(helper: &JsValue, source: &JsValue) -> Vec<Read> {
+    let texts = match frame_of(helper, source).await {
+        Frame::Texts(texts) => texts,
+        Frame::Pixels(width, height, luma) => {
+            super::perf::mark("ctit-scan-decode");
+            let found = crate::qr::read(width, height, &luma);
+            super::perf::measure("ctit-scan-decode", "ctit-scan-decode");
+            found
+        }
+        Frame::Nothing => Vec::new(),
+    };
+    texts.iter().map(|t| Handoff::decode(t)).collect()
+}
+
+/// A handoff read from a code, or why it is refused.
+type Read = Result<Handoff, Refusal>;
+
+/// What one look at the camera or a photo gives.
+enum Frame {
+    /// The browser's detector found these texts.
+    Texts(Vec<String>),
+    /// Greyscale pixels to read (width, height, one byte each).
+    Pixels(usize, usize, Vec<u8>),
+    /// No frame yet.
+    Nothing,
+}
+
+async fn frame_of(helper: &JsValue, source: &JsValue) -> Frame {
     let native = js::call(helper, "native", &JsValue::UNDEFINED).is_ok_and(|v| v.is_truthy());
     if native
         && let Ok(found) = call_async(helper, "detect", source).await
@@ -102,16 +130,18 @@ async fn read_codes(helper: &JsValue, source: &JsValue) -> Vec<String> {
             .ok()
             .and_then(|n| n.as_f64())
             .map_or(0, |n| n as u32);
-        return (0..count)
-            .filter_map(|i| js_sys::Reflect::get(&found, &JsValue::from(i)).ok())
-            .filter_map(|v| v.as_string())
-            .collect();
+        return Frame::Texts(
+            (0..count)
+                .filter_map(|i| js_sys::Reflect::get(&found, &JsValue::from(i)).ok())
+                .filter_map(|v| v.as_string())
+                .collect(),
+        );
     }
     let Ok(frame) = js::call(helper, "luma", source) else {
-        return Vec::new();
+        return Frame::Nothing;
     };
     if frame.is_null() || frame.is_undefined() {
-        return Vec::new();
+        return Frame::Nothing;
     }
     let number = |name: &str| {
         js_sys::Reflect::get(&frame, &name.into())
@@ -121,13 +151,9 @@ async fn read_codes(helper: &JsValue, source: &JsValue) -> Vec<String> {
     };
     let (width, height) = (number("width"), number("height"));
     let Ok(luma) = js_sys::Reflect::get(&frame, &"luma".into()) else {
-        return Vec::new();
+        return Frame::Nothing;
     };
-    let luma = js_sys::Uint8Array::from(luma).to_vec();
-    super::perf::mark("ctit-scan-decode");
-    let found = crate::qr::read(width, height, &luma);
-    super::perf::measure("ctit-scan-decode", "ctit-scan-decode");
-    found
+    Frame::Pixels(width, height, js_sys::Uint8Array::from(luma).to_vec())
 }
 
 /// What a refused code means to the coordinator.
@@ -153,12 +179,12 @@ enum Status {
     NoRandomness,
 }
 
-/// Takes the first of `texts` that is a good code: creates its record and
-/// opens it (`true`). Otherwise shows why the first one was refused.
-fn take(state: AppState, status: RwSignal<Status>, texts: &[String]) -> bool {
+/// Takes the first good code read: creates its record and opens it
+/// (`true`). Otherwise shows why the first one was refused.
+fn take(state: AppState, status: RwSignal<Status>, read: Vec<Read>) -> bool {
     let mut refused = None;
-    for text in texts {
-        match Handoff::decode(text) {
+    for code in read {
+        match code {
             Ok(handoff) => {
                 let Some(id) = super::random::new_id() else {
                     status.set(Status::NoRandomness);
@@ -230,11 +256,11 @@ pub fn ScanScreen() -> impl IntoView {
             }
             let current = || generation.try_get_value() == Some(mine);
             while current() {
-                let texts = read_codes(&helper, &video).await;
+                let read = read_codes(&helper, &video).await;
                 if !current() {
                     break;
                 }
-                if take(state, status, &texts) {
+                if take(state, status, read) {
                     stop();
                     return;
                 }
@@ -261,12 +287,12 @@ pub fn ScanScreen() -> impl IntoView {
             let Ok(picture) = call_async(&helper, "picture", &file.into()).await else {
                 return status.set(Status::BadPhoto);
             };
-            let texts = read_codes(&helper, &picture).await;
+            let read = read_codes(&helper, &picture).await;
             let _ = js::call(&picture, "close", &JsValue::UNDEFINED);
-            if texts.is_empty() {
+            if read.is_empty() {
                 status.set(Status::NoCodeInPhoto);
             } else {
-                take(state, status, &texts);
+                take(state, status, read);
             }
         });
     };
