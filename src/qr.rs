@@ -2,8 +2,12 @@
 //! handoff (`handoff` writes the text): [`draw`] makes the code's module
 //! grid (the patient's screen draws it as SVG), [`read`] finds and decodes
 //! codes in a greyscale picture (a camera frame or a photo, where the
-//! browser has no `BarcodeDetector`). Nayuki's `qrcodegen` draws; `rqrr`
-//! (a port of quirc, without its `image` feature) reads.
+//! browser has no `BarcodeDetector`). Nayuki's `qrcodegen` draws;
+//! `quircs` (a pure-Rust port of quirc) reads. `rqrr` (the issue's
+//! example) read as well, but its static tables made the module that
+//! carries the reader 66 KB (brotli) larger, took one more page of the
+//! app's memory, and it read a camera frame in 90–100 ms at 4× CPU
+//! against quircs's 34 ms.
 
 use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
 
@@ -108,16 +112,20 @@ pub fn draw(text: &str, max_version: u8) -> Result<Grid, TooLong> {
 /// pixels (row by row, one byte per pixel; a shorter slice reads as light).
 /// Codes that are found but cannot be decoded are left out.
 pub fn read(width: usize, height: usize, luma: &[u8]) -> Vec<String> {
-    if width == 0 || height == 0 {
+    let Some(area) = width.checked_mul(height).filter(|&a| a > 0) else {
         return Vec::new();
+    };
+    let mut pixels = luma
+        .get(..area)
+        .map_or_else(|| vec![255; area], <[u8]>::to_vec);
+    if luma.len() < area {
+        pixels[..luma.len()].copy_from_slice(luma);
     }
-    let mut image = rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| {
-        luma.get(y * width + x).copied().unwrap_or(255)
-    });
-    image
-        .detect_grids()
-        .into_iter()
-        .filter_map(|grid| grid.decode().ok().map(|(_, text)| text))
+    let mut decoder = quircs::Quirc::default();
+    decoder
+        .identify(width, height, &pixels)
+        .filter_map(|code| code.ok()?.decode().ok())
+        .filter_map(|data| String::from_utf8(data.payload).ok())
         .collect()
 }
 

@@ -1,7 +1,7 @@
 //! The coordinator's side of the handoff: "Scan a patient's code" (its own
 //! lazily loaded module). The camera starts only on a tap and stops when
 //! the screen is left; a photo can be chosen instead. Each frame is read
-//! by the browser's `BarcodeDetector` where there is one, else by `rqrr`
+//! by the browser's `BarcodeDetector` where there is one, else by `quircs`
 //! here (`crate::qr`); `crate::handoff` decides what the text holds. A good
 //! code creates a **new** record (never overwriting one) whose answers are
 //! marked as reported by the patient, and opens it; any other code says
@@ -90,7 +90,7 @@ async fn call_async(helper: &JsValue, name: &str, arg: &JsValue) -> Result<JsVal
 
 /// The codes in `source` (the video, or a picture), each read as a
 /// handoff or refused: the browser's detector where there is one, else
-/// `rqrr` on its greyscale pixels (timed for the benchmark:
+/// `quircs` on its greyscale pixels (timed for the benchmark:
 /// `ctit-scan-decode`).
 async fn read_codes(helper: &JsValue, source: &JsValue) -> Vec<Read> {
     let texts = match frame_of(helper, source).await {
