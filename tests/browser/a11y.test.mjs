@@ -45,6 +45,9 @@ for (const locale of ['en-US', 'zh-CN']) {
       await page.click('.record-head .back');
     }
     found.push(...await audit(page, 'list with records'));
+    await page.click('[data-scan]');
+    await page.waitForSelector('#scan-title');
+    found.push(...await audit(page, 'scan screen'));
     assert.deepEqual(found, []);
     await context.close();
   });
@@ -65,6 +68,9 @@ for (const locale of ['en-US', 'zh-CN']) {
     await page.fill('#p-birth_date', '2015-01-01');
     for (let i = 0; i < 8 && !(await page.locator('[data-patient-result]').count()); i++) await page.click('.p-nav .primary');
     found.push(...await audit(page, 'result: not right'));
+    await page.click('[data-show-code]');
+    await page.waitForSelector('svg.qr');
+    found.push(...await audit(page, 'the code to show the study team'));
     assert.deepEqual(found, []);
     await context.close();
   });
