@@ -58,7 +58,7 @@ ensure_wasm_split() {
 ensure_node_packages() {
   command -v npm >/dev/null || { echo "npm not found: install Node.js 20" >&2; exit 1; }
   if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing Node packages (wasm-opt, esbuild, terser, Playwright, axe-core)"
+    say "installing Node packages (wasm-opt, esbuild, terser, Playwright, axe-core, qrcode)"
     # npm may warn that esbuild's install script did not run: it only checks
     # the binary, and esbuild's API finds it in @esbuild/linux-x64 without it.
     npm ci --no-audit --no-fund

@@ -16,7 +16,6 @@ use crate::engine::{Outcome, Record, evaluate};
 use crate::text::UiText;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
-use wasm_bindgen::JsCast;
 
 /// One row of the list, derived from a stored draft.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,16 +87,9 @@ pub fn RecordsList() -> impl IntoView {
         super::lazy::run(state, ListAction::Create(draft), action_errors);
     };
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = super::dom::take_chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         if undecided(2) {
             return;
         }

@@ -14,6 +14,7 @@
 
 mod backup;
 mod clock;
+mod dom;
 mod field;
 mod files;
 mod handoff;

@@ -21,7 +21,7 @@ use crate::handoff::{Handoff, Refusal};
 use crate::text::Lang;
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 /// The helper script's file (a fixed, versioned name like the key
@@ -269,16 +269,9 @@ pub fn ScanScreen() -> impl IntoView {
         });
     };
     let photo = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = super::dom::take_chosen_file(&ev) else {
             return;
         };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
         leptos::task::spawn_local(async move {
             let helper = match helper().await {
                 Ok(h) => h,
