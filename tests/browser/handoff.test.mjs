@@ -159,6 +159,29 @@ test('a code read from a photo creates a new record; scanning it again makes a s
   await context.close();
 });
 
+test('where the browser has BarcodeDetector, its reading is used (the Rust decoder is not asked)', async () => {
+  const { text } = await patientCode(suitable);
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    beforeLoad: (p) => p.addInitScript((code) => {
+      window.__ctitMarks = true; // the app's performance marks: the Rust decoder's would show
+      // A stand-in for the detector of Chrome on Android, macOS or ChromeOS.
+      globalThis.BarcodeDetector = class {
+        constructor(options) { window.__formats = options.formats; }
+        async detect() { window.__detected = (window.__detected ?? 0) + 1; return [{ rawValue: code, format: 'qr_code' }]; }
+      };
+    }, text),
+  });
+  await page.click('[data-scan]');
+  // Any picture: the stand-in "finds" the patient's code in it.
+  await page.setInputFiles('[data-scan-photo]', { name: 'p.png', mimeType: 'image/png', buffer: await page.screenshot({ clip: { x: 0, y: 0, width: 40, height: 40 } }) });
+  await page.waitForSelector('[data-reported-banner]');
+  assert.deepEqual(await page.evaluate(() => window.__formats), ['qr_code']);
+  assert.equal(await page.evaluate(() => window.__detected), 1);
+  assert.equal(await page.evaluate(() => performance.getEntriesByName('ctit-scan-decode', 'measure').length), 0, 'the Rust decoder did not run');
+  assert.equal(await page.inputValue('#f-birth_date'), '1961-04-02');
+  await context.close();
+});
+
 test('codes of another trial, another version, damaged or not ours are refused, naming why, and create nothing', async () => {
   const { text } = await patientCode(suitable);
   const body = text.slice('NCT07063225:1:'.length);
