@@ -159,6 +159,18 @@ test('a code read from a photo creates a new record; scanning it again makes a s
   await context.close();
 });
 
+test('without a camera the scan screen says so and points to a photo; nothing is created', async () => {
+  // (This browser has no camera device and no fake one.)
+  const { context, page } = await scanScreen();
+  await page.click('[data-scan-camera]');
+  await page.waitForFunction(() => /The camera could not be used/.test(document.querySelector('[data-scan-status]')?.textContent ?? ''));
+  assert.match(await page.textContent('[data-scan-status]'), /From a photo/);
+  assert.equal(await page.locator('video').isVisible(), false);
+  assert.ok(await page.locator('[data-scan-camera]').isVisible(), 'the camera can be tried again');
+  assert.deepEqual(await recordKeys(page), []);
+  await context.close();
+});
+
 test('where the browser has BarcodeDetector, its reading is used (the Rust decoder is not asked)', async () => {
   const { text } = await patientCode(suitable);
   const { context, page } = await openApp(browser, server.url + '#coordinator', {
