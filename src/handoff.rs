@@ -362,7 +362,7 @@ mod tests {
             Handoff::decode(&format!("NCT07063225:2:{body}")),
             Err(Refusal::OtherVersion("2".into()))
         );
-        for other in ["https://example.org/a:b:c", "", "NCT07063225", "HC1:6BF"] {
+        for other in ["WIFI:S:ward;T:WPA;P:x;;", "", "NCT07063225", "HC1:6BF"] {
             assert_eq!(Handoff::decode(other), Err(Refusal::NotOurs), "{other}");
         }
     }

@@ -129,17 +129,6 @@ pub fn read(width: usize, height: usize, luma: &[u8]) -> Vec<String> {
         .collect()
 }
 
-/// RGBA pixels (a canvas's `ImageData`) as greyscale, one byte per pixel
-/// (ITU-R BT.601 weights, in integers).
-pub fn luma_of_rgba(rgba: &[u8]) -> Vec<u8> {
-    rgba.chunks_exact(4)
-        .map(|p| {
-            let (r, g, b) = (u32::from(p[0]), u32::from(p[1]), u32::from(p[2]));
-            u8::try_from((299 * r + 587 * g + 114 * b) / 1000).unwrap_or(255)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,13 +166,5 @@ mod tests {
             })
             .sum();
         assert_eq!(drawn, grid.dark.iter().filter(|&&d| d).count());
-    }
-
-    #[test]
-    fn rgba_becomes_greyscale() {
-        assert_eq!(
-            luma_of_rgba(&[0, 0, 0, 255, 255, 255, 255, 255, 255, 0, 0, 9]),
-            [0, 255, 76]
-        );
     }
 }

@@ -40,10 +40,10 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launch } from '../tests/browser/harness.mjs';
 import { criticalPath } from './critical-path.mjs';
-import { moduleSizes } from './sizes.mjs';
-import zlib from 'node:zlib';
+import { brotli, moduleSizes } from './sizes.mjs';
+import { writeCodeVideo } from '../tests/browser/camera.mjs';
 
-const brotliSize = (file) => zlib.brotliCompressSync(fs.readFileSync(file), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const brotliSize = (file) => brotli(fs.readFileSync(file));
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // CTIT_DIST benches another build (e.g. the one before a change), as the browser tests do.
@@ -416,17 +416,8 @@ if (PARTS.has('handoff')) {
   // scan screen reads frame after frame (each refused) for 4 s at 4x CPU.
   const { default: QRCode } = await import('qrcode');
   const grid = QRCode.create(`NCT01234567:1:${'ABCDEFGH12345678'.repeat(8)}`, { errorCorrectionLevel: 'M' }).modules;
-  const [w, h, scale] = [640, 480, 6];
-  const y = Buffer.alloc(w * h, 235);
-  const [x0, y0] = [(w - (grid.size + 8) * scale) >> 1, (h - (grid.size + 8) * scale) >> 1];
-  for (let my = 0; my < grid.size; my++) {
-    for (let mx = 0; mx < grid.size; mx++) {
-      if (!grid.get(my, mx)) continue;
-      for (let py = 0; py < scale; py++) y.fill(16, (y0 + (my + 4) * scale + py) * w + x0 + (mx + 4) * scale, (y0 + (my + 4) * scale + py) * w + x0 + (mx + 5) * scale);
-    }
-  }
   const video = path.join(os.tmpdir(), `ctit-bench-${process.pid}.y4m`);
-  fs.writeFileSync(video, Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), y, Buffer.alloc(w * h / 2, 128)]));
+  writeCodeVideo(video, grid.size, (x, y) => grid.get(y, x));
   const camera = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
   const context = await camera.newContext();
   const page = await newPage(context, { cold: false });

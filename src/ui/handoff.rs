@@ -30,39 +30,39 @@ pub fn style() {
     js::ensure_style("handoff");
 }
 
-/// Says `message` on the browser's console as a warning (site IT reads it).
-pub fn warn(message: &str) {
-    if let Ok(console) = js_sys::Reflect::get(&js_sys::global(), &"console".into()) {
-        let _ = js::call(&console, "warn", &JsValue::from_str(message));
-    }
-}
-
 thread_local! {
-    /// `site.json`, read once per page (`None` until it has been asked for).
-    static SITE: std::cell::RefCell<Option<Option<Site>>> = const { std::cell::RefCell::new(None) };
+    /// `site.json` as read this page (`None` until read, or when absent or
+    /// not valid), shared by every place that shows it.
+    static SITE: ArcRwSignal<Option<Site>> = ArcRwSignal::new(None);
+    /// Whether it has been asked for: it is fetched once per page.
+    static ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// The site's contact details from `site.json` next to `index.html`, or
-/// `None` (with a console warning naming the problem) when it is absent or
-/// not valid. The service worker answers from the network first and keeps
+/// The site's contact details from `site.json` next to `index.html`:
+/// `None` until read, and when it is absent or not valid (with a console
+/// warning naming the problem). Fetched once per page, however many places
+/// show it; the service worker answers from the network first and keeps
 /// the last good copy for offline use, so a changed file is picked up on
 /// the next page load.
-pub async fn site() -> Option<Site> {
-    if let Some(known) = SITE.with(|s| s.borrow().clone()) {
-        return known;
+fn site() -> ArcRwSignal<Option<Site>> {
+    let site = SITE.with(ArcRwSignal::clone);
+    if !ASKED.with(|a| a.replace(true)) {
+        let found = site.clone();
+        leptos::task::spawn_local(async move {
+            let read = match fetch_text("./site.json").await {
+                Ok(text) => read_site(&text)
+                    .map_err(|e| js::warn(&format!("{e}: the generic contact text is shown")))
+                    .ok(),
+                Err(e) => {
+                    js::warn(&format!(
+                        "site.json: {e}: the generic contact text is shown"
+                    ));
+                    None
+                }
+            };
+            found.set(read);
+        });
     }
-    let site = match fetch_text("./site.json").await {
-        Ok(text) => read_site(&text)
-            .map_err(|e| warn(&format!("{e}: the generic contact text is shown")))
-            .ok(),
-        Err(e) => {
-            warn(&format!(
-                "site.json: {e}: the generic contact text is shown"
-            ));
-            None
-        }
-    };
-    SITE.with(|s| *s.borrow_mut() = Some(site.clone()));
     site
 }
 
@@ -93,11 +93,7 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 #[component]
 pub fn NextStep() -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let site_now = RwSignal::new(None::<Site>);
-    leptos::task::spawn_local(async move {
-        let found = site().await;
-        let _ = site_now.try_set(found);
-    });
+    let site_now = site();
     move || {
         let l = lang.get();
         match site_now.get() {

@@ -31,6 +31,13 @@ pub fn set(obj: &JsValue, name: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &name.into(), value);
 }
 
+/// Says `message` on the browser's console as a warning (for site IT).
+pub fn warn(message: &str) {
+    if let Ok(console) = Reflect::get(&js_sys::global(), &"console".into()) {
+        let _ = call(&console, "warn", &JsValue::from_str(message));
+    }
+}
+
 /// A JS error or thrown value in words.
 pub fn describe(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>()

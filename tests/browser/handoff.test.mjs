@@ -13,6 +13,7 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
 import { suitable, answerAll, openPatient } from './patient-steps.mjs';
+import { writeCodeVideo } from './camera.mjs';
 
 let server, browser;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-handoff-'));
@@ -40,19 +41,14 @@ async function patientCode(answers, locale = 'en-US') {
 /** A QR code's picture (PNG) made by another encoder (npm `qrcode`). */
 const pictureOf = (text) => QRCode.toBuffer(text, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
 
-/** A YUV4MPEG2 video (one frame, which Chromium repeats) showing the code's modules in the middle. */
+/** A fake camera's video of a code drawn as the app's SVG path (`M x y h n …`, 4-module quiet zone). */
 function videoOf({ side, path: d }, file) {
-  const [w, h, scale] = [640, 480, 6];
-  const y = Buffer.alloc(w * h, 235);
-  const [x0, y0] = [(w - side * scale) >> 1, (h - side * scale) >> 1];
+  const dark = new Set();
   for (const run of d.matchAll(/M(\d+) (\d+)h(\d+)/g)) {
     const [mx, my, n] = run.slice(1).map(Number);
-    for (let py = my * scale; py < (my + 1) * scale; py++) {
-      y.fill(16, (y0 + py) * w + x0 + mx * scale, (y0 + py) * w + x0 + (mx + n) * scale);
-    }
+    for (let i = 0; i < n; i++) dark.add(`${mx - 4 + i},${my - 4}`);
   }
-  const chroma = Buffer.alloc((w / 2) * (h / 2) * 2, 128);
-  fs.writeFileSync(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), y, chroma]));
+  writeCodeVideo(file, side - 8, (x, y) => dark.has(`${x},${y}`));
 }
 
 async function recordKeys(page) {
