@@ -46,10 +46,23 @@ pub fn start(state: AppState) {
             _ => {}
         }
     });
-    if state.has_vault.get_untracked() && super::storage::held_key().is_none() {
+    let had_vault = state.has_vault.get_untracked();
+    if had_vault && super::storage::held_key().is_none() {
         // An unlocked tab of this app may hand over the key.
         broadcast("H");
     }
+    // A passcode set in another tab reaches this one twice: as that tab's
+    // key on the channel and as a storage event, which locks this tab
+    // (`AppState::recheck_vault`). The storage may come second, so the key
+    // could not be checked against the vault when it came (or came before
+    // this module was running): ask again once the vault is seen.
+    Effect::new(move |was: Option<bool>| {
+        let has = state.has_vault.get();
+        if has && !was.unwrap_or(had_vault) && super::storage::held_key().is_none() {
+            broadcast("H");
+        }
+        has
+    });
     start_idle_lock(state);
 }
 

@@ -280,6 +280,42 @@ test('every tab picks up a passcode set in another, writes nothing in the clear,
   await context.close();
 });
 
+test('a tab that learns of the passcode only after the key was handed round still picks it up', async () => {
+  // Another tab's storage reaches this one later than its channel message
+  // (seen on a busy tablet): here the vault shows up in tab A 700 ms after
+  // it was written, so the key B hands round arrives before A can check it.
+  const { context, page: a } = await openApp(browser, server.url + '#coordinator', {
+    lockOffer: true,
+    beforeLoad: (p) => p.addInitScript(() => {
+      const VAULT = 'ctit/vault';
+      let hidden = false;
+      const get = Storage.prototype.getItem;
+      Storage.prototype.getItem = function (k) { return hidden && k === VAULT ? null : get.call(this, k); };
+      window.addEventListener('storage', (e) => {
+        if (e.key !== VAULT || e.late) return;
+        e.stopImmediatePropagation();
+        hidden = true;
+        setTimeout(() => {
+          hidden = false;
+          const late = new StorageEvent('storage', { key: e.key, oldValue: e.oldValue, newValue: e.newValue, url: e.url, storageArea: e.storageArea });
+          late.late = true;
+          window.dispatchEvent(late);
+        }, 700);
+      }, true);
+    }),
+  });
+  const b = await context.newPage();
+  await b.goto(server.url + '#coordinator');
+  await b.waitForSelector('[data-lock-offer]');
+  await setPasscode(b);
+  await a.waitForFunction(() => !document.querySelector('[data-lock-offer]'));
+  await a.waitForTimeout(1000);
+  assert.equal(await a.locator('[data-locked]').count(), 0, 'tab A was left locked');
+  await newRecord(a, 'LATE-TAB');
+  assert.doesNotMatch(await allStored(a), /LATE-TAB/);
+  await context.close();
+});
+
 test('a tab that was idle when a passcode was set elsewhere idle-locks too', async () => {
   const { context, page: a } = await openApp(browser, server.url + '#coordinator', {
     lockOffer: true, beforeLoad: async (p) => p.clock.install(),
