@@ -63,6 +63,15 @@ pub struct Draft {
     /// scanned code); empty otherwise.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub patient_checked_on: String,
+    /// `completed` or `amended` once marked complete (`history::Status`);
+    /// left out while in progress.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub status: String,
+    /// The record's history, as lines of text (`crate::history`): kept as
+    /// text so the records list, in the first download, reads and keeps it
+    /// without parsing it. Left out when empty (records from before it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub history: String,
 }
 
 impl Draft {
@@ -77,6 +86,8 @@ impl Draft {
             inputs: BTreeMap::new(),
             patient_reported: String::new(),
             patient_checked_on: String::new(),
+            status: String::new(),
+            history: String::new(),
         }
     }
 

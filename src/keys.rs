@@ -21,6 +21,9 @@ pub const VAULT_KEY: &str = "ctit/vault";
 pub const THROTTLE_KEY: &str = "ctit/lock/throttle";
 /// Changed by a tab that locks, so every other tab locks too.
 pub const LOCK_SIGNAL_KEY: &str = "ctit/lock/signal";
+/// The screener's initials last given on this device: the next session's
+/// suggestion (`history`). Not patient data.
+pub const INITIALS_KEY: &str = "ctit/settings/initials";
 /// The interface language (not patient data).
 pub const LANG_KEY: &str = "ctit/settings/lang";
 /// The retention period in days.

@@ -11,6 +11,7 @@ pub mod drafts;
 pub mod engine;
 pub mod export;
 pub mod handoff;
+pub mod history;
 pub mod import;
 pub mod interop;
 pub mod judge;

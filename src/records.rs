@@ -252,6 +252,10 @@ pub enum SaveError {
     Unreadable(Unreadable),
     /// Storage failed.
     Store(StoreError),
+    /// The draft's history drops or changes an entry already stored
+    /// (histories are append-only, `crate::history::extends`): nothing is
+    /// written.
+    HistoryRewritten,
 }
 
 /// Saves a draft over revision `base_rev` (0 for a new record) and returns
@@ -268,7 +272,10 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
         e => SaveError::Store(e),
     })?;
     if let Some(text) = stored {
-        if is_our_revision(&text, &draft.id, base_rev) {
+        if let Some(history) = our_revision(&text, &draft.id, base_rev) {
+            if !crate::history::extends(&history, &draft.history) {
+                return Err(SaveError::HistoryRewritten);
+            }
             return write_revision(kv, &key, draft, base_rev);
         }
         let stored = parse_entry(&key, &text).map_err(SaveError::Unreadable)?;
@@ -279,6 +286,9 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
             return Err(SaveError::Conflict {
                 stored: Box::new(stored),
             });
+        }
+        if !crate::history::extends(&stored.draft.history, &draft.history) {
+            return Err(SaveError::HistoryRewritten);
         }
     }
     write_revision(kv, &key, draft, base_rev)
@@ -310,15 +320,28 @@ struct Head<'a> {
 struct HeadDraft<'a> {
     #[serde(borrow)]
     id: std::borrow::Cow<'a, str>,
+    // (Its text is escaped JSON, so it could never be borrowed.)
+    #[serde(default)]
+    history: String,
 }
 
-/// Whether `text` is the entry this app saved for record `id` at revision
-/// `rev` (the common case on every keystroke's save): read without building
-/// the stored draft. Anything else (another revision, another schema, an
-/// unreadable entry) goes through [`parse_entry`], which says what it is.
-fn is_our_revision(text: &str, id: &str, rev: u64) -> bool {
+/// The stored history, if `text` is the entry this app saved for record
+/// `id` at revision `rev` (the common case on every keystroke's save): read
+/// without building the stored draft. Anything else (another revision,
+/// another schema, an unreadable entry) goes through [`parse_entry`], which
+/// says what it is.
+fn our_revision(text: &str, id: &str, rev: u64) -> Option<String> {
     serde_json::from_str::<Head>(text)
-        .is_ok_and(|h| h.schema == SCHEMA && h.rev == rev && h.draft.id == id)
+        .ok()
+        .filter(|h| h.schema == SCHEMA && h.rev == rev && h.draft.id == id)
+        .map(|h| h.draft.history)
+}
+
+/// Writes `stored` under its key as it is (its revision and criteria-text
+/// version kept): a record restored from a backup onto a device without it.
+pub fn put(kv: &mut dyn KeyValue, stored: &Stored) -> Result<(), StoreError> {
+    let text = entry_text(&stored.draft, &stored.protocol, stored.rev)?;
+    kv.set(&record_key(&stored.draft.id), &text)
 }
 
 /// Removes a record.
