@@ -7,7 +7,8 @@
 //! `{"format":"ctit-backup","version":1,"kdf":{…},"salt":…,"n":…,"c":…}`.
 //! The ciphertext (AES-256-GCM, bound to the format and version) holds
 //! every stored record entry exactly as the drafts code wrote it, so a
-//! restore gives back each record byte for byte.
+//! restore gives back each record as it was, its history extended by one
+//! entry saying who restored it and when (`history::Kind::Restored`).
 //!
 //! Restoring never overwrites: a record not on the device is added under
 //! its own key; one present with the same content is left as it is; one
@@ -176,6 +177,8 @@ pub fn restore(
     kek: &Kek,
     kv: &mut dyn KeyValue,
     copy_suffix: &str,
+    by: &str,
+    at: &str,
     rng: &mut dyn Random,
 ) -> Result<Result<Restored, (Restored, StoreError)>, RestoreError> {
     let file = read_file(text)?;
@@ -202,12 +205,16 @@ pub fn restore(
     }
     let mut done = Restored::default();
     for (key, entry) in contents.records {
-        let Ok(stored) = parse_entry(&key, &entry) else {
+        let Ok(mut stored) = parse_entry(&key, &entry) else {
             done.skipped += 1;
             continue;
         };
+        // What was restored, by whom and when, is in its history; the rest
+        // of the entry comes back as it was.
+        let restored = crate::history::Entry::new(crate::history::Kind::Restored, by, at);
+        crate::history::push(&mut stored.draft, &restored);
         let result = match kv.get(&key) {
-            Ok(None) => kv.set(&key, &entry).map(|()| done.added += 1),
+            Ok(None) => crate::records::put(kv, &stored).map(|()| done.added += 1),
             Ok(Some(here)) if here == entry => {
                 done.unchanged += 1;
                 Ok(())
@@ -304,18 +311,36 @@ mod tests {
     }
 
     #[test]
-    fn a_backup_says_nothing_readable_and_restores_every_record_byte_for_byte() {
-        let here = device(200);
+    fn a_backup_says_nothing_readable_and_restores_every_record_with_a_restored_entry() {
+        let mut here = device(200);
         let text = backup_of(&here, "backup pass 1");
         assert!(!text.contains("S-0"), "no label in the clear");
         assert!(text.starts_with("{\"format\":\"ctit-backup\",\"version\":1"));
         let mut wiped = MemoryStore::default();
         let (_, kek) = key("backup pass 1");
-        let done = restore(&text, &kek, &mut wiped, " (restored)", &mut Counter(9))
-            .unwrap()
-            .unwrap();
+        let at = "2026-12-02T09:00:00.000Z";
+        let done = restore(
+            &text,
+            &kek,
+            &mut wiped,
+            " (restored)",
+            "AB",
+            at,
+            &mut Counter(9),
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(done.added, 200);
-        assert_eq!(entries(&wiped).unwrap(), entries(&here).unwrap());
+        // Each record as it was (revision, criteria text, every input), its
+        // history one entry longer: who restored it, when.
+        let mut was = load_all(&mut here).unwrap().drafts;
+        let now = load_all(&mut wiped).unwrap().drafts;
+        assert_eq!(now.len(), 200);
+        for (mut w, n) in was.drain(..).zip(now) {
+            let restored = crate::history::Entry::new(crate::history::Kind::Restored, "AB", at);
+            crate::history::push(&mut w.draft, &restored);
+            assert_eq!(n, w);
+        }
     }
 
     #[test]
@@ -333,9 +358,17 @@ mod tests {
         save(&mut kv, &d.draft, d.rev).unwrap();
         let before = kv.get("ctit/record/r001").unwrap();
         let (_, kek) = key("backup pass 1");
-        let done = restore(&text, &kek, &mut kv, " (restored)", &mut Counter(9))
-            .unwrap()
-            .unwrap();
+        let done = restore(
+            &text,
+            &kek,
+            &mut kv,
+            " (restored)",
+            "AB",
+            "2026-12-02T09:00:00.000Z",
+            &mut Counter(9),
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(done.unchanged, 2);
         assert_eq!(done.kept_both.len(), 1);
         assert_eq!(
@@ -362,8 +395,18 @@ mod tests {
         let (_, wrong) = key("backup pass 2");
         let mut target = device(1);
         let before = entries(&target).unwrap();
-        let mut try_it =
-            |t: &str, k: &Kek| restore(t, k, &mut target, " (r)", &mut Counter(1)).map(|_| ());
+        let mut try_it = |t: &str, k: &Kek| {
+            restore(
+                t,
+                k,
+                &mut target,
+                " (r)",
+                "AB",
+                "2026-12-02T09:00:00Z",
+                &mut Counter(1),
+            )
+            .map(|_| ())
+        };
         assert_eq!(
             try_it(&text, &wrong),
             Err(RestoreError::WrongPasswordOrDamaged)

@@ -90,6 +90,16 @@ struct RecordFile<'a> {
     record: serde_json::Value,
     label: &'a str,
     verdict: Verdict,
+    trail: Option<&'a Trail<'a>>,
+}
+
+/// A record's status and history, for the files of a record kept in the
+/// app (the `screen` command has none).
+pub struct Trail<'a> {
+    /// Where the record stands.
+    pub status: crate::history::Status,
+    /// Its history (its stored text, `crate::history`).
+    pub history: &'a str,
 }
 
 impl Serialize for RecordFile<'_> {
@@ -104,24 +114,36 @@ impl Serialize for RecordFile<'_> {
         map.serialize_entry("app_version", crate::APP_VERSION)?;
         map.serialize_entry("criteria_text", crate::PROTOCOL_TEXT_VERSION)?;
         map.serialize_entry("result", &self.verdict)?;
+        if let Some(t) = self.trail {
+            map.serialize_entry("status", t.status.as_str())?;
+            map.serialize_entry("history", &crate::history::to_json(t.history))?;
+        }
         map.end()
     }
 }
 
-/// The text of the app's record file for `record` (pretty-printed JSON).
-pub fn record_file(record: &Record, label: &str) -> String {
+/// The text of the app's record file for `record` (pretty-printed JSON);
+/// with a `trail`, its `status` and `history` (an array of entries) last,
+/// which `screen` and other readers of the format ignore.
+pub fn record_file(record: &Record, label: &str, trail: Option<&Trail>) -> String {
     let file = RecordFile {
         record: record.to_json_value(),
         label,
         verdict: Verdict::of(record),
+        trail,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// The FHIR R4 QuestionnaireResponse file for `record` (pretty-printed).
-pub fn fhir_file(record: &Record, label: &str) -> String {
-    serde_json::to_string_pretty(&crate::interop::questionnaire_response(record, label))
-        .unwrap_or_default()
+/// The FHIR R4 QuestionnaireResponse file for `record` (pretty-printed);
+/// with a `trail`, its status, author and authored time are the record's
+/// (`interop::with_trail`).
+pub fn fhir_file(record: &Record, label: &str, trail: Option<&Trail>) -> String {
+    let mut qr = crate::interop::questionnaire_response(record, label);
+    if let Some(t) = trail {
+        crate::interop::with_trail(&mut qr, record, t);
+    }
+    serde_json::to_string_pretty(&qr).unwrap_or_default()
 }
 
 /// The file name of a record's export: `ctit-<label>-<screening date>`

@@ -89,6 +89,14 @@ pub fn import_record(
             .take(MAX_LABEL_CHARS)
             .collect(),
     };
+    // A record file of this app keeps its history and status (an entry
+    // this version cannot read is left out); the caller adds the import.
+    if let Some(history) = json.get("history") {
+        draft.history = crate::history::from_json(history).0;
+        if let Some(s @ ("completed" | "amended")) = json.get("status").and_then(Json::as_str) {
+            draft.status = s.to_string();
+        }
+    }
     if let Some(answers) = json.get("answers").and_then(Json::as_object) {
         for (id, value) in answers {
             let Some(field) = Field::from_id(id) else {

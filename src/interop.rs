@@ -332,6 +332,31 @@ pub fn questionnaire_response(record: &Record, label: &str) -> Json {
     qr
 }
 
+/// The extension that carries the screening date when `authored` is the
+/// time of the record's last change (`with_trail`).
+pub const SCREENING_DATE_EXT: &str = "urn:ctit-screening:screening-date";
+
+/// Makes a `QuestionnaireResponse` say what the app knows about the record
+/// as kept: `status` is the record's (`in-progress` until marked complete,
+/// `completed`, `amended` when changed after that); `author` (the
+/// screener's initials, as a display-only reference) and `authored` (the
+/// time) are those of the newest history entry. The screening date, which
+/// `authored` otherwise carries, moves to an extension (read back by
+/// [`record_from_questionnaire_response`]).
+pub fn with_trail(qr: &mut Json, record: &Record, trail: &crate::export::Trail) {
+    qr["status"] = json!(trail.status.as_str());
+    if let Some((at, by)) = crate::history::last_change(trail.history) {
+        qr["extension"] = json!([{
+            "url": SCREENING_DATE_EXT,
+            "valueDate": record.screening_date.to_string(),
+        }]);
+        qr["authored"] = json!(at);
+        if !by.is_empty() {
+            qr["author"] = json!({"display": by});
+        }
+    }
+}
+
 /// Why a `QuestionnaireResponse` cannot be read back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FhirImportError(pub String);
@@ -354,8 +379,16 @@ pub fn record_from_questionnaire_response(qr: &Json) -> Result<Json, FhirImportE
             "answers another questionnaire (expected {QUESTIONNAIRE_URL})"
         )));
     }
-    let date = qr
-        .get("authored")
+    let extension = qr
+        .get("extension")
+        .and_then(Json::as_array)
+        .and_then(|a| {
+            a.iter()
+                .find(|e| e.get("url").and_then(Json::as_str) == Some(SCREENING_DATE_EXT))
+        })
+        .and_then(|e| e.get("valueDate"));
+    let date = extension
+        .or_else(|| qr.get("authored"))
         .and_then(Json::as_str)
         .map(|a| a.get(..10).unwrap_or(a).to_string())
         .ok_or_else(|| FhirImportError("no authored date (the screening date)".into()))?;
