@@ -8,6 +8,7 @@
 
 mod en;
 mod handoff_text;
+mod history_text;
 mod sentence;
 mod ui_text;
 mod zh;
@@ -24,6 +25,7 @@ use crate::engine::report::{CriterionResult, Outcome};
 
 pub use en::English;
 pub use handoff_text::HandoffText;
+pub use history_text::HistoryText;
 pub use ui_text::{ScreenText, UiText};
 pub use zh::Chinese;
 
@@ -134,6 +136,15 @@ impl Lang {
         match self {
             Lang::En => &handoff_text::EN_HANDOFF,
             Lang::Zh => &handoff_text::ZH_HANDOFF,
+        }
+    }
+
+    /// The words of a record's history (initials, completion, amendments,
+    /// the History panel, the list's search and filters).
+    pub fn history(self) -> &'static HistoryText {
+        match self {
+            Lang::En => &history_text::EN_HISTORY,
+            Lang::Zh => &history_text::ZH_HISTORY,
         }
     }
 

@@ -14,6 +14,14 @@ pub struct UiText {
     pub site: &'static str,
     /// Header privacy line.
     pub privacy_short: &'static str,
+    /// The records list's status column and its values.
+    pub col_status: &'static str,
+    /// Status: not yet marked complete.
+    pub status_in_progress: &'static str,
+    /// Status: marked complete.
+    pub status_complete: &'static str,
+    /// Status: changed after it was marked complete.
+    pub status_amended: &'static str,
     /// Label of the language switch.
     pub language: &'static str,
     /// The other language's name, in that language (the switch's text).
@@ -72,8 +80,6 @@ pub struct UiText {
     pub yes_delete: &'static str,
     /// Button.
     pub cancel: &'static str,
-    /// Suffix of a duplicated label.
-    pub copy_suffix: &'static str,
     /// Badge.
     pub badge_eligible: &'static str,
     /// Badge.
@@ -88,10 +94,6 @@ pub struct UiText {
     pub export_log: &'static str,
     /// Button.
     pub export_questionnaire: &'static str,
-    /// Export failed.
-    pub export_failed: fn(&str) -> String,
-    /// Setting a passcode failed (with the browser's or vault's reason).
-    pub passcode_failed: fn(&str) -> String,
     /// A screen's code could not be fetched (offline before the app was
     /// kept for offline use, or the server is unreachable).
     pub part_unavailable: &'static str,
@@ -103,32 +105,8 @@ pub struct UiText {
     pub wipe: &'static str,
     /// Idle setting.
     pub idle_minutes: &'static str,
-    /// Yes.
-    pub yes: &'static str,
-    /// No.
-    pub no: &'static str,
-    /// Not known.
-    pub not_known: &'static str,
-    /// Serology.
-    pub positive: &'static str,
-    /// Serology.
-    pub negative: &'static str,
-    /// Sex.
-    pub female: &'static str,
-    /// Sex.
-    pub male: &'static str,
-    /// Lab sub-label.
-    pub result: &'static str,
-    /// Platelet unit label.
-    pub unit: &'static str,
-    /// Lab ULN sub-label.
-    pub uln: &'static str,
     /// Print row.
     pub outcome: &'static str,
-    /// Print row.
-    pub earliest_eligible: &'static str,
-    /// Print column.
-    pub reason: &'static str,
 }
 
 /// The words of the parts fetched on first use: the record form and its
@@ -443,6 +421,36 @@ pub struct ScreenText {
     pub p_date_help: &'static str,
     /// No birth date known.
     pub p_age_instead: &'static str,
+    /// Serology.
+    pub positive: &'static str,
+    /// Serology.
+    pub negative: &'static str,
+    /// Lab sub-label.
+    pub result: &'static str,
+    /// Lab ULN sub-label.
+    pub uln: &'static str,
+    /// Platelet unit label.
+    pub unit: &'static str,
+    /// Export failed.
+    pub export_failed: fn(&str) -> String,
+    /// Setting a passcode failed (with the browser's or vault's reason).
+    pub passcode_failed: fn(&str) -> String,
+    /// Print row.
+    pub earliest_eligible: &'static str,
+    /// Print column.
+    pub reason: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// Not known.
+    pub not_known: &'static str,
+    /// Sex.
+    pub female: &'static str,
+    /// Sex.
+    pub male: &'static str,
+    /// Suffix of a duplicated label.
+    pub copy_suffix: &'static str,
 }
 
 /// English.
@@ -451,6 +459,10 @@ pub const EN: UiText = UiText {
     trial_title: "Romiplostim N01 for refractory chemotherapy-induced thrombocytopenia",
     site: "Institute of Hematology & Blood Diseases Hospital, Tianjin",
     privacy_short: "Everything stays on this device.",
+    col_status: "Status",
+    status_in_progress: "In progress",
+    status_complete: "Complete",
+    status_amended: "Amended after completion",
     language: "Language",
     other_language: "中文",
     storage_blocked: |why| {
@@ -486,7 +498,6 @@ pub const EN: UiText = UiText {
     delete_confirm: |label| format!("Delete “{label}” for good?"),
     yes_delete: "Yes, delete",
     cancel: "Cancel",
-    copy_suffix: " (copy)",
     badge_eligible: "Meets all recorded criteria",
     badge_not_eligible: "Not eligible",
     badge_incomplete: "Incomplete",
@@ -494,26 +505,12 @@ pub const EN: UiText = UiText {
     screening_date: "Screening date",
     export_log: "Export screening log (CSV)",
     export_questionnaire: "FHIR Questionnaire",
-    export_failed: |e| format!("Export failed: {e}"),
-    passcode_failed: |e| format!("The passcode could not be set: {e}"),
     part_unavailable: "This screen could not be loaded: the app's files are not on this device yet and the server cannot be reached. Nothing you entered is lost. Check the connection, then try again.",
     try_again: "Try again",
     retention_days: "Keep records for (days)",
     wipe: "Wipe this device",
     idle_minutes: "Lock after idle (minutes)",
-    yes: "Yes",
-    no: "No",
-    not_known: "Not known",
-    positive: "Positive",
-    negative: "Negative",
-    female: "Female",
-    male: "Male",
-    result: "Result",
-    unit: "unit",
-    uln: "ULN",
     outcome: "Outcome",
-    earliest_eligible: "Earliest eligible",
-    reason: "Reason",
 };
 
 /// English, for the parts fetched on first use.
@@ -775,6 +772,21 @@ pub const EN_SCREENS: ScreenText = ScreenText {
     p_change_answers: "Change my answers",
     p_date_help: "If you are not sure of the exact day, give your best guess.",
     p_age_instead: "If you prefer not to give your date of birth, give your age instead.",
+    positive: "Positive",
+    negative: "Negative",
+    result: "Result",
+    uln: "ULN",
+    unit: "unit",
+    export_failed: |e| format!("Export failed: {e}"),
+    passcode_failed: |e| format!("The passcode could not be set: {e}"),
+    earliest_eligible: "Earliest eligible",
+    reason: "Reason",
+    yes: "Yes",
+    no: "No",
+    not_known: "Not known",
+    female: "Female",
+    male: "Male",
+    copy_suffix: " (copy)",
 };
 
 /// Simplified Chinese.
@@ -783,6 +795,10 @@ pub const ZH: UiText = UiText {
     trial_title: "罗米司亭 N01 治疗难治性化疗所致血小板减少症",
     site: "中国医学科学院血液病医院（血液学研究所），天津",
     privacy_short: "所有信息只保存在本设备上。",
+    col_status: "状态",
+    status_in_progress: "进行中",
+    status_complete: "已完成",
+    status_amended: "完成后已修改",
     language: "语言",
     other_language: "English",
     storage_blocked: |why| {
@@ -818,7 +834,6 @@ pub const ZH: UiText = UiText {
     delete_confirm: |label| format!("确定永久删除“{label}”吗？"),
     yes_delete: "确定删除",
     cancel: "取消",
-    copy_suffix: "（副本）",
     badge_eligible: "符合全部已记录标准",
     badge_not_eligible: "不符合",
     badge_incomplete: "信息不全",
@@ -826,26 +841,12 @@ pub const ZH: UiText = UiText {
     screening_date: "筛选日期",
     export_log: "导出筛选日志（CSV）",
     export_questionnaire: "FHIR 问卷定义",
-    export_failed: |e| format!("导出失败：{e}"),
-    passcode_failed: |e| format!("未能设置密码：{e}"),
     part_unavailable: "此页面未能加载：本设备上还没有应用的文件，且无法连接服务器。您输入的内容都不会丢失。请检查网络连接后重试。",
     try_again: "重试",
     retention_days: "记录保留天数",
     wipe: "清除本设备数据",
     idle_minutes: "闲置多久后锁定（分钟）",
-    yes: "是",
-    no: "否",
-    not_known: "不详",
-    positive: "阳性",
-    negative: "阴性",
-    female: "女",
-    male: "男",
-    result: "结果",
-    unit: "单位",
-    uln: "正常值上限（ULN）",
     outcome: "结果",
-    earliest_eligible: "最早可符合日期",
-    reason: "理由",
 };
 
 /// Simplified Chinese, for the parts fetched on first use.
@@ -1067,4 +1068,19 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
     p_change_answers: "修改我的回答",
     p_date_help: "如果记不清具体哪一天，请填写大概的日期。",
     p_age_instead: "如果不想填写出生日期，可以改为填写年龄。",
+    positive: "阳性",
+    negative: "阴性",
+    result: "结果",
+    uln: "正常值上限（ULN）",
+    unit: "单位",
+    export_failed: |e| format!("导出失败：{e}"),
+    passcode_failed: |e| format!("未能设置密码：{e}"),
+    earliest_eligible: "最早可符合日期",
+    reason: "理由",
+    yes: "是",
+    no: "否",
+    not_known: "不详",
+    female: "女",
+    male: "男",
+    copy_suffix: "（副本）",
 };

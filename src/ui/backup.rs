@@ -83,9 +83,20 @@ async fn restore(state: AppState, file: web_sys::File, password: String) -> Resu
     let kek = kdf::derive(&password, &salt, cost)
         .await
         .map_err(|e| (sc.kdf_failed)(&e))?;
-    let result =
-        with_store(|kv| backup::restore(&text, &kek, kv, sc.restored_suffix, &mut BrowserRandom))
-            .map_err(refused)?;
+    let result = with_store(|kv| {
+        // (The form asks the initials before it can restore.)
+        let by = state.initials.get_untracked();
+        backup::restore(
+            &text,
+            &kek,
+            kv,
+            sc.restored_suffix,
+            &by,
+            &super::clock::now_iso(),
+            &mut BrowserRandom,
+        )
+    })
+    .map_err(refused)?;
     state.reload();
     match result {
         Ok(done) => Ok((sc.restored)(
@@ -137,13 +148,27 @@ pub fn BackupRestore() -> impl IntoView {
         second.set(String::new());
         run(Box::pin(back_up(state, a)));
     };
-    let on_restore = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // What is restored enters each record's history with the screener's
+    // initials: asked first if this session has none.
+    let asking_initials = RwSignal::new(false);
+    let start_restore = move || {
         let Some(f) = file.get_value() else { return };
+        if state.initials.with_untracked(String::is_empty) {
+            asking_initials.set(true);
+            return;
+        }
         let password = restore_password.get_untracked();
         restore_password.set(String::new());
         run(Box::pin(restore(state, f, password)));
     };
+    let on_restore = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        start_restore();
+    };
+    let initials_given = Callback::new(move |()| {
+        asking_initials.set(false);
+        start_restore();
+    });
     let on_file = move |ev: leptos::ev::Event| {
         let chosen = ev
             .target()
@@ -176,6 +201,7 @@ pub fn BackupRestore() -> impl IntoView {
             </div>
             <h3>{trs(lang, |s| s.restore_title)}</h3>
             <p class="help">{trs(lang, |s| s.restore_help)}</p>
+
             <form on:submit=on_restore autocomplete="off">
                 <div class="inline">
                     <label for="restore-file">{trs(lang, |s| s.restore_file)}</label>
@@ -186,6 +212,9 @@ pub fn BackupRestore() -> impl IntoView {
                 </div>
                 <button type="submit" disabled=move || busy.get()>{trs(lang, |s| s.restore_now)}</button>
             </form>
+            <Show when=move || asking_initials.get()>
+                <super::history::InitialsForm starting=false on_done=initials_given />
+            </Show>
             <Show when=move || busy.get()>
                 <p class="status-line" role="status">{trs(lang, |s| s.working)}</p>
             </Show>

@@ -4,23 +4,23 @@
 //! ULN). A problem the engine found is shown at the field.
 
 use super::state::AppState;
-use super::words::tr;
+use super::words::trs;
 use crate::drafts::{Draft, uln_key, unit_key};
 use crate::engine::dictionary::{FieldDef, Kind};
 use crate::engine::record::PlateletUnit;
-use crate::text::UiText;
 use leptos::prelude::*;
 
 /// Choices for a three-way field: (stored text, shown text).
-fn choices(kind: Kind, ui: &'static UiText) -> [(&'static str, &'static str); 3] {
+fn choices(kind: Kind, lang: crate::text::Lang) -> [(&'static str, &'static str); 3] {
+    let sc = lang.screens();
     match kind {
         Kind::Serology => [
-            ("positive", ui.positive),
-            ("negative", ui.negative),
-            ("", ui.not_known),
+            ("positive", sc.positive),
+            ("negative", sc.negative),
+            ("", sc.not_known),
         ],
-        Kind::Sex => [("female", ui.female), ("male", ui.male), ("", ui.not_known)],
-        _ => [("yes", ui.yes), ("no", ui.no), ("", ui.not_known)],
+        Kind::Sex => [("female", sc.female), ("male", sc.male), ("", sc.not_known)],
+        _ => [("yes", sc.yes), ("no", sc.no), ("", sc.not_known)],
     }
 }
 
@@ -228,7 +228,6 @@ pub fn FieldInput(
     let id = def.id;
     let field = def.field;
     let lang = expect_context::<AppState>().lang;
-    let ui = move || lang.get().ui();
     let label = move || lang.get().messages().field_label(field);
     let help = move || lang.get().messages().field_help(field);
     let dom_id = format!("f-{id}");
@@ -256,8 +255,8 @@ pub fn FieldInput(
         Kind::Bool | Kind::Serology | Kind::Sex => {
             let radios = (0..3)
                 .map(|i| {
-                    let value = choices(def.kind, crate::text::Lang::En.ui())[i].0;
-                    let shown = move || choices(def.kind, ui())[i].1;
+                    let value = choices(def.kind, crate::text::Lang::En)[i].0;
+                    let shown = move || choices(def.kind, lang.get())[i].1;
                     let input_id = if i == 0 {
                         dom_id.clone()
                     } else {
@@ -307,7 +306,7 @@ pub fn FieldInput(
                         prop:value=current
                         on:change=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
                     >
-                        <option value="">{tr(lang, |u| u.not_known)}</option>
+                        <option value="">{trs(lang, |s| s.not_known)}</option>
                         {options}
                     </select>
                     {error}
@@ -323,7 +322,7 @@ pub fn FieldInput(
                     <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit
                         described=Signal::derive(described) invalid=Signal::derive(invalid) />
                     <UnitSelect field=field form=form edit=edit
-                        label=Signal::derive(move || format!("{}: {}", label(), ui().unit)) />
+                        label=Signal::derive(move || format!("{}: {}", label(), lang.get().screens().unit)) />
                 </div>
                 {error}
             </div>
@@ -343,9 +342,9 @@ pub fn FieldInput(
                 <fieldset class="field" data-field=id aria-describedby=described aria-invalid=invalid>
                     <legend>{label}</legend>
                     <div class="inline">
-                        <label class="sub" for=dom_id.clone()>{tr(lang, |u| u.result)}</label>
+                        <label class="sub" for=dom_id.clone()>{trs(lang, |s| s.result)}</label>
                         <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit invalid=Signal::derive(invalid) />
-                        <label class="sub" for=uln_id.clone()>{tr(lang, |u| u.uln)}</label>
+                        <label class="sub" for=uln_id.clone()>{trs(lang, |s| s.uln)}</label>
                         <TextBox id=uln_id key=lkey form=form edit=edit invalid=Signal::derive(invalid) />
                         <output class="ratio">{ratio}</output>
                     </div>

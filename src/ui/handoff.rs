@@ -209,7 +209,7 @@ pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
 /// it (or "not answered"), in the patient's language.
 fn answers(lang: Lang, draft: &Draft) -> Vec<(&'static str, String)> {
     let m = lang.messages();
-    let ui = lang.ui();
+    let sc = lang.screens();
     let record = crate::engine::Record::from_json_value(&draft.record_json()).ok();
     STEPS
         .iter()
@@ -219,10 +219,10 @@ fn answers(lang: Lang, draft: &Draft) -> Vec<(&'static str, String)> {
             let raw = draft.input(f.id()).trim();
             let shown = match (f.def().kind, raw) {
                 (_, "") => lang.handoff().not_answered.to_string(),
-                (Kind::Bool, "yes") => ui.yes.to_string(),
-                (Kind::Bool, "no") => ui.no.to_string(),
-                (Kind::Sex, "female") => ui.female.to_string(),
-                (Kind::Sex, "male") => ui.male.to_string(),
+                (Kind::Bool, "yes") => sc.yes.to_string(),
+                (Kind::Bool, "no") => sc.no.to_string(),
+                (Kind::Sex, "female") => sc.female.to_string(),
+                (Kind::Sex, "male") => sc.male.to_string(),
                 (_, g) if f == Field::Ecog && g.len() == 1 => match g.as_bytes()[0] {
                     b @ b'0'..=b'4' => m.ecog_plain(b - b'0').to_string(),
                     _ => g.to_string(),

@@ -50,10 +50,24 @@ fn create_now(
 ) -> Result<(), Unavailable> {
     // Every new record gets a random id here (not in the list, whose code
     // is in the first download); without randomness nothing is created.
+    // A draft that has an id is a stored record to copy ("Duplicate").
     match super::random::new_id() {
         Some(id) => {
+            let (kind, note) = if draft.id.is_empty() {
+                (crate::history::Kind::Created, String::new())
+            } else {
+                let source = draft.label.clone();
+                if !draft.label.is_empty() {
+                    draft
+                        .label
+                        .push_str(state.lang.get_untracked().screens().copy_suffix);
+                }
+                draft.created = super::clock::now_iso();
+                draft.updated = draft.created.clone();
+                (crate::history::Kind::Duplicated, source)
+            };
             draft.id = id;
-            state.create(draft);
+            super::history::create(state, draft, kind, note);
         }
         None => errors.set(vec![
             state

@@ -1,7 +1,7 @@
 //! The coordinator's start screen: every screening record, most recently
 //! saved first, with its outcome (the first 50 drawn, the rest on request);
 //! create, open, duplicate, delete (with confirmation). Import, the
-//! exports, the passcode offer, the settings, the report of unreadable
+//! search and filters, the list's exports, the passcode offer, the settings, the report of unreadable
 //! entries and the "show more" buttons come from `tools`, fetched once this
 //! list is painted (`lazy`); creating a record comes with the record form.
 
@@ -13,6 +13,7 @@ use super::tools::Tool;
 use super::words::tr;
 use crate::drafts::Draft;
 use crate::engine::{Outcome, Record, evaluate};
+use crate::history::Status;
 use crate::text::UiText;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
@@ -24,6 +25,7 @@ struct Row {
     label: String,
     date: String,
     outcome: Option<Outcome>,
+    status: Status,
     updated: String,
 }
 
@@ -36,6 +38,7 @@ fn row(d: &Draft) -> Row {
         label: d.label.clone(),
         date: d.screening_date.clone(),
         outcome,
+        status: Status::of(d),
         updated: local_time(&d.updated),
     }
 }
@@ -58,12 +61,16 @@ pub fn RecordsList() -> impl IntoView {
     let shown = state.list_shown;
     let rows = Memo::new(move |_| {
         let n = shown.get() as usize;
-        state.catalogue.with(|c| {
-            c.drafts
-                .iter()
-                .take(n)
-                .map(|s| row(&s.draft))
-                .collect::<Vec<_>>()
+        // (A search or filter, set by the list's tools, keeps some ids.)
+        state.list_only.with(|only| {
+            state.catalogue.with(|c| {
+                c.drafts
+                    .iter()
+                    .filter(|s| only.as_ref().is_none_or(|ids| ids.contains(&s.draft.id)))
+                    .take(n)
+                    .map(|s| row(&s.draft))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     // What went wrong with the last list action (create, duplicate, import, export).
@@ -100,16 +107,6 @@ pub fn RecordsList() -> impl IntoView {
             state.go(Screen::Scan);
         }
     };
-    let export_log =
-        move |_| super::lazy::run(state, ListAction::Tool(Tool::ExportLog), action_errors);
-    let export_questionnaire = move |_| {
-        super::lazy::run(
-            state,
-            ListAction::Tool(Tool::ExportQuestionnaire),
-            action_errors,
-        )
-    };
-
     view! {
         <section class="list" aria-labelledby="list-title">
             <div class="list-head">
@@ -121,8 +118,6 @@ pub fn RecordsList() -> impl IntoView {
                         {tr(lang, |u| u.import)}
                         <input type="file" accept=".json,application/json,application/fhir+json" on:change=on_import />
                     </label>
-                    <button on:click=export_log>{tr(lang, |u| u.export_log)}</button>
-                    <button on:click=export_questionnaire>{tr(lang, |u| u.export_questionnaire)}</button>
                 </div>
             </div>
             {move || {
@@ -146,6 +141,7 @@ pub fn RecordsList() -> impl IntoView {
                             <th scope="col">{tr(lang, |u| u.col_label)}</th>
                             <th scope="col">{tr(lang, |u| u.col_date)}</th>
                             <th scope="col">{tr(lang, |u| u.col_outcome)}</th>
+                            <th scope="col">{tr(lang, |u| u.col_status)}</th>
                             <th scope="col">{tr(lang, |u| u.col_saved)}</th>
                             <th scope="col"><span class="visually-hidden">{tr(lang, |u| u.col_actions)}</span></th>
                         </tr>
@@ -178,6 +174,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
         label,
         date,
         outcome,
+        status,
         updated,
     } = row;
     let shown_label = {
@@ -197,15 +194,10 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
     let duplicate = {
         let id = id.clone();
         move |_| {
+            // (The record form's code makes the copy: a draft with an id
+            // is copied, see `lazy::create_now`.)
             if let Some(s) = state.stored(&id) {
-                let mut copy = s.draft;
-                copy.id = String::new();
-                if !copy.label.is_empty() {
-                    copy.label.push_str(lang.get_untracked().ui().copy_suffix);
-                }
-                copy.created = now_iso();
-                copy.updated = copy.created.clone();
-                super::lazy::run(state, ListAction::Create(copy), errors);
+                super::lazy::run(state, ListAction::Create(s.draft), errors);
             }
         }
     };
@@ -234,6 +226,10 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
             <td>
                 {badge_view}
             </td>
+            <td data-status=status.as_str()>{move || {
+                let ui = ui();
+                [ui.status_in_progress, ui.status_complete, ui.status_amended][status as usize]
+            }}</td>
             <td>{updated}</td>
             <td class="row-actions">
                 <span class="row-actions" hidden=move || confirming.get()>

@@ -143,9 +143,9 @@ async fn unlock(state: AppState, passcode: String) -> Result<(), UnlockError> {
 /// Sets a passcode on a device without one: the vault is written first,
 /// then records are sealed as space allows (see `vault::create`).
 pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<(), String> {
-    let ui = state.lang.get_untracked().ui();
+    let sc = state.lang.get_untracked().screens();
     let (input, kek) = new_kek(state, &passcode).await?;
-    let base = browser_store().map_err(|e| (ui.passcode_failed)(&e))?;
+    let base = browser_store().map_err(|e| (sc.passcode_failed)(&e))?;
     // Performance marks for the benchmark (writing the vault, sealing).
     super::perf::mark("ctit-seal");
     let created = vault::create(base, &input, &kek, Box::new(BrowserRandom));
@@ -161,7 +161,7 @@ pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<()
             .screens()
             .random_failed
             .to_string()),
-        Err((_, e)) => Err((ui.passcode_failed)(&e.to_string())),
+        Err((_, e)) => Err((sc.passcode_failed)(&e.to_string())),
     }
 }
 

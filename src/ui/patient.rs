@@ -264,7 +264,6 @@ fn Question(
     edit: Callback<(String, String)>,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let ui = move || lang.get().ui();
     let sc = move || lang.get().screens();
     let id = field.id();
     let dom_id = format!("p-{id}");
@@ -319,8 +318,8 @@ fn Question(
             })
             .collect_view()
     };
-    let boxed = |f: fn(&'static crate::text::UiText) -> &'static str| -> ChoiceText {
-        Box::new(move || f(lang.get().ui()).to_string())
+    let boxed = |f: fn(&'static crate::text::ScreenText) -> &'static str| -> ChoiceText {
+        Box::new(move || f(lang.get().screens()).to_string())
     };
 
     let input = match field.def().kind {
@@ -345,7 +344,7 @@ fn Question(
         Kind::Platelets => view! {
             <div class="inline">
                 <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit described=Signal::derive(described.clone()) />
-                <UnitSelect field=field form=form edit=edit label=Signal::derive(move || ui().unit.to_string()) />
+                <UnitSelect field=field form=form edit=edit label=Signal::derive(move || lang.get().screens().unit.to_string()) />
             </div>
         }
         .into_any(),

@@ -14,34 +14,70 @@ use crate::drafts::{Draft, field_of};
 use crate::engine::dictionary::{FIELDS, Section};
 use crate::engine::{CRITERIA, Record};
 use crate::export;
+use crate::history::{self, Reason, Status, Who};
 use crate::judge::{On, judge};
 use crate::keys::record_key;
 use crate::records;
 use crate::records::{SaveError, Stored};
-use crate::text::UiText;
 use leptos::prelude::*;
 
-/// The record screen for the record with `id`.
+/// The record screen for the record with `id`; for a new record waiting
+/// for the screener's initials, the question first (`history::StartGate`).
 #[component]
 pub fn RecordScreen(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let ui = move || lang.get().ui();
-    let Some(stored) = state.stored(&id) else {
-        return view! {
-            <section class="missing">
-                <p role="alert">{trs(lang, |s| s.record_missing)}</p>
-                <button on:click=move |_| state.go(Screen::List)>{trs(lang, |s| s.all_screenings)}</button>
-            </section>
+    let created = RwSignal::new(0u32);
+    move || {
+        created.track();
+        match state.stored(&id) {
+            Some(stored) => record_form(state, stored),
+            None if super::history::is_pending(&id) => {
+                let on_created = Callback::new(move |()| created.update(|n| *n += 1));
+                view! { <super::history::StartGate id=id.clone() on_created=on_created /> }.into_any()
+            }
+            None => view! {
+                <section class="missing">
+                    <p role="alert">{trs(lang, |s| s.record_missing)}</p>
+                    <button on:click=move |_| state.go(Screen::List)>{trs(lang, |s| s.all_screenings)}</button>
+                </section>
+            }
+            .into_any(),
         }
-        .into_any();
-    };
+    }
+}
+
+/// The form of a stored record.
+fn record_form(state: AppState, stored: Stored) -> AnyView {
+    let lang = state.lang;
+    let ui = move || lang.get().ui();
     let read_only = stored.read_only;
+    let id = stored.draft.id.clone();
+    // The version last stored: what a change is recorded against.
+    let saved = StoredValue::new(stored.draft.clone());
+    let history_text = RwSignal::new(stored.draft.history.clone());
+    let status = RwSignal::new(Status::of(&stored.draft));
+    let amending = RwSignal::new(None::<(Reason, String)>);
     let form = FormDraft::new(stored.draft);
     let draft = form.draft;
     let rev = RwSignal::new(stored.rev);
     let conflict = RwSignal::new(None::<Stored>);
     let notice = RwSignal::new(None::<String>);
+    // Changes need the screener's initials and, once the record is
+    // complete, a reason (Amend).
+    let editable = Memo::new(move |_| {
+        !read_only
+            && !state.initials.with(String::is_empty)
+            && (!status.get().is_complete() || amending.with(Option::is_some))
+    });
+    // Another version became the base (another tab's, or ours just stored).
+    let based_on = move |d: &Draft| {
+        history_text.set(d.history.clone());
+        if status.get_untracked() != Status::of(d) {
+            status.set(Status::of(d));
+        }
+        saved.set_value(d.clone());
+    };
 
     let parsed = Memo::new(move |_| form.judged(|d| judge(d, On::Draft, today())));
     let verdict: Memo<Option<Verdict>> =
@@ -49,15 +85,20 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let applicable = Signal::derive(move || parsed.with(|p| p.applicable.clone()));
     let rows = criterion_rows(verdict);
 
-    let persist = move || {
-        if read_only || conflict.with_untracked(Option::is_some) {
-            return; // read-only, or paused until the coordinator chooses a version
-        }
-        let d = draft.get_untracked();
+    // Stores `d` (its history already written) over the current revision.
+    let keep = move |d: Draft| {
+        // The form's copy carries the history too (without a redraw).
+        draft.update_untracked(|x| {
+            x.history.clone_from(&d.history);
+            x.status.clone_from(&d.status);
+        });
         match state.save(&d, rev.get_untracked()) {
-            Ok(r) => rev.set(r),
+            Ok(r) => {
+                rev.set(r);
+                based_on(&d);
+            }
             Err(SaveError::Conflict { stored }) => conflict.set(Some(*stored)),
-            Err(SaveError::Unreadable(_)) => notice.set(Some(
+            Err(SaveError::Unreadable(_) | SaveError::HistoryRewritten) => notice.set(Some(
                 lang.get_untracked()
                     .screens()
                     .stored_copy_unreadable
@@ -66,6 +107,38 @@ pub fn RecordScreen(id: String) -> impl IntoView {
             Err(SaveError::Store(_)) => {} // the app-wide banner says so
         }
     };
+    let persist = move || {
+        if read_only || conflict.with_untracked(Option::is_some) {
+            return; // read-only, or paused until the coordinator chooses a version
+        }
+        let mut d = draft.get_untracked();
+        let who = Who {
+            by: state.initials.get_untracked(),
+            at: now_iso(),
+            reason: amending.get_untracked(),
+        };
+        // Each change is written in the history against the stored
+        // version. Refused (no initials, or complete without a reason: the
+        // form is then not editable), nothing is stored.
+        if saved
+            .with_value(|before| history::apply(before, &mut d, &who))
+            .is_ok_and(|n| n > 0)
+        {
+            keep(d);
+        }
+    };
+    let complete = Callback::new(move |()| {
+        let outcome =
+            verdict.with_untracked(|v| v.as_ref().map_or("", |v| v.report.outcome.as_str()));
+        let mut d = saved.get_value();
+        let now = now_iso();
+        if history::complete(&mut d, &state.initials.get_untracked(), &now, outcome).is_ok() {
+            d.updated = now;
+            form.edit(|x| x.updated.clone_from(&d.updated));
+            keep(d);
+        }
+    });
+    let initials_given = Callback::new(move |()| persist());
     let edit = Callback::new(move |(key, value): (String, String)| {
         // Performance marks for the benchmark: the whole handler (the save is
         // measured in `AppState::save`).
@@ -103,6 +176,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                         conflict.set(Some(theirs));
                     } else {
                         rev.set(theirs.rev);
+                        based_on(&theirs.draft);
                         form.replace(theirs.draft);
                         let at = super::clock::local_time(&now_iso());
                         notice.set(Some((lang.get_untracked().screens().updated_elsewhere)(
@@ -121,13 +195,17 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let use_theirs = move |_| {
         if let Some(theirs) = conflict.get_untracked() {
             rev.set(theirs.rev);
+            based_on(&theirs.draft);
             form.replace(theirs.draft);
             conflict.set(None);
         }
     };
     let keep_mine = move |_| {
         if let Some(theirs) = conflict.get_untracked() {
+            // Ours is written over theirs, each difference an entry of
+            // its history.
             rev.set(theirs.rev);
+            based_on(&theirs.draft);
             conflict.set(None);
             persist();
         }
@@ -138,22 +216,26 @@ pub fn RecordScreen(id: String) -> impl IntoView {
     let export_as = move |fhir: bool| {
         let d = draft.get_untracked();
         let l = lang.get_untracked();
-        let (m, ui, sc): (_, &UiText, _) = (l.messages(), l.ui(), l.screens());
+        let (m, sc) = (l.messages(), l.screens());
         let Ok(record) = Record::from_json_value(&d.record_json()) else {
             export_message.set(Some(sc.export_needs_date.to_string()));
             return;
+        };
+        let trail = export::Trail {
+            status: Status::of(&d),
+            history: &d.history,
         };
         let (name, kind, text) = if fhir {
             (
                 export::file_name(&d.label, &record, ".fhir.json"),
                 "application/fhir+json",
-                export::fhir_file(&record, &d.label),
+                export::fhir_file(&record, &d.label, Some(&trail)),
             )
         } else {
             (
                 export::file_name(&d.label, &record, ".json"),
                 "application/json",
-                export::record_file(&record, &d.label),
+                export::record_file(&record, &d.label, Some(&trail)),
             )
         };
         let left_out: Vec<&str> = record
@@ -163,13 +245,14 @@ pub fn RecordScreen(id: String) -> impl IntoView {
             .map(|f| m.field_label(f))
             .collect();
         export_message.set(Some(match download(&name, kind, &text) {
-            Err(e) => (ui.export_failed)(&e),
+            Err(e) => (sc.export_failed)(&e),
             Ok(()) if left_out.is_empty() => (sc.exported)(&name),
             Ok(()) => (sc.exported_without)(&name, &left_out.join(", ")),
         }));
     };
     let export = move |_| export_as(false);
     let export_fhir = move |_| export_as(true);
+    let print_history = RwSignal::new(false);
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -235,6 +318,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         <div class="record">
             <div class="record-head no-print">
                 <button class="link back" on:click=move |_| state.go(Screen::List)>{trs(lang, |s| s.all_screenings)}</button>
+                <super::history::ScreenerChip />
                 <div class="meta">
                     <div class="field">
                         <label for="f-label">{trs(lang, |s| s.label_field)}</label>
@@ -245,6 +329,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                             autocomplete="off"
                             spellcheck="false"
                             prop:value=label_value
+                            disabled=move || !editable.get()
                             on:input=move |ev| edit_meta(|d, v| d.label = v, event_target_value(&ev))
                         />
                     </div>
@@ -260,6 +345,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                             aria-describedby="h-screening_date"
                             aria-invalid=move || date_problem().is_some().to_string()
                             prop:value=date_value
+                            disabled=move || !editable.get()
                             on:input=move |ev| edit_meta(|d, v| d.screening_date = v, event_target_value(&ev))
                         />
                         {move || date_problem().map(|p| view! { <p class="field-error">{format!("{}: {p}", ui().screening_date)}</p> })}
@@ -269,9 +355,18 @@ pub fn RecordScreen(id: String) -> impl IntoView {
                     <button on:click=export>{trs(lang, |s| s.export_json)}</button>
                     <button on:click=export_fhir>{trs(lang, |s| s.export_fhir)}</button>
                     <button on:click=print>{trs(lang, |s| s.print_summary)}</button>
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || print_history.get()
+                            on:change=move |ev| print_history.set(event_target_checked(&ev)) />
+                        {move || lang.get().history().print_with_history}
+                    </label>
                 </div>
                 {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
             </div>
+            <Show when=move || !read_only && state.initials.with(String::is_empty)>
+                <super::history::InitialsForm starting=false on_done=initials_given />
+            </Show>
+            <super::history::StatusBar history=history_text status=status amending=amending complete=complete />
             <Show when=move || reported.with(|r| !r.is_empty())>
                 <super::scan::ReportedBanner form=form />
             </Show>
@@ -286,14 +381,22 @@ pub fn RecordScreen(id: String) -> impl IntoView {
             {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
             <div class="record-body no-print">
                 <form class="form" on:submit=|ev| ev.prevent_default() autocomplete="off">
-                    {sections}
+                    <fieldset class="plain" disabled=move || !editable.get()>
+                        {sections}
+                    </fieldset>
                 </form>
                 <aside class="verdict" aria-label=trs(lang, |s| s.verdict)>
                     <Banner verdict=verdict />
                     <CriteriaList rows=rows.clone() applicable=applicable />
                 </aside>
             </div>
+            <super::history::HistoryPanel history=history_text />
             <PrintSummary draft=draft verdict=verdict rows=rows />
+            <Show when=move || print_history.get()>
+                <section class="print-only" aria-hidden="true">
+                    <super::history::PrintHistory history=history_text />
+                </section>
+            </Show>
         </div>
     }
     .into_any()
@@ -328,10 +431,10 @@ fn PrintSummary(
                 <dt>{trs(lang, |s| s.app_version)}</dt><dd>{crate::APP_VERSION}</dd>
                 <dt>{tr(lang, |u| u.outcome)}</dt>
                 <dd>{move || verdict.with(|v| v.as_ref().map_or(sc().incomplete_no_date.to_string(), |v| m().outcome_headline(v.report.outcome).to_string()))}</dd>
-                <dt>{tr(lang, |u| u.earliest_eligible)}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
+                <dt>{trs(lang, |s| s.earliest_eligible)}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
             </dl>
             <table>
-                <thead><tr><th>{trs(lang, |s| s.criterion)}</th><th>{trs(lang, |s| s.status)}</th><th>{tr(lang, |u| u.reason)}</th></tr></thead>
+                <thead><tr><th>{trs(lang, |s| s.criterion)}</th><th>{trs(lang, |s| s.status)}</th><th>{trs(lang, |s| s.reason)}</th></tr></thead>
                 <tbody>
                     {CRITERIA.iter().zip(rows).map(|(c, row)| {
                         let id = c.id;

@@ -193,7 +193,8 @@ fn take(state: AppState, status: RwSignal<Status>, read: Vec<Read>) -> bool {
                 // A new record every time: a second scan of the same code
                 // makes a second record, never changes the first.
                 let draft = handoff.into_draft(&id, &today().to_string(), &now_iso());
-                state.create(draft);
+                let checked_on = draft.patient_checked_on.clone();
+                super::history::create(state, draft, crate::history::Kind::Scanned, checked_on);
                 return true;
             }
             Err(r) => refused = refused.or(Some(r)),

@@ -75,6 +75,13 @@ pub struct AppState {
     /// keeps what "show more" drew while the app is open, so coming back
     /// from a record finds the list as it was left).
     pub list_shown: RwSignal<u32>,
+    /// The screener's initials for this session (`crate::history`): empty
+    /// until given at the first change, and again after the app locks or
+    /// leaves the coordinator's screens (the tablet may be handed on).
+    pub initials: RwSignal<String>,
+    /// The records list shows only these record ids, when a search or
+    /// filter is set (the list's tools set it).
+    pub list_only: RwSignal<Option<Vec<String>>>,
 }
 
 impl AppState {
@@ -122,6 +129,8 @@ impl AppState {
             unsealed_left: RwSignal::new(0),
             offer_pending: RwSignal::new(0),
             list_shown: RwSignal::new(LIST_PAGE),
+            initials: RwSignal::new(String::new()),
+            list_only: RwSignal::new(None),
         };
         if !has_vault {
             state.reload();
@@ -149,6 +158,7 @@ impl AppState {
     /// `to`, by `go` or by the address.
     pub fn lock_if_leaving(&self, to: &Screen) {
         if self.screen.get_untracked().is_coordinator() && !to.is_coordinator() {
+            self.initials.set(String::new());
             self.lock();
         }
     }
@@ -176,6 +186,7 @@ impl AppState {
         }
         forget_key();
         self.catalogue.set(Catalogue::default());
+        self.initials.set(String::new());
         self.locked.set(true);
         if matches!(self.screen.get_untracked(), Screen::Record(_)) {
             self.screen.set(Screen::List);

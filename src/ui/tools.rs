@@ -19,25 +19,12 @@ use leptos::prelude::*;
 pub enum Tool {
     /// Import this file as a new record.
     Import(web_sys::File),
-    /// Download the screening log.
-    ExportLog,
-    /// Download the FHIR Questionnaire.
-    ExportQuestionnaire,
 }
 
-/// Does `tool`; an export that fails says why in `errors`.
+/// Does `tool`; what went wrong is said in `errors`.
 pub fn run(state: AppState, tool: Tool, errors: RwSignal<Vec<String>>) {
-    let exported = match tool {
-        Tool::Import(file) => {
-            leptos::task::spawn_local(import_file(state, file, errors));
-            return;
-        }
-        Tool::ExportLog => export_log(state),
-        Tool::ExportQuestionnaire => export_questionnaire(),
-    };
-    if let Err(e) = exported {
-        let ui = state.lang.get_untracked().ui();
-        errors.set(vec![(ui.export_failed)(&e)]);
+    match tool {
+        Tool::Import(file) => leptos::task::spawn_local(import_file(state, file, errors)),
     }
 }
 
@@ -77,7 +64,7 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
     match import_record(&text, &name, &id, &now_iso(), &|p| m.problem(p)) {
         Ok(draft) => {
             errors.set(Vec::new());
-            state.create(draft);
+            super::history::create(state, draft, crate::history::Kind::Imported, name.clone());
         }
         Err(ImportError::NotARecord(problems)) => {
             errors.set(
@@ -132,15 +119,16 @@ pub fn export_questionnaire() -> Result<(), String> {
     )
 }
 
-/// Above the records list, when they need attention: records past the
-/// retention period, a backup due, and storage nearly full (persistent storage is asked
-/// for here).
+/// Above the records list: when they need attention, records past the
+/// retention period, a backup due, and storage nearly full (persistent
+/// storage is asked for here); then the search box and filters.
 #[component]
 pub fn Reminders() -> impl IntoView {
     view! {
         <RetentionDue />
         <super::backup::BackupDue />
         <super::storage_care::StorageWarning />
+        <super::list_filter::ListFilter />
     }
 }
 
@@ -150,7 +138,6 @@ pub fn Reminders() -> impl IntoView {
 pub fn RetentionDue() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let ui = move || lang.get().ui();
     let sc = move || lang.get().screens();
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
@@ -172,6 +159,9 @@ pub fn RetentionDue() -> impl IntoView {
                 .map(|s| {
                     let mut json = s.draft.record_json();
                     json["label"] = serde_json::Value::String(s.draft.label.clone());
+                    // As the record's own file: its status and history too.
+                    json["status"] = crate::history::Status::of(&s.draft).as_str().into();
+                    json["history"] = crate::history::to_json(&s.draft.history);
                     json
                 })
                 .collect()
@@ -182,7 +172,7 @@ pub fn RetentionDue() -> impl IntoView {
             "application/json",
             &text,
         ) {
-            message.set(Some((ui().export_failed)(&e)));
+            message.set(Some((lang.get_untracked().screens().export_failed)(&e)));
         }
     };
     let delete_old = move |_| {

@@ -1,0 +1,423 @@
+//! A record's history on screen, with the record form (its wasm module):
+//! asking the screener's initials, starting a new record's history, the
+//! status bar (mark complete, amend with a reason), the History panel and
+//! its printed table. The rules are `crate::history`'s; this only asks and
+//! shows.
+
+use super::clock::{local_time, now_iso};
+use super::route::Screen;
+use super::state::AppState;
+use super::storage::with_store;
+use crate::drafts::{Draft, field_of};
+use crate::engine::dictionary::{Field, Kind as FieldKind};
+use crate::history::{self, Entry, Kind, Reason};
+use crate::keys::INITIALS_KEY;
+use crate::text::Lang;
+use leptos::prelude::*;
+use std::cell::RefCell;
+
+thread_local! {
+    /// A record waiting for the screener's initials before it is created
+    /// (its draft, how it came to be, and that kind's note).
+    static PENDING: RefCell<Option<(Draft, Kind, String)>> = const { RefCell::new(None) };
+}
+
+/// Creates a record that came to be as `kind` (`note`: the copied label,
+/// the file's name, the self-check's date), its history begun with the
+/// session's initials, and opens it. Without initials yet, the record
+/// screen asks for them first (nothing is stored until they are given).
+pub fn create(state: AppState, mut draft: Draft, kind: Kind, note: String) {
+    let by = state.initials.get_untracked();
+    if by.is_empty() {
+        let id = draft.id.clone();
+        PENDING.with(|p| *p.borrow_mut() = Some((draft, kind, note)));
+        state.go(Screen::Record(id));
+        return;
+    }
+    history::begin(&mut draft, kind, &note, &by, &now_iso());
+    state.create(draft);
+}
+
+/// Whether the record `id` waits for initials to be created.
+pub fn is_pending(id: &str) -> bool {
+    PENDING.with(|p| p.borrow().as_ref().is_some_and(|(d, _, _)| d.id == id))
+}
+
+/// Takes the initials typed, if they are initials: for this session and,
+/// remembered, as the next session's suggestion.
+fn take_initials(state: AppState, typed: &str) -> bool {
+    match history::initials(typed) {
+        Some(initials) => {
+            let _ = with_store(|kv| kv.set(INITIALS_KEY, &initials));
+            state.initials.set(initials);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Asks the screener's initials. `on_done` runs once they are taken;
+/// `on_cancel`, if given, offers to leave.
+#[component]
+pub fn InitialsForm(
+    /// Before a new record is created (else before a change).
+    starting: bool,
+    /// Runs once the initials are taken.
+    on_done: Callback<()>,
+    /// Offers "Cancel" when given.
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let h = move || lang.get().history();
+    let remembered = with_store(|kv| kv.get(INITIALS_KEY).ok().flatten()).unwrap_or_default();
+    let typed = RwSignal::new(remembered);
+    let error = RwSignal::new(false);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if take_initials(state, &typed.get_untracked()) {
+            error.set(false);
+            on_done.run(());
+        } else {
+            error.set(true);
+        }
+    };
+    view! {
+        <form class="initials-form alert info no-print" on:submit=submit data-initials-form>
+            <p id="initials-help">{move || if starting { h().initials_to_start } else { h().initials_help }}</p>
+            <label for="initials">{move || h().initials_label}</label>
+            <input
+                id="initials"
+                type="text"
+                maxlength="8"
+                autocomplete="off"
+                autocapitalize="characters"
+                spellcheck="false"
+                aria-describedby="initials-help"
+                aria-invalid=move || error.get().to_string()
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+            />
+            <button type="submit" class="primary">{move || h().initials_use}</button>
+            {on_cancel.map(|c| view! { <button type="button" on:click=move |_| c.run(())>{move || h().cancel}</button> })}
+            {move || error.get().then(|| view! { <p class="field-error" role="alert">{h().initials_invalid}</p> })}
+        </form>
+    }
+}
+
+/// The screener's initials while given, with "Change" (which asks again
+/// before the next change). Shown in the record's and the list's head.
+#[component]
+pub fn ScreenerChip() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let h = move || lang.get().history();
+    view! {
+        <Show when=move || !state.initials.with(String::is_empty)>
+            <p class="screener" data-initials>
+                {move || (h().screener)(&state.initials.get())}" "
+                <button class="link" on:click=move |_| state.initials.set(String::new())>{move || h().change_initials}</button>
+            </p>
+        </Show>
+    }
+}
+
+/// The record screen of a record waiting for initials: once given, the
+/// record is created with them (`on_created`); cancelled, nothing is.
+#[component]
+pub fn StartGate(id: String, on_created: Callback<()>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let done = Callback::new(move |()| {
+        let pending = PENDING.with(|p| p.borrow_mut().take());
+        if let Some((draft, kind, note)) = pending {
+            create(state, draft, kind, note);
+        }
+        on_created.run(());
+    });
+    let cancel = Callback::new(move |()| {
+        PENDING.with(|p| p.borrow_mut().take());
+        state.go(Screen::List);
+    });
+    let _ = id;
+    view! {
+        <section class="record-start">
+            <InitialsForm starting=true on_done=done on_cancel=cancel />
+        </section>
+    }
+}
+
+/// How an input's text is shown in the form (yes/no and the other choices
+/// in words, a platelet unit as its symbol, empty as "(empty)").
+fn shown_value(lang: Lang, key: &str, text: &str) -> String {
+    let h = lang.history();
+    if text.is_empty() {
+        return h.empty.to_string();
+    }
+    if key.ends_with(".unit") {
+        return crate::engine::record::PlateletUnit::ALL
+            .iter()
+            .find(|u| u.as_str() == text)
+            .map_or(text.to_string(), |u| {
+                crate::text::platelet_unit_text(*u).to_string()
+            });
+    }
+    let kind = Field::from_id(field_of(key)).map(|f| f.def().kind);
+    let word = match (kind, text) {
+        (Some(FieldKind::Bool), "yes") => lang.screens().yes,
+        (Some(FieldKind::Bool), "no") => lang.screens().no,
+        (Some(FieldKind::Sex), "female") => lang.screens().female,
+        (Some(FieldKind::Sex), "male") => lang.screens().male,
+        (Some(FieldKind::Serology), "positive") => lang.screens().positive,
+        (Some(FieldKind::Serology), "negative") => lang.screens().negative,
+        _ => return text.to_string(),
+    };
+    word.to_string()
+}
+
+/// An input key's name as the form labels it.
+fn field_name(lang: Lang, key: &str) -> String {
+    let ui = lang.ui();
+    match key {
+        "label" => return lang.screens().label_field.to_string(),
+        "screening_date" => return ui.screening_date.to_string(),
+        _ => {}
+    }
+    let Some(field) = Field::from_id(field_of(key)) else {
+        return key.to_string();
+    };
+    let name = lang.messages().field_label(field);
+    if key.ends_with(".unit") {
+        format!("{name} ({})", lang.history().unit_of)
+    } else if key.ends_with(".uln") {
+        format!("{name} ({})", lang.screens().uln)
+    } else {
+        name.to_string()
+    }
+}
+
+/// What an entry says, in `lang` (its reason on a line of its own).
+pub fn describe(lang: Lang, e: &Entry) -> (String, Option<String>) {
+    let h = lang.history();
+    let what = match e.kind {
+        Kind::Created => h.created.to_string(),
+        Kind::Imported => (h.imported)(&e.note),
+        Kind::Duplicated => (h.duplicated)(if e.note.is_empty() {
+            h.no_label
+        } else {
+            &e.note
+        }),
+        Kind::Restored => h.restored.to_string(),
+        Kind::Scanned => (h.scanned)(&e.note),
+        Kind::Confirmed => (h.confirmed)(&field_name(lang, &e.field)),
+        Kind::Completed => (h.completed)(&outcome_words(lang, &e.note)),
+        Kind::Edited => format!(
+            "{}: {} → {}",
+            field_name(lang, &e.field),
+            shown_value(lang, &e.field, e.before.as_deref().unwrap_or("")),
+            shown_value(lang, &e.field, e.after.as_deref().unwrap_or(""))
+        ),
+    };
+    let reason = e.reason.map(|r| {
+        let i = Reason::ALL.iter().position(|x| *x == r).unwrap_or(3);
+        (h.reason_line)(h.reasons[i], &e.reason_text)
+    });
+    (what, reason)
+}
+
+/// An outcome as stored in a completion entry, in words.
+fn outcome_words(lang: Lang, stored: &str) -> String {
+    use crate::engine::Outcome;
+    let m = lang.messages();
+    [Outcome::Eligible, Outcome::NotEligible, Outcome::Incomplete]
+        .into_iter()
+        .find(|o| o.as_str() == stored)
+        .map_or_else(
+            || lang.screens().incomplete_no_date.to_string(),
+            |o| m.outcome_headline(o).to_string(),
+        )
+}
+
+/// The status of a record and what can be done with it: mark it complete;
+/// once complete, amend it with a reason (`amending` holds the reason while
+/// changes are allowed).
+#[component]
+pub fn StatusBar(
+    /// The record's history text (updated by every save).
+    history: RwSignal<String>,
+    /// The record's status.
+    status: RwSignal<history::Status>,
+    /// The reason while amending a completed record.
+    amending: RwSignal<Option<(Reason, String)>>,
+    /// Marks the record complete (the form records it).
+    complete: Callback<()>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let h = move || lang.get().history();
+    let asking = RwSignal::new(false);
+    let chosen = RwSignal::new(None::<Reason>);
+    let words = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let completion = move || {
+        history.with(|t| {
+            history::entries(t)
+                .into_iter()
+                .rev()
+                .find(|e| e.kind == Kind::Completed)
+        })
+    };
+    let line = move || {
+        let h = h();
+        if status.get().is_complete() {
+            completion().map_or(String::new(), |e| {
+                (h.completed_by)(
+                    &e.by,
+                    &local_time(&e.at),
+                    &outcome_words(lang.get(), &e.note),
+                )
+            })
+        } else {
+            h.in_progress.to_string()
+        }
+    };
+    let start = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text: String = words
+            .get_untracked()
+            .trim()
+            .chars()
+            .take(history::MAX_REASON_CHARS)
+            .collect();
+        match chosen.get_untracked() {
+            None => error.set(Some(h().reason_required)),
+            Some(Reason::Other) if text.is_empty() => error.set(Some(h().reason_text_required)),
+            Some(r) => {
+                error.set(None);
+                asking.set(false);
+                amending.set(Some((r, text)));
+            }
+        }
+    };
+    let reason_words = move || {
+        amending.get().map(|(r, t)| {
+            let i = Reason::ALL.iter().position(|x| *x == r).unwrap_or(3);
+            let w = h().reasons[i];
+            if t.is_empty() {
+                w.to_string()
+            } else {
+                format!("{w} — {t}")
+            }
+        })
+    };
+    view! {
+        <div class="status-bar no-print" data-record-status=move || status.get().as_str()>
+            <p class="status-line">
+                <strong>{line}</strong>
+                {move || (status.get() == history::Status::Amended).then(|| view! { " · " <span class="amended">{h().amended}</span> })}
+            </p>
+            <Show when=move || !status.get().is_complete()>
+                <button on:click=move |_| complete.run(()) disabled=move || state.initials.with(String::is_empty)>{move || h().mark_complete}</button>
+            </Show>
+            <Show when=move || status.get().is_complete() && amending.with(Option::is_none) && !asking.get()>
+                <p class="help">{move || h().locked_complete}</p>
+                <button on:click=move |_| asking.set(true) disabled=move || state.initials.with(String::is_empty)>{move || h().amend}</button>
+            </Show>
+            <Show when=move || asking.get()>
+                <form class="reason-form" on:submit=start data-reason-form>
+                    <fieldset>
+                        <legend>{move || h().reason_title}</legend>
+                        {Reason::ALL.iter().enumerate().map(|(i, &r)| {
+                            let id = format!("reason-{}", r.id());
+                            view! {
+                                <label class="choice">
+                                    <input type="radio" name="reason" id=id value=r.id()
+                                        prop:checked=move || chosen.get() == Some(r)
+                                        on:change=move |_| chosen.set(Some(r)) />
+                                    {move || h().reasons[i]}
+                                </label>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <label for="reason-text">{move || h().reason_text_label}</label>
+                    <input id="reason-text" type="text" maxlength=history::MAX_REASON_CHARS.to_string() autocomplete="off"
+                        prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
+                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    <button type="submit" class="primary">{move || h().start_amending}</button>
+                    <button type="button" on:click=move |_| { asking.set(false); error.set(None); }>{move || h().cancel}</button>
+                </form>
+            </Show>
+            {move || reason_words().map(|r| view! {
+                <p class="alert warning" role="status">{(h().amending_because)(&r)}" "
+                    <button on:click=move |_| amending.set(None)>{h().done_amending}</button>
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// The History panel: every entry, newest first, in the app's language.
+/// Drawn only while open.
+#[component]
+pub fn HistoryPanel(history: RwSignal<String>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let open = RwSignal::new(false);
+    // (Counted by lines: this runs on every keystroke's save.)
+    let count = Memo::new(move |_| history.with(|t| t.lines().count()));
+    let rows = move || {
+        let l = lang.get();
+        history
+            .with(|t| history::entries(t))
+            .into_iter()
+            .rev()
+            .map(|e| {
+                let (what, reason) = describe(l, &e);
+                view! {
+                    <li data-history-entry=e.kind.id()>
+                        <span class="when">{local_time(&e.at)}</span>" "
+                        <strong class="who">{e.by.clone()}</strong>" "
+                        <span class="what">{what}</span>
+                        {reason.map(|r| view! { " "<span class="why">{r}</span> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="history no-print" on:toggle=move |ev| {
+            let target = ev.target().map(wasm_bindgen::JsValue::from);
+            let is_open = target
+                .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
+                .is_some_and(|v| v.is_truthy());
+            open.set(is_open);
+        }>
+            <summary>{move || (lang.get().history().history_title)(count.get())}</summary>
+            <Show when=move || open.get()>
+                <ol class="history-list">{rows}</ol>
+            </Show>
+        </details>
+    }
+}
+
+/// The history as a table for the print summary.
+#[component]
+pub fn PrintHistory(history: RwSignal<String>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let h = move || lang.get().history();
+    view! {
+        <h2>{move || (h().history_title)(history.with(|t| history::entries(t).len()))}</h2>
+        <table class="print-history">
+            <thead><tr><th>{move || h().col_when}</th><th>{move || h().col_who}</th><th>{move || h().col_what}</th></tr></thead>
+            <tbody>
+                {move || {
+                    let l = lang.get();
+                    history.with(|t| history::entries(t)).into_iter().rev().map(|e| {
+                        let (what, reason) = describe(l, &e);
+                        let what = reason.map_or(what.clone(), |r| format!("{what} ({r})"));
+                        view! { <tr><td>{local_time(&e.at)}</td><td>{e.by}</td><td>{what}</td></tr> }
+                    }).collect_view()
+                }}
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,147 @@
+//! Finding a record among hundreds: the records list's search box (over
+//! labels) and its filters by outcome and by complete / in progress; and
+//! beside them the list's exports (the screening log, the FHIR
+//! Questionnaire). Comes
+//! with the list's tools (fetched once the list is painted); it sets
+//! `AppState::list_only`, which the list's rows apply. The search and
+//! filters are kept while the app is open, so coming back from a record
+//! finds the list as it was left.
+
+use super::state::AppState;
+use crate::drafts::Draft;
+use crate::engine::{Outcome, Record, evaluate};
+use crate::history::Status;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// A search and filters, as chosen.
+#[derive(Clone, Default, PartialEq)]
+struct Filter {
+    /// Text the label must contain (any case).
+    text: String,
+    /// `eligible`, `not_eligible`, `incomplete` (records without a
+    /// screening date count as incomplete), or "" for any.
+    outcome: String,
+    /// `complete` (amended or not), `in-progress`, or "" for any.
+    status: String,
+}
+
+thread_local! {
+    /// The filter while the app is open.
+    static KEPT: RefCell<Filter> = RefCell::new(Filter::default());
+    /// Each record's outcome by (id, last saved), so filtering does not
+    /// judge every record again.
+    static OUTCOMES: RefCell<HashMap<String, (String, Outcome)>> = RefCell::new(HashMap::new());
+}
+
+/// The outcome of `d` as the list shows it (no screening date: incomplete).
+fn outcome(d: &Draft) -> Outcome {
+    OUTCOMES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if let Some((at, o)) = cache.get(&d.id)
+            && *at == d.updated
+        {
+            return *o;
+        }
+        let o = Record::from_json_value(&d.record_json())
+            .ok()
+            .map_or(Outcome::Incomplete, |r| evaluate(&r).outcome);
+        cache.insert(d.id.clone(), (d.updated.clone(), o));
+        o
+    })
+}
+
+fn keeps(f: &Filter, needle: &str, d: &Draft) -> bool {
+    (needle.is_empty() || d.label.to_lowercase().contains(needle))
+        && match f.status.as_str() {
+            "complete" => Status::of(d).is_complete(),
+            "in-progress" => !Status::of(d).is_complete(),
+            _ => true,
+        }
+        && (f.outcome.is_empty() || outcome(d).as_str() == f.outcome)
+}
+
+/// The search box and filters above the records list, with how many
+/// records match.
+#[component]
+pub fn ListFilter() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let h = move || lang.get().history();
+    let ui = move || lang.get().ui();
+    // (Its styles are the record form's sheet, fetched by now or now.)
+    super::js::ensure_style("record");
+    let filter = RwSignal::new(KEPT.with(|k| k.borrow().clone()));
+    let matched = RwSignal::new(None::<(usize, usize)>);
+    Effect::new(move |_| {
+        let f = filter.get();
+        KEPT.with(|k| *k.borrow_mut() = f.clone());
+        if f == Filter::default() {
+            matched.set(None);
+            state.list_only.set(None);
+            return;
+        }
+        super::perf::mark("ctit-filter");
+        let needle = f.text.trim().to_lowercase();
+        let (ids, total) = state.catalogue.with(|c| {
+            let ids: Vec<String> = c
+                .drafts
+                .iter()
+                .filter(|s| keeps(&f, &needle, &s.draft))
+                .map(|s| s.draft.id.clone())
+                .collect();
+            (ids, c.drafts.len())
+        });
+        matched.set(Some((ids.len(), total)));
+        state.list_only.set(Some(ids));
+        super::perf::measure("ctit-filter", "ctit-filter");
+    });
+    let set = move |f: fn(&mut Filter, String), value: String| filter.update(|x| f(x, value));
+    // The list's exports (the screening log, the FHIR Questionnaire).
+    let export_error = RwSignal::new(None::<String>);
+    let exported = move |result: Result<(), String>| {
+        export_error.set(
+            result
+                .err()
+                .map(|e| (lang.get_untracked().screens().export_failed)(&e)),
+        );
+    };
+    let option = move |value: &'static str, text: Signal<&'static str>| {
+        view! { <option value=value prop:selected=move || filter.with(|f| f.outcome == value || f.status == value)>{text}</option> }
+    };
+    view! {
+        <super::history::ScreenerChip />
+        <search class="list-filter no-print" data-list-filter>
+            <div class="field">
+                <label for="list-search">{move || h().search_label}</label>
+                <input id="list-search" type="search" autocomplete="off" spellcheck="false"
+                    prop:value=move || filter.with(|f| f.text.clone())
+                    on:input=move |ev| set(|f, v| f.text = v, event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="list-outcome">{move || h().outcome_filter}</label>
+                <select id="list-outcome" on:change=move |ev| set(|f, v| f.outcome = v, event_target_value(&ev))>
+                    {option("", Signal::derive(move || h().any))}
+                    {option("eligible", Signal::derive(move || ui().badge_eligible))}
+                    {option("not_eligible", Signal::derive(move || ui().badge_not_eligible))}
+                    {option("incomplete", Signal::derive(move || ui().badge_incomplete))}
+                </select>
+            </div>
+            <div class="field">
+                <label for="list-status">{move || h().status_filter}</label>
+                <select id="list-status" on:change=move |ev| set(|f, v| f.status = v, event_target_value(&ev))>
+                    <option value="" prop:selected=move || filter.with(|f| f.status.is_empty())>{move || h().any}</option>
+                    {option("in-progress", Signal::derive(move || ui().status_in_progress))}
+                    {option("complete", Signal::derive(move || ui().status_complete))}
+                </select>
+            </div>
+            {move || matched.get().map(|(n, of)| view! { <p class="status-line" role="status">{(h().showing)(n, of)}</p> })}
+        </search>
+        <div class="actions list-exports no-print">
+            <button on:click=move |_| exported(super::tools::export_log(state))>{move || ui().export_log}</button>
+            <button on:click=move |_| exported(super::tools::export_questionnaire())>{move || ui().export_questionnaire}</button>
+            {move || export_error.get().map(|e| view! { <p class="alert error" role="alert">{e}</p> })}
+        </div>
+    }
+}
