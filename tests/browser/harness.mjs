@@ -104,6 +104,27 @@ export async function declinePasscodeOffer(context) {
 }
 
 /**
+ * Answers the screener's-initials question with `initials` whenever it
+ * appears in a page of `context`, as a screener would, so tests about
+ * other things need no extra step. (Tests of the question itself open the
+ * app with `initials: false`.)
+ */
+export async function answerInitials(context, initials = 'TS') {
+  await context.addInitScript((given) => {
+    const answer = () => {
+      const form = document.querySelector('[data-initials-form]:not([data-answered])');
+      if (!form) return;
+      form.setAttribute('data-answered', '');
+      const input = form.querySelector('#initials');
+      input.value = given;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      form.requestSubmit();
+    };
+    new MutationObserver(answer).observe(document, { subtree: true, childList: true });
+  }, initials);
+}
+
+/**
  * Opens the app in a fresh context (with the passcode offer already
  * declined unless `lockOffer: true`). Collects console errors and every
  * request URL in `page.seen` so a test can assert on them.
@@ -111,6 +132,7 @@ export async function declinePasscodeOffer(context) {
 export async function openApp(browser, base, options = {}) {
   const context = await browser.newContext(options.context ?? {});
   if (!options.lockOffer) await declinePasscodeOffer(context);
+  if (options.initials !== false) await answerInitials(context, options.initials);
   const page = await context.newPage();
   page.seen = { requests: [], errors: [] };
   page.on('request', (r) => {

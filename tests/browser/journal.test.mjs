@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { serveDist, declinePasscodeOffer, settled } from './harness.mjs';
+import { serveDist, declinePasscodeOffer, answerInitials, settled } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -42,6 +42,7 @@ async function killThenRestart(first, then, { withoutJournal = false } = {}) {
   try {
     const before = await launchProfile(profile);
     await declinePasscodeOffer(before);
+    await answerInitials(before);
     if (withoutJournal) await before.addInitScript(() => { delete window.indexedDB; });
     const page = await before.newPage();
     await page.goto(server.url + '#coordinator');

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, answerInitials } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -69,6 +69,7 @@ async function withProfile(use) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
   });
+  await answerInitials(context);
   // A failure must still close the browser, or the test process never ends.
   try {
     await use(await context.newPage());
@@ -80,7 +81,7 @@ async function withProfile(use) {
 
 const onDisk = (profile, secret) => findAll(profile, [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')]);
 
-test('with a passcode set, text typed into every text field is nowhere on disk after the browser closes', async () => {
+test('with a passcode set, text typed into every text field, and the history that keeps it, is nowhere on disk after the browser closes', async () => {
   const secret = 'ZQXJV7731';
   const profile = await withProfile(async (page) => {
     await page.goto(server.url + '#coordinator');
@@ -96,10 +97,23 @@ test('with a passcode set, text typed into every text field is nowhere on disk a
       await page.fill(`#${id}`, `${secret}${id}`);
       await settled(page);
     }
+    // The history holds every value typed, and a reason in words.
+    await page.getByRole('button', { name: 'Mark screening complete' }).click();
+    await page.getByRole('button', { name: 'Amend…' }).click();
+    await page.check('#reason-other');
+    await page.fill('#reason-text', `${secret}reason`);
+    await page.getByRole('button', { name: 'Change the record' }).click();
+    await page.fill('#f-label', `${secret}f-label`);
+    await page.fill('#f-label', `${secret}f-label-amended`);
+    await settled(page);
+    await page.locator('details.history summary').click();
+    const history = await page.textContent('.history-list');
+    assert.match(history, new RegExp(`${secret}reason`));
+    assert.match(history, new RegExp(`${secret}f-rhtpo_days`));
     // Still readable inside the app…
-    assert.equal(await page.inputValue('#f-label'), `${secret}f-label`);
+    assert.equal(await page.inputValue('#f-label'), `${secret}f-label-amended`);
     await page.getByRole('button', { name: '← All screenings' }).click();
-    await page.waitForSelector(`text=${secret}f-label`);
+    await page.waitForSelector(`text=${secret}f-label-amended`);
   });
   // …but not on disk, in UTF-8 or UTF-16.
   assert.deepEqual(onDisk(profile, secret), []);

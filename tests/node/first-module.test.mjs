@@ -18,7 +18,7 @@ const ui = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src
 
 
 /** Modules whose code is fetched later: nothing in FIRST may call into them. */
-const LAZY = ['record', 'patient', 'lock', 'passcode', 'tools', 'backup', 'storage_care', 'watch', 'kdf', 'verdict', 'field', 'files', 'js', 'handoff', 'scan'];
+const LAZY = ['record', 'patient', 'lock', 'passcode', 'tools', 'backup', 'storage_care', 'watch', 'kdf', 'verdict', 'field', 'files', 'js', 'handoff', 'scan', 'history', 'list_filter'];
 
 /**
  * The first download's files under src/ui: every file but those of the
