@@ -147,6 +147,8 @@ for (const [from, to] of [
 // block (wasmAsText above). The script's and style sheet's hashes go into
 // the Content-Security-Policy, which still allows no other inline code.
 const wasm = fs.readFileSync(path.join(dir, mainWasm));
+// (CTIT_KEEP_MAIN=FILE keeps a copy of the main module, for size work.)
+if (process.env.CTIT_KEEP_MAIN) fs.writeFileSync(process.env.CTIT_KEEP_MAIN, wasm);
 const { text: wasmText, swaps } = wasmAsText(wasm);
 let boot;
 {
