@@ -10,7 +10,12 @@
 //   keystroke       typing into a number field at 4x CPU, one key per 80 ms:
 //                   Event Timing duration (input to next paint), the app's own
 //                   handler time and the verdict's redraw (performance marks)
-//   draft save      check + serialize + write, p95 at 4x CPU (marks)
+//   draft save      check + serialize + write, p95 at 4x CPU (marks); the
+//                   record carries a 66-entry history, as README's storage
+//                   figure (src/history.rs)
+//   list            1,000 records (each with a short history), warm, 4x CPU:
+//                   the list drawn (first verdict), and from a search, an
+//                   outcome filter and a status filter to the next paint
 //   memory          V8 heap after a full GC + wasm memory, after load
 //   floor           what the browser alone takes for the same first screen:
 //                   a static copy of it (HTML + the app's CSS, no script)
@@ -30,7 +35,7 @@
 //                   showing a code: ms per frame), and a photo
 //   engine          natively: cargo run --release --example bench_engine
 //
-// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,lock,backup,handoff,engine),
+// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,list,lock,backup,handoff,engine),
 // BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event, the static
 // copy's HTML) adjust a run.
 import fs from 'node:fs';
@@ -50,7 +55,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.CTIT_DIST ? path.resolve(process.env.CTIT_DIST) : path.join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 // BENCH_PARTS=cold,warm,floor,input,engine runs only those parts (sizes always print).
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,lock,backup,handoff,engine').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,list,lock,backup,handoff,engine').split(','));
 
 // DevTools' Slow 4G preset: latency in ms, throughput in bytes per second.
 const SLOW_4G = { latency: 562.5, downloadThroughput: 180000, uploadThroughput: 84375 };
@@ -73,8 +78,19 @@ const server = await serveDist();
 const browser = await launch();
 const seed = {
   schema: 2, protocol: 'bench', rev: 1,
-  draft: { id: 'bench', label: 'BENCH-1', created: '2026-11-25T08:00:00Z', updated: '2026-11-25T08:00:00Z', screening_date: '2026-11-25', inputs: { ecog: '1', rhtpo_days: '21' } },
+  draft: { id: 'bench', label: 'BENCH-1', created: '2026-11-25T08:00:00Z', updated: '2026-11-25T08:00:00Z', screening_date: '2026-11-25', inputs: { ecog: '1', rhtpo_days: '21' }, history: benchHistory(66) },
 };
+
+/** A history of `n` lines as the app stores them (src/history.rs): created, then edits 20 s apart. */
+function benchHistory(n) {
+  const fields = ['birth_date', 'sex', 'ecog', 'rhtpo_days', 'platelet_count', 'alt', 'ast', 'creatinine', 'qtc_ms', 'hiv'];
+  const lines = ['2026-11-25T08:00:00.000Z|BE|created'];
+  for (let i = 1; i < n; i++) {
+    const at = new Date(Date.parse('2026-11-25T08:00:00Z') + i * 20000).toISOString();
+    lines.push(`${at}|BE|edited|${fields[i % fields.length]}||||${i % 7 ? '' : 'x'}|${100 + i}`);
+  }
+  return lines.join('\n') + '\n';
+}
 
 async function firstVerdict(page) {
   return page.evaluate(() => new Promise((resolve) => {
@@ -190,6 +206,10 @@ if (PARTS.has('input')) {
   await page.goto(server.url + '#coordinator');
   await page.getByRole('button', { name: 'BENCH-1' }).click();
   await page.waitForSelector('.record [data-outcome]');
+  // The screener's initials, asked before the first change of a session.
+  await page.fill('#initials', 'BE');
+  await page.locator('[data-initials-form] button[type=submit]').click();
+  await page.waitForSelector('[data-initials-form]', { state: 'detached' });
   // Memory the page keeps: V8's used heap after a full garbage collection
   // (exact, from the DevTools protocol, not the rounded performance.memory)
   // plus the wasm linear memory, which never shrinks.
@@ -237,6 +257,54 @@ if (PARTS.has('input')) {
   console.log(`app handler per keystroke (marks): p50 ${ms(quantile(marks.edit, 0.5))}, p95 ${ms(quantile(marks.edit, 0.95))}`);
   console.log(`verdict redrawn after the keystroke's paint (marks, ${marks.verdict.length} updates): p50 ${ms(quantile(marks.verdict, 0.5))}, p95 ${ms(quantile(marks.verdict, 0.95))}`);
   console.log(`draft save (serialize + write), 4x CPU: p50 ${ms(quantile(marks.save, 0.5))}, p95 ${ms(quantile(marks.save, 0.95))}   (budget: p95 <= 2 ms)`);
+  await context.close();
+}
+
+if (PARTS.has('list')) {
+  // 1,000 records, each with a short history (1,000 with the full history
+  // of the storage figure in README would not fit localStorage's quota).
+  const context = await browser.newContext();
+  const seedPage = await context.newPage();
+  await seedPage.goto(server.url + '#home');
+  await seedPage.evaluate((history) => {
+    for (let i = 0; i < 1000; i++) {
+      const id = `list${String(i).padStart(4, '0')}`;
+      const draft = {
+        id, label: `S-${String(i).padStart(4, '0')}`, created: '2026-11-01T08:00:00.000Z',
+        updated: new Date(Date.parse('2026-11-01T08:00:00Z') + i * 60000).toISOString(), screening_date: '2026-11-01',
+        inputs: { ecog: String(i % 3), rhtpo_days: '21', age_years: String(18 + (i % 60)), platelet_count: '20' }, history,
+      };
+      if (i % 3 === 0) draft.status = 'completed';
+      localStorage.setItem(`ctit/record/${id}`, JSON.stringify({ schema: 2, protocol: 'bench', rev: 1, draft }));
+    }
+    localStorage.setItem('ctit/settings/lock_declined', '1');
+  }, benchHistory(10));
+  await seedPage.close();
+  const draws = [];
+  const filters = { search: [], outcome: [], status: [] };
+  for (let run = 0; run < Math.min(RUNS, 5); run++) {
+    const page = await newPage(context, { cold: false });
+    await page.goto(server.url + '#coordinator');
+    draws.push(await firstVerdict(page));
+    await page.waitForSelector('[data-list-filter]');
+    // From the change to the next paint of the filtered list.
+    const timed = (selector, value) => page.evaluate(([sel, v]) => new Promise((resolve) => {
+      const el = document.querySelector(sel);
+      const t0 = performance.now();
+      el.value = v;
+      el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true }));
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
+    }), [selector, value]);
+    filters.search.push(await timed('#list-search', 'S-09'));
+    await timed('#list-search', '');
+    filters.outcome.push(await timed('#list-outcome', 'not_eligible'));
+    filters.status.push(await timed('#list-status', 'complete'));
+    await page.close();
+  }
+  console.log(`records list of 1,000 records, 4x CPU: drawn (first verdict, warm) ${summary(draws)}`);
+  console.log(`  search by label to next paint: ${summary(filters.search)}`);
+  console.log(`  filter by outcome (first time judges every record) to next paint: ${summary(filters.outcome)}`);
+  console.log(`  then by status to next paint: ${summary(filters.status)}`);
   await context.close();
 }
 
