@@ -53,7 +53,8 @@ pub enum Kind {
     Completed,
 }
 
-/// Why a completed record was changed.
+/// Why a completed record was changed. (Declared in the order offered,
+/// [`Reason::ALL`]: `reason as usize` indexes a list of their words.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {

@@ -126,7 +126,7 @@ pub fn ScreenerChip() -> impl IntoView {
 /// The record screen of a record waiting for initials: once given, the
 /// record is created with them (`on_created`); cancelled, nothing is.
 #[component]
-pub fn StartGate(id: String, on_created: Callback<()>) -> impl IntoView {
+pub fn StartGate(on_created: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let done = Callback::new(move |()| {
         let pending = PENDING.with(|p| p.borrow_mut().take());
@@ -139,7 +139,6 @@ pub fn StartGate(id: String, on_created: Callback<()>) -> impl IntoView {
         PENDING.with(|p| p.borrow_mut().take());
         state.go(Screen::List);
     });
-    let _ = id;
     view! {
         <section class="record-start">
             <InitialsForm starting=true on_done=done on_cancel=cancel />
@@ -218,10 +217,9 @@ pub fn describe(lang: Lang, e: &Entry) -> (String, Option<String>) {
             shown_value(lang, &e.field, e.after.as_deref().unwrap_or(""))
         ),
     };
-    let reason = e.reason.map(|r| {
-        let i = Reason::ALL.iter().position(|x| *x == r).unwrap_or(3);
-        (h.reason_line)(h.reasons[i], &e.reason_text)
-    });
+    let reason = e
+        .reason
+        .map(|r| (h.reason_line)(h.reasons[r as usize], &e.reason_text));
     (what, reason)
 }
 
@@ -301,8 +299,7 @@ pub fn StatusBar(
     };
     let reason_words = move || {
         amending.get().map(|(r, t)| {
-            let i = Reason::ALL.iter().position(|x| *x == r).unwrap_or(3);
-            let w = h().reasons[i];
+            let w = h().reasons[r as usize];
             if t.is_empty() {
                 w.to_string()
             } else {

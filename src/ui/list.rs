@@ -29,10 +29,16 @@ struct Row {
     updated: String,
 }
 
-fn row(d: &Draft) -> Row {
-    let outcome = Record::from_json_value(&d.record_json())
+/// A draft's outcome as the list shows it (none without a valid screening
+/// date).
+pub(super) fn outcome_of(d: &Draft) -> Option<Outcome> {
+    Record::from_json_value(&d.record_json())
         .ok()
-        .map(|r| evaluate(&r).outcome);
+        .map(|r| evaluate(&r).outcome)
+}
+
+fn row(d: &Draft) -> Row {
+    let outcome = outcome_of(d);
     Row {
         id: d.id.clone(),
         label: d.label.clone(),

@@ -9,7 +9,7 @@
 
 use super::state::AppState;
 use crate::drafts::Draft;
-use crate::engine::{Outcome, Record, evaluate};
+use crate::engine::Outcome;
 use crate::history::Status;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -44,9 +44,7 @@ fn outcome(d: &Draft) -> Outcome {
         {
             return *o;
         }
-        let o = Record::from_json_value(&d.record_json())
-            .ok()
-            .map_or(Outcome::Incomplete, |r| evaluate(&r).outcome);
+        let o = super::list::outcome_of(d).unwrap_or(Outcome::Incomplete);
         cache.insert(d.id.clone(), (d.updated.clone(), o));
         o
     })

@@ -34,7 +34,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
             Some(stored) => record_form(state, stored),
             None if super::history::is_pending(&id) => {
                 let on_created = Callback::new(move |()| created.update(|n| *n += 1));
-                view! { <super::history::StartGate id=id.clone() on_created=on_created /> }.into_any()
+                view! { <super::history::StartGate on_created=on_created /> }.into_any()
             }
             None => view! {
                 <section class="missing">
