@@ -1,5 +1,6 @@
-//! The patient's side of the handoff to the study team (fetched with the
-//! patient check): "Show my answers to the study team" opens the code
+//! The patient's side of the handoff to the study team (its own lazily
+//! loaded module, `sheet`, fetched once the questions start, so a link to
+//! `#patient` does not wait for it): "Show my answers to the study team" opens the code
 //! sheet, which draws the answers as a QR code on the screen (`crate::handoff` writes its text, `crate::qr`
 //! its modules), says plainly that anyone who scans it can read them, and
 //! prints as one page with the code, the answers in the patient's language

@@ -1,10 +1,12 @@
-//! The code fetched on first use: the record form (with creating a record),
-//! the patient self-check, the lock screen, and the records list's tools
-//! (import, exports, passcode offer, settings, the unreadable-entries
-//! report, the buttons under a long list). The build splits each into its
-//! own wasm module (`tools/bin/wasm-bindgen`, see ARCHITECTURE.md), so the
-//! first download holds only the app shell, the start page, the records
-//! list and the engine. The list's tools wait until the list is painted.
+//! The code fetched on first use: the record form (with creating a record
+//! and the scan screen), the patient self-check, the code every screen
+//! fetches after its first paint (`later`: the tabs' watch, the lock screen
+//! and the patient's code sheet), and the records list's tools (import,
+//! exports, passcode offer, settings, the unreadable-entries report, the
+//! buttons under a long list). The build splits each into its own wasm
+//! module (`tools/bin/wasm-bindgen`, see ARCHITECTURE.md), so the first
+//! download holds only the app shell, the start page, the records list and
+//! the engine. The list's tools wait until the list is painted.
 //!
 //! A screen that cannot be fetched (offline before the service worker kept
 //! the app, or the server gone) shows a message and a "Try again" button;
@@ -95,6 +97,31 @@ fn patient_style() -> Result<(), Unavailable> {
     Ok(())
 }
 
+/// The patient result's handoff: what to do next (with `site.json`'s
+/// contact details) and "Show my answers to the study team" with its code
+/// sheet (`super::handoff`). It comes with the code every screen fetches
+/// after its first paint (the lock screen and the tabs' watch), so that a
+/// link to `#patient` does not wait for the code's encoder, the sheet and
+/// their words (42 KB, brotli) before the first question, and without a
+/// module of its own (a fifth module made the splitter cut 25 files
+/// instead of 15, the patient check's 12 instead of 8).
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn handoff_view(draft: RwSignal<Draft>) -> Result<AnyView, Unavailable> {
+    super::handoff::style();
+    Ok(view! {
+        <super::handoff::NextStep />
+        <super::handoff::ShowToTeam draft=draft />
+    }
+    .into_any())
+}
+
+/// The handoff's code and style sheet, fetched ahead of the result.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn handoff_style() -> Result<(), Unavailable> {
+    super::handoff::style();
+    Ok(())
+}
+
 // The scan screen comes with the record form's code (which it opens, and
 // which is prefetched once the list is painted): a module of its own made
 // the splitter cut twice as many shared chunks, each one more request on
@@ -104,12 +131,12 @@ fn scan_view() -> Result<AnyView, Unavailable> {
     Ok(view! { <super::scan::ScanScreen /> }.into_any())
 }
 
-#[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lock_view() -> Result<AnyView, Unavailable> {
     Ok(view! { <super::lock::LockScreen /> }.into_any())
 }
 
-#[wasm_split(lock, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn watch_now(state: AppState) -> Result<(), Unavailable> {
     super::watch::start(state);
     Ok(())
@@ -257,6 +284,35 @@ pub fn record(id: String) -> AnyView {
 /// The patient self-check.
 pub fn patient() -> AnyView {
     screen(Box::new(|| Box::pin(patient_view())))
+}
+
+/// The handoff on the patient's result (see `handoff_view`): until its
+/// code is here nothing; if it cannot be fetched, the generic next step
+/// and a "Try again" for the code.
+pub fn handoff(draft: RwSignal<Draft>) -> AnyView {
+    deferred(
+        Box::new(move || Box::pin(handoff_view(draft))),
+        When::Now,
+        handoff_unavailable,
+    )
+}
+
+fn handoff_unavailable(attempt: RwSignal<u32>) -> AnyView {
+    let lang = expect_context::<AppState>().lang;
+    view! {
+        <p>{move || lang.get().screens().p_next_steps}</p>
+        {unavailable(attempt)}
+    }
+    .into_any()
+}
+
+/// Fetches the handoff's code (see [`handoff`]) in the background (the
+/// loader fetches a module once, however often asked): the patient check
+/// asks for it as the questions start, so the result does not wait for it.
+pub fn prefetch_handoff() {
+    leptos::task::spawn_local(async {
+        let _ = handoff_style().await;
+    });
 }
 
 /// "Scan a patient's code" (with the record form's code: the QR reader).

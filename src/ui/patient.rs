@@ -97,6 +97,10 @@ pub fn PatientCheck() -> impl IntoView {
         focus_heading();
     };
     let go = move |to: usize| {
+        if to > 0 {
+            // The result's handoff is fetched while the questions are answered.
+            super::lazy::prefetch_handoff();
+        }
         form.settle_now();
         page.set(to);
         notice.set(None);
@@ -212,8 +216,7 @@ pub fn PatientCheck() -> impl IntoView {
                     <ul class="team-checks">{checks.iter().map(|&id| view! { <li>{m.team_check(id)}</li> }).collect_view()}</ul>
                 })}
                 <p><strong>{sc.p_never_final}</strong></p>
-                <super::handoff::NextStep />
-                <super::handoff::ShowToTeam draft=draft />
+                {super::lazy::handoff(draft)}
                 {(!state.has_vault.get()).then(|| view! { <KeepChoice keep=keep set_keep=Callback::new(set_keep) /> })}
                 <div class="p-nav">
                     <button class="big" on:click=move |_| go(1)>{sc.p_change_answers}</button>
