@@ -29,8 +29,10 @@
 //                   restoring after a wipe
 //   handoff         the patient link (#patient) cold, Slow 4G + 4x CPU: the
 //                   patient check's heading painted, next to the records
-//                   list's first verdict; what the patient check and the
-//                   scan screen fetch (files, brotli); reading a camera
+//                   list's first verdict; what the patient check, the code
+//                   fetched after every first paint (with the code sheet)
+//                   and the scan screen fetch (files, brotli), and the
+//                   patient check's pack for a first visit; reading a camera
 //                   frame with the Rust decoder at 4x CPU (a fake camera
 //                   showing a code: ms per frame), and a photo
 //   engine          natively: cargo run --release --example bench_engine
@@ -451,7 +453,8 @@ if (PARTS.has('handoff')) {
   const loaderText = fs.readFileSync(path.join(root, 'target/wasm-bindgen/release/split/__wasm_split.js'), 'utf8');
   const sizes = moduleSizes(dist);
   for (const [split, what, extra] of [
-    ['patient', 'the patient check (with the code\'s encoder)', ['patient.css', 'handoff.css']],
+    ['patient', 'the patient check', ['patient.css']],
+    ['later', 'every screen after its first paint (the lock screen, the tabs\' watch, the patient\'s code sheet with the code\'s encoder)', ['handoff.css']],
     ['record', 'the record form or the scan screen (with the code\'s reader)', ['record.css', 'scan-v1.js', 'handoff.css']],
   ]) {
     const chunks = [...loaderText.matchAll(/\/\* ([a-z, ]+) \*\/\nconst __(chunk_\d+)/g)].filter((m) => m[1].split(', ').includes(split)).map((m) => m[2]);
@@ -459,6 +462,9 @@ if (PARTS.has('handoff')) {
     const total = files.reduce((n, f) => n + (sizes[f] ?? 0), 0);
     console.log(`opening ${what} fetches ${files.length} wasm files, ${kb(total)} brotli (split_${split} ${kb(sizes[`split_${split}`])}), + ${extra.map((f) => `${f} ${kb(brotliSize(path.join(dist, f)))}`).join(', ')}`);
   }
+
+  const pack = fs.readdirSync(dist).find((f) => /^pack_patient-[0-9a-f]+\.bin$/.test(f));
+  console.log(`a first visit to #patient fetches the patient check's files as one pack: ${kb(brotliSize(path.join(dist, pack)))} brotli`);
 
   // The patient link, cold: when the patient check's heading is first in a
   // painted frame, and the list's first verdict in the same harness.

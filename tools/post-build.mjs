@@ -73,7 +73,7 @@ const htmlPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
 
 // --- 0. The split screens ---------------------------------------------------
-const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0, 16)}$1`);
+const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0, 10)}$1`);
 const mainJs = fs.readdirSync(dir).find((f) => /^ctit-app-[0-9a-f]+\.js$/.test(f));
 const mainWasm = mainJs && mainJs.replace(/\.js$/, '_bg.wasm');
 const profile = process.env.TRUNK_PROFILE ?? 'release';
@@ -122,6 +122,28 @@ for (const [from, to] of [
   }
   console.log(`post-build: ${pieces.length} split modules`);
 }
+// 0a. The patient check's files as one pack (web/pack.js reads it): a first
+// visit to a #patient link fetches it in one request instead of eight. The
+// loader fetches every split file through pack.js's `piece`, which answers
+// from the pack while one is in use and from the server otherwise.
+let patientPack;
+{
+  const uses = (split) => [...loader.matchAll(/\/\* ([a-z, ]+) \*\/\nconst __(chunk_\d+) = makeLoad\(\(\) => \{\n    const src = fetch\(new URL\("\.\/([^"]+)"/g)]
+    .filter((m) => m[1].split(', ').includes(split)).map((m) => m[3]);
+  const own = loader.match(/fetch\(new URL\("\.\/(split_patient-[0-9a-f]+\.wasm)"/)?.[1];
+  const names = own && [own, ...uses('patient')];
+  if (!names || names.length < 2) { console.error('post-build: the split loader does not name the patient check\'s files'); process.exit(1); }
+  const parts = names.map((n) => fs.readFileSync(path.join(dir, n)));
+  const header = Buffer.from(`${JSON.stringify(names.map((n, i) => [n, parts[i].length]))}\n`);
+  const pack = Buffer.concat([header, ...parts]);
+  patientPack = `pack_patient-${sha(pack).slice(0, 16)}.bin`;
+  fs.writeFileSync(path.join(dir, patientPack), pack);
+  const calls = loader.split('fetch(new URL(').length - 1;
+  const loads = loader.split('makeLoad(() => {').length - 1;
+  if (calls !== loads) { console.error(`post-build: the split loader fetches ${calls} files in ${loads} loads`); process.exit(1); }
+  loader = `import { piece } from "./pack.js";\n${loader.replaceAll('fetch(new URL(', 'piece(new URL(')}`;
+  console.log(`post-build: ${patientPack} (${names.length} files)`);
+}
 
 // --- 0b. The passcode's key derivation ----------------------------------------
 // Its own small wasm module (crate ctit-kdf, built for speed, not size) and
@@ -150,6 +172,15 @@ const wasm = fs.readFileSync(path.join(dir, mainWasm));
 // (CTIT_KEEP_MAIN=FILE keeps a copy of the main module, for size work.)
 if (process.env.CTIT_KEEP_MAIN) fs.writeFileSync(process.env.CTIT_KEEP_MAIN, wasm);
 const { text: wasmText, swaps } = wasmAsText(wasm);
+// The service worker's registration and update offer: a file of its own,
+// fetched by the start once the page is parsed (it need not be in the page).
+let swRegister;
+{
+  const code = fs.readFileSync(path.join(root, 'web/sw-register.js'), 'utf8');
+  const out = quick ? code : await minified(code);
+  swRegister = hashed('sw-register.js', out);
+  fs.writeFileSync(path.join(dir, swRegister), out);
+}
 let boot;
 {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-boot-'));
@@ -158,22 +189,28 @@ let boot;
   if (!splitJs.includes('from "./glue.js"')) { console.error('post-build: the split loader does not import the app module'); process.exit(1); }
   fs.writeFileSync(path.join(tmp, 'split.js'), splitJs);
   fs.copyFileSync(path.join(root, 'web/boot.js'), path.join(tmp, 'boot.js'));
-  fs.copyFileSync(path.join(root, 'web/sw-register.js'), path.join(tmp, 'sw-register.js'));
   fs.copyFileSync(path.join(root, 'web/journal.js'), path.join(tmp, 'journal.js'));
+  fs.copyFileSync(path.join(root, 'web/pack.js'), path.join(tmp, 'pack.js'));
   const bundle = await esbuild.build({
     entryPoints: [path.join(tmp, 'boot.js')], bundle: true, format: 'esm', write: false, logLevel: 'error',
-    define: { WASM_SWAPS: JSON.stringify(swaps), WASM_LENGTH: String(wasm.length) },
+    define: { WASM_SWAPS: JSON.stringify(swaps), WASM_LENGTH: String(wasm.length), SW_REGISTER: JSON.stringify(`./${swRegister}`) },
+    external: ['./sw-register-*'],
   });
   fs.rmSync(tmp, { recursive: true, force: true });
   boot = quick ? bundle.outputFiles[0].text : await minified(bundle.outputFiles[0].text);
 }
+// The pack's early fetch (web/pack-start.js): a classic inline script of
+// its own, first in the page after the Content-Security-Policy.
+const packStart = (await minify(fs.readFileSync(path.join(root, 'web/pack-start.js'), 'utf8').replaceAll('PATIENT_PACK', JSON.stringify(`./${patientPack}`)), {
+  compress: true, mangle: true, format: { comments: false },
+})).code;
 const link = html.match(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]+\.css)"[^>]*>/);
 if (!link) { console.error('post-build: the style sheet link was not found in index.html'); process.exit(1); }
 // Minified without reordering any rule (csso's restructuring is off).
 const css = minifyCss(fs.readFileSync(path.join(dir, link[1]), 'utf8'), { restructure: false }).css;
 const trunkLoader = html.match(/<script type="module">[\s\S]*?<\/script>/);
 if (!trunkLoader) { console.error('post-build: Trunk loader script not found in index.html'); process.exit(1); }
-if (/<\/(?:script|style)/i.test(boot + css)) { console.error('post-build: the start or the style sheet would end its own element'); process.exit(1); }
+if (/<\/(?:script|style)/i.test(packStart + boot + css)) { console.error('post-build: the start or the style sheet would end its own element'); process.exit(1); }
 html = html.replace(link[0], '').replace(trunkLoader[0], '').replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
 // Apart from what this step puts in, the page has no inline code at all.
 if (/<script|<style|\son[a-z]+=/i.test(html)) {
@@ -183,7 +220,7 @@ if (/<script|<style|\son[a-z]+=/i.test(html)) {
 const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 const CSP = [
   "default-src 'none'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hash(boot)}`,
+  `script-src 'self' 'wasm-unsafe-eval' ${hash(packStart)} ${hash(boot)}`,
   `style-src 'self' ${hash(css)}`,
   "img-src 'self'",
   "connect-src 'self'",
@@ -194,7 +231,7 @@ const CSP = [
 ].join('; ');
 // (The replacements are functions: the code and the wasm's text hold "$" patterns.)
 html = html
-  .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">\n  <link rel="manifest" href="./manifest.webmanifest">`)
+  .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">\n  <script>${packStart}</script>\n  <link rel="manifest" href="./manifest.webmanifest">`)
   .replace('</head>', () => `<style>${css}</style>\n<script type="module" async>${boot}</script>\n<script type="application/wasm" id="app-wasm">${wasmText}</script>\n</head>`);
 for (const f of [mainJs, mainWasm, link[1]]) fs.rmSync(path.join(dir, f));
 // A byte order mark: browsers decode the page as UTF-8 whatever charset a
@@ -203,10 +240,13 @@ html = `\uFEFF${html}`;
 fs.writeFileSync(htmlPath, html);
 
 const files = fs.readdirSync(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.') && fs.statSync(path.join(dir, f)).isFile()).sort();
+// The pack is only for a first visit (no service worker yet): the service
+// worker keeps the files it holds, so it need not keep the pack as well.
+const cached = files.filter((f) => f !== patientPack);
 const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n')).slice(0, 16);
 // Not './' as well: navigations are answered with index.html (below), and
 // the page is the biggest file, so it is downloaded once, not twice.
-const list = files.map((f) => `./${f}`);
+const list = cached.map((f) => `./${f}`);
 // The service worker is web/sw.js with this build's version and files.
 const swSource = fs.readFileSync(path.join(root, 'web/sw.js'), 'utf8');
 const marks = { VERSION: JSON.stringify(version), FILES: JSON.stringify(list, null, 2) };
@@ -226,7 +266,7 @@ console.log(`post-build: index.html ${(Buffer.byteLength(html) / 1024).toFixed(0
 //    server compressing on every request. Servers that cannot still serve
 //    the plain files. Written last, so the service worker's list (which
 //    names the plain files) never includes them.
-const compressible = /\.(?:html|js|mjs|css|wasm|svg|json|webmanifest)$/;
+const compressible = /\.(?:html|js|mjs|css|wasm|bin|svg|json|webmanifest)$/;
 let plain = 0, brotli = 0;
 // sw.js is left plain: it is tiny, and browsers compare it byte for byte to
 // find a new version, so there must never be a stale compressed copy of it.

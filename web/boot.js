@@ -8,10 +8,10 @@
 // WASM_SWAPS (its [byte, character] pairs) and WASM_LENGTH.
 import init, * as bindings from './glue.js';
 import { __wasm_split_load_patient as patientCheck } from './split.js';
-import { registerServiceWorker } from './sw-register.js';
 import { replay, write } from './journal.js';
+import { usePack } from './pack.js';
 
-/* global WASM_SWAPS, WASM_LENGTH */
+/* global WASM_SWAPS, WASM_LENGTH, SW_REGISTER */
 
 /** The wasm module's bytes, decoded from the page's data block (then removed from the page). */
 function wasmBytes() {
@@ -52,15 +52,20 @@ function cannotStart(error) {
 // starts downloading its module, shared chunks and style sheet now, side
 // by side with the page, rather than once the app has started (the
 // loader's prefetch is added by tools/post-build.mjs; src/ui/js.rs's
-// ensure_style finds the sheet by its id).
+// ensure_style finds the sheet by its id). On a first visit they come as
+// one pack, already on its way (web/pack-start.js, web/pack.js); once the
+// service worker keeps the app, each file comes from its cache.
 if (location.hash.startsWith('#patient')) {
+  if (self.ctitPack) usePack(self.ctitPack);
   patientCheck.prefetch();
   document.head.append(Object.assign(document.createElement('link'), { id: 'style-patient', rel: 'stylesheet', href: './patient.css' }));
 }
 // Everything else needs the whole page (the main module is in it), and the
 // service worker's caching waits until the page is here.
 await new Promise((parsed) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', parsed, { once: true }) : parsed()));
-registerServiceWorker();
+// The service worker's registration (web/sw-register.js) is a file of its
+// own, content-hashed by tools/post-build.mjs: the page need not carry it.
+import(SW_REGISTER).then((m) => m.registerServiceWorker(), () => {});
 
 try {
   // Typing lost by a killed browser is written back before the app reads

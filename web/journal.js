@@ -1,4 +1,4 @@
-// Crash-safe typing: a write-ahead journal of the app's localStorage writes
+//! Crash-safe typing: a write-ahead journal of the app's localStorage writes
 // in IndexedDB, bundled into the start (web/boot.js).
 //
 // Why: Chromium keeps localStorage writes in memory and commits them to

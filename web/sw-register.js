@@ -1,4 +1,4 @@
-// Registers the service worker (offline use) and offers a new version when
+//! Registers the service worker (offline use) and offers a new version when
 // one is ready: the user chooses when to reload, so nothing is swapped under
 // them. Drafts are saved on every change, so a reload loses nothing.
 const words = {

@@ -1,4 +1,4 @@
-// The app's service worker: caches this build's files, serves them offline,
+//! The app's service worker: caches this build's files, serves them offline,
 // and removes this install's old caches on activation. tools/post-build.mjs
 // copies it into the build and fills in the two marked values (the build's
 // version, from the files' contents, and its file list); as written here it

@@ -43,10 +43,15 @@ test('after one online visit the app starts offline and every draft opens', asyn
     await page.waitForSelector('.record [data-outcome]');
     await page.getByRole('button', { name: '← All screenings' }).click();
   }
-  // A fresh tab, offline, starts too.
+  // A fresh tab, offline, starts too: the patient check's files come from
+  // the service worker's cache one by one (the pack is for first visits).
   const fresh = await context.newPage();
+  const asked = [];
+  fresh.on('request', (r) => asked.push(r.url()));
   await fresh.goto(server.url + '#patient');
   await fresh.waitForSelector('#p-step-title');
+  assert.deepEqual(asked.filter((u) => /pack_patient/.test(u)), []);
+  assert.ok(asked.some((u) => /split_patient-[0-9a-f]+\.wasm$/.test(u)));
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
 });
@@ -78,18 +83,19 @@ test('a whole screening after load makes no request, and nothing goes elsewhere'
   await context.close();
 });
 
-test('the built page carries a strict Content-Security-Policy that names its only inline script and style by hash', async () => {
+test('the built page carries a strict Content-Security-Policy that names its only inline scripts and style by hash', async () => {
   const { context, page } = await openApp(browser, server.url, { ready: '#home-title' });
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.match(csp, /default-src 'none'/);
-  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+={0,2}'(;|$)/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+={0,2}' 'sha256-[A-Za-z0-9+/]+={0,2}'(;|$)/);
   assert.match(csp, /style-src 'self' 'sha256-[A-Za-z0-9+/]+={0,2}'(;|$)/);
   assert.match(csp, /connect-src 'self'/);
   assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
-  // The start (one module script) and the style sheet are inline; the
-  // wasm's data block is gone once decoded; nothing else is inline.
+  // The pack's early fetch (a classic script), the style sheet and the
+  // start (a module script) are inline; the wasm's data block is gone once
+  // decoded; nothing else is inline.
   const inline = await page.$$eval('script:not([src]), style', (els) => els.map((e) => [e.tagName, e.type, e.textContent]));
-  assert.deepEqual(inline.map(([tag, type]) => `${tag} ${type}`), ['STYLE ', 'SCRIPT module']);
+  assert.deepEqual(inline.map(([tag, type]) => `${tag} ${type}`), ['SCRIPT ', 'STYLE ', 'SCRIPT module']);
   for (const [, , text] of inline) {
     assert.ok(csp.includes(`'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`));
   }

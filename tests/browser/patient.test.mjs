@@ -1,9 +1,12 @@
 //! The patient self-check in both languages: the three results, switching
-//! language mid-form, a remembered language, and that nothing is stored
-//! unless the patient asks for it (and nothing after "delete my answers").
+//! language mid-form, a remembered language, that nothing is stored
+//! unless the patient asks for it (and nothing after "delete my answers"),
+//! and that a first visit to a link fetches the check's code as one pack.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, settled, foreignRequests, assertSilent } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveDist, launch, settled, foreignRequests, assertSilent, root } from './harness.mjs';
 import { suitable, answerAll, openPatient as openPatientOn } from './patient-steps.mjs';
 
 let server, browser;
@@ -116,4 +119,47 @@ test('back and forward keep answers', async () => {
   await page.click('.p-nav .primary');
   assert.equal(await page.inputValue('#p-rhtpo_days'), '15');
   await context.close();
+});
+
+/** The built pack of the patient check's code: its file name and the names of the files it holds. */
+function patientPack() {
+  const name = fs.readdirSync(root).find((f) => /^pack_patient-[0-9a-f]+\.bin$/.test(f));
+  assert.ok(name, 'the build writes the pack');
+  const bytes = fs.readFileSync(path.join(root, name));
+  const index = JSON.parse(bytes.subarray(0, bytes.indexOf(10)).toString('utf8'));
+  return { name, files: index.map(([file]) => file) };
+}
+
+const fileOf = (url) => new URL(url).pathname.split('/').pop();
+
+test('a first visit to a #patient link fetches the check\'s code as one pack, and the whole check works from it', async () => {
+  const { name, files } = patientPack();
+  assert.ok(files.some((f) => f.startsWith('split_patient-')) && files.length > 1);
+  const { context, page } = await openPatient('en-US');
+  const fetched = page.seen.requests.map(fileOf);
+  assert.equal(fetched.filter((f) => f === name).length, 1);
+  assert.deepEqual(fetched.filter((f) => files.includes(f)), [], 'no file the pack holds is fetched on its own');
+  await answerAll(page, suitable);
+  assert.equal(await page.getAttribute('[data-patient-result]', 'data-patient-result'), 'may_take_part');
+  // The code sheet comes with the code fetched after the first paint, file by file.
+  await page.click('[data-show-code]');
+  await page.waitForSelector('svg.qr');
+  assert.deepEqual(page.seen.requests.map(fileOf).filter((f) => files.includes(f)), []);
+  // (The plain build has no site.json: its 404 is the only console error.)
+  assert.deepEqual(page.seen.errors.filter((e) => !/status of 404/.test(e)), []);
+  await context.close();
+});
+
+test('when the pack cannot be fetched or is not a pack, the check comes from its separate files', async () => {
+  for (const answer of [(route) => route.abort(), (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><p>Not found</p>' })]) {
+    const { context, page } = await openPatient('en-US', {
+      beforeLoad: (p) => p.route(/pack_patient-[0-9a-f]+\.bin$/, answer),
+    });
+    assert.ok(page.seen.requests.some((u) => /split_patient-[0-9a-f]+\.wasm$/.test(u)));
+    await answerAll(page, { ...suitable, diabetes: 'yes' });
+    assert.equal(await page.getAttribute('[data-patient-result]', 'data-patient-result'), 'not_right');
+    await page.click('[data-show-code]');
+    await page.waitForSelector('svg.qr');
+    await context.close();
+  }
 });
