@@ -73,7 +73,7 @@ const htmlPath = path.join(dir, 'index.html');
 let html = fs.readFileSync(htmlPath, 'utf8');
 
 // --- 0. The split screens ---------------------------------------------------
-const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0, 10)}$1`);
+const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0, 8)}$1`);
 const mainJs = fs.readdirSync(dir).find((f) => /^ctit-app-[0-9a-f]+\.js$/.test(f));
 const mainWasm = mainJs && mainJs.replace(/\.js$/, '_bg.wasm');
 const profile = process.env.TRUNK_PROFILE ?? 'release';

@@ -23,7 +23,7 @@ export const brotli = (data) => zlib.brotliCompressSync(data, {
 export function moduleSizes(dist) {
   const sizes = { 'critical path (index.html)': criticalPath(dist).brotli };
   for (const f of fs.readdirSync(dist).filter((f) => f.endsWith('.wasm')).sort()) {
-    sizes[f.replace(/-[0-9a-f]{10,16}\.wasm$/, '').replace(/\.wasm$/, '')] = brotli(fs.readFileSync(path.join(dist, f)));
+    sizes[f.replace(/-[0-9a-f]{8,16}\.wasm$/, '').replace(/\.wasm$/, '')] = brotli(fs.readFileSync(path.join(dist, f)));
   }
   return sizes;
 }

@@ -100,7 +100,8 @@ fn patient_style() -> Result<(), Unavailable> {
 /// The patient result's handoff: what to do next (with `site.json`'s
 /// contact details) and "Show my answers to the study team" with its code
 /// sheet (`super::handoff`). It comes with the code every screen fetches
-/// after its first paint (the lock screen and the tabs' watch), so that a
+/// after its first paint (the lock screen and the tabs' watch, started by
+/// `App`), so it is here long before the result, and so that a
 /// link to `#patient` does not wait for the code's encoder, the sheet and
 /// their words (42 KB, brotli) before the first question, and without a
 /// module of its own (a fifth module made the splitter cut 25 files
@@ -113,13 +114,6 @@ fn handoff_view(draft: RwSignal<Draft>) -> Result<AnyView, Unavailable> {
         <super::handoff::ShowToTeam draft=draft />
     }
     .into_any())
-}
-
-/// The handoff's code and style sheet, fetched ahead of the result.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn handoff_style() -> Result<(), Unavailable> {
-    super::handoff::style();
-    Ok(())
 }
 
 // The scan screen comes with the record form's code (which it opens, and
@@ -304,15 +298,6 @@ fn handoff_unavailable(attempt: RwSignal<u32>) -> AnyView {
         {unavailable(attempt)}
     }
     .into_any()
-}
-
-/// Fetches the handoff's code (see [`handoff`]) in the background (the
-/// loader fetches a module once, however often asked): the patient check
-/// asks for it as the questions start, so the result does not wait for it.
-pub fn prefetch_handoff() {
-    leptos::task::spawn_local(async {
-        let _ = handoff_style().await;
-    });
 }
 
 /// "Scan a patient's code" (with the record form's code: the QR reader).

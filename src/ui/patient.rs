@@ -97,10 +97,6 @@ pub fn PatientCheck() -> impl IntoView {
         focus_heading();
     };
     let go = move |to: usize| {
-        if to > 0 {
-            // The result's handoff is fetched while the questions are answered.
-            super::lazy::prefetch_handoff();
-        }
         form.settle_now();
         page.set(to);
         notice.set(None);
