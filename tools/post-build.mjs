@@ -8,16 +8,22 @@
 //   c. wasm-opt -Oz on the main module (Trunk), and this hook:
 //   0. optimises each split module with wasm-opt and copies it under a
 //      content-hashed name (so no server cache can pair an old piece with a
-//      new app); 0b. builds the key derivation's module (crate ctit-kdf)
-//      and copies its worker (web/kdf-worker.js), under versioned names;
-//   1. puts everything the first screen needs into index.html: the style
-//      sheet, the start (web/boot.js bundled with wasm-bindgen's glue, the
-//      split loader, the service worker registration and the typing
-//      journal, minified) and the main wasm module as text; the
-//      Content-Security-Policy names the two inline pieces by hash and
-//      allows no other inline code;
+//      new app); 0a. writes the patient check's files as one pack for a
+//      first visit to #patient (web/pack.js) and routes the loader's
+//      fetches through it; 0b. builds the key derivation's module (crate
+//      ctit-kdf) and copies its worker (web/kdf-worker.js), under
+//      versioned names;
+//   1. puts everything the first screen needs into index.html: the pack's
+//      early fetch (web/pack-start.js), the style sheet, the start
+//      (web/boot.js bundled with wasm-bindgen's glue, the split loader,
+//      web/pack.js and the typing journal, minified) and the main wasm
+//      module as text; the Content-Security-Policy names the three inline
+//      pieces by hash and allows no other inline code; the service
+//      worker's registration (web/sw-register.js) becomes a hashed file
+//      the start fetches once the page is parsed;
 //   2. writes sw.js: web/sw.js with the list of every built file (Trunk's
-//      hashed names) and a version derived from their contents;
+//      hashed names; not the pack) and a version derived from their
+//      contents;
 //   3. writes pre-compressed copies (.br, .gz) for servers that send them.
 // The size guard (tools/size-check.mjs) then runs in ./dev.sh test.
 // A debug build (`./dev.sh serve`, for editing) runs the same steps, split
@@ -136,7 +142,7 @@ let patientPack;
   const parts = names.map((n) => fs.readFileSync(path.join(dir, n)));
   const header = Buffer.from(`${JSON.stringify(names.map((n, i) => [n, parts[i].length]))}\n`);
   const pack = Buffer.concat([header, ...parts]);
-  patientPack = `pack_patient-${sha(pack).slice(0, 16)}.bin`;
+  patientPack = hashed('pack_patient.bin', pack);
   fs.writeFileSync(path.join(dir, patientPack), pack);
   const calls = loader.split('fetch(new URL(').length - 1;
   const loads = loader.split('makeLoad(() => {').length - 1;
@@ -173,7 +179,9 @@ const wasm = fs.readFileSync(path.join(dir, mainWasm));
 if (process.env.CTIT_KEEP_MAIN) fs.writeFileSync(process.env.CTIT_KEEP_MAIN, wasm);
 const { text: wasmText, swaps } = wasmAsText(wasm);
 // The service worker's registration and update offer: a file of its own,
-// fetched by the start once the page is parsed (it need not be in the page).
+// fetched by the start once the page is parsed (it need not be in the page;
+// if it cannot be fetched, the app runs without offline use, as it does
+// where service workers are not allowed).
 let swRegister;
 {
   const code = fs.readFileSync(path.join(root, 'web/sw-register.js'), 'utf8');
