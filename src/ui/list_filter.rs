@@ -105,9 +105,12 @@ pub fn ListFilter() -> impl IntoView {
                 .map(|e| (lang.get_untracked().screens().export_failed)(&e)),
         );
     };
-    let option = move |value: &'static str, text: Signal<&'static str>| {
-        view! { <option value=value prop:selected=move || filter.with(|f| f.outcome == value || f.status == value)>{text}</option> }
+    // An option of one select, selected while its filter (`of`) has its value.
+    let option = move |of: fn(&Filter) -> &str, value: &'static str, text: Signal<&'static str>| {
+        view! { <option value=value prop:selected=move || filter.with(|f| of(f) == value)>{text}</option> }
     };
+    let outcome: fn(&Filter) -> &str = |f| &f.outcome;
+    let status: fn(&Filter) -> &str = |f| &f.status;
     view! {
         <super::history::ScreenerChip />
         <search class="list-filter no-print" data-list-filter>
@@ -120,18 +123,18 @@ pub fn ListFilter() -> impl IntoView {
             <div class="field">
                 <label for="list-outcome">{move || h().outcome_filter}</label>
                 <select id="list-outcome" on:change=move |ev| set(|f, v| f.outcome = v, event_target_value(&ev))>
-                    {option("", Signal::derive(move || h().any))}
-                    {option("eligible", Signal::derive(move || ui().badge_eligible))}
-                    {option("not_eligible", Signal::derive(move || ui().badge_not_eligible))}
-                    {option("incomplete", Signal::derive(move || ui().badge_incomplete))}
+                    {option(outcome, "", Signal::derive(move || h().any))}
+                    {option(outcome, "eligible", Signal::derive(move || ui().badge_eligible))}
+                    {option(outcome, "not_eligible", Signal::derive(move || ui().badge_not_eligible))}
+                    {option(outcome, "incomplete", Signal::derive(move || ui().badge_incomplete))}
                 </select>
             </div>
             <div class="field">
                 <label for="list-status">{move || h().status_filter}</label>
                 <select id="list-status" on:change=move |ev| set(|f, v| f.status = v, event_target_value(&ev))>
-                    <option value="" prop:selected=move || filter.with(|f| f.status.is_empty())>{move || h().any}</option>
-                    {option("in-progress", Signal::derive(move || ui().status_in_progress))}
-                    {option("complete", Signal::derive(move || ui().status_complete))}
+                    {option(status, "", Signal::derive(move || h().any))}
+                    {option(status, "in-progress", Signal::derive(move || ui().status_in_progress))}
+                    {option(status, "complete", Signal::derive(move || ui().status_complete))}
                 </select>
             </div>
             {move || matched.get().map(|(n, of)| view! { <p class="status-line" role="status">{(h().showing)(n, of)}</p> })}
