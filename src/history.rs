@@ -37,7 +37,9 @@ pub const MAX_REASON_CHARS: usize = 200;
 pub enum Kind {
     /// A new, empty record.
     Created,
-    /// Created from a file (`note`: the file's name).
+    /// Created from a file (`note`: the file's name; `after`: how many of
+    /// the file's history entries this version could not read and left
+    /// out, when any).
     Imported,
     /// Created as a copy (`note`: the label of the record copied).
     Duplicated,
@@ -238,6 +240,7 @@ pub fn parse_line(line: &str) -> Option<Entry> {
     };
     let (before, after) = (next(), next());
     let edit = kind == Kind::Edited;
+    let left_out = kind == Kind::Imported && !after.is_empty();
     Some(Entry {
         at,
         by,
@@ -247,7 +250,7 @@ pub fn parse_line(line: &str) -> Option<Entry> {
         reason_text,
         note,
         before: edit.then_some(before),
-        after: edit.then_some(after),
+        after: (edit || left_out).then_some(after),
     })
 }
 
@@ -519,14 +522,19 @@ pub fn complete(draft: &mut Draft, by: &str, at: &str, outcome: &str) -> Result<
 /// Starts a new record's history with how it came to be (`kind` and its
 /// `note`). An imported file's own history and status are kept before the
 /// new entry (a completed record stays completed: changing it needs a
-/// reason); a copy starts afresh and in progress (it is another record,
-/// its source's history stays with the source).
-pub fn begin(draft: &mut Draft, kind: Kind, note: &str, by: &str, at: &str) {
-    if kind != Kind::Imported {
+/// reason), and the entry says how many of the file's entries were
+/// `left_out` (unreadable to this version), if any; a copy starts afresh
+/// and in progress (it is another record, its source's history stays with
+/// the source).
+pub fn begin(draft: &mut Draft, kind: Kind, note: &str, left_out: usize, by: &str, at: &str) {
+    let mut entry = Entry::new(kind, by, at).with_note(note);
+    if kind == Kind::Imported {
+        entry.after = (left_out > 0).then(|| left_out.to_string());
+    } else {
         draft.history.clear();
         draft.status.clear();
     }
-    push(draft, &Entry::new(kind, by, at).with_note(note));
+    push(draft, &entry);
 }
 
 /// The newest entry's time and initials, if any: who last changed the

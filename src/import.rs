@@ -23,6 +23,17 @@ pub enum ImportError {
     LabelTooLong(usize),
 }
 
+/// A record read from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The new draft, with the file's history and status when it has them.
+    pub draft: Draft,
+    /// How many of the file's history entries this version could not read
+    /// (a newer version's, or altered) and left out: the import's own
+    /// history entry says so ([`crate::history::begin`]).
+    pub left_out: usize,
+}
+
 /// Whether a label is within [`MAX_LABEL_CHARS`]; `Err` with its length.
 pub fn check_label(label: &str) -> Result<(), usize> {
     let n = label.chars().count();
@@ -41,7 +52,7 @@ pub fn import_record(
     id: &str,
     now: &str,
     describe: &dyn Fn(&crate::engine::Problem) -> String,
-) -> Result<Draft, ImportError> {
+) -> Result<Imported, ImportError> {
     use crate::engine::{ProblemKind, Record};
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
@@ -90,9 +101,11 @@ pub fn import_record(
             .collect(),
     };
     // A record file of this app keeps its history and status (an entry
-    // this version cannot read is left out); the caller adds the import.
+    // this version cannot read is left out, and counted); the caller adds
+    // the import's own entry.
+    let mut left_out = 0;
     if let Some(history) = json.get("history") {
-        draft.history = crate::history::from_json(history).0;
+        (draft.history, left_out) = crate::history::from_json(history);
         if let Some(s @ ("completed" | "amended")) = json.get("status").and_then(Json::as_str) {
             draft.status = s.to_string();
         }
@@ -116,7 +129,7 @@ pub fn import_record(
             }
         }
     }
-    Ok(draft)
+    Ok(Imported { draft, left_out })
 }
 
 fn problem_at(path: &str, kind: crate::engine::ProblemKind) -> crate::engine::Problem {
@@ -147,7 +160,9 @@ mod tests {
     fn import_reads_exports_and_worked_cases() {
         let describe = |p: &crate::engine::Problem| format!("{p:?}");
         let case = include_str!("../tests/cases/06-platelets-per-microlitre.json");
-        let d = import_record(case, "06.json", "x", "now", &describe).unwrap();
+        let d = import_record(case, "06.json", "x", "now", &describe)
+            .unwrap()
+            .draft;
         assert_eq!(d.label, "06");
         assert_eq!(d.input(&unit_key(Field::PlateletCount)), "/uL");
         let again = Record::from_json_value(&d.record_json()).unwrap();
@@ -176,7 +191,8 @@ mod tests {
             "now",
             &describe,
         )
-        .unwrap();
+        .unwrap()
+        .draft;
         assert_eq!(ok.input("ecog"), "7");
     }
 
@@ -202,7 +218,9 @@ mod tests {
         let ok =
             "{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{}}";
         let name = format!("{}.json", "n".repeat(200));
-        let d = import_record(ok, &name, "x", "now", &describe).unwrap();
+        let d = import_record(ok, &name, "x", "now", &describe)
+            .unwrap()
+            .draft;
         assert_eq!(d.label.chars().count(), MAX_LABEL_CHARS);
     }
 }

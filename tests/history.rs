@@ -25,7 +25,7 @@ fn who(by: &str, at: &str) -> Who {
 
 fn new_record() -> Draft {
     let mut d = Draft::new("r1", "2026-12-01", T0);
-    begin(&mut d, Kind::Created, "", "AB", T0);
+    begin(&mut d, Kind::Created, "", 0, "AB", T0);
     d
 }
 
@@ -124,7 +124,7 @@ fn every_kind_of_change_is_an_entry() {
         (Kind::Scanned, "2026-11-30"),
     ] {
         let mut d = Draft::new("r1", "2026-12-01", T0);
-        begin(&mut d, kind, note, "AB", T0);
+        begin(&mut d, kind, note, 0, "AB", T0);
         let e = entries(&d.history);
         assert_eq!(
             (e[0].kind, e[0].note.as_str(), e[0].by.as_str()),
@@ -180,6 +180,7 @@ fn a_copy_starts_its_own_history_in_progress() {
         &mut copy,
         Kind::Duplicated,
         "S-001",
+        0,
         "CD",
         "2026-12-01T10:00:00.000Z",
     );
@@ -352,12 +353,14 @@ fn export_and_import_keep_the_history_and_screen_reads_the_file_as_before() {
         "2026-12-02T08:00:00.000Z",
         &|p| format!("{p:?}"),
     )
-    .unwrap();
+    .unwrap()
+    .draft;
     assert_eq!(back.history, d.history);
     begin(
         &mut back,
         Kind::Imported,
         "S-042.json",
+        0,
         "CD",
         "2026-12-02T08:00:00.000Z",
     );
@@ -418,13 +421,42 @@ fn a_line_this_version_cannot_read_is_kept_and_skipped() {
     let _ = Entry::new(Kind::Created, "AB", T0);
 }
 
+#[test]
+fn an_import_says_how_many_of_the_files_history_entries_it_could_not_read() {
+    // A newer version's entry (a kind this one does not know) and an
+    // altered one (a name, not initials) are left out and counted.
+    let file = r#"{"format":"ctit-screening/1","screening_date":"2026-11-25","answers":{},
+        "history":[{"at":"2026-11-25T08:00:00.000Z","by":"AB","kind":"created"},
+                   {"at":"2026-11-25T08:05:00.000Z","by":"AB","kind":"signed"},
+                   {"at":"2026-11-25T08:06:00.000Z","by":"Alice Smith","kind":"edited","field":"ecog","before":"","after":"1"}]}"#;
+    let mut imported = import_record(file, "S-7.json", "r7", T0, &|p| format!("{p:?}")).unwrap();
+    assert_eq!(imported.left_out, 2);
+    assert_eq!(entries(&imported.draft.history).len(), 1);
+    let d = &mut imported.draft;
+    begin(d, Kind::Imported, "S-7.json", imported.left_out, "CD", T0);
+    let own = entries(&d.history).pop().unwrap();
+    assert_eq!(
+        (own.kind, own.note.as_str(), own.after.as_deref()),
+        (Kind::Imported, "S-7.json", Some("2"))
+    );
+    // The count travels with the record: exported and imported again.
+    let again = history::from_json(&history::to_json(&d.history));
+    assert_eq!(again, (d.history.clone(), 0));
+    // Nothing left out, nothing said.
+    let mut clean = new_record();
+    begin(&mut clean, Kind::Imported, "S-8.json", 0, "CD", T0);
+    assert_eq!(entries(&clean.history).pop().unwrap().after, None);
+}
+
 /// A realistic history: a record created, every answer of a shared case
 /// typed one field after another (20 s apart), five answers corrected,
 /// marked complete, and one answer amended with a reason.
 fn realistic(id: &str, case: &str) -> Draft {
-    let full = import_record(case, "case.json", id, T0, &|p| format!("{p:?}")).unwrap();
+    let full = import_record(case, "case.json", id, T0, &|p| format!("{p:?}"))
+        .unwrap()
+        .draft;
     let mut d = Draft::new(id, &full.screening_date, T0);
-    begin(&mut d, Kind::Created, "", "AB", T0);
+    begin(&mut d, Kind::Created, "", 0, "AB", T0);
     let mut second = 0;
     let mut at = || {
         second += 20;
@@ -464,7 +496,7 @@ fn two_hundred_records_with_a_realistic_history_fit_the_device() {
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .filter(|t| {
             import_record(t, "c.json", "x", T0, &|p| format!("{p:?}"))
-                .is_ok_and(|d| d.inputs.len() >= 5)
+                .is_ok_and(|i| i.draft.inputs.len() >= 5)
         })
         .collect();
     cases.sort();

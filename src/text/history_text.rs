@@ -56,8 +56,9 @@ pub struct HistoryText {
     pub print_with_history: &'static str,
     /// Entry texts.
     pub created: &'static str,
-    /// Entry texts (the file's name).
-    pub imported: fn(&str) -> String,
+    /// Entry texts (the file's name; how many of its history entries
+    /// could not be read and were left out, "" for none).
+    pub imported: fn(&str, &str) -> String,
     /// Entry texts (the copied record's label).
     pub duplicated: fn(&str) -> String,
     /// Entry texts.
@@ -128,7 +129,15 @@ pub const EN_HISTORY: HistoryText = HistoryText {
     history_title: |n| format!("History ({n})"),
     print_with_history: "Print the history with the summary",
     created: "Record created",
-    imported: |f| format!("Imported from the file {f}"),
+    imported: |f, n| match n {
+        "" => format!("Imported from the file {f}"),
+        "1" => format!(
+            "Imported from the file {f}; 1 entry of its history could not be read by this version and was left out"
+        ),
+        n => format!(
+            "Imported from the file {f}; {n} entries of its history could not be read by this version and were left out"
+        ),
+    },
     duplicated: |l| format!("Duplicated from {l}"),
     restored: "Restored from a backup",
     scanned: |d| format!("Created from the patient's code (self-check of {d})"),
@@ -181,7 +190,10 @@ pub const ZH_HISTORY: HistoryText = HistoryText {
     history_title: |n| format!("修改历史（{n}）"),
     print_with_history: "打印摘要时附上修改历史",
     created: "创建记录",
-    imported: |f| format!("从文件 {f} 导入"),
+    imported: |f, n| match n {
+        "" => format!("从文件 {f} 导入"),
+        n => format!("从文件 {f} 导入；其中 {n} 条修改历史无法被此版本读取，已略去"),
+    },
     duplicated: |l| format!("复制自 {l}"),
     restored: "从备份恢复",
     scanned: |d| format!("由患者的二维码创建（自查日期 {d}）"),

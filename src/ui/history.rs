@@ -19,28 +19,29 @@ use std::cell::RefCell;
 thread_local! {
     /// A record waiting for the screener's initials before it is created
     /// (its draft, how it came to be, and that kind's note).
-    static PENDING: RefCell<Option<(Draft, Kind, String)>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Option<(Draft, Kind, String, usize)>> = const { RefCell::new(None) };
 }
 
 /// Creates a record that came to be as `kind` (`note`: the copied label,
-/// the file's name, the self-check's date), its history begun with the
+/// the file's name, the self-check's date; `left_out`: an imported file's
+/// history entries that could not be read), its history begun with the
 /// session's initials, and opens it. Without initials yet, the record
 /// screen asks for them first (nothing is stored until they are given).
-pub fn create(state: AppState, mut draft: Draft, kind: Kind, note: String) {
+pub fn create(state: AppState, mut draft: Draft, kind: Kind, note: String, left_out: usize) {
     let by = state.initials.get_untracked();
     if by.is_empty() {
         let id = draft.id.clone();
-        PENDING.with(|p| *p.borrow_mut() = Some((draft, kind, note)));
+        PENDING.with(|p| *p.borrow_mut() = Some((draft, kind, note, left_out)));
         state.go(Screen::Record(id));
         return;
     }
-    history::begin(&mut draft, kind, &note, &by, &now_iso());
+    history::begin(&mut draft, kind, &note, left_out, &by, &now_iso());
     state.create(draft);
 }
 
 /// Whether the record `id` waits for initials to be created.
 pub fn is_pending(id: &str) -> bool {
-    PENDING.with(|p| p.borrow().as_ref().is_some_and(|(d, _, _)| d.id == id))
+    PENDING.with(|p| p.borrow().as_ref().is_some_and(|(d, ..)| d.id == id))
 }
 
 /// Takes the initials typed, if they are initials: for this session and,
@@ -130,8 +131,8 @@ pub fn StartGate(on_created: Callback<()>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let done = Callback::new(move |()| {
         let pending = PENDING.with(|p| p.borrow_mut().take());
-        if let Some((draft, kind, note)) = pending {
-            create(state, draft, kind, note);
+        if let Some((draft, kind, note, left_out)) = pending {
+            create(state, draft, kind, note, left_out);
         }
         on_created.run(());
     });
@@ -200,7 +201,7 @@ pub fn describe(lang: Lang, e: &Entry) -> (String, Option<String>) {
     let h = lang.history();
     let what = match e.kind {
         Kind::Created => h.created.to_string(),
-        Kind::Imported => (h.imported)(&e.note),
+        Kind::Imported => (h.imported)(&e.note, e.after.as_deref().unwrap_or("")),
         Kind::Duplicated => (h.duplicated)(if e.note.is_empty() {
             h.no_label
         } else {

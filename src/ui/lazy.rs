@@ -69,7 +69,7 @@ fn create_now(
                 (crate::history::Kind::Duplicated, source)
             };
             draft.id = id;
-            super::history::create(state, draft, kind, note);
+            super::history::create(state, draft, kind, note, 0);
         }
         None => errors.set(vec![
             state

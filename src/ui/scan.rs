@@ -194,7 +194,7 @@ fn take(state: AppState, status: RwSignal<Status>, read: Vec<Read>) -> bool {
                 // makes a second record, never changes the first.
                 let draft = handoff.into_draft(&id, &today().to_string(), &now_iso());
                 let checked_on = draft.patient_checked_on.clone();
-                super::history::create(state, draft, crate::history::Kind::Scanned, checked_on);
+                super::history::create(state, draft, crate::history::Kind::Scanned, checked_on, 0);
                 return true;
             }
             Err(r) => refused = refused.or(Some(r)),

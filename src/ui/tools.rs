@@ -10,7 +10,7 @@ use super::files::{download, read_file_text};
 use super::random::new_id;
 use super::state::AppState;
 use super::words::{tr, trs};
-use crate::import::{ImportError, import_record};
+use crate::import::{ImportError, Imported, import_record};
 use crate::records::{Broken, Unreadable};
 use crate::text::ScreenText;
 use leptos::prelude::*;
@@ -62,9 +62,10 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
         return;
     };
     match import_record(&text, &name, &id, &now_iso(), &|p| m.problem(p)) {
-        Ok(draft) => {
+        Ok(Imported { draft, left_out }) => {
             errors.set(Vec::new());
-            super::history::create(state, draft, crate::history::Kind::Imported, name.clone());
+            let kind = crate::history::Kind::Imported;
+            super::history::create(state, draft, kind, name.clone(), left_out);
         }
         Err(ImportError::NotARecord(problems)) => {
             errors.set(

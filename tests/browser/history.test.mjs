@@ -141,6 +141,16 @@ test('typing, completing and amending are kept as the history says, in English',
   assert.equal(shown.length, 8);
   assert.match(shown[0], /AB Imported from the file S-200\.json/);
   assert.match(await page.textContent('.status-bar'), /Amended after completion/);
+  // A file with an entry this version cannot read (a newer version's): it
+  // is left out, and the import's own entry says so.
+  const newer = path.join(os.tmpdir(), 'S-201.json');
+  fs.writeFileSync(newer, JSON.stringify({ ...file, history: [...file.history, { at: '2026-12-02T08:00:00.000Z', by: 'AB', kind: 'signed' }] }));
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  await page.getByLabel('Import').setInputFiles(newer);
+  await page.waitForSelector('.record [data-outcome]');
+  shown = await historyShown(page);
+  assert.equal(shown.length, 8);
+  assert.match(shown[0], /AB Imported from the file S-201\.json; 1 entry of its history could not be read by this version and was left out/);
   // A duplicate starts its own history, in progress.
   await page.getByRole('button', { name: '← All screenings' }).click();
   await page.locator('tr[data-record]', { hasText: 'S-200' }).first().getByRole('button', { name: 'Duplicate' }).click();
