@@ -1,5 +1,5 @@
-//! The patient's side of the handoff to the study team (its own lazily
-//! loaded module, `sheet`, fetched once the questions start, so a link to
+//! The patient's side of the handoff to the study team (in `later`, the
+//! module every screen fetches after its first paint, so a link to
 //! `#patient` does not wait for it): "Show my answers to the study team" opens the code
 //! sheet, which draws the answers as a QR code on the screen (`crate::handoff` writes its text, `crate::qr`
 //! its modules), says plainly that anyone who scans it can read them, and

@@ -18,7 +18,8 @@ use std::cell::RefCell;
 
 thread_local! {
     /// A record waiting for the screener's initials before it is created
-    /// (its draft, how it came to be, and that kind's note).
+    /// (its draft, how it came to be, that kind's note, and the history
+    /// entries an import left out).
     static PENDING: RefCell<Option<(Draft, Kind, String, usize)>> = const { RefCell::new(None) };
 }
 
