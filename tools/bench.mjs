@@ -1,4 +1,4 @@
-// Benchmark: what users feel, measured in headless Chromium against the
+//! Benchmark: what users feel, measured in headless Chromium against the
 // release build served on 127.0.0.1 with its pre-compressed files (run
 // through `./dev.sh bench`, which builds first). Prints figures; it is not a
 // pass/fail test (the size guard is tools/size-check.mjs).

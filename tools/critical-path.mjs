@@ -1,4 +1,4 @@
-// The critical path of the built site: index.html and any JS, wasm and CSS
+//! The critical path of the built site: index.html and any JS, wasm and CSS
 // it names, all needed before the first verdict can be painted, with raw, gzip and
 // brotli sizes. Shared by the benchmark (tools/bench.mjs) and the size
 // guard in the test command (tools/size-check.mjs).

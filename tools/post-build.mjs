@@ -1,4 +1,4 @@
-// Trunk post-build hook: makes the built site strict, one request deep and
+//! Trunk post-build hook: makes the built site strict, one request deep and
 // offline-ready. The whole build, in the order it runs (`trunk build
 // --release` through ./dev.sh, which puts tools/bin first on PATH):
 //   a. cargo builds the app's wasm (Trunk);

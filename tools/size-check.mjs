@@ -1,4 +1,4 @@
-// Size guard, run by `./dev.sh test` after the release build: fails when
+//! Size guard, run by `./dev.sh test` after the release build: fails when
 // the critical path (HTML + JS + wasm + CSS, brotli) grows past BUDGET,
 // the performance issue's 120 KB. A change that needs more makes room
 // first (code only some screens use goes into a lazily loaded module;

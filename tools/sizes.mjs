@@ -1,4 +1,4 @@
-// Sizes of every module of a built site (`./dev.sh size`): the critical
+//! Sizes of every module of a built site (`./dev.sh size`): the critical
 // path (index.html, which carries the start, the style sheet and the main
 // wasm module), each lazily loaded module and shared chunk, the key
 // derivation's module, brotli at quality 11 as a server would send them;
