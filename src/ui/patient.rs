@@ -222,14 +222,15 @@ pub fn PatientCheck() -> impl IntoView {
         }
     };
 
+    // (The introduction needs no verdict: the answers are first judged when
+    // the questions start, so a link's first screen paints sooner.)
     view! {
         <div class="patient">
             {move || {
                 let n = page.get();
-                let total = steps.with(Vec::len);
                 if n == 0 {
                     intro().into_any()
-                } else if n <= total {
+                } else if n <= steps.with(Vec::len) {
                     step_view(n)
                 } else {
                     result_view().into_any()
