@@ -41,27 +41,14 @@ fn typing_one_field_within_a_minute_is_one_entry_with_the_first_and_last_text() 
     let mut d = new_record();
     d.set_input("ecog", "1");
     d.history = new_record().history;
-    let mut d = typed(
-        &d,
-        "rhtpo_days",
-        "2",
-        &who("AB", "2026-12-01T09:01:00.000Z"),
-    )
-    .unwrap();
-    d = typed(
-        &d,
-        "rhtpo_days",
-        "21",
-        &who("AB", "2026-12-01T09:01:00.400Z"),
-    )
-    .unwrap();
-    d = typed(
-        &d,
-        "rhtpo_days",
-        "2",
-        &who("AB", "2026-12-01T09:01:59.000Z"),
-    )
-    .unwrap();
+    // "2", "21", then back to "2" just inside the minute.
+    for (text, at) in [
+        ("2", "2026-12-01T09:01:00.000Z"),
+        ("21", "2026-12-01T09:01:00.400Z"),
+        ("2", "2026-12-01T09:01:59.000Z"),
+    ] {
+        d = typed(&d, "rhtpo_days", text, &who("AB", at)).unwrap();
+    }
     let e = entries(&d.history);
     assert_eq!(e.len(), 2, "{}", d.history);
     assert_eq!(e[1].kind, Kind::Edited);

@@ -51,6 +51,7 @@ import { serveDist, launch } from '../tests/browser/harness.mjs';
 import { criticalPath } from './critical-path.mjs';
 import { brotli, moduleSizes } from './sizes.mjs';
 import { writeCodeVideo } from '../tests/browser/camera.mjs';
+import { moduleFiles } from './split-loader.mjs';
 
 const brotliSize = (file) => brotli(fs.readFileSync(file));
 
@@ -502,8 +503,7 @@ if (PARTS.has('handoff')) {
     ['later', 'every screen after its first paint (the lock screen, the tabs\' watch, the patient\'s code sheet with the code\'s encoder)', ['handoff.css']],
     ['record', 'the record form or the scan screen (with the code\'s reader)', ['record.css', 'scan-v1.js', 'handoff.css']],
   ]) {
-    const chunks = [...loaderText.matchAll(/\/\* ([a-z, ]+) \*\/\nconst __(chunk_\d+)/g)].filter((m) => m[1].split(', ').includes(split)).map((m) => m[2]);
-    const files = [`split_${split}`, ...chunks];
+    const files = moduleFiles(loaderText, split).map((f) => f.replace(/\.wasm$/, ''));
     const total = files.reduce((n, f) => n + (sizes[f] ?? 0), 0);
     console.log(`opening ${what} fetches ${files.length} wasm files, ${kb(total)} brotli (split_${split} ${kb(sizes[`split_${split}`])}), + ${extra.map((f) => `${f} ${kb(brotliSize(path.join(dist, f)))}`).join(', ')}`);
   }

@@ -39,6 +39,7 @@ import { execFileSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import { minify } from 'terser';
 import { minify as minifyCss } from 'csso';
+import { moduleFiles } from './split-loader.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) { console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)'); process.exit(1); }
@@ -134,11 +135,8 @@ for (const [from, to] of [
 // from the pack while one is in use and from the server otherwise.
 let patientPack;
 {
-  const uses = (split) => [...loader.matchAll(/\/\* ([a-z, ]+) \*\/\nconst __(chunk_\d+) = makeLoad\(\(\) => \{\n    const src = fetch\(new URL\("\.\/([^"]+)"/g)]
-    .filter((m) => m[1].split(', ').includes(split)).map((m) => m[3]);
-  const own = loader.match(/fetch\(new URL\("\.\/(split_patient-[0-9a-f]+\.wasm)"/)?.[1];
-  const names = own && [own, ...uses('patient')];
-  if (!names || names.length < 2) { console.error('post-build: the split loader does not name the patient check\'s files'); process.exit(1); }
+  const names = moduleFiles(loader, 'patient');
+  if (names.length < 2) { console.error('post-build: the split loader does not name the patient check\'s files'); process.exit(1); }
   const parts = names.map((n) => fs.readFileSync(path.join(dir, n)));
   const header = Buffer.from(`${JSON.stringify(names.map((n, i) => [n, parts[i].length]))}\n`);
   const pack = Buffer.concat([header, ...parts]);

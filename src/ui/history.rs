@@ -259,11 +259,14 @@ pub fn StatusBar(
     let chosen = RwSignal::new(None::<Reason>);
     let words = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
+    // The newest completion, read from the end: while amending, every
+    // keystroke's save changes the history, and only the lines after the
+    // completion are read again, not the whole history.
     let completion = move || {
         history.with(|t| {
-            history::entries(t)
-                .into_iter()
+            t.lines()
                 .rev()
+                .filter_map(history::parse_line)
                 .find(|e| e.kind == Kind::Completed)
         })
     };
@@ -403,14 +406,17 @@ pub fn HistoryPanel(history: RwSignal<String>) -> impl IntoView {
 pub fn PrintHistory(history: RwSignal<String>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let h = move || lang.get().history();
+    // Read once per change for both the count and the rows (it is drawn,
+    // for printing, while the box is ticked, so typing changes it).
+    let entries = Memo::new(move |_| history.with(|t| history::entries(t)));
     view! {
-        <h2>{move || (h().history_title)(history.with(|t| history::entries(t).len()))}</h2>
+        <h2>{move || (h().history_title)(entries.with(Vec::len))}</h2>
         <table class="print-history">
             <thead><tr><th>{move || h().col_when}</th><th>{move || h().col_who}</th><th>{move || h().col_what}</th></tr></thead>
             <tbody>
                 {move || {
                     let l = lang.get();
-                    history.with(|t| history::entries(t)).into_iter().rev().map(|e| {
+                    entries.get().into_iter().rev().map(|e| {
                         let (what, reason) = describe(l, &e);
                         let what = reason.map_or(what.clone(), |r| format!("{what} ({r})"));
                         view! { <tr><td>{local_time(&e.at)}</td><td>{e.by}</td><td>{what}</td></tr> }
