@@ -1,15 +1,16 @@
 //! Size guard, run by `./dev.sh test` after the release build: fails when
-// the critical path (HTML + JS + wasm + CSS, brotli) grows past BUDGET,
-// the performance issue's 120 KB. A change that needs more makes room
-// first (code only some screens use goes into a lazily loaded module;
-// see ARCHITECTURE.md, "The first download").
+// the critical path (HTML + JS + wasm + CSS, brotli) grows past BUDGET:
+// 124 KB since 2026-12-06 (it was 120), so that types are never traded for
+// bytes. A change that needs more makes room first (code only some screens
+// use goes into a lazily loaded module; see ARCHITECTURE.md, "The first
+// download"), never by making code untyped.
 // DIST=folder checks another built site (the guard's own test uses it).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { criticalPath } from './critical-path.mjs';
 
 const KB = 1024;
-const BUDGET = 120 * KB;
+const BUDGET = 124 * KB;
 
 const dist = process.env.DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
 const { files, brotli } = criticalPath(dist);
