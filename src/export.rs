@@ -146,24 +146,58 @@ pub fn fhir_file(record: &Record, label: &str, trail: Option<&Trail>) -> String 
     serde_json::to_string_pretty(&qr).unwrap_or_default()
 }
 
-/// The file name of a record's export: `ctit-<label>-<screening date>`
-/// plus `extension`, the label made safe for any file system (letters,
-/// digits, `-` and `_` kept, anything else a `-`, none at either end;
-/// "record" when nothing is left).
-pub fn file_name(label: &str, record: &Record, extension: &str) -> String {
-    let safe: String = label
+/// The file name of a record's export: `ctit-record-<id>-<screening date>`
+/// plus `extension`. Never the label: downloads folders sync to clouds and
+/// show in recent-files lists, and a label is a screening number (or, typed
+/// carelessly, a name). The id is random and says nothing of the person; it
+/// is made safe for any file system all the same (letters, digits, `-` and
+/// `_` kept, anything else a `-`, none at either end).
+pub fn file_name(id: &str, record: &Record, extension: &str) -> String {
+    let safe: String = id
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
                 c
             } else {
                 '-'
             }
         })
         .collect();
-    let safe = match safe.trim_matches('-') {
-        "" => "record",
-        s => s,
-    };
-    format!("ctit-{safe}-{}{extension}", record.screening_date)
+    let mut name = String::from("ctit-record-");
+    for part in safe.split('-').filter(|p| !p.is_empty()) {
+        name.push_str(part);
+        name.push('-');
+    }
+    format!("{name}{}{extension}", record.screening_date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(date: &str) -> Record {
+        Record::from_json_value(&serde_json::json!({
+            "format": "ctit-screening/1", "screening_date": date, "answers": {}
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn an_export_is_named_by_record_id_and_date_never_by_its_label() {
+        // Downloads folders sync to clouds and show in recent-files lists:
+        // the label (a screening number, or worse, a name typed there) must
+        // not be in the file's name.
+        let name = file_name("0a1b2c3d4e5f60718293a4b5", &record("2026-11-25"), ".json");
+        assert_eq!(name, "ctit-record-0a1b2c3d4e5f60718293a4b5-2026-11-25.json");
+    }
+
+    #[test]
+    fn an_id_that_is_not_a_plain_token_is_made_safe_for_any_file_system() {
+        let name = file_name("../x y", &record("2026-11-25"), ".fhir.json");
+        assert_eq!(name, "ctit-record-x-y-2026-11-25.fhir.json");
+        assert_eq!(
+            file_name("", &record("2026-11-25"), ".json"),
+            "ctit-record-2026-11-25.json"
+        );
+    }
 }
