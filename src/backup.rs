@@ -21,7 +21,7 @@
 //! coordinator sets.
 
 use crate::drafts::Draft;
-use crate::keys::RECORD_PREFIX;
+use crate::keys::{DELETED_PREFIX, RECORD_PREFIX};
 use crate::records::parse_entry;
 use crate::store::{KeyValue, StoreError};
 use crate::vault::{KdfCost, KdfInput, Kek, NoRandomness, Random, Sealed, random_bytes, random_id};
@@ -75,12 +75,18 @@ pub enum RestoreError {
     /// A record's label is longer than `import::MAX_LABEL_CHARS` (its
     /// length in characters).
     LabelTooLong(usize),
+    /// The file asks for a key-derivation cost this app never wrote
+    /// (`KdfCost::WRITTEN`): refused before anything is derived.
+    UnknownCost(KdfCost),
 }
 
 /// The salt and cost a backup file's key is derived with (to derive the
 /// key from the password the user types).
 pub fn kdf_of(text: &str) -> Result<(Vec<u8>, KdfCost), RestoreError> {
     let file = read_file(text)?;
+    if !file.kdf.is_accepted() {
+        return Err(RestoreError::UnknownCost(file.kdf));
+    }
     let salt = B64
         .decode(&file.salt)
         .map_err(|_| RestoreError::NotABackup)?;
@@ -109,12 +115,13 @@ fn read_file(text: &str) -> Result<File, RestoreError> {
     serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)
 }
 
-/// Every record entry in `kv`, by key, as stored (opened, when sealed).
+/// Every record entry in `kv`, and every deleted record's tombstone, by
+/// key, as stored (opened, when sealed).
 pub fn entries(kv: &dyn KeyValue) -> Result<Vec<(String, String)>, StoreError> {
     let mut keys: Vec<String> = kv
         .keys()?
         .into_iter()
-        .filter(|k| k.starts_with(RECORD_PREFIX))
+        .filter(|k| k.starts_with(RECORD_PREFIX) || k.starts_with(DELETED_PREFIX))
         .collect();
     keys.sort();
     let mut out = Vec::with_capacity(keys.len());
@@ -163,6 +170,8 @@ pub struct Restored {
     /// Records on the device with other content: kept, and the backup's
     /// copy added beside them under these new ids.
     pub kept_both: Vec<String>,
+    /// Tombstones of deleted records added (those already here stay).
+    pub tombstones: usize,
     /// Entries of the backup that are not readable records (skipped).
     pub skipped: usize,
 }
@@ -205,6 +214,25 @@ pub fn restore(
     }
     let mut done = Restored::default();
     for (key, entry) in contents.records {
+        if key.starts_with(DELETED_PREFIX) {
+            // A deleted record's tombstone: added when missing, never
+            // written over (a deletion happened once).
+            let result = match kv.get(&key) {
+                Ok(None) if serde_json::from_str::<crate::records::Tombstone>(&entry).is_ok() => {
+                    kv.set(&key, &entry).map(|()| done.tombstones += 1)
+                }
+                Ok(None) => {
+                    done.skipped += 1;
+                    Ok(())
+                }
+                Ok(Some(_)) | Err(StoreError::Unreadable(_)) => Ok(()),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = result {
+                return Ok(Err((done, e)));
+            }
+            continue;
+        }
         let Ok(mut stored) = parse_entry(&key, &entry) else {
             done.skipped += 1;
             continue;
@@ -290,7 +318,11 @@ mod tests {
     fn device(n: usize) -> MemoryStore {
         let mut kv = MemoryStore::default();
         for i in 0..n {
-            let mut d = Draft::new(&format!("r{i:03}"), "2026-11-25", "2026-11-25T09:00:00Z");
+            let mut d = crate::drafts::tests::created(Draft::new(
+                &format!("r{i:03}"),
+                "2026-11-25",
+                "2026-11-25T09:00:00Z",
+            ));
             d.label = format!("S-{i:03}");
             d.set_input("ecog", "1");
             save(&mut kv, &d, 0).unwrap();
@@ -348,14 +380,14 @@ mod tests {
         let mut kv = device(3);
         let text = backup_of(&kv, "backup pass 1");
         // Since the backup, r001 changed here.
-        let mut d = load_all(&mut kv)
+        let d = load_all(&mut kv)
             .unwrap()
             .drafts
             .into_iter()
             .find(|s| s.draft.id == "r001")
             .unwrap();
-        d.draft.set_input("ecog", "2");
-        save(&mut kv, &d.draft, d.rev).unwrap();
+        let changed = crate::drafts::tests::edited(&d.draft, "ecog", "2");
+        save(&mut kv, &changed, d.rev).unwrap();
         let before = kv.get("ctit/record/r001").unwrap();
         let (_, kek) = key("backup pass 1");
         let done = restore(
@@ -425,7 +457,8 @@ mod tests {
             Err(RestoreError::NotABackup)
         );
         let mut long = device(0);
-        let mut d = Draft::new("long", "2026-11-25", "2026-11-25T09:00:00Z");
+        let mut d =
+            crate::drafts::tests::created(Draft::new("long", "2026-11-25", "2026-11-25T09:00:00Z"));
         d.label = "L".repeat(crate::import::MAX_LABEL_CHARS + 1);
         save(&mut long, &d, 0).unwrap();
         let long = backup_of(&long, "backup pass 1");
@@ -441,6 +474,64 @@ mod tests {
             Err(RestoreError::TooLarge(MAX_FILE_BYTES + 1))
         );
         assert_eq!(entries(&target).unwrap(), before);
+    }
+
+    #[test]
+    fn a_file_that_chooses_a_key_derivation_cost_the_app_never_wrote_is_refused_before_any_work() {
+        // A crafted backup could ask a tablet for gigabytes of memory or
+        // hours of passes: only the app's own costs are derived.
+        let text = backup_of(&device(1), "backup pass 1");
+        for (m, t, p) in [
+            (4 * 1024 * 1024, 3, 1),
+            (64 * 1024, 1_000_000, 1),
+            (64 * 1024, 3, 64),
+        ] {
+            let crafted = text.replacen(
+                &format!(
+                    "\"kdf\":{{\"m_kib\":{},\"t\":{},\"p\":{}}}",
+                    COST.m_kib, COST.t, COST.p
+                ),
+                &format!("\"kdf\":{{\"m_kib\":{m},\"t\":{t},\"p\":{p}}}"),
+                1,
+            );
+            assert_ne!(crafted, text);
+            assert_eq!(
+                kdf_of(&crafted),
+                Err(RestoreError::UnknownCost(KdfCost { m_kib: m, t, p }))
+            );
+        }
+    }
+
+    #[test]
+    fn a_backup_carries_the_tombstones_of_deleted_records() {
+        let mut kv = device(2);
+        let t = crate::records::Tombstone {
+            id: "r001".into(),
+            label: "S-001".into(),
+            screening_date: "2026-11-25".into(),
+            outcome: "incomplete".into(),
+            by: "AB".into(),
+            at: "2026-12-01T09:00:00.000Z".into(),
+            reason: crate::records::DeletionReason::Duplicate,
+            reason_text: String::new(),
+        };
+        crate::records::delete(&mut kv, &t).unwrap();
+        let text = backup_of(&kv, "backup pass 1");
+        let mut wiped = MemoryStore::default();
+        let (_, kek) = key("backup pass 1");
+        let done = restore(
+            &text,
+            &kek,
+            &mut wiped,
+            " (r)",
+            "CD",
+            "2026-12-02T09:00:00Z",
+            &mut Counter(3),
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!((done.added, done.tombstones), (1, 1));
+        assert_eq!(crate::records::tombstones(&wiped).unwrap(), vec![t]);
     }
 
     #[test]

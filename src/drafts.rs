@@ -27,6 +27,46 @@ pub fn field_of(key: &str) -> &str {
     key.split('.').next().unwrap_or(key)
 }
 
+/// Where a record stands, as stored (`"completed"`, `"amended"`; nothing
+/// while in progress) and as FHIR's `QuestionnaireResponse.status` says it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Not yet marked complete.
+    #[default]
+    InProgress,
+    /// Marked complete and not changed since.
+    Completed,
+    /// Changed (with a reason) after it was marked complete.
+    Amended,
+}
+
+impl Status {
+    /// The record's status.
+    pub fn of(draft: &Draft) -> Status {
+        draft.status
+    }
+
+    /// As stored, and as FHIR's `QuestionnaireResponse.status` says it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::InProgress => "in-progress",
+            Status::Completed => "completed",
+            Status::Amended => "amended",
+        }
+    }
+
+    /// Whether it was marked complete (amended or not).
+    pub fn is_complete(self) -> bool {
+        self != Status::InProgress
+    }
+
+    /// Whether it is still in progress (not stored then).
+    pub fn is_in_progress(&self) -> bool {
+        *self == Status::InProgress
+    }
+}
+
 /// One screening as typed: raw text for every input, so nothing the user
 /// typed is ever lost, valid or not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,10 +103,11 @@ pub struct Draft {
     /// scanned code); empty otherwise.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub patient_checked_on: String,
-    /// `completed` or `amended` once marked complete (`history::Status`);
-    /// left out while in progress.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub status: String,
+    /// Where the record stands: what its history says (the storage layer
+    /// refuses a save where the two disagree, `history::check_save`). Left
+    /// out of the stored entry while in progress.
+    #[serde(default, skip_serializing_if = "Status::is_in_progress")]
+    pub status: Status,
     /// The record's history, as lines of text (`crate::history`): kept as
     /// text so the records list, in the first download, reads and keeps it
     /// without parsing it. Left out when empty (records from before it).
@@ -86,7 +127,7 @@ impl Draft {
             inputs: BTreeMap::new(),
             patient_reported: String::new(),
             patient_checked_on: String::new(),
-            status: String::new(),
+            status: Status::InProgress,
             history: String::new(),
         }
     }
@@ -235,9 +276,34 @@ pub(crate) mod tests {
     use crate::engine::{Record, Status, evaluate};
     use serde_json::json;
 
-    /// A new draft `r1` screened on 2026-11-25 (for the stored records' tests too).
+    /// A new record `r1` screened on 2026-11-25, its history begun (for
+    /// the stored records' tests too: storage keeps no record without it).
     pub(crate) fn draft() -> Draft {
-        Draft::new("r1", "2026-11-25", "2026-11-25T09:00:00Z")
+        created(Draft::new("r1", "2026-11-25", "2026-11-25T09:00:00Z"))
+    }
+
+    /// `d` with input `key` set to `value`, the change in its history (by
+    /// `TS`, as the form records it).
+    pub(crate) fn edited(d: &Draft, key: &str, value: &str) -> Draft {
+        let mut after = d.clone();
+        match key {
+            "label" => after.label = value.to_string(),
+            _ => after.set_input(key, value),
+        }
+        let who = crate::history::Who {
+            by: "TS".into(),
+            at: "2026-11-25T09:30:00.000Z".into(),
+            reason: None,
+        };
+        crate::history::apply(d, &mut after, &who).expect("recorded");
+        after
+    }
+
+    /// `d` with its history begun as a new record, as the app creates one.
+    pub(crate) fn created(mut d: Draft) -> Draft {
+        let at = d.created.clone();
+        crate::history::begin(&mut d, crate::history::Kind::Created, "", 0, "TS", &at);
+        d
     }
 
     #[test]

@@ -22,6 +22,7 @@
 //!   they are and skipped when shown.
 
 use crate::drafts::Draft;
+pub use crate::drafts::Status;
 use serde::{Deserialize, Serialize};
 
 /// Edits of one field by one person within this long of the entry's time
@@ -254,42 +255,6 @@ pub fn parse_line(line: &str) -> Option<Entry> {
     })
 }
 
-/// Where a record stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Not yet marked complete.
-    InProgress,
-    /// Marked complete and not changed since.
-    Completed,
-    /// Changed (with a reason) after it was marked complete.
-    Amended,
-}
-
-impl Status {
-    /// The record's status (stored in [`Draft::status`]).
-    pub fn of(draft: &Draft) -> Status {
-        match draft.status.as_str() {
-            "completed" => Status::Completed,
-            "amended" => Status::Amended,
-            _ => Status::InProgress,
-        }
-    }
-
-    /// As stored, and as FHIR's `QuestionnaireResponse.status` says it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::InProgress => "in-progress",
-            Status::Completed => "completed",
-            Status::Amended => "amended",
-        }
-    }
-
-    /// Whether it was marked complete (amended or not).
-    pub fn is_complete(self) -> bool {
-        self != Status::InProgress
-    }
-}
-
 /// Why a change was not kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refused {
@@ -482,7 +447,7 @@ pub fn apply(before: &Draft, after: &mut Draft, who: &Who) -> Result<usize, Refu
     // The stored history is the base: what the caller's copy says about it
     // is not trusted (append-only).
     after.history = before.history.clone();
-    after.status = before.status.clone();
+    after.status = before.status;
     for (key, b, a) in &changes {
         record_edit(after, key, b, a, who);
     }
@@ -492,7 +457,7 @@ pub fn apply(before: &Draft, after: &mut Draft, who: &Who) -> Result<usize, Refu
         push(after, &entry);
     }
     if Status::of(after).is_complete() {
-        after.status = "amended".into();
+        after.status = Status::Amended;
     }
     Ok(changes.len() + confirmed.len())
 }
@@ -515,14 +480,15 @@ pub fn complete(draft: &mut Draft, by: &str, at: &str, outcome: &str) -> Result<
         draft,
         &Entry::new(Kind::Completed, by, at).with_note(outcome),
     );
-    draft.status = "completed".into();
+    draft.status = Status::Completed;
     Ok(())
 }
 
 /// Starts a new record's history with how it came to be (`kind` and its
-/// `note`). An imported file's own history and status are kept before the
-/// new entry (a completed record stays completed: changing it needs a
-/// reason), and the entry says how many of the file's entries were
+/// `note`). An imported file's own history is kept before the new entry
+/// (shown as "as stated in the file", [`witnessed_from`]), and the status
+/// is what that history says (a completed record stays completed:
+/// changing it needs a reason); the entry says how many of the file's entries were
 /// `left_out` (unreadable to this version), if any; a copy starts afresh
 /// and in progress (it is another record, its source's history stays with
 /// the source).
@@ -532,9 +498,10 @@ pub fn begin(draft: &mut Draft, kind: Kind, note: &str, left_out: usize, by: &st
         entry.after = (left_out > 0).then(|| left_out.to_string());
     } else {
         draft.history.clear();
-        draft.status.clear();
     }
     push(draft, &entry);
+    // What the history says, never what a file claims beside it.
+    draft.status = status_of(&draft.history);
 }
 
 /// The newest entry's time and initials, if any: who last changed the
@@ -543,28 +510,249 @@ pub fn last_change(text: &str) -> Option<(String, String)> {
     entries(text).pop().map(|e| (e.at, e.by))
 }
 
-/// The history as a JSON array (for the record file), readable entries only.
+/// Where this device's own record of a history begins: the index of its
+/// newest `Imported` or `Restored` entry (0 when it has none). Every entry
+/// before it came from a file, and is shown and exported as "as stated in
+/// the file": this device did not witness it.
+pub fn witnessed_from(entries: &[Entry]) -> usize {
+    entries
+        .iter()
+        .rposition(|e| matches!(e.kind, Kind::Imported | Kind::Restored))
+        .unwrap_or(0)
+}
+
+/// The history as a JSON array (for the record file), readable entries
+/// only; an entry this device did not witness ([`witnessed_from`]) carries
+/// `"as_stated_in_file": true`.
 pub fn to_json(text: &str) -> serde_json::Value {
+    let all = entries(text);
+    let from = witnessed_from(&all);
     serde_json::Value::Array(
-        text.lines()
-            .filter_map(parse_line)
-            .filter_map(|e| serde_json::to_value(e).ok())
+        all.into_iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let mut json = serde_json::to_value(e).ok()?;
+                if i < from
+                    && let Some(map) = json.as_object_mut()
+                {
+                    map.insert("as_stated_in_file".into(), true.into());
+                }
+                Some(json)
+            })
             .collect(),
     )
 }
 
+/// An entry of a file's history whose author is not initials (none, or a
+/// name): the file is refused, naming it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnsignedEntry {
+    /// Its position in the file's history, from 1.
+    pub number: usize,
+    /// Its kind as the file says it.
+    pub kind: String,
+    /// Its time as the file says it.
+    pub at: String,
+    /// Its author as the file says it ("" when none).
+    pub by: String,
+}
+
 /// The history from a record file's `history` array, as text: every entry
-/// this version can read, and how many it could not.
-pub fn from_json(json: &serde_json::Value) -> (String, usize) {
+/// this version can read, and how many it could not (a newer version's
+/// kind: left out and counted). An entry without valid initials as its
+/// author is not left out quietly: the whole history is refused, each such
+/// entry named, since an audit trail with an unattributed entry cannot be
+/// trusted at all.
+pub fn from_json(json: &serde_json::Value) -> Result<(String, usize), Vec<UnsignedEntry>> {
     let mut text = String::new();
     let mut unreadable = 0;
-    for item in json.as_array().map(Vec::as_slice).unwrap_or_default() {
+    let mut unsigned = Vec::new();
+    for (i, item) in json
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
+        let member = |name: &str| {
+            item.get(name)
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let by = member("by");
+        if initials(&by).as_deref() != Some(by.as_str()) {
+            unsigned.push(UnsignedEntry {
+                number: i + 1,
+                kind: member("kind"),
+                at: member("at"),
+                by,
+            });
+            continue;
+        }
         match serde_json::from_value::<Entry>(item.clone()) {
-            Ok(e) if initials(&e.by).is_some() || e.by.is_empty() => text.push_str(&e.line()),
-            _ => unreadable += 1,
+            Ok(e) => text.push_str(&e.line()),
+            Err(_) => unreadable += 1,
         }
     }
-    (text, unreadable)
+    if unsigned.is_empty() {
+        Ok((text, unreadable))
+    } else {
+        Err(unsigned)
+    }
+}
+
+/// The status a history says: complete from its newest completion, and
+/// amended once a change with a reason follows it.
+pub fn status_of(text: &str) -> Status {
+    let mut status = Status::InProgress;
+    for e in entries(text) {
+        match e.kind {
+            Kind::Completed => status = Status::Completed,
+            Kind::Edited | Kind::Confirmed if e.reason.is_some() && status.is_complete() => {
+                status = Status::Amended;
+            }
+            _ => {}
+        }
+    }
+    status
+}
+
+/// Why storage refuses to write a record: the audit trail's own rules,
+/// checked on every save whatever the caller did (`records::save`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrailBroken {
+    /// A written entry was changed or dropped (the newest may only grow as
+    /// the same person's typing of the same field within the minute).
+    Rewritten,
+    /// An input (or the label, the screening date, a patient's mark)
+    /// changed without an entry saying so: its key.
+    NotRecorded(String),
+    /// The status is not what the history says.
+    StatusNotRecorded,
+    /// A new record without an entry saying how it came to be.
+    NoBeginning,
+}
+
+/// The one line of `text` starting at byte `at` (without its newline).
+fn line_at(text: &str, at: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("");
+    rest.split('\n').next().unwrap_or("")
+}
+
+/// Checks that `new` may be stored over `stored`: its history extends the
+/// stored one (entries appended; the newest stored entry unchanged, or
+/// extended as the same person's typing of the same field begun less than
+/// [`COALESCE_MS`] before `new.updated`, its author, field, reason and
+/// `before` unchanged); every input, the label and the screening date
+/// that differ are the `after` of an entry added or extended now; every
+/// patient's mark removed is confirmed or changed by one; and the status
+/// is what the history says.
+pub fn check_save(stored: &Draft, new: &Draft) -> Result<(), TrailBroken> {
+    if !extends(&stored.history, &new.history) {
+        return Err(TrailBroken::Rewritten);
+    }
+    let kept = closed(&stored.history).len();
+    let old_newest = line_at(&stored.history, kept);
+    let new_same = line_at(&new.history, kept);
+    // The entries this save adds or extends: what accounts for its changes.
+    let mut touched: Vec<Entry> = Vec::new();
+    if !old_newest.is_empty() && old_newest != new_same {
+        let (Some(was), Some(now)) = (parse_line(old_newest), parse_line(new_same)) else {
+            return Err(TrailBroken::Rewritten);
+        };
+        let same_typing = was.kind == Kind::Edited
+            && now.kind == Kind::Edited
+            && (was.at.as_str(), was.by.as_str(), was.field.as_str())
+                == (now.at.as_str(), now.by.as_str(), now.field.as_str())
+            && was.before == now.before
+            && (was.reason, &was.reason_text) == (now.reason, &now.reason_text)
+            && was.note == now.note
+            && matches!(
+                (millis(&now.at), millis(&new.updated)),
+                (Some(then), Some(saved)) if (0..COALESCE_MS).contains(&(saved - then))
+            );
+        if !same_typing {
+            return Err(TrailBroken::Rewritten);
+        }
+        touched.push(now);
+    }
+    let added_from = if old_newest.is_empty() || old_newest != new_same {
+        kept + new_same.len()
+    } else {
+        kept + old_newest.len()
+    };
+    touched.extend(entries(new.history.get(added_from..).unwrap_or("")));
+    // Every difference is the `after` of the last entry touching its key.
+    let recorded = |key: &str, value: &str| {
+        touched
+            .iter()
+            .rev()
+            .find(|e| e.kind == Kind::Edited && e.field == key)
+            .is_some_and(|e| e.after.as_deref() == Some(value))
+    };
+    let mut changed: Vec<(&str, &str, &str)> = vec![
+        ("label", &stored.label, &new.label),
+        (
+            "screening_date",
+            &stored.screening_date,
+            &new.screening_date,
+        ),
+    ];
+    for (key, before) in &stored.inputs {
+        changed.push((key, before, new.input(key)));
+    }
+    for (key, after) in &new.inputs {
+        if !stored.inputs.contains_key(key) {
+            changed.push((key, "", after));
+        }
+    }
+    for (key, before, after) in changed {
+        if before != after && !recorded(key, after) {
+            return Err(TrailBroken::NotRecorded(key.to_string()));
+        }
+    }
+    // A patient's mark is only ever removed, by a confirmation or a change.
+    for key in new.reported_keys() {
+        if !stored.is_patient_reported(key) {
+            return Err(TrailBroken::NotRecorded(key.to_string()));
+        }
+    }
+    for key in stored.reported_keys() {
+        let field = crate::drafts::field_of(key);
+        let cleared = !new.is_patient_reported(key)
+            && !touched.iter().any(|e| {
+                matches!(e.kind, Kind::Confirmed | Kind::Edited)
+                    && crate::drafts::field_of(&e.field) == field
+            });
+        if cleared {
+            return Err(TrailBroken::NotRecorded(key.to_string()));
+        }
+    }
+    if new.status != status_of(&new.history) {
+        return Err(TrailBroken::StatusNotRecorded);
+    }
+    Ok(())
+}
+
+/// Checks a record stored for the first time: its history says how it
+/// came to be (an entry of its creation, import, copy, scan or restore),
+/// and its status is what the history says. (Typing done before the first
+/// save, while storage was full, is recorded after that entry.)
+pub fn check_new(new: &Draft) -> Result<(), TrailBroken> {
+    let begins = entries(&new.history).iter().any(|e| {
+        matches!(
+            e.kind,
+            Kind::Created | Kind::Imported | Kind::Duplicated | Kind::Scanned | Kind::Restored
+        )
+    });
+    if !begins {
+        return Err(TrailBroken::NoBeginning);
+    }
+    if new.status != status_of(&new.history) {
+        return Err(TrailBroken::StatusNotRecorded);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

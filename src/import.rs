@@ -21,6 +21,8 @@ pub enum ImportError {
     TooLarge(usize),
     /// A label longer than [`MAX_LABEL_CHARS`] (its length in characters).
     LabelTooLong(usize),
+    /// History entries whose author is not initials, each named.
+    UnsignedHistory(Vec<crate::history::UnsignedEntry>),
 }
 
 /// A record read from a file.
@@ -100,15 +102,15 @@ pub fn import_record(
             .take(MAX_LABEL_CHARS)
             .collect(),
     };
-    // A record file of this app keeps its history and status (an entry
-    // this version cannot read is left out, and counted); the caller adds
-    // the import's own entry.
+    // A record file of this app keeps its history (an entry this version
+    // cannot read is left out, and counted; one without initials refuses
+    // the file); its status is what that history says, whatever the
+    // file's `status` claims. The caller adds the import's own entry.
     let mut left_out = 0;
     if let Some(history) = json.get("history") {
-        (draft.history, left_out) = crate::history::from_json(history);
-        if let Some(s @ ("completed" | "amended")) = json.get("status").and_then(Json::as_str) {
-            draft.status = s.to_string();
-        }
+        (draft.history, left_out) =
+            crate::history::from_json(history).map_err(ImportError::UnsignedHistory)?;
+        draft.status = crate::history::status_of(&draft.history);
     }
     if let Some(answers) = json.get("answers").and_then(Json::as_object) {
         for (id, value) in answers {

@@ -50,6 +50,42 @@ pub struct LogRow {
     /// whenever age is one of the obstacles time removes: the day, and even
     /// the month, of an 18th birthday is a date of birth.
     pub earliest_eligible: Option<String>,
+    /// For a deleted record: when, by whom and why (its tombstone).
+    pub deleted: Option<Deleted>,
+}
+
+/// A deleted record's row: when, by whom and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deleted {
+    /// When (ISO 8601, UTC).
+    pub at: String,
+    /// Who (initials).
+    pub by: String,
+    /// Why: the reason's id, and the screener's words after ": " if any.
+    pub reason: String,
+}
+
+/// The log row of a deleted record, from its tombstone: its label, date
+/// and outcome when deleted, and when, by whom and why.
+pub fn deleted_row(t: &crate::records::Tombstone) -> LogRow {
+    let reason = if t.reason_text.is_empty() {
+        t.reason.id().to_string()
+    } else {
+        format!("{}: {}", t.reason.id(), t.reason_text)
+    };
+    LogRow {
+        label: t.label.clone(),
+        screening_date: t.screening_date.clone(),
+        outcome: t.outcome.clone(),
+        failing: Vec::new(),
+        unknown: Vec::new(),
+        earliest_eligible: None,
+        deleted: Some(Deleted {
+            at: t.at.clone(),
+            by: t.by.clone(),
+            reason,
+        }),
+    }
 }
 
 /// The log row of a record JSON (as a draft builds it).
@@ -61,6 +97,7 @@ pub fn log_row(label: &str, screening_date: &str, record_json: &Json) -> LogRow 
         failing: Vec::new(),
         unknown: Vec::new(),
         earliest_eligible: None,
+        deleted: None,
     };
     if let Ok(record) = Record::from_json_value(record_json) {
         let report = evaluate(&record);
@@ -85,8 +122,9 @@ pub fn log_row(label: &str, screening_date: &str, record_json: &Json) -> LogRow 
     row
 }
 
-/// The log's columns, in order (documented in the README).
-pub const LOG_COLUMNS: [&str; 8] = [
+/// The log's columns, in order (documented in the README). The last three
+/// are filled only for a deleted record.
+pub const LOG_COLUMNS: [&str; 11] = [
     "label",
     "screening_date",
     "outcome",
@@ -95,6 +133,9 @@ pub const LOG_COLUMNS: [&str; 8] = [
     "earliest_eligible",
     "criteria_text_version",
     "app_version",
+    "deleted_at",
+    "deleted_by",
+    "deletion_reason",
 ];
 
 /// A CSV field: quoted when needed; a leading `= + - @` (or tab/CR) is
@@ -113,7 +154,8 @@ fn csv_field(s: &str) -> String {
 }
 
 /// The screening log as CSV: UTF-8 with a byte-order mark (so spreadsheet
-/// programs read Chinese labels correctly), CRLF line ends, one row per record.
+/// programs read Chinese labels correctly), CRLF line ends, one row per
+/// record, then one per deleted record ([`deleted_row`]).
 pub fn screening_log_csv(rows: &[LogRow]) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&LOG_COLUMNS.join(","));
@@ -128,6 +170,15 @@ pub fn screening_log_csv(rows: &[LogRow]) -> String {
             r.earliest_eligible.clone().unwrap_or_default(),
             csv_field(crate::PROTOCOL_TEXT_VERSION),
             crate::APP_VERSION.to_string(),
+            r.deleted
+                .as_ref()
+                .map_or(String::new(), |d| csv_field(&d.at)),
+            r.deleted
+                .as_ref()
+                .map_or(String::new(), |d| csv_field(&d.by)),
+            r.deleted
+                .as_ref()
+                .map_or(String::new(), |d| csv_field(&d.reason)),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");

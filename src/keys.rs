@@ -12,6 +12,9 @@
 pub const APP_PREFIX: &str = "ctit/";
 /// One stored record per key: this prefix and the record's id.
 pub const RECORD_PREFIX: &str = "ctit/record/";
+/// One tombstone per deleted record: this prefix and the record's id
+/// (`records::Tombstone`; sealed under a passcode like the record was).
+pub const DELETED_PREFIX: &str = "ctit/deleted/";
 /// A patient's answers, kept only when they ask (sealed under a passcode).
 pub const PATIENT_KEY: &str = "ctit/patient";
 /// The passcode vault's description (cost, salt, wrapped data key, sealed
@@ -61,6 +64,7 @@ mod tests {
     fn every_key_is_under_the_apps_prefix() {
         for key in [
             RECORD_PREFIX,
+            DELETED_PREFIX,
             PATIENT_KEY,
             VAULT_KEY,
             THROTTLE_KEY,

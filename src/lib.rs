@@ -19,8 +19,10 @@ pub mod keys;
 pub mod patient;
 pub mod qr;
 pub mod records;
+pub mod route;
 pub mod site;
 pub mod store;
+pub mod tabs;
 pub mod text;
 pub mod vault;
 

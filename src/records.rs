@@ -7,7 +7,7 @@
 //! store comes in as a [`KeyValue`].
 
 use crate::drafts::Draft;
-use crate::keys::{APP_PREFIX, RECORD_PREFIX, record_key};
+use crate::keys::{APP_PREFIX, DELETED_PREFIX, RECORD_PREFIX, record_key};
 use crate::store::{KeyValue, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -253,43 +253,49 @@ pub enum SaveError {
     /// Storage failed.
     Store(StoreError),
     /// The draft's history drops or changes an entry already stored
-    /// (histories are append-only, `crate::history::extends`): nothing is
-    /// written.
+    /// (histories are append-only, `crate::history::check_save`): nothing
+    /// is written.
     HistoryRewritten,
+    /// The draft changes something its history does not record (an input
+    /// without an entry, a status the history does not say, a new record
+    /// without its first entry): nothing is written.
+    Unrecorded(crate::history::TrailBroken),
+}
+
+impl From<crate::history::TrailBroken> for SaveError {
+    fn from(e: crate::history::TrailBroken) -> Self {
+        match e {
+            crate::history::TrailBroken::Rewritten => SaveError::HistoryRewritten,
+            e => SaveError::Unrecorded(e),
+        }
+    }
 }
 
 /// Saves a draft over revision `base_rev` (0 for a new record) and returns
 /// the new revision. Refuses, without writing, when the stored revision is
-/// not `base_rev` (another tab saved in between) or is unreadable.
-///
-/// The stored entry is checked by its schema, record id and revision only
-/// (the draft in it is not rebuilt: this is on every keystroke's path). An
-/// entry carrying this schema, id and revision is the one this tab wrote.
+/// not `base_rev` (another tab saved in between) or is unreadable, and
+/// when the draft breaks its audit trail (`history::check_save`: every
+/// change recorded, nothing written rewritten), whatever the caller did.
 pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, SaveError> {
     let key = record_key(&draft.id);
     let stored = kv.get(&key).map_err(|e| match e {
         StoreError::Unreadable(why) => SaveError::Unreadable(why),
         e => SaveError::Store(e),
     })?;
-    if let Some(text) = stored {
-        if let Some(history) = our_revision(&text, &draft.id, base_rev) {
-            if !crate::history::extends(&history, &draft.history) {
-                return Err(SaveError::HistoryRewritten);
+    match stored {
+        Some(text) => {
+            let stored = parse_entry(&key, &text).map_err(SaveError::Unreadable)?;
+            if stored.read_only {
+                return Err(SaveError::Unreadable(Unreadable::NewerSchema(SCHEMA + 1)));
             }
-            return write_revision(kv, &key, draft, base_rev);
+            if stored.rev != base_rev {
+                return Err(SaveError::Conflict {
+                    stored: Box::new(stored),
+                });
+            }
+            crate::history::check_save(&stored.draft, draft)?;
         }
-        let stored = parse_entry(&key, &text).map_err(SaveError::Unreadable)?;
-        if stored.read_only {
-            return Err(SaveError::Unreadable(Unreadable::NewerSchema(SCHEMA + 1)));
-        }
-        if stored.rev != base_rev {
-            return Err(SaveError::Conflict {
-                stored: Box::new(stored),
-            });
-        }
-        if !crate::history::extends(&stored.draft.history, &draft.history) {
-            return Err(SaveError::HistoryRewritten);
-        }
+        None => crate::history::check_new(draft)?,
     }
     write_revision(kv, &key, draft, base_rev)
 }
@@ -307,36 +313,6 @@ fn write_revision(
     Ok(rev)
 }
 
-/// The part of a stored entry a save checks before writing over it.
-#[derive(Deserialize)]
-struct Head<'a> {
-    schema: u64,
-    rev: u64,
-    #[serde(borrow)]
-    draft: HeadDraft<'a>,
-}
-
-#[derive(Deserialize)]
-struct HeadDraft<'a> {
-    #[serde(borrow)]
-    id: std::borrow::Cow<'a, str>,
-    // (Its text is escaped JSON, so it could never be borrowed.)
-    #[serde(default)]
-    history: String,
-}
-
-/// The stored history, if `text` is the entry this app saved for record
-/// `id` at revision `rev` (the common case on every keystroke's save): read
-/// without building the stored draft. Anything else (another revision,
-/// another schema, an unreadable entry) goes through [`parse_entry`], which
-/// says what it is.
-fn our_revision(text: &str, id: &str, rev: u64) -> Option<String> {
-    serde_json::from_str::<Head>(text)
-        .ok()
-        .filter(|h| h.schema == SCHEMA && h.rev == rev && h.draft.id == id)
-        .map(|h| h.draft.history)
-}
-
 /// Writes `stored` under its key as it is (its revision and criteria-text
 /// version kept): a record restored from a backup onto a device without it.
 pub fn put(kv: &mut dyn KeyValue, stored: &Stored) -> Result<(), StoreError> {
@@ -344,9 +320,125 @@ pub fn put(kv: &mut dyn KeyValue, stored: &Stored) -> Result<(), StoreError> {
     kv.set(&record_key(&stored.draft.id), &text)
 }
 
-/// Removes a record.
-pub fn delete(kv: &mut dyn KeyValue, id: &str) -> Result<(), StoreError> {
-    kv.remove(&record_key(id))
+/// Why a record was deleted. (Declared in the order offered.)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeletionReason {
+    /// Created by mistake, or for the wrong person.
+    EnteredInError,
+    /// The same screening recorded twice.
+    Duplicate,
+    /// Past the site's retention period (exported first).
+    RetentionPeriod,
+    /// Something else, said in the free text (which is then required).
+    Other,
+}
+
+impl DeletionReason {
+    /// Every reason, in the order offered.
+    pub const ALL: [DeletionReason; 4] = [
+        DeletionReason::EnteredInError,
+        DeletionReason::Duplicate,
+        DeletionReason::RetentionPeriod,
+        DeletionReason::Other,
+    ];
+
+    /// Its id, as stored and exported.
+    pub fn id(self) -> &'static str {
+        match self {
+            DeletionReason::EnteredInError => "entered_in_error",
+            DeletionReason::Duplicate => "duplicate",
+            DeletionReason::RetentionPeriod => "retention_period",
+            DeletionReason::Other => "other",
+        }
+    }
+}
+
+/// What is left of a deleted record: which record (its label and
+/// screening date, and its outcome then), who deleted it, when and why.
+/// Kept under [`DELETED_PREFIX`] and the record's id, carried by the
+/// screening log and by backups; the record itself is gone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// The deleted record's id.
+    pub id: String,
+    /// Its label.
+    #[serde(default)]
+    pub label: String,
+    /// Its screening date, as typed.
+    #[serde(default)]
+    pub screening_date: String,
+    /// Its outcome when deleted (`Outcome::as_str`, or `invalid`).
+    #[serde(default)]
+    pub outcome: String,
+    /// Who deleted it (initials).
+    pub by: String,
+    /// When (ISO 8601, UTC).
+    pub at: String,
+    /// Why.
+    pub reason: DeletionReason,
+    /// Why, in the screener's words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason_text: String,
+}
+
+/// Why a deletion was refused. Nothing was removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeleteError {
+    /// No valid initials (2–4 letters).
+    NoInitials,
+    /// "Other" needs the reason in words.
+    ReasonTextRequired,
+    /// Storage failed (the tombstone could not be written, or the record
+    /// not removed: the tombstone is then removed again).
+    Store(StoreError),
+}
+
+/// The storage key of the tombstone of the record with this id.
+pub fn tombstone_key(id: &str) -> String {
+    format!("{DELETED_PREFIX}{id}")
+}
+
+/// Deletes a record, leaving its tombstone: who, when and why are checked
+/// (initials; words for "other") and written first, then the record is
+/// removed. If the removal fails the tombstone is taken back, so the two
+/// never disagree.
+pub fn delete(kv: &mut dyn KeyValue, tombstone: &Tombstone) -> Result<(), DeleteError> {
+    if crate::history::initials(&tombstone.by).as_deref() != Some(tombstone.by.as_str()) {
+        return Err(DeleteError::NoInitials);
+    }
+    if tombstone.reason == DeletionReason::Other && tombstone.reason_text.trim().is_empty() {
+        return Err(DeleteError::ReasonTextRequired);
+    }
+    let key = tombstone_key(&tombstone.id);
+    let text = serde_json::to_string(tombstone)
+        .map_err(|e| DeleteError::Store(StoreError::Full(e.to_string())))?;
+    kv.set(&key, &text).map_err(DeleteError::Store)?;
+    if let Err(e) = kv.remove(&record_key(&tombstone.id)) {
+        let _ = kv.remove(&key);
+        return Err(DeleteError::Store(e));
+    }
+    Ok(())
+}
+
+/// Every tombstone on the device (one that cannot be read is skipped:
+/// it stays as it is), oldest deletion first.
+pub fn tombstones(kv: &dyn KeyValue) -> Result<Vec<Tombstone>, StoreError> {
+    let mut out = Vec::new();
+    for key in kv
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(DELETED_PREFIX))
+    {
+        if let Ok(Some(text)) = kv.get(&key)
+            && let Ok(t) = serde_json::from_str::<Tombstone>(&text)
+            && tombstone_key(&t.id) == key
+        {
+            out.push(t);
+        }
+    }
+    out.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+    Ok(out)
 }
 
 /// Removes everything this app stored on the device (every `ctit/` key),
@@ -381,9 +473,9 @@ mod tests {
     #[test]
     fn saves_grow_the_revision_and_refuse_stale_writes() {
         let mut kv = MemoryStore::default();
-        let mut d = draft();
+        let d = draft();
         assert_eq!(save(&mut kv, &d, 0), Ok(1));
-        d.label = "S-001".into();
+        let d = crate::drafts::tests::edited(&d, "label", "S-001");
         assert_eq!(save(&mut kv, &d, 1), Ok(2));
         // Another tab still on revision 1.
         let stale = save(&mut kv, &draft(), 1);
@@ -431,6 +523,42 @@ mod tests {
         assert!(cat.drafts[0].read_only);
         assert!(save(&mut kv, &draft(), 2).is_err());
         assert_eq!(kv.get("ctit/record/r1").unwrap().as_deref(), Some(newer));
+    }
+
+    #[test]
+    fn a_deletion_needs_initials_and_a_reason_and_leaves_a_tombstone() {
+        let mut kv = MemoryStore::default();
+        let mut d = draft();
+        d.label = "S-004".into();
+        let d = crate::drafts::tests::created(d);
+        save(&mut kv, &d, 0).unwrap();
+        let tomb = |by: &str, reason, text: &str| Tombstone {
+            id: "r1".into(),
+            label: "S-004".into(),
+            screening_date: "2026-11-25".into(),
+            outcome: "incomplete".into(),
+            by: by.into(),
+            at: "2026-12-02T10:00:00.000Z".into(),
+            reason,
+            reason_text: text.into(),
+        };
+        assert_eq!(
+            delete(&mut kv, &tomb("", DeletionReason::Duplicate, "")),
+            Err(DeleteError::NoInitials)
+        );
+        assert_eq!(
+            delete(&mut kv, &tomb("AB", DeletionReason::Other, " ")),
+            Err(DeleteError::ReasonTextRequired)
+        );
+        assert_eq!(
+            load_all(&mut kv).unwrap().drafts.len(),
+            1,
+            "nothing deleted"
+        );
+        let t = tomb("AB", DeletionReason::EnteredInError, "");
+        assert_eq!(delete(&mut kv, &t), Ok(()));
+        assert!(load_all(&mut kv).unwrap().drafts.is_empty());
+        assert_eq!(tombstones(&kv).unwrap(), vec![t]);
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! sealed (storage ran out while sealing: sealing resumes on the next
 //! unlock) or while the passcode is being removed.
 
-use crate::keys::{PATIENT_KEY, RECORD_PREFIX, VAULT_KEY};
+use crate::keys::{DELETED_PREFIX, PATIENT_KEY, RECORD_PREFIX, VAULT_KEY};
 use crate::records::Unreadable;
 use crate::store::{KeyValue, StoreError};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
@@ -32,9 +32,10 @@ use std::collections::BTreeSet;
 /// The fewest characters a passcode may have.
 pub const MIN_PASSCODE_CHARS: usize = 8;
 
-/// The keys whose values are sealed when a vault is set.
+/// The keys whose values are sealed when a vault is set: records, the
+/// tombstones of deleted ones (a label, who and why), a patient's answers.
 pub fn is_sealed_key(key: &str) -> bool {
-    key.starts_with(RECORD_PREFIX) || key == PATIENT_KEY
+    key.starts_with(RECORD_PREFIX) || key.starts_with(DELETED_PREFIX) || key == PATIENT_KEY
 }
 
 /// Argon2id cost, stored with the vault so a later version can raise it.
@@ -66,6 +67,30 @@ impl KdfCost {
         t: 3,
         p: 1,
     };
+
+    /// Every cost this app has ever written (the current one first, then
+    /// the one vaults had until 2026-12-01). A vault or backup file naming
+    /// any other cost is refused before anything is derived: the cost comes
+    /// from the file, and a crafted file could otherwise ask a tablet for
+    /// gigabytes of memory or hours of work.
+    pub const WRITTEN: [KdfCost; 2] = [
+        KdfCost::CURRENT,
+        KdfCost {
+            m_kib: 19 * 1024,
+            t: 2,
+            p: 1,
+        },
+    ];
+
+    /// Whether this is a cost this app wrote ([`KdfCost::WRITTEN`]).
+    pub fn is_accepted(&self) -> bool {
+        // (The unit tests' own cheap cost stands in for the real ones.)
+        #[cfg(test)]
+        if *self == tests::TEST_COST {
+            return true;
+        }
+        Self::WRITTEN.contains(self)
+    }
 
     /// Whether this cost is below [`KdfCost::CURRENT`] (a vault made by an
     /// earlier version): it is raised at the next unlock.
@@ -236,6 +261,12 @@ pub struct VaultMeta {
     /// record to it without the key); absent when there is nothing to do.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<Sealed>,
+    /// The key check (schema 3): nothing, sealed with the data key, so a
+    /// key handed over by another tab is tested before it is used
+    /// ([`key_fits`]). Absent in vaults written before it (added at their
+    /// next unlock).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<Sealed>,
 }
 
 /// Work the vault has not finished, kept sealed inside its description.
@@ -248,6 +279,30 @@ pub struct SealState {
     /// The passcode is being removed: values in the clear are expected.
     #[serde(default)]
     pub removing: bool,
+    /// The passcode was changed and the records are being sealed anew
+    /// under the new data key; absent when done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rekey: Option<Rekey>,
+}
+
+/// A re-keying under way: the previous data key (kept only inside the
+/// sealed state, which only the new key opens) and the entries still
+/// sealed with it. Sealing them anew resumes at every unlock until none is
+/// left; each entry opens with one key or the other meanwhile.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rekey {
+    /// The previous data key, base64.
+    pub previous: String,
+    /// Entries still sealed with the previous key.
+    #[serde(default)]
+    pub left: BTreeSet<String>,
+}
+
+impl Rekey {
+    fn previous_key(&self) -> Option<DataKey> {
+        let bytes = B64.decode(&self.previous).ok()?;
+        Some(DataKey(bytes.try_into().ok()?))
+    }
 }
 
 /// Why the vault could not be opened or changed.
@@ -261,6 +316,12 @@ pub enum VaultError {
     NoRandomness,
     /// Storage failed; what was done is said by the caller.
     Store(StoreError),
+    /// The stored description names a key-derivation cost this app never
+    /// wrote ([`KdfCost::WRITTEN`]): not derived.
+    UnknownCost(KdfCost),
+    /// A vault already exists (set in another tab at the same moment):
+    /// nothing was written; that passcode unlocks.
+    Exists,
 }
 
 impl std::fmt::Display for VaultError {
@@ -270,6 +331,13 @@ impl std::fmt::Display for VaultError {
             VaultError::Corrupt(m) => f.write_str(m),
             VaultError::NoRandomness => f.write_str("the browser's random source failed"),
             VaultError::Store(e) => write!(f, "{e}"),
+            VaultError::UnknownCost(c) => write!(
+                f,
+                "the vault asks for a key derivation of {} MiB and {} passes, which this app never uses",
+                c.m_kib / 1024,
+                c.t
+            ),
+            VaultError::Exists => f.write_str("a passcode was set in another tab"),
         }
     }
 }
@@ -348,6 +416,9 @@ impl KdfInput {
 
 /// The salt and cost a stored vault derives its key with.
 pub fn kdf_input(meta: &VaultMeta) -> Result<(Vec<u8>, KdfCost), VaultError> {
+    if !meta.kdf.is_accepted() {
+        return Err(VaultError::UnknownCost(meta.kdf));
+    }
     let salt = B64
         .decode(&meta.salt)
         .map_err(|e| VaultError::Corrupt(e.to_string()))?;
@@ -358,6 +429,19 @@ pub fn kdf_input(meta: &VaultMeta) -> Result<(Vec<u8>, KdfCost), VaultError> {
 const WRAP_AAD: &[u8] = b"ctit/vault#data-key";
 /// What the seal state is bound to.
 const STATE_AAD: &[u8] = b"ctit/vault#state";
+/// What the key check is bound to.
+const CHECK_AAD: &[u8] = b"ctit/vault#key-check";
+/// The description's format written now: 3 adds the key check.
+const META_SCHEMA: u32 = 3;
+
+/// Whether `key` is this vault's data key, by its key check. A vault
+/// written before the check existed vouches for no key: a tab is then
+/// unlocked only by its passcode.
+pub fn key_fits(meta: &VaultMeta, key: &DataKey) -> bool {
+    meta.check
+        .as_ref()
+        .is_some_and(|check| open_with(&key.0, check, CHECK_AAD).is_some())
+}
 
 /// AES-256-GCM of `plaintext` under `key` and `nonce`, bound to `aad`.
 pub(crate) fn seal_with(key: &[u8; 32], nonce: [u8; 12], plaintext: &[u8], aad: &[u8]) -> Sealed {
@@ -424,18 +508,22 @@ fn describe(
 ) -> Result<VaultMeta, NoRandomness> {
     let wrapped = seal_with(&kek.0, random_bytes(rng)?, &key.0, WRAP_AAD);
     let state = seal_state(key, state, rng)?;
+    let check = seal_with(&key.0, random_bytes(rng)?, b"", CHECK_AAD);
     Ok(VaultMeta {
-        schema: 2,
+        schema: META_SCHEMA,
         kdf: kdf.cost,
         salt: B64.encode(kdf.salt),
         wrapped,
         state,
+        check: Some(check),
     })
 }
 
-fn write_meta(kv: &mut dyn KeyValue, meta: &VaultMeta) -> Result<(), StoreError> {
+/// Writes the vault's description; returns the text written.
+fn write_meta(kv: &mut dyn KeyValue, meta: &VaultMeta) -> Result<String, StoreError> {
     let text = serde_json::to_string(meta).map_err(|e| StoreError::Full(e.to_string()))?;
-    kv.set(VAULT_KEY, &text)
+    kv.set(VAULT_KEY, &text)?;
+    Ok(text)
 }
 
 /// How far sealing got.
@@ -462,6 +550,11 @@ pub fn create(
     mut rng: Box<dyn Random>,
 ) -> Result<(VaultStore, SealProgress), (Box<dyn KeyValue>, VaultError)> {
     let mut base = base;
+    // (The browser runs this under a lock that every tab of the app takes
+    // to create a vault, so this look and the write below are one step.)
+    if has_vault(base.as_ref()) {
+        return Err((base, VaultError::Exists));
+    }
     let prepared = (|| {
         let key = DataKey(random_bytes(rng.as_mut())?);
         let mut state = SealState::default();
@@ -544,6 +637,12 @@ pub struct VaultStore {
     key: DataKey,
     state: SealState,
     rng: Box<dyn Random>,
+    /// The vault description's text last found to fit this store's key:
+    /// every sealed write first looks at the stored description, and one
+    /// that another tab rewrote for another key (the passcode changed
+    /// there) refuses the write as locked instead of sealing with a key
+    /// the vault no longer knows.
+    fits: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -566,7 +665,26 @@ impl VaultStore {
             key,
             state,
             rng,
+            fits: None,
         }
+    }
+
+    /// Whether the stored vault description still belongs to this store's
+    /// key (`false` when there is none). A description without a key check
+    /// (written before it existed) is taken as this store's: it was opened
+    /// with its passcode, and a change elsewhere would have added a check.
+    fn vault_is_ours(&mut self) -> Result<bool, StoreError> {
+        let Some(text) = self.inner.get(VAULT_KEY)? else {
+            return Ok(false);
+        };
+        if self.fits.as_deref() == Some(text.as_str()) {
+            return Ok(true);
+        }
+        let ours = read_meta(&text).is_ok_and(|m| m.check.is_none() || key_fits(&m, &self.key));
+        if ours {
+            self.fits = Some(text);
+        }
+        Ok(ours)
     }
 
     /// The data key (to hand to another tab of this app, in memory).
@@ -594,6 +712,7 @@ impl VaultStore {
                 left: self.state.unsealed.len(),
             };
         }
+        let rekeyed = self.resume_rekey();
         let todo: Vec<String> = self.state.unsealed.iter().cloned().collect();
         let mut sealed = 0;
         for k in todo {
@@ -627,7 +746,56 @@ impl VaultStore {
             // sealed: harmless, a sealed value is read as sealed.
             let _ = self.save_state();
         }
-        SealProgress { sealed, left }
+        SealProgress {
+            sealed: sealed + rekeyed.sealed,
+            left: left + rekeyed.left,
+        }
+    }
+
+    /// Seals anew under the current key every entry a passcode change left
+    /// under the previous one, as long as storage allows; forgets the
+    /// previous key once none is left. Returns how far it got.
+    fn resume_rekey(&mut self) -> SealProgress {
+        let Some(rekey) = self.state.rekey.clone() else {
+            return SealProgress { sealed: 0, left: 0 };
+        };
+        let mut sealed = 0;
+        let mut left = rekey.left.clone();
+        for k in &rekey.left {
+            // Read through both keys (and written only if it opens).
+            let text = match self.get(k) {
+                Ok(Some(text)) => text,
+                // Gone, or unreadable with either key: nothing to re-seal
+                // (an unreadable entry stays as it is, reported).
+                Ok(None) | Err(StoreError::Unreadable(_)) => {
+                    left.remove(k);
+                    continue;
+                }
+                Err(_) => break,
+            };
+            let Ok(nonce) = random_bytes(self.rng.as_mut()) else {
+                break;
+            };
+            match self.inner.set(k, &envelope(&self.key, nonce, k, &text)) {
+                Ok(()) => {
+                    left.remove(k);
+                    sealed += 1;
+                }
+                Err(_) => break,
+            }
+        }
+        let remaining = left.len();
+        self.state.rekey = (remaining > 0).then_some(Rekey {
+            previous: rekey.previous,
+            left,
+        });
+        if sealed > 0 || remaining == 0 {
+            let _ = self.save_state();
+        }
+        SealProgress {
+            sealed,
+            left: remaining,
+        }
     }
 
     /// Rewrites the vault's description with the current seal state.
@@ -638,7 +806,7 @@ impl VaultStore {
             .ok_or_else(|| VaultError::Corrupt("no vault".into()))?;
         let mut meta = read_meta(&text)?;
         meta.state = seal_state(&self.key, &self.state, self.rng.as_mut())?;
-        write_meta(self.inner.as_mut(), &meta)?;
+        self.fits = Some(write_meta(self.inner.as_mut(), &meta)?);
         Ok(())
     }
 }
@@ -701,7 +869,14 @@ impl KeyValue for VaultStore {
                 // Schema 2 is bound to its storage key; 1 (an earlier
                 // version) was not, and is sealed anew on its next save.
                 let aad: &[u8] = if env.sealed >= 2 { key.as_bytes() } else { b"" };
-                open_with(&self.key.0, &Sealed { n: env.n, c: env.c }, aad)
+                let sealed = Sealed { n: env.n, c: env.c };
+                // While re-keying, an entry not yet sealed anew opens with
+                // the previous key.
+                open_with(&self.key.0, &sealed, aad)
+                    .or_else(|| {
+                        let previous = self.state.rekey.as_ref()?.previous_key()?;
+                        open_with(&previous.0, &sealed, aad)
+                    })
                     .and_then(|bytes| String::from_utf8(bytes).ok())
                     .ok_or(Unreadable::CannotOpen)
             }
@@ -715,9 +890,10 @@ impl KeyValue for VaultStore {
         if !is_sealed_key(key) {
             return self.inner.set(key, value);
         }
-        if self.state.removing || !has_vault(self.inner.as_ref()) {
+        if self.state.removing || !self.vault_is_ours()? {
             // Being removed (records are being written back in the clear),
-            // or removed by another tab: nothing is sealed for no vault.
+            // removed by another tab, or its passcode changed there (a new
+            // data key): nothing is sealed for a vault that would not open it.
             return Err(StoreError::Locked);
         }
         let nonce = random_bytes(self.rng.as_mut()).map_err(|_| StoreError::NoRandomness)?;
@@ -734,17 +910,65 @@ impl KeyValue for VaultStore {
     }
 }
 
-/// A new description for the same data key under a new passcode (its key
-/// derived with `kdf`): changing the passcode, or raising the cost of an
-/// older vault. No record is rewritten. The store must be unlocked.
+/// Changes the passcode and the data key with it: a new random data key,
+/// wrapped by the new passcode's key (derived with `kdf`), and every
+/// record sealed anew under it. An old copy of the vault (a backup of the
+/// browser profile, files the browser left behind) with the old passcode
+/// then opens nothing that is stored now or later.
+///
+/// The new description is written first, in one write, with the previous
+/// key kept inside its sealed state (which only the new key opens) and
+/// the list of entries still sealed with it; then the entries are sealed
+/// anew one by one. Cut short (storage full, the battery), every entry
+/// still opens, and the next unlock finishes the work
+/// ([`VaultStore::seal_pending`]). A re-keying left unfinished by an
+/// earlier change is finished first; if it cannot be, nothing changes.
+/// Returns how far the re-sealing got. The store must be unlocked.
 pub fn change_passcode(
     store: &mut VaultStore,
     kdf: &KdfInput,
     kek: &Kek,
-) -> Result<(), VaultError> {
+) -> Result<SealProgress, VaultError> {
+    if store.resume_rekey().left > 0 {
+        return Err(VaultError::Store(StoreError::Full(
+            "the previous passcode change is not finished".into(),
+        )));
+    }
+    let new_key = DataKey(random_bytes(store.rng.as_mut())?);
+    let mut left = BTreeSet::new();
+    for k in store.inner.keys()? {
+        if is_sealed_key(&k) && !store.state.unsealed.contains(&k) {
+            left.insert(k);
+        }
+    }
+    let mut state = store.state.clone();
+    state.rekey = Some(Rekey {
+        previous: B64.encode(store.key.0),
+        left,
+    });
+    let meta = describe(kdf, kek, &new_key, &state, store.rng.as_mut())?;
+    let text = write_meta(store.inner.as_mut(), &meta)?;
+    store.key = new_key;
+    store.state = state;
+    store.fits = Some(text);
+    Ok(store.resume_rekey())
+}
+
+/// A new description for the same data key: an older vault's, at today's
+/// key-derivation cost (`kdf`) and with the key check, after it was opened
+/// with its passcode (the passcode is the same, so its key is). No record
+/// is rewritten. The store must be unlocked.
+pub fn rewrap(store: &mut VaultStore, kdf: &KdfInput, kek: &Kek) -> Result<(), VaultError> {
     let meta = describe(kdf, kek, &store.key, &store.state, store.rng.as_mut())?;
-    write_meta(store.inner.as_mut(), &meta)?;
+    store.fits = Some(write_meta(store.inner.as_mut(), &meta)?);
     Ok(())
+}
+
+/// Whether a vault description should be written anew at its next unlock
+/// (same passcode, same key): written before the key check, or at a cost
+/// below today's.
+pub fn needs_rewrap(meta: &VaultMeta) -> bool {
+    meta.schema < META_SCHEMA || meta.check.is_none() || meta.kdf.is_weaker_than_current()
 }
 
 /// Removes the passcode: marks the vault as being removed (so values in the
@@ -845,7 +1069,8 @@ pub(crate) mod tests {
     }
 
     fn labelled(id: &str, label: &str) -> Draft {
-        let mut d = Draft::new(id, "2026-11-25", "2026-11-25T09:00:00Z");
+        let mut d =
+            crate::drafts::tests::created(Draft::new(id, "2026-11-25", "2026-11-25T09:00:00Z"));
         d.label = label.into();
         d
     }
@@ -883,7 +1108,14 @@ pub(crate) mod tests {
         store.inner.set("ctit/record/x", bad).unwrap();
         let cat = load_all(&mut store).unwrap();
         assert_eq!(cat.broken[0].why, Unreadable::CannotOpen);
-        assert!(save(&mut store, &Draft::new("x", "", ""), 0).is_err());
+        assert!(
+            save(
+                &mut store,
+                &crate::drafts::tests::created(Draft::new("x", "", "")),
+                0
+            )
+            .is_err()
+        );
         assert_eq!(raw(&store, "ctit/record/x"), bad);
     }
 
@@ -1004,7 +1236,7 @@ pub(crate) mod tests {
             .unwrap();
         }
         // Room for the vault's description and a few sealed records only.
-        quota.limit = quota.used() * 23 / 20;
+        quota.limit = quota.used() * 24 / 20;
         let (input, kek) = kdf("2468 tablet");
         let (mut store, progress) = create(Box::new(quota), &input, &kek, Box::new(Counter(0)))
             .unwrap_or_else(|(_, e)| panic!("{e}"));
@@ -1109,10 +1341,8 @@ pub(crate) mod tests {
     fn changing_the_passcode_keeps_every_record_and_only_the_new_one_opens() {
         let mut store = vault(MemoryStore::default());
         save(&mut store, &labelled("r1", "STAYS"), 0).unwrap();
-        let before = raw(&store, "ctit/record/r1");
         let (input, kek) = kdf("new passcode 9731");
         change_passcode(&mut store, &input, &kek).unwrap();
-        assert_eq!(raw(&store, "ctit/record/r1"), before, "no record rewritten");
         let meta = read_meta(&raw(&store, VAULT_KEY)).unwrap();
         let old_kek = derive("2468 tablet", &[7; 16], TEST_COST).unwrap();
         assert!(open(&meta, &kek).is_ok());
@@ -1121,6 +1351,165 @@ pub(crate) mod tests {
             open(&meta, &old_kek).unwrap_err(),
             VaultError::WrongPasscode
         );
+        assert_eq!(load_all(&mut store).unwrap().drafts[0].draft.label, "STAYS");
+    }
+
+    #[test]
+    fn changing_the_passcode_re_keys_so_an_old_copy_of_the_vault_and_the_old_passcode_open_nothing()
+    {
+        let mut store = vault_with_five_records();
+        // A copy of the browser profile taken before the change: the old
+        // vault description, which the old passcode opens.
+        let old_meta = read_meta(&raw(&store, VAULT_KEY)).unwrap();
+        let (_, old_kek) = kdf("2468 tablet");
+        let (old_key, _) = open(&old_meta, &old_kek).unwrap();
+        let (input, kek) = kdf("new passcode 9731");
+        change_passcode(&mut store, &input, &kek).unwrap();
+        assert_ne!(store.data_key(), &old_key, "a new data key");
+        // Every record now opens with the new key only.
+        let mut stolen = VaultStore::unlocked(
+            Box::new(MemoryStore::default()),
+            old_key,
+            SealState::default(),
+            Box::new(Counter(1)),
+        );
+        for i in 0..5 {
+            let k = format!("ctit/record/r{i}");
+            stolen.inner.set(&k, &raw(&store, &k)).unwrap();
+        }
+        let cat = load_all(&mut stolen).unwrap();
+        assert!(cat.drafts.is_empty(), "the old key opened {:?}", cat.drafts);
+        assert_eq!(cat.broken.len(), 5);
+        // …and every record still reads with the new passcode.
+        let meta = read_meta(&raw(&store, VAULT_KEY)).unwrap();
+        assert_eq!(
+            open(&meta, &kek).unwrap().1,
+            SealState::default(),
+            "nothing left to do"
+        );
+        assert_eq!(load_all(&mut store).unwrap().drafts.len(), 5);
+    }
+
+    #[test]
+    fn a_re_keying_cut_short_leaves_every_record_readable_and_finishes_at_the_next_unlock() {
+        let mut store = vault_with_five_records();
+        let (input, kek) = kdf("new passcode 9731");
+        // The new description and two re-sealed records are written, then
+        // the battery dies: a store that lets three more writes through
+        // stands in for it.
+        let left = std::rc::Rc::new(std::cell::Cell::new(3));
+        store.inner = Box::new(FailAfter {
+            inner: store.inner,
+            left: left.clone(),
+        });
+        let progress = change_passcode(&mut store, &input, &kek).unwrap();
+        assert!(progress.left > 0, "{progress:?}");
+        // Still every record readable in this tab (old or new key).
+        assert_eq!(load_all(&mut store).unwrap().drafts.len(), 5);
+        // Next unlock, with the new passcode, with room again.
+        let plain = store.into_inner();
+        let meta = read_meta(&plain.get(VAULT_KEY).unwrap().unwrap()).unwrap();
+        let (key, state) = open(&meta, &kek).unwrap();
+        assert!(state.rekey.is_some(), "the unfinished work is in the vault");
+        left.set(usize::MAX);
+        let mut store = VaultStore::unlocked(plain, key, state, Box::new(Counter(40)));
+        store.seal_pending();
+        let meta = read_meta(&raw(&store, VAULT_KEY)).unwrap();
+        assert_eq!(open(&meta, &kek).unwrap().1, SealState::default());
+        assert_eq!(load_all(&mut store).unwrap().drafts.len(), 5);
+    }
+
+    /// A store that lets `left` more writes through, then fails as full.
+    struct FailAfter {
+        inner: Box<dyn KeyValue>,
+        left: std::rc::Rc<std::cell::Cell<usize>>,
+    }
+    impl KeyValue for FailAfter {
+        fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+            self.inner.get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+            if self.left.get() == 0 {
+                return Err(StoreError::Full("quota".into()));
+            }
+            self.left.set(self.left.get() - 1);
+            self.inner.set(key, value)
+        }
+        fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, StoreError> {
+            self.inner.keys()
+        }
+    }
+
+    #[test]
+    fn only_the_vaults_own_key_is_taken_from_another_tab() {
+        let store = vault(MemoryStore::default());
+        let meta = read_meta(&raw(&store, VAULT_KEY)).unwrap();
+        assert!(key_fits(&meta, store.data_key()));
+        assert!(!key_fits(&meta, &DataKey::from_bytes([9; 32])));
+        // A vault written before the key check cannot vouch for any key.
+        let mut older = meta.clone();
+        older.check = None;
+        older.schema = 2;
+        assert!(!key_fits(&older, store.data_key()));
+    }
+
+    #[test]
+    fn a_second_vault_is_never_written_over_the_first() {
+        // Two tabs set a passcode at the same moment: the second finds the
+        // first's vault and changes nothing (records sealed under the first
+        // key would otherwise be lost for good).
+        let mut first = vault(MemoryStore::default());
+        save(&mut first, &labelled("r1", "FIRST"), 0).unwrap();
+        let before = raw(&first, VAULT_KEY);
+        let (input, kek) = kdf("second passcode 1357");
+        let Err((base, e)) = create(first.into_inner(), &input, &kek, Box::new(Counter(77))) else {
+            panic!("a second vault was created");
+        };
+        assert_eq!(e, VaultError::Exists);
+        assert_eq!(
+            base.get(VAULT_KEY).unwrap().as_deref(),
+            Some(before.as_str())
+        );
+    }
+
+    #[test]
+    fn a_key_derivation_cost_this_app_never_wrote_is_refused() {
+        let store = vault(MemoryStore::default());
+        let mut meta = read_meta(&raw(&store, VAULT_KEY)).unwrap();
+        for cost in [
+            KdfCost {
+                m_kib: 4 * 1024 * 1024,
+                t: 3,
+                p: 1,
+            },
+            KdfCost {
+                m_kib: 64 * 1024,
+                t: 100_000,
+                p: 1,
+            },
+            KdfCost {
+                m_kib: 64 * 1024,
+                t: 3,
+                p: 16,
+            },
+        ] {
+            meta.kdf = cost;
+            assert_eq!(kdf_input(&meta), Err(VaultError::UnknownCost(cost)));
+        }
+        for cost in [
+            KdfCost::CURRENT,
+            KdfCost {
+                m_kib: 19 * 1024,
+                t: 2,
+                p: 1,
+            },
+        ] {
+            meta.kdf = cost;
+            assert!(kdf_input(&meta).is_ok(), "{cost:?}");
+        }
     }
 
     /// A vault holding records `r0`…`r4`, labelled `BACK-0`…`BACK-4`.
@@ -1196,6 +1585,7 @@ pub(crate) mod tests {
             salt: B64.encode([3u8; 16]),
             wrapped: seal_with(&kek.0, [1; 12], &data, b""),
             state: None,
+            check: None,
         };
         let entry = "{\"schema\":2,\"protocol\":\"p\",\"rev\":1,\"draft\":{\"id\":\"o\",\"label\":\"OLD\"}}";
         let s = seal_with(&data, [2; 12], entry.as_bytes(), b"");

@@ -9,7 +9,7 @@ use ctit_screening::export::{Trail, fhir_file, record_file};
 use ctit_screening::history::{
     self, Entry, Kind, Reason, Refused, Status, Who, apply, begin, complete, entries,
 };
-use ctit_screening::import::import_record;
+use ctit_screening::import::{ImportError, import_record};
 use ctit_screening::records::{SaveError, load_all, save};
 use ctit_screening::store::{KeyValue, MemoryStore};
 
@@ -410,12 +410,12 @@ fn a_line_this_version_cannot_read_is_kept_and_skipped() {
 
 #[test]
 fn an_import_says_how_many_of_the_files_history_entries_it_could_not_read() {
-    // A newer version's entry (a kind this one does not know) and an
-    // altered one (a name, not initials) are left out and counted.
+    // A newer version's entry (a kind this one does not know) is left out
+    // and counted.
     let file = r#"{"format":"ctit-screening/1","screening_date":"2026-11-25","answers":{},
         "history":[{"at":"2026-11-25T08:00:00.000Z","by":"AB","kind":"created"},
                    {"at":"2026-11-25T08:05:00.000Z","by":"AB","kind":"signed"},
-                   {"at":"2026-11-25T08:06:00.000Z","by":"Alice Smith","kind":"edited","field":"ecog","before":"","after":"1"}]}"#;
+                   {"at":"2026-11-25T08:06:00.000Z","by":"AB","kind":"witnessed","field":"ecog"}]}"#;
     let mut imported = import_record(file, "S-7.json", "r7", T0, &|p| format!("{p:?}")).unwrap();
     assert_eq!(imported.left_out, 2);
     assert_eq!(entries(&imported.draft.history).len(), 1);
@@ -428,11 +428,199 @@ fn an_import_says_how_many_of_the_files_history_entries_it_could_not_read() {
     );
     // The count travels with the record: exported and imported again.
     let again = history::from_json(&history::to_json(&d.history));
-    assert_eq!(again, (d.history.clone(), 0));
+    assert_eq!(again, Ok((d.history.clone(), 0)));
     // Nothing left out, nothing said.
     let mut clean = new_record();
     begin(&mut clean, Kind::Imported, "S-8.json", 0, "CD", T0);
     assert_eq!(entries(&clean.history).pop().unwrap().after, None);
+}
+
+#[test]
+fn an_import_refuses_history_entries_without_initials_naming_each() {
+    // An entry with no author, or a name where initials belong, cannot be
+    // attributed: the file is refused and each such entry named, never
+    // left out quietly.
+    let file = r#"{"format":"ctit-screening/1","screening_date":"2026-11-25","answers":{},
+        "history":[{"at":"2026-11-25T08:00:00.000Z","by":"AB","kind":"created"},
+                   {"at":"2026-11-25T08:05:00.000Z","by":"","kind":"completed","note":"eligible"},
+                   {"at":"2026-11-25T08:06:00.000Z","by":"Alice Smith","kind":"edited","field":"ecog","before":"","after":"1"}]}"#;
+    let refused = import_record(file, "S-7.json", "r7", T0, &|p| format!("{p:?}")).unwrap_err();
+    let ImportError::UnsignedHistory(unsigned) = refused else {
+        panic!("{refused:?}");
+    };
+    let named: Vec<(usize, &str, &str)> = unsigned
+        .iter()
+        .map(|u| (u.number, u.kind.as_str(), u.by.as_str()))
+        .collect();
+    assert_eq!(named, [(2, "completed", ""), (3, "edited", "Alice Smith")]);
+}
+
+#[test]
+fn a_files_status_is_what_its_history_says_not_what_the_file_claims() {
+    // "completed" with no completion in the history is in progress…
+    let claims = r#"{"format":"ctit-screening/1","screening_date":"2026-11-25","answers":{},
+        "status":"completed",
+        "history":[{"at":"2026-11-25T08:00:00.000Z","by":"AB","kind":"created"}]}"#;
+    let d = import_record(claims, "a.json", "r1", T0, &|p| format!("{p:?}"))
+        .unwrap()
+        .draft;
+    assert_eq!(Status::of(&d), Status::InProgress);
+    // …and a completion in the history is complete, whatever `status` says.
+    let hides = r#"{"format":"ctit-screening/1","screening_date":"2026-11-25","answers":{},
+        "status":"in-progress",
+        "history":[{"at":"2026-11-25T08:00:00.000Z","by":"AB","kind":"created"},
+                   {"at":"2026-11-25T08:10:00.000Z","by":"AB","kind":"completed","note":"incomplete"}]}"#;
+    let d = import_record(hides, "b.json", "r2", T0, &|p| format!("{p:?}"))
+        .unwrap()
+        .draft;
+    assert_eq!(Status::of(&d), Status::Completed);
+}
+
+#[test]
+fn imported_and_restored_history_is_exported_as_stated_in_the_file() {
+    let mut d = new_record();
+    d = typed(&d, "ecog", "1", &who("AB", "2026-12-01T09:01:00.000Z")).unwrap();
+    let record = Record::from_json_value(&d.record_json()).unwrap();
+    let trail = Trail {
+        status: Status::of(&d),
+        history: &d.history,
+    };
+    let file = record_file(&record, &d.label, Some(&trail));
+    // Here, every entry is this device's own.
+    let json: serde_json::Value = serde_json::from_str(&file).unwrap();
+    assert!(
+        json["history"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e.get("as_stated_in_file").is_none())
+    );
+    // Imported elsewhere, then changed there: what came in the file is
+    // "as stated in the file", what that device did is its own.
+    let mut back = import_record(&file, "x.json", "r2", T0, &|p| format!("{p:?}"))
+        .unwrap()
+        .draft;
+    begin(
+        &mut back,
+        Kind::Imported,
+        "x.json",
+        0,
+        "CD",
+        "2026-12-02T08:00:00.000Z",
+    );
+    let back = typed(&back, "ecog", "2", &who("CD", "2026-12-02T08:01:00.000Z")).unwrap();
+    let all = entries(&back.history);
+    assert_eq!(history::witnessed_from(&all), 2);
+    let exported = history::to_json(&back.history);
+    let stated: Vec<bool> = exported
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["as_stated_in_file"] == true)
+        .collect();
+    assert_eq!(stated, [true, true, false, false]);
+}
+
+#[test]
+fn storage_refuses_a_change_of_inputs_or_status_without_an_entry() {
+    let mut kv = MemoryStore::default();
+    let d = new_record();
+    let d = typed(&d, "ecog", "1", &who("AB", "2026-12-01T09:01:00.000Z")).unwrap();
+    assert_eq!(save(&mut kv, &d, 0), Ok(1));
+    let stored = kv.get("ctit/record/r1").unwrap();
+    let mut quiet = d.clone();
+    quiet.set_input("ecog", "4");
+    let mut label = d.clone();
+    label.label = "S-999".into();
+    let mut done = d.clone();
+    done.status = Status::Completed;
+    let mut no_entry_at_all = Draft::new("r9", "2026-12-01", T0);
+    no_entry_at_all.set_input("ecog", "1");
+    for (what, f, rev, refusal) in [
+        (
+            "an input",
+            &quiet,
+            1,
+            history::TrailBroken::NotRecorded("ecog".into()),
+        ),
+        (
+            "the label",
+            &label,
+            1,
+            history::TrailBroken::NotRecorded("label".into()),
+        ),
+        (
+            "the status",
+            &done,
+            1,
+            history::TrailBroken::StatusNotRecorded,
+        ),
+        (
+            "a new record",
+            &no_entry_at_all,
+            0,
+            history::TrailBroken::NoBeginning,
+        ),
+    ] {
+        assert_eq!(
+            save(&mut kv, f, rev),
+            Err(SaveError::Unrecorded(refusal)),
+            "{what}"
+        );
+    }
+    assert_eq!(kv.get("ctit/record/r1").unwrap(), stored, "nothing written");
+    assert_eq!(kv.get("ctit/record/r9").unwrap(), None);
+}
+
+#[test]
+fn the_newest_entry_grows_only_as_the_same_persons_typing_of_the_same_field_within_the_minute() {
+    let mut kv = MemoryStore::default();
+    let mut d = new_record();
+    d.updated = "2026-12-01T09:01:00.000Z".into();
+    let d = typed(&d, "ecog", "1", &who("AB", "2026-12-01T09:01:00.000Z")).unwrap();
+    assert_eq!(save(&mut kv, &d, 0), Ok(1));
+    // The form's typing, coalesced: allowed.
+    let mut next = d.clone();
+    next.updated = "2026-12-01T09:01:20.000Z".into();
+    let next = typed(&next, "ecog", "2", &who("AB", "2026-12-01T09:01:20.000Z")).unwrap();
+    assert_eq!(entries(&next.history).len(), 2, "coalesced");
+    // Forged extensions of the newest entry, each with the input to match.
+    let line = d.history.lines().last().unwrap().to_string();
+    let forge = |from: &str, to: &str, updated: &str| {
+        let mut f = next.clone();
+        let newest = next.history.lines().last().unwrap();
+        let forged = newest.replacen(from, to, 1);
+        assert!(from == to || forged != newest, "{from} in {newest}");
+        f.history = next.history.replace(newest, &forged);
+        f.updated = updated.into();
+        f
+    };
+    assert!(line.contains("|AB|edited|ecog|"));
+    for (what, f) in [
+        (
+            "its author",
+            forge("|AB|", "|ZZ|", "2026-12-01T09:01:20.000Z"),
+        ),
+        (
+            "its field",
+            forge("|ecog|", "|nyha_class|", "2026-12-01T09:01:20.000Z"),
+        ),
+        (
+            "its before",
+            forge("|ecog|||||", "|ecog||||0|", "2026-12-01T09:01:20.000Z"),
+        ),
+        (
+            "past the minute",
+            forge("|AB|", "|AB|", "2026-12-01T09:02:30.000Z"),
+        ),
+    ] {
+        assert_eq!(
+            save(&mut kv, &f, 1),
+            Err(SaveError::HistoryRewritten),
+            "{what}"
+        );
+    }
+    assert_eq!(save(&mut kv, &next, 1), Ok(2));
 }
 
 /// A realistic history: a record created, every answer of a shared case

@@ -90,13 +90,39 @@ fn the_log_is_de_identified_spreadsheet_safe_and_lists_criteria_ids() {
     assert_eq!(
         lines[1],
         format!(
-            "\"'=HYPERLINK(\"\"x\"\")\",2026-11-25,not_eligible,I3,I10,,ClinicalTrials.gov listing of 2025-08-22,{}",
+            "\"'=HYPERLINK(\"\"x\"\")\",2026-11-25,not_eligible,I3,I10,,ClinicalTrials.gov listing of 2025-08-22,{},,,",
             env!("CARGO_PKG_VERSION")
         )
     );
     assert!(lines[2].starts_with("\"S-2, 张三?\",2026-13-01,invalid,,,,"));
     assert!(!csv.contains("1961-04-02"), "no date of birth in the log");
     assert_eq!(CRITERIA.len(), 25);
+}
+
+#[test]
+fn a_deleted_record_stays_in_the_log_with_who_deleted_it_when_and_why() {
+    let t = ctit_screening::records::Tombstone {
+        id: "r1".into(),
+        label: "S-9".into(),
+        screening_date: "2026-11-25".into(),
+        outcome: "not_eligible".into(),
+        by: "AB".into(),
+        at: "2026-12-02T10:00:00.000Z".into(),
+        reason: ctit_screening::records::DeletionReason::Other,
+        reason_text: "patient, withdrew".into(),
+    };
+    let csv = screening_log_csv(&[ctit_screening::interop::deleted_row(&t)]);
+    let row = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .nth(1)
+        .unwrap()
+        .to_string();
+    assert!(row.starts_with("S-9,2026-11-25,not_eligible,,,,"), "{row}");
+    assert!(
+        row.ends_with(",2026-12-02T10:00:00.000Z,AB,\"other: patient, withdrew\""),
+        "{row}"
+    );
 }
 
 #[test]

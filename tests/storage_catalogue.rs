@@ -29,7 +29,16 @@ fn every_broken_entry_is_reported_kept_as_it_was_and_good_records_still_load() {
         kv.set(k, v).unwrap();
     }
     for i in 0..3 {
-        let d = Draft::new(&format!("good{i}"), "2026-11-25", "2026-11-25T10:00:00Z");
+        let mut d = Draft::new(&format!("good{i}"), "2026-11-25", "2026-11-25T10:00:00Z");
+        // (Storage keeps no record without the entry saying how it came to be.)
+        ctit_screening::history::begin(
+            &mut d,
+            ctit_screening::history::Kind::Created,
+            "",
+            0,
+            "TS",
+            "2026-11-25T10:00:00Z",
+        );
         save(&mut kv, &d, 0).unwrap();
     }
     kv.set("other-app/key", "{not ours").unwrap();

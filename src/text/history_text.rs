@@ -93,6 +93,20 @@ pub struct HistoryText {
     pub col_who: &'static str,
     /// Column headings.
     pub col_what: &'static str,
+    /// Asking why a record is deleted (its label).
+    pub deletion_title: fn(&str) -> String,
+    /// The reasons offered, in `DeletionReason::ALL` order.
+    pub deletion_reasons: [&'static str; 4],
+    /// No reason chosen for a deletion.
+    pub deletion_reason_required: &'static str,
+    /// The button that deletes, once a reason is given.
+    pub deletion_confirm: &'static str,
+    /// Said of history entries that came from a file (import, restore):
+    /// this device did not witness them.
+    pub as_stated: &'static str,
+    /// An import refused for history entries without initials (the file's
+    /// name, then each entry: number, kind, time, author as the file says).
+    pub unsigned_history: fn(&str, &[crate::history::UnsignedEntry]) -> String,
 }
 
 /// English.
@@ -161,6 +175,37 @@ pub const EN_HISTORY: HistoryText = HistoryText {
     col_when: "When",
     col_who: "Who",
     col_what: "What",
+    deletion_title: |l| {
+        format!(
+            "Delete “{l}” for good? Who deleted it, when and why stay in the screening log and in backups."
+        )
+    },
+    deletion_reasons: [
+        "Entered in error",
+        "Duplicate of another record",
+        "Past the retention period",
+        "Other",
+    ],
+    deletion_reason_required: "Reason: choose why the record is deleted.",
+    deletion_confirm: "Delete the record",
+    as_stated: "as stated in the file",
+    unsigned_history: |file, entries| {
+        let named: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                let by = if e.by.is_empty() {
+                    "no one".to_string()
+                } else {
+                    format!("“{}”", e.by)
+                };
+                format!("entry {} ({} {}) is signed by {by}", e.number, e.kind, e.at)
+            })
+            .collect();
+        format!(
+            "{file} was not imported: its history must name every author by initials (2–4 letters), and {}.",
+            named.join("; ")
+        )
+    },
 };
 
 /// Simplified Chinese.
@@ -214,6 +259,30 @@ pub const ZH_HISTORY: HistoryText = HistoryText {
     any: "全部",
     status_filter: "状态",
     showing: |n, of| format!("共 {of} 份记录，{n} 份符合。"),
+    deletion_title: |l| {
+        format!("确定永久删除“{l}”吗？删除人、删除时间和原因会保留在筛选日志和备份中。")
+    },
+    deletion_reasons: ["录入错误", "与另一条记录重复", "超过保存期限", "其他"],
+    deletion_reason_required: "原因：请选择删除该记录的原因。",
+    deletion_confirm: "删除该记录",
+    as_stated: "文件中所述",
+    unsigned_history: |file, entries| {
+        let named: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                let by = if e.by.is_empty() {
+                    "无人署名".to_string()
+                } else {
+                    format!("署名为“{}”", e.by)
+                };
+                format!("第 {} 条（{} {}）{by}", e.number, e.kind, e.at)
+            })
+            .collect();
+        format!(
+            "{file} 未导入：稽查轨迹的每一条都必须以姓名缩写（2–4 个字母）署名，而{}。",
+            named.join("；")
+        )
+    },
     col_when: "时间",
     col_who: "人员",
     col_what: "内容",

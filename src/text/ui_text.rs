@@ -256,6 +256,8 @@ pub struct ScreenText {
     pub unsealed_left: fn(usize) -> String,
     /// The passcode check could not run (worker failed), with the reason.
     pub kdf_failed: fn(&str) -> String,
+    /// The passcode check ran past its time limit and was stopped.
+    pub kdf_too_long: &'static str,
     /// Waiting after too many wrong passcodes, in seconds.
     pub wait_before_try: fn(u32) -> String,
     /// The word to type to confirm wiping everything.
@@ -435,6 +437,11 @@ pub struct ScreenText {
     pub export_failed: fn(&str) -> String,
     /// Setting a passcode failed (with the browser's or vault's reason).
     pub passcode_failed: fn(&str) -> String,
+    /// Another tab set a passcode at the same moment: this one was not set.
+    pub passcode_set_elsewhere: &'static str,
+    /// Dismisses a notice.
+    pub ok: &'static str,
+
     /// Print row.
     pub earliest_eligible: &'static str,
     /// Print column.
@@ -631,6 +638,7 @@ pub const EN_SCREENS: ScreenText = ScreenText {
         )
     },
     kdf_failed: |e| format!("The passcode could not be checked ({e}). Try again."),
+    kdf_too_long: "Checking the password took longer than 30 seconds and was stopped. Try again; if it happens again, close other apps on this device.",
     wait_before_try: |n| {
         format!("Too many wrong passcodes. The next try is possible in {n} seconds.")
     },
@@ -661,6 +669,7 @@ pub const EN_SCREENS: ScreenText = ScreenText {
             NewerVersion(v) => format!("Not restored: the backup was made by a newer version of this app (format {v}). Update the app first."),
             WrongPasswordOrDamaged => "Not restored: the password is wrong, or the file was altered.".to_string(),
             LabelTooLong(n) => format!("Not restored: a record's label has {n} characters; at most {} are kept.", crate::import::MAX_LABEL_CHARS),
+            UnknownCost(_) => "Not restored: the file asks for a key derivation this app never uses (it was not made by this app, or was altered). Nothing was changed.".to_string(),
         }
     },
     restored_suffix: " (restored)",
@@ -779,6 +788,9 @@ pub const EN_SCREENS: ScreenText = ScreenText {
     unit: "unit",
     export_failed: |e| format!("Export failed: {e}"),
     passcode_failed: |e| format!("The passcode could not be set: {e}"),
+    passcode_set_elsewhere: "A passcode was set in another tab of this app at the same moment, so yours was not set. That passcode protects the records: enter it to unlock.",
+    ok: "OK",
+
     earliest_eligible: "Earliest eligible",
     reason: "Reason",
     yes: "Yes",
@@ -941,6 +953,7 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
         )
     },
     kdf_failed: |e| format!("无法验证密码（{e}）。请重试。"),
+    kdf_too_long: "密码验证超过 30 秒，已停止。请重试；如再次出现，请关闭本设备上的其他应用。",
     wait_before_try: |n| format!("密码错误次数过多。{n} 秒后可再次尝试。"),
     wipe_word: "清除",
     type_wipe_word: |w| format!("请输入“{w}”确认。"),
@@ -974,6 +987,7 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
                 "未恢复：某条记录的标签有 {n} 个字符，最多 {} 个。",
                 crate::import::MAX_LABEL_CHARS
             ),
+            UnknownCost(_) => "未恢复：该文件要求的密钥派生参数本应用从不使用（文件并非本应用生成，或已被改动）。未做任何更改。".to_string(),
         }
     },
     restored_suffix: "（已恢复）",
@@ -1075,6 +1089,9 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
     unit: "单位",
     export_failed: |e| format!("导出失败：{e}"),
     passcode_failed: |e| format!("未能设置密码：{e}"),
+    passcode_set_elsewhere: "本应用的另一个标签页在同一时刻设置了解锁密码，因此您设置的密码未生效。记录受该密码保护：请输入该密码解锁。",
+    ok: "知道了",
+
     earliest_eligible: "最早可符合日期",
     reason: "理由",
     yes: "是",

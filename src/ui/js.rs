@@ -26,11 +26,6 @@ pub fn construct(name: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
     Reflect::construct(ctor.unchecked_ref::<Function>(), &js_sys::Array::of1(arg))
 }
 
-/// Sets `obj[name]` to a function that the page keeps (event handlers).
-pub fn set(obj: &JsValue, name: &str, value: &JsValue) {
-    let _ = Reflect::set(obj, &name.into(), value);
-}
-
 /// Says `message` on the browser's console as a warning (for site IT).
 pub fn warn(message: &str) {
     if let Ok(console) = Reflect::get(&js_sys::global(), &"console".into()) {
