@@ -10,7 +10,7 @@ use super::clock::{days_ago_iso, local_time, now_iso, today};
 use super::files::{download, read_file_text};
 use super::kdf;
 use super::random::BrowserRandom;
-use super::state::AppState;
+use super::state::{AppState, Pending};
 use super::storage::with_store;
 use super::words::trs;
 use crate::backup;
@@ -48,7 +48,7 @@ async fn back_up(state: AppState, password: String) -> Result<String, String> {
     let input = KdfInput::fresh(&mut BrowserRandom).map_err(|_| sc.random_failed.to_string())?;
     let kek = kdf::derive(&password, &input.salt, input.cost)
         .await
-        .map_err(|e| (sc.kdf_failed)(&e))?;
+        .map_err(|e| e.words(sc))?;
     let records = with_store(|kv| backup::entries(kv)).map_err(|e| e.to_string())?;
     let n = records.len();
     let text = backup::write(records, &now_iso(), &input, &kek, &mut BrowserRandom)
@@ -82,7 +82,7 @@ async fn restore(state: AppState, file: web_sys::File, password: String) -> Resu
     let (salt, cost) = backup::kdf_of(&text).map_err(refused)?;
     let kek = kdf::derive(&password, &salt, cost)
         .await
-        .map_err(|e| (sc.kdf_failed)(&e))?;
+        .map_err(|e| e.words(sc))?;
     let result = with_store(|kv| {
         // (The form asks the initials before it can restore.)
         let by = state.initials.get_untracked();
@@ -153,6 +153,12 @@ pub fn BackupRestore() -> impl IntoView {
     let asking_initials = RwSignal::new(false);
     let start_restore = move || {
         let Some(f) = file.get_value() else { return };
+        // A restore on a fresh device is a first record like any other:
+        // it waits for the passcode offer's answer, and then goes on
+        // (below), sealed if a passcode was set.
+        if state.waits_for_offer(Pending::Restore) {
+            return;
+        }
         if state.initials.with_untracked(String::is_empty) {
             asking_initials.set(true);
             return;
@@ -168,6 +174,14 @@ pub fn BackupRestore() -> impl IntoView {
     let initials_given = Callback::new(move |()| {
         asking_initials.set(false);
         start_restore();
+    });
+    // The offer answered while a restore waited for it: it goes on.
+    Effect::new(move |was: Option<Option<Pending>>| {
+        let now = state.offer_pending.get();
+        if was == Some(Some(Pending::Restore)) && now.is_none() && !state.offer_open() {
+            start_restore();
+        }
+        now
     });
     let on_file = move |ev: leptos::ev::Event| {
         let chosen = ev

@@ -366,25 +366,32 @@ pub fn HistoryPanel(history: RwSignal<String>) -> impl IntoView {
     let open = RwSignal::new(false);
     // (Counted by lines: this runs on every keystroke's save.)
     let count = Memo::new(move |_| history.with(|t| t.lines().count()));
-    let rows = move || {
-        let l = lang.get();
-        history
-            .with(|t| history::entries(t))
-            .into_iter()
-            .rev()
-            .map(|e| {
-                let (what, reason) = describe(l, &e);
-                view! {
-                    <li data-history-entry=e.kind.id()>
-                        <span class="when">{local_time(&e.at)}</span>" "
-                        <strong class="who">{e.by.clone()}</strong>" "
-                        <span class="what">{what}</span>
-                        {reason.map(|r| view! { " "<span class="why">{r}</span> })}
-                    </li>
-                }
-            })
-            .collect_view()
-    };
+    let rows =
+        move || {
+            let l = lang.get();
+            let all = history.with(|t| history::entries(t));
+            let from = history::witnessed_from(&all);
+            all.into_iter()
+                .enumerate()
+                .rev()
+                .map(|(i, e)| {
+                    let (what, reason) = describe(l, &e);
+                    // An entry that came in a file: this device did not see it.
+                    let stated = (i < from).then(|| view! {
+                    " "<span class="badge stated" data-as-stated>{l.history().as_stated}</span>
+                });
+                    view! {
+                        <li data-history-entry=e.kind.id()>
+                            <span class="when">{local_time(&e.at)}</span>" "
+                            <strong class="who">{e.by.clone()}</strong>" "
+                            <span class="what">{what}</span>
+                            {reason.map(|r| view! { " "<span class="why">{r}</span> })}
+                            {stated}
+                        </li>
+                    }
+                })
+                .collect_view()
+        };
     view! {
         <details class="history no-print" on:toggle=move |ev| {
             let target = ev.target().map(wasm_bindgen::JsValue::from);
@@ -416,9 +423,12 @@ pub fn PrintHistory(history: RwSignal<String>) -> impl IntoView {
             <tbody>
                 {move || {
                     let l = lang.get();
-                    entries.get().into_iter().rev().map(|e| {
+                    let all = entries.get();
+                    let from = history::witnessed_from(&all);
+                    all.into_iter().enumerate().rev().map(|(i, e)| {
                         let (what, reason) = describe(l, &e);
                         let what = reason.map_or(what.clone(), |r| format!("{what} ({r})"));
+                        let what = if i < from { format!("{what} [{}]", l.history().as_stated) } else { what };
                         view! { <tr><td>{local_time(&e.at)}</td><td>{e.by}</td><td>{what}</td></tr> }
                     }).collect_view()
                 }}

@@ -47,39 +47,43 @@ fn record_style() -> Result<(), Unavailable> {
 #[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn create_now(
     state: AppState,
-    mut draft: Draft,
+    creation: Creation,
     errors: RwSignal<Vec<String>>,
 ) -> Result<(), Unavailable> {
     // Every new record gets a random id here (not in the list, whose code
     // is in the first download); without randomness nothing is created.
-    // A draft that has an id is a stored record to copy ("Duplicate").
-    match super::random::new_id() {
-        Some(id) => {
-            let (kind, note) = if draft.id.is_empty() {
-                (crate::history::Kind::Created, String::new())
-            } else {
-                let source = draft.label.clone();
-                if !draft.label.is_empty() {
-                    draft
-                        .label
-                        .push_str(state.lang.get_untracked().screens().copy_suffix);
-                }
-                draft.created = super::clock::now_iso();
-                draft.updated = draft.created.clone();
-                (crate::history::Kind::Duplicated, source)
-            };
-            draft.id = id;
-            super::history::create(state, draft, kind, note, 0);
-        }
-        None => errors.set(vec![
+    let Some(id) = super::random::new_id() else {
+        errors.set(vec![
             state
                 .lang
                 .get_untracked()
                 .screens()
                 .random_failed
                 .to_string(),
-        ]),
-    }
+        ]);
+        return Ok(());
+    };
+    let now = super::clock::now_iso();
+    let (draft, kind, note) = match creation {
+        Creation::New => (
+            Draft::new(&id, &super::clock::today().to_string(), &now),
+            crate::history::Kind::Created,
+            String::new(),
+        ),
+        Creation::Duplicate(mut draft) => {
+            let source = draft.label.clone();
+            if !draft.label.is_empty() {
+                draft
+                    .label
+                    .push_str(state.lang.get_untracked().screens().copy_suffix);
+            }
+            draft.id = id;
+            draft.created.clone_from(&now);
+            draft.updated = now;
+            (draft, crate::history::Kind::Duplicated, source)
+        }
+    };
+    super::history::create(state, draft, kind, note, 0);
     Ok(())
 }
 
@@ -126,6 +130,11 @@ fn scan_view() -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn notice_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::lock::NoticeBar /> }.into_any())
+}
+
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lock_view() -> Result<AnyView, Unavailable> {
     Ok(view! { <super::lock::LockScreen /> }.into_any())
 }
@@ -157,15 +166,28 @@ fn settings_view() -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn delete_form_view(id: String, open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
+    Ok(view! { <tools::DeleteForm id=id open=open /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn list_more_view(shown: RwSignal<u32>, page: u32) -> Result<AnyView, Unavailable> {
     Ok(view! { <tools::ListMore shown=shown page=page /> }.into_any())
 }
 
+/// How a record the list asks for comes to be.
+pub enum Creation {
+    /// A new, empty record ("New screening").
+    New,
+    /// A copy of this stored record ("Duplicate").
+    Duplicate(Draft),
+}
+
 /// Something the records list asks of code fetched on first use.
 pub enum ListAction {
-    /// Save this draft as a new record, under a new random id, and open it
-    /// (the record form's code).
-    Create(Draft),
+    /// Create a record, under a new random id, and open it (the record
+    /// form's code).
+    Create(Creation),
     /// One of the list's tools (their module).
     Tool(tools::Tool),
     /// Start the tabs' common idle clock and lock (`watch`, with the lock's
@@ -305,6 +327,11 @@ pub fn scan() -> AnyView {
     screen(Box::new(|| Box::pin(scan_view())))
 }
 
+/// A notice this tab must give once, above every screen (`AppState::notice`).
+pub fn tab_notice() -> AnyView {
+    screen(Box::new(|| Box::pin(notice_view())))
+}
+
 /// The lock screen.
 pub fn lock() -> AnyView {
     screen(Box::new(|| Box::pin(lock_view())))
@@ -347,6 +374,17 @@ pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
     )
 }
 
+/// In a row of the records list: who deletes the record and why, then
+/// the deletion (see [`tools::DeleteForm`]); `open` is cleared when done
+/// or cancelled.
+pub fn delete_form(id: String, open: RwSignal<bool>) -> AnyView {
+    deferred(
+        Box::new(move || Box::pin(delete_form_view(id.clone(), open))),
+        When::Now,
+        unavailable,
+    )
+}
+
 /// Does `action` once its code is here: creating a record comes with the
 /// record form (which it opens), the rest with the list's tools. What goes
 /// wrong is listed in `errors`, including code that cannot be fetched (and
@@ -354,7 +392,7 @@ pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
 pub fn run(state: AppState, action: ListAction, errors: RwSignal<Vec<String>>) {
     leptos::task::spawn_local(async move {
         let loaded = match action {
-            ListAction::Create(draft) => create_now(state, draft, errors).await,
+            ListAction::Create(creation) => create_now(state, creation, errors).await,
             ListAction::Watch => watch_now(state).await,
             ListAction::Tool(tool) => tool_now(state, tool, errors).await,
         };

@@ -5,10 +5,10 @@
 //! entries and the "show more" buttons come from `tools`, fetched once this
 //! list is painted (`lazy`); creating a record comes with the record form.
 
-use super::clock::{local_time, now_iso, today};
-use super::lazy::ListAction;
+use super::clock::local_time;
+use super::lazy::{Creation, ListAction};
 use super::route::Screen;
-use super::state::{AppState, LIST_PAGE};
+use super::state::{AppState, LIST_PAGE, Pending};
 use super::tools::Tool;
 use super::words::tr;
 use crate::drafts::Draft;
@@ -84,32 +84,23 @@ pub fn RecordsList() -> impl IntoView {
 
     // Before the first record the passcode offer must be answered, so
     // nothing is ever written in the clear on a device that will use one.
-    let undecided = move |why: u32| {
-        let undecided = state.offer_open();
-        if undecided {
-            state.offer_pending.set(why);
-        }
-        undecided
-    };
     let new_record = move |_| {
-        if undecided(1) {
+        if state.waits_for_offer(Pending::Create) {
             return;
         }
-        // (The record form's code gives it its random id.)
-        let draft = Draft::new("", &today().to_string(), &now_iso());
-        super::lazy::run(state, ListAction::Create(draft), action_errors);
+        super::lazy::run(state, ListAction::Create(Creation::New), action_errors);
     };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(file) = super::dom::take_chosen_file(&ev) else {
             return;
         };
-        if undecided(2) {
+        if state.waits_for_offer(Pending::Import) {
             return;
         }
         super::lazy::run(state, ListAction::Tool(Tool::Import(file)), action_errors);
     };
     let scan = move |_| {
-        if !undecided(3) {
+        if !state.waits_for_offer(Pending::Scan) {
             state.go(Screen::Scan);
         }
     };
@@ -200,23 +191,23 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
     let duplicate = {
         let id = id.clone();
         move |_| {
-            // (The record form's code makes the copy: a draft with an id
-            // is copied, see `lazy::create_now`.)
+            // (The record form's code makes the copy, see `lazy::create_now`.)
             if let Some(s) = state.stored(&id) {
-                super::lazy::run(state, ListAction::Create(s.draft), errors);
+                super::lazy::run(
+                    state,
+                    ListAction::Create(Creation::Duplicate(s.draft)),
+                    errors,
+                );
             }
         }
     };
-    let delete = {
+    let asking = {
         let id = id.clone();
-        move |_| {
-            state.delete(&id);
-            confirming.set(false);
+        move || {
+            confirming
+                .get()
+                .then(|| super::lazy::delete_form(id.clone(), confirming))
         }
-    };
-    let confirm_text = {
-        let shown_label = shown_label.clone();
-        move || (ui().delete_confirm)(&shown_label())
     };
     // Element Timing: the benchmark measures when the first verdict is painted.
     let badge_view = view! {
@@ -242,11 +233,8 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
                     <button on:click=duplicate>{tr(lang, |u| u.duplicate)}</button>
                     <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.delete)}</button>
                 </span>
-                <span class="row-actions" hidden=move || !confirming.get()>
-                    <span role="alert">{move || if confirming.get() { confirm_text() } else { String::new() }}</span>
-                    <button class="danger" on:click=delete>{tr(lang, |u| u.yes_delete)}</button>
-                    <button on:click=move |_| confirming.set(false)>{tr(lang, |u| u.cancel)}</button>
-                </span>
+                // Who deletes it and why, asked in place (the list's tools).
+                {asking}
             </td>
         </tr>
     }

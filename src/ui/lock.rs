@@ -18,35 +18,53 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 /// Unlocks this tab with a data key another tab handed over, if a vault
-/// exists and the key opens its state.
+/// exists and the key is its own (the vault's key check): any other 32
+/// bytes are dropped, so a wrong key never seals a record.
 pub fn adopt_key(state: AppState, bytes: [u8; 32]) {
     let key = DataKey::from_bytes(bytes);
     let Some(meta) = stored_meta() else { return };
+    if !vault::key_fits(&meta, &key) {
+        return;
+    }
     let Ok(seal_state) = vault::state_with_key(&meta, &key) else {
         return;
     };
     let Ok(store) = unlocked_store(key, seal_state) else {
         return;
     };
-    become_unlocked(state, store, false);
+    become_unlocked(state, store, How::HandedOver);
 }
+
+/// How a tab came to hold the data key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// The passcode was typed in this tab (or set or changed here): the
+    /// other tabs waiting on a coordinator's screen are told.
+    ByPasscode,
+    /// Another tab handed the key over.
+    HandedOver,
+}
+
+/// The one Web Lock under which a tab creates, changes or removes the
+/// vault, so two tabs never do it at the same moment.
+const VAULT_LOCK: &str = "ctit-vault";
 
 fn stored_meta() -> Option<vault::VaultMeta> {
     let text = super::storage::with_store(|kv| kv.get(VAULT_KEY).ok().flatten())?;
     vault::read_meta(&text).ok()
 }
 
-/// Makes `store` this tab's (unlocked) store; tells the other tabs unless
-/// they told this one.
-fn become_unlocked(state: AppState, store: VaultStore, tell: bool) {
+/// Makes `store` this tab's (unlocked) store; tells the other tabs when
+/// the passcode was typed here.
+fn become_unlocked(state: AppState, store: VaultStore, how: How) {
     let key = store.data_key().bytes();
     state.unsealed_left.set(store.unsealed_left() as u32);
     super::storage::install_unlocked(Box::new(store), key);
     state.has_vault.set(true);
     state.locked.set(false);
     state.reload();
-    if tell {
-        super::watch::hand_over_key();
+    if how == How::ByPasscode {
+        super::watch::unlocked_here();
     }
 }
 
@@ -98,7 +116,7 @@ async fn open_vault(
     super::perf::mark("ctit-kdf");
     let kek = kdf::derive(passcode, &salt, cost)
         .await
-        .map_err(|e| UnlockError::Failed((sc.kdf_failed)(&e)))?;
+        .map_err(|e| UnlockError::Failed(e.words(sc)))?;
     super::perf::measure("ctit-kdf", "ctit-kdf");
     match vault::open(&meta, &kek) {
         Ok((key, seal_state)) => {
@@ -121,7 +139,7 @@ async fn new_kek(state: AppState, passcode: &str) -> Result<(KdfInput, vault::Ke
     let input = KdfInput::fresh(&mut BrowserRandom).map_err(|_| sc.random_failed.to_string())?;
     let kek = kdf::derive(passcode, &input.salt, input.cost)
         .await
-        .map_err(|e| (sc.kdf_failed)(&e))?;
+        .map_err(|e| e.words(sc))?;
     Ok((input, kek))
 }
 
@@ -130,13 +148,14 @@ async fn new_kek(state: AppState, passcode: &str) -> Result<(KdfInput, vault::Ke
 async fn unlock(state: AppState, passcode: String) -> Result<(), UnlockError> {
     let (meta, mut store) = open_vault(state, &passcode).await?;
     store.seal_pending();
-    if meta.schema < 2 || meta.kdf.is_weaker_than_current() {
-        // Made by an earlier version: the same passcode, at today's cost.
+    if vault::needs_rewrap(&meta) {
+        // Made by an earlier version: the same passcode and key, at
+        // today's cost and with the key check.
         if let Ok((input, kek)) = new_kek(state, &passcode).await {
-            let _ = vault::change_passcode(&mut store, &input, &kek);
+            let _ = vault::rewrap(&mut store, &input, &kek);
         }
     }
-    become_unlocked(state, store, true);
+    become_unlocked(state, store, How::ByPasscode);
     Ok(())
 }
 
@@ -146,14 +165,31 @@ pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<()
     let sc = state.lang.get_untracked().screens();
     let (input, kek) = new_kek(state, &passcode).await?;
     let base = browser_store().map_err(|e| (sc.passcode_failed)(&e))?;
-    // Performance marks for the benchmark (writing the vault, sealing).
-    super::perf::mark("ctit-seal");
-    let created = vault::create(base, &input, &kek, Box::new(BrowserRandom));
-    super::perf::measure("ctit-seal", "ctit-seal");
+    // Under the vault's lock: another tab setting a passcode at the same
+    // moment either finished first (its vault is found, nothing is
+    // written) or waits for this one.
+    let created = super::bridge::with_lock(VAULT_LOCK, move || {
+        // Performance marks for the benchmark (writing the vault, sealing).
+        super::perf::mark("ctit-seal");
+        let created = vault::create(base, &input, &kek, Box::new(BrowserRandom));
+        super::perf::measure("ctit-seal", "ctit-seal");
+        created
+    })
+    .await;
     match created {
         Ok((store, _progress)) => {
-            become_unlocked(state, store, true);
+            become_unlocked(state, store, How::ByPasscode);
             Ok(())
+        }
+        Err((_, VaultError::Exists)) => {
+            // The other tab's passcode protects the records: this tab locks
+            // and is handed the key, or asks for that passcode; the offer's
+            // form is gone with the offer, so the shell says why.
+            state
+                .notice
+                .set(Some(super::state::Notice::PasscodeSetElsewhere));
+            state.recheck_vault();
+            Err(sc.passcode_set_elsewhere.to_string())
         }
         Err((_, VaultError::NoRandomness)) => Err(state
             .lang
@@ -165,7 +201,10 @@ pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<()
     }
 }
 
-/// Changes the passcode: the data key is wrapped anew; no record is rewritten.
+/// Changes the passcode, and the data key with it: every record is sealed
+/// anew (resumed at the next unlock if cut short, see
+/// `vault::change_passcode`). The other tabs find that their key no longer
+/// opens the vault, lock, and are handed the new one.
 pub(super) async fn change_passcode(
     state: AppState,
     current: String,
@@ -176,9 +215,12 @@ pub(super) async fn change_passcode(
         .await
         .map_err(|e| words(state, e))?;
     let (input, kek) = new_kek(state, &new).await?;
-    vault::change_passcode(&mut store, &input, &kek)
-        .map_err(|e| (sc.kdf_failed)(&e.to_string()))?;
-    become_unlocked(state, store, false);
+    let store = super::bridge::with_lock(VAULT_LOCK, move || {
+        vault::change_passcode(&mut store, &input, &kek).map(|_progress| store)
+    })
+    .await
+    .map_err(|e| (sc.passcode_failed)(&e.to_string()))?;
+    become_unlocked(state, store, How::ByPasscode);
     Ok(())
 }
 
@@ -203,6 +245,27 @@ fn words(state: AppState, e: UnlockError) -> String {
         UnlockError::Wrong(w) => (sc.wrong_passcode)(w),
         UnlockError::Wait(w) => (sc.wait_before_try)(w),
         UnlockError::Failed(m) => m,
+    }
+}
+
+/// The notice this tab must give (`AppState::notice`), with "OK".
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    move || {
+        state.notice.get().map(|n| {
+            let sc = lang.get().screens();
+            let text = match n {
+                super::state::Notice::PasscodeSetElsewhere => sc.passcode_set_elsewhere,
+            };
+            view! {
+                <div class="alert info no-print" role="status" data-notice>
+                    <p>{text}</p>
+                    <button on:click=move |_| state.notice.set(None)>{sc.ok}</button>
+                </div>
+            }
+        })
     }
 }
 

@@ -13,6 +13,7 @@
 //! derivation's worker), `js` (small browser calls for the later code).
 
 mod backup;
+mod bridge;
 mod clock;
 mod dom;
 mod field;
@@ -129,6 +130,8 @@ pub fn App() -> impl IntoView {
             view! { <div class="alert error no-print" role="alert" data-storage-warning>{text}</div> }
         })
     };
+    // (Drawn by code fetched after the first paint: a notice is rare.)
+    let notice = move || state.notice.with(Option::is_some).then(lazy::tab_notice);
     let switch = move |_| state.set_lang(lang.get_untracked().other());
 
     view! {
@@ -154,6 +157,7 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main">
             {warning}
+            {notice}
             {move || match shown.get() {
                 (Screen::Home, _) => view! { <home::Home /> }.into_any(),
                 (Screen::Patient, _) => lazy::patient(),

@@ -5,7 +5,7 @@
 //! Fetched with the list's tools.
 
 use super::lock::{change_passcode, remove_passcode, set_passcode};
-use super::state::AppState;
+use super::state::{AppState, Pending};
 use super::words::{tr, trs};
 use crate::vault;
 use leptos::prelude::*;
@@ -126,30 +126,23 @@ pub fn LockOffer() -> impl IntoView {
     let done = RwSignal::new(false);
     let after = Callback::new(move |()| {
         done.set(state.has_vault.get_untracked());
-        // "New screening" was pressed before the offer was answered.
-        if state.offer_pending.get_untracked() == 1
-            && let Some(id) = super::random::new_id()
-        {
-            let draft = crate::drafts::Draft::new(
-                &id,
-                &super::clock::today().to_string(),
-                &super::clock::now_iso(),
-            );
-            super::lazy::run(
+        // What was asked for before the offer was answered goes on now.
+        match state.offer_pending.get_untracked() {
+            Some(Pending::Create) => super::lazy::run(
                 state,
-                super::lazy::ListAction::Create(draft),
+                super::lazy::ListAction::Create(super::lazy::Creation::New),
                 RwSignal::new(Vec::new()),
-            );
+            ),
+            Some(Pending::Scan) => state.go(super::route::Screen::Scan),
+            // The restore form goes on by itself once the offer is answered
+            // (`backup::BackupRestore`); an import's file is chosen again.
+            Some(Pending::Restore | Pending::Import) | None => {}
         }
-        // "Scan a patient's code" was pressed first.
-        if state.offer_pending.get_untracked() == 3 {
-            state.go(super::route::Screen::Scan);
-        }
-        state.offer_pending.set(0);
+        state.offer_pending.set(None);
     });
-    // "New screening" or "Import" pressed first: the offer takes the focus.
+    // Something was asked for first: the offer takes the focus.
     Effect::new(move |_| {
-        if state.offer_pending.get() != 0 {
+        if state.offer_pending.with(Option::is_some) {
             super::js::focus_after_frame("new-passcode");
         }
     });
@@ -158,7 +151,7 @@ pub fn LockOffer() -> impl IntoView {
             <div class="alert info lock-offer" data-lock-offer>
                 <p><strong>{trs(lang, |s| s.lock_offer)}</strong></p>
                 <p>{trs(lang, |s| s.lock_offer_help)}</p>
-                <Show when=move || state.offer_pending.get() != 0>
+                <Show when=move || state.offer_pending.with(Option::is_some)>
                     <p class="field-error" role="alert">{trs(lang, |s| s.lock_choose_first)}</p>
                 </Show>
                 <SetPasscodeForm id="new-passcode" after=after decline=true />

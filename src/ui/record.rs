@@ -98,7 +98,9 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 based_on(&d);
             }
             Err(SaveError::Conflict { stored }) => conflict.set(Some(*stored)),
-            Err(SaveError::Unreadable(_) | SaveError::HistoryRewritten) => notice.set(Some(
+            Err(
+                SaveError::Unreadable(_) | SaveError::HistoryRewritten | SaveError::Unrecorded(_),
+            ) => notice.set(Some(
                 lang.get_untracked()
                     .screens()
                     .stored_copy_unreadable
@@ -227,13 +229,13 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         };
         let (name, kind, text) = if fhir {
             (
-                export::file_name(&d.label, &record, ".fhir.json"),
+                export::file_name(&d.id, &record, ".fhir.json"),
                 "application/fhir+json",
                 export::fhir_file(&record, &d.label, Some(&trail)),
             )
         } else {
             (
-                export::file_name(&d.label, &record, ".json"),
+                export::file_name(&d.id, &record, ".json"),
                 "application/json",
                 export::record_file(&record, &d.label, Some(&trail)),
             )

@@ -12,6 +12,7 @@
 //! screen, so the page's start carries no glue for them. No frame is kept:
 //! each is read and dropped.
 
+use super::bridge::{self, ScanHelper};
 use super::clock::{now_iso, today};
 use super::field::FormDraft;
 use super::js;
@@ -21,8 +22,8 @@ use crate::handoff::{Handoff, Refusal};
 use crate::text::Lang;
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The helper script's file (a fixed, versioned name like the key
 /// derivation's worker: its interface changes only with the name).
@@ -32,15 +33,9 @@ const VIDEO_ID: &str = "scan-video";
 /// Time between two frames read from the camera.
 const FRAME_GAP: Duration = Duration::from_millis(150);
 
-/// `globalThis.ctitScan`, loading `web/scan-v1.js` first if needed.
-async fn helper() -> Result<JsValue, String> {
-    let global = js_sys::global();
-    let get = || {
-        js_sys::Reflect::get(&global, &"ctitScan".into())
-            .ok()
-            .filter(|v| !v.is_undefined() && !v.is_null())
-    };
-    if let Some(h) = get() {
+/// The scan helper (`web/scan-v1.js`), loaded first if needed.
+async fn helper() -> Result<ScanHelper, String> {
+    if let Some(h) = bridge::global().ctit_scan() {
         return Ok(h);
     }
     let document = web_sys::window()
@@ -54,20 +49,26 @@ async fn helper() -> Result<JsValue, String> {
         .map_err(|e| js::describe(&e))?;
     let (sent, done) = futures_channel::oneshot::channel::<()>();
     let sent = std::rc::Rc::new(std::cell::RefCell::new(Some(sent)));
-    for event in ["onload", "onerror"] {
+    let settle = {
         let sent = sent.clone();
-        let f = wasm_bindgen::closure::Closure::once_into_js(move || {
+        Closure::<dyn FnMut()>::new(move || {
             if let Some(s) = sent.borrow_mut().take() {
                 let _ = s.send(());
             }
-        });
-        js::set(&script, event, &f);
+        })
+    };
+    let target: &web_sys::EventTarget = script.as_ref();
+    for event in ["load", "error"] {
+        let _ = target.add_event_listener_with_callback(event, settle.as_ref().unchecked_ref());
     }
     let body = document.body().ok_or("no body")?;
     body.insert_before(&script, None)
         .map_err(|e| js::describe(&e))?;
     let _ = done.await;
-    get().ok_or_else(|| format!("{HELPER} could not be loaded"))
+    drop(settle);
+    bridge::global()
+        .ctit_scan()
+        .ok_or_else(|| format!("{HELPER} could not be loaded"))
 }
 
 /// Resolves after `gap`.
@@ -82,17 +83,11 @@ async fn sleep(gap: Duration) {
     let _ = done.await;
 }
 
-/// Awaits a JS promise returned by `helper.name(arg)`.
-async fn call_async(helper: &JsValue, name: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
-    let promise = js::call(helper, name, arg)?;
-    JsFuture::from(js_sys::Promise::from(promise)).await
-}
-
 /// The codes in `source` (the video, or a picture), each read as a
 /// handoff or refused: the browser's detector where there is one, else
 /// `quircs` on its greyscale pixels (timed for the benchmark:
 /// `ctit-scan-decode`).
-async fn read_codes(helper: &JsValue, source: &JsValue) -> Vec<Read> {
+async fn read_codes(helper: &ScanHelper, source: &JsValue) -> Vec<Read> {
     let texts = match frame_of(helper, source).await {
         Frame::Texts(texts) => texts,
         Frame::Pixels(width, height, luma) => {
@@ -119,41 +114,21 @@ enum Frame {
     Nothing,
 }
 
-async fn frame_of(helper: &JsValue, source: &JsValue) -> Frame {
-    let native = js::call(helper, "native", &JsValue::UNDEFINED).is_ok_and(|v| v.is_truthy());
-    if native
-        && let Ok(found) = call_async(helper, "detect", source).await
-        && !found.is_null()
+async fn frame_of(helper: &ScanHelper, source: &JsValue) -> Frame {
+    if helper.native()
+        && let Ok(found) = helper.detect(source).await
+        && let Ok(found) = found.dyn_into::<js_sys::Array>()
     {
-        // An array of texts, read through `Reflect` (no glue).
-        let count = js_sys::Reflect::get(&found, &"length".into())
-            .ok()
-            .and_then(|n| n.as_f64())
-            .map_or(0, |n| n as u32);
-        return Frame::Texts(
-            (0..count)
-                .filter_map(|i| js_sys::Reflect::get(&found, &JsValue::from(i)).ok())
-                .filter_map(|v| v.as_string())
-                .collect(),
-        );
+        return Frame::Texts(found.iter().filter_map(|v| v.as_string()).collect());
     }
-    let Ok(frame) = js::call(helper, "luma", source) else {
-        return Frame::Nothing;
-    };
-    if frame.is_null() || frame.is_undefined() {
-        return Frame::Nothing;
+    match helper.luma(source) {
+        Some(frame) => Frame::Pixels(
+            frame.width() as usize,
+            frame.height() as usize,
+            frame.luma().to_vec(),
+        ),
+        None => Frame::Nothing,
     }
-    let number = |name: &str| {
-        js_sys::Reflect::get(&frame, &name.into())
-            .ok()
-            .and_then(|v| v.as_f64())
-            .map_or(0, |n| n as usize)
-    };
-    let (width, height) = (number("width"), number("height"));
-    let Ok(luma) = js_sys::Reflect::get(&frame, &"luma".into()) else {
-        return Frame::Nothing;
-    };
-    Frame::Pixels(width, height, js_sys::Uint8Array::from(luma).to_vec())
 }
 
 /// What a refused code means to the coordinator.
@@ -206,12 +181,18 @@ fn take(state: AppState, status: RwSignal<Status>, read: Vec<Read>) -> bool {
     false
 }
 
-/// Stops the camera the helper started, if it is loaded.
-fn stop_camera() {
-    if let Ok(h) = js_sys::Reflect::get(&js_sys::global(), &"ctitScan".into())
-        && !h.is_undefined()
-    {
-        let _ = js::call(&h, "stop", &JsValue::UNDEFINED);
+/// The camera's video element, if the screen shows it.
+fn video() -> Option<web_sys::HtmlVideoElement> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(VIDEO_ID))
+        .and_then(|e| e.dyn_into().ok())
+}
+
+/// Stops the camera shown in `video` (every track), if the helper is loaded.
+fn stop_camera(video: &web_sys::HtmlVideoElement) {
+    if let Some(h) = bridge::global().ctit_scan() {
+        h.stop(video);
     }
 }
 
@@ -226,38 +207,53 @@ pub fn ScanScreen() -> impl IntoView {
     let camera = RwSignal::new(false);
     // Bumped to end a camera loop (stop, leave, a new start).
     let generation = StoredValue::new(0u32);
+    // The video the camera plays into, kept for the whole screen: leaving
+    // stops its tracks even once the element is gone from the page.
+    let shown_video = StoredValue::new_local(None::<web_sys::HtmlVideoElement>);
     on_cleanup(move || {
         generation.try_update_value(|g| *g += 1);
-        stop_camera();
+        if let Some(Some(v)) = shown_video.try_get_value() {
+            stop_camera(&v);
+        }
     });
 
     let stop = move || {
         generation.update_value(|g| *g += 1);
         camera.set(false);
-        stop_camera();
+        if let Some(v) = shown_video.get_value() {
+            stop_camera(&v);
+        }
     };
     let start = move |_| {
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         status.set(Status::Looking);
         leptos::task::spawn_local(async move {
-            let video = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(VIDEO_ID));
-            let (helper, video) = match (helper().await, video) {
-                (Ok(h), Some(v)) => (h, JsValue::from(v)),
+            let (helper, video) = match (helper().await, video()) {
+                (Ok(h), Some(v)) => (h, v),
                 (Err(e), _) => return status.set(Status::NoCamera(e)),
                 (_, None) => return,
             };
+            shown_video.set_value(Some(video.clone()));
             camera.set(true);
-            if let Err(e) = call_async(&helper, "start", &video).await {
+            let started = helper.start(&video).await;
+            let current = || generation.try_get_value() == Some(mine);
+            if !current() {
+                // Stopped, or the screen left, while the camera was
+                // starting (a permission prompt can take a while): the
+                // camera that has just started stops at once.
+                helper.stop(&video);
+                return;
+            }
+            if let Err(e) = started {
                 camera.set(false);
+                helper.stop(&video);
                 status.set(Status::NoCamera(js::describe(&e)));
                 return;
             }
-            let current = || generation.try_get_value() == Some(mine);
+            let source = JsValue::from(video.clone());
             while current() {
-                let read = read_codes(&helper, &video).await;
+                let read = read_codes(&helper, &source).await;
                 if !current() {
                     break;
                 }
@@ -278,11 +274,13 @@ pub fn ScanScreen() -> impl IntoView {
                 Ok(h) => h,
                 Err(e) => return status.set(Status::NoCamera(e)),
             };
-            let Ok(picture) = call_async(&helper, "picture", &file.into()).await else {
+            let Ok(picture) = helper.picture(&file).await else {
                 return status.set(Status::BadPhoto);
             };
             let read = read_codes(&helper, &picture).await;
-            let _ = js::call(&picture, "close", &JsValue::UNDEFINED);
+            if let Some(bitmap) = picture.dyn_ref::<web_sys::ImageBitmap>() {
+                bitmap.close();
+            }
             if read.is_empty() {
                 status.set(Status::NoCodeInPhoto);
             } else {

@@ -42,6 +42,32 @@ pub enum StorageWarning {
     Full(String),
 }
 
+/// Something a tab tells the coordinator once, above every screen, until
+/// dismissed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Another tab set a passcode at the same moment as this one: this
+    /// tab's was not set; the other's protects the records.
+    PasscodeSetElsewhere,
+}
+
+/// What a coordinator asked for before answering the passcode offer: every
+/// way a first record comes to be waits for the answer, so nothing is ever
+/// written in the clear on a device that will use a passcode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// "New screening": a new, empty record is created once answered.
+    Create,
+    /// "Import": the file is chosen again once answered (the browser's
+    /// file is not kept across the question).
+    Import,
+    /// "Scan a patient's code": the scan screen opens once answered.
+    Scan,
+    /// "Restore" from a backup: the restore goes on once answered, sealed
+    /// if a passcode was set.
+    Restore,
+}
+
 /// The app's shared state.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -49,6 +75,8 @@ pub struct AppState {
     pub catalogue: RwSignal<Catalogue>,
     /// A storage problem to show, if any.
     pub warning: RwSignal<Option<StorageWarning>>,
+    /// Something this tab must tell the coordinator once (until dismissed).
+    pub notice: RwSignal<Option<Notice>>,
     /// The screen showing.
     pub screen: RwSignal<Screen>,
     /// The language of the whole app.
@@ -66,11 +94,10 @@ pub struct AppState {
     /// Records still in the clear after a passcode was set (storage ran
     /// out while sealing): sealing resumes at the next unlock.
     pub unsealed_left: RwSignal<u32>,
-    /// "New screening" (1), "Import" (2) or "Scan a patient's code" (3)
-    /// was pressed before the passcode offer was answered: the offer says
-    /// to choose first, and once it is answered a new record is created
-    /// (1) or the scan screen opens (3).
-    pub offer_pending: RwSignal<u32>,
+    /// What was asked for before the passcode offer was answered: the
+    /// offer says to choose first, and once it is answered that goes on
+    /// (see [`Pending`]).
+    pub offer_pending: RwSignal<Option<Pending>>,
     /// How many records the list draws (it starts with its first page and
     /// keeps what "show more" drew while the app is open, so coming back
     /// from a record finds the list as it was left).
@@ -119,6 +146,7 @@ impl AppState {
         let state = AppState {
             catalogue: RwSignal::new(Catalogue::default()),
             warning: RwSignal::new(warning),
+            notice: RwSignal::new(None),
             screen: RwSignal::new(screen),
             lang: RwSignal::new(lang),
             retention_days: RwSignal::new(retention),
@@ -127,7 +155,7 @@ impl AppState {
             idle_minutes: RwSignal::new(idle),
             lock_declined: RwSignal::new(setting(LOCK_DECLINED_KEY).is_some()),
             unsealed_left: RwSignal::new(0),
-            offer_pending: RwSignal::new(0),
+            offer_pending: RwSignal::new(None),
             list_shown: RwSignal::new(LIST_PAGE),
             initials: RwSignal::new(String::new()),
             list_only: RwSignal::new(None),
@@ -217,6 +245,25 @@ impl AppState {
         self.has_vault.set(false);
         self.locked.set(false);
         self.lock_declined.set(false);
+    }
+
+    /// Whether `what` must wait for the passcode offer's answer; if so, it
+    /// is remembered for then, and the offer says to choose first.
+    pub fn waits_for_offer(&self, what: Pending) -> bool {
+        let open = self.offer_open_untracked();
+        if open {
+            self.offer_pending.set(Some(what));
+        }
+        open
+    }
+
+    fn offer_open_untracked(&self) -> bool {
+        !self.has_vault.get_untracked()
+            && !self.lock_declined.get_untracked()
+            && !matches!(
+                self.warning.get_untracked(),
+                Some(StorageWarning::Blocked(_))
+            )
     }
 
     /// Whether the passcode offer is open: no passcode, not declined, and
@@ -328,12 +375,20 @@ impl AppState {
         self.go(Screen::Record(id));
     }
 
-    /// Deletes a record.
-    pub fn delete(&self, id: &str) {
-        if let Err(e) = with_store(|kv| records::delete(kv, id)) {
-            self.store_failed(e);
+    /// Deletes a record, leaving its tombstone (who, when, why; checked
+    /// by `records::delete`). The record stays if that is refused.
+    pub fn delete(&self, tombstone: &records::Tombstone) -> Result<(), records::DeleteError> {
+        match with_store(|kv| records::delete(kv, tombstone)) {
+            Ok(()) => {
+                self.catalogue
+                    .update(|c| c.drafts.retain(|s| s.draft.id != tombstone.id));
+                Ok(())
+            }
+            Err(records::DeleteError::Store(e)) => {
+                self.store_failed(e.clone());
+                Err(records::DeleteError::Store(e))
+            }
+            Err(e) => Err(e),
         }
-        self.catalogue
-            .update(|c| c.drafts.retain(|s| s.draft.id != id));
     }
 }

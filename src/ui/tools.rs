@@ -9,9 +9,11 @@ use super::clock::{days_ago_iso, now_iso, today};
 use super::files::{download, read_file_text};
 use super::random::new_id;
 use super::state::AppState;
+use super::storage::with_store;
 use super::words::{tr, trs};
+use crate::engine::Outcome;
 use crate::import::{ImportError, Imported, import_record};
-use crate::records::{Broken, Unreadable};
+use crate::records::{Broken, DeleteError, DeletionReason, Tombstone, Unreadable};
 use crate::text::ScreenText;
 use leptos::prelude::*;
 
@@ -83,13 +85,115 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
                 (sc.import_label_too_long)(n),
             ]);
         }
+        Err(ImportError::UnsignedHistory(entries)) => {
+            errors.set(vec![(lang.get_untracked().history().unsigned_history)(
+                &name, &entries,
+            )]);
+        }
     }
 }
 
-/// Downloads the pseudonymised screening log (CSV) of every stored record;
-/// the error is the browser's reason.
+/// The tombstone of deleting the stored record `id` now: its label, date
+/// and outcome, the session's initials, `reason` and its words.
+fn tombstone(state: AppState, id: &str, reason: DeletionReason, words: &str) -> Option<Tombstone> {
+    let stored = state.stored(id)?;
+    let outcome = super::list::outcome_of(&stored.draft).map_or("invalid", Outcome::as_str);
+    Some(Tombstone {
+        id: id.to_string(),
+        label: stored.draft.label,
+        screening_date: stored.draft.screening_date,
+        outcome: outcome.to_string(),
+        by: state.initials.get_untracked(),
+        at: now_iso(),
+        reason,
+        reason_text: words
+            .trim()
+            .chars()
+            .take(crate::history::MAX_REASON_CHARS)
+            .collect(),
+    })
+}
+
+/// In a row of the records list: why the record is deleted (and the
+/// screener's initials, if this session has none), then the deletion,
+/// which leaves the record's tombstone (`records::delete`). `open` is
+/// cleared when done or cancelled.
+#[component]
+pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let lang = state.lang;
+    let h = move || lang.get().history();
+    let chosen = RwSignal::new(None::<DeletionReason>);
+    let words = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<&'static str>);
+    let label = state
+        .stored(&id)
+        .map(|s| s.draft.label)
+        .filter(|l| !l.is_empty());
+    let no_initials = move || state.initials.with(String::is_empty);
+    let submit = {
+        let id = id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let Some(reason) = chosen.get_untracked() else {
+                error.set(Some(h().deletion_reason_required));
+                return;
+            };
+            let Some(t) = tombstone(state, &id, reason, &words.get_untracked()) else {
+                open.set(false);
+                return;
+            };
+            match state.delete(&t) {
+                Ok(()) => open.set(false),
+                Err(DeleteError::ReasonTextRequired) => error.set(Some(h().reason_text_required)),
+                Err(DeleteError::NoInitials) => error.set(Some(h().initials_invalid)),
+                // (The storage banner says why.)
+                Err(DeleteError::Store(_)) => {}
+            }
+        }
+    };
+    let name = format!("deletion-reason-{id}");
+    let text_id = format!("deletion-text-{id}");
+    view! {
+        <div class="delete-form" data-delete-form>
+            <p role="alert">{move || {
+                let l = lang.get();
+                (l.history().deletion_title)(label.as_deref().unwrap_or(l.ui().no_label))
+            }}</p>
+            <Show when=no_initials>
+                <super::history::InitialsForm starting=false on_done=Callback::new(|()| {}) />
+            </Show>
+            <form on:submit=submit autocomplete="off">
+                <fieldset>
+                    <legend class="visually-hidden">{move || h().deletion_reason_required}</legend>
+                    {DeletionReason::ALL.iter().enumerate().map(|(i, &r)| {
+                        let name = name.clone();
+                        view! {
+                            <label class="choice">
+                                <input type="radio" name=name value=r.id()
+                                    prop:checked=move || chosen.get() == Some(r)
+                                    on:change=move |_| chosen.set(Some(r)) />
+                                {move || h().deletion_reasons[i]}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <label for=text_id.clone()>{move || h().reason_text_label}</label>
+                <input id=text_id type="text" maxlength=crate::history::MAX_REASON_CHARS.to_string()
+                    prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                <button type="submit" class="danger" disabled=no_initials>{move || h().deletion_confirm}</button>
+                <button type="button" on:click=move |_| open.set(false)>{tr(lang, |u| u.cancel)}</button>
+            </form>
+        </div>
+    }
+}
+
+/// Downloads the pseudonymised screening log (CSV) of every stored record
+/// and every deleted record's tombstone; the error is the browser's reason.
 pub fn export_log(state: AppState) -> Result<(), String> {
-    let rows: Vec<_> = state.catalogue.with_untracked(|c| {
+    let deleted = with_store(|kv| crate::records::tombstones(kv)).unwrap_or_default();
+    let mut rows: Vec<_> = state.catalogue.with_untracked(|c| {
         c.drafts
             .iter()
             .map(|s| {
@@ -101,6 +205,7 @@ pub fn export_log(state: AppState) -> Result<(), String> {
             })
             .collect()
     });
+    rows.extend(deleted.iter().map(crate::interop::deleted_row));
     let csv = crate::interop::screening_log_csv(&rows);
     download(
         &format!("ctit-screening-log-{}.csv", today()),
@@ -177,8 +282,12 @@ pub fn RetentionDue() -> impl IntoView {
         }
     };
     let delete_old = move |_| {
+        // Each leaves its tombstone: past the retention period, deleted by
+        // this session's screener.
         for id in old_ids.get_untracked() {
-            state.delete(&id);
+            if let Some(t) = tombstone(state, &id, DeletionReason::RetentionPeriod, "") {
+                let _ = state.delete(&t);
+            }
         }
         confirming.set(false);
     };
@@ -192,7 +301,11 @@ pub fn RetentionDue() -> impl IntoView {
                 </div>
                 <Show when=move || confirming.get()>
                     <p role="alert">{move || (sc().delete_old_confirm)(old_ids.with(Vec::len))}</p>
-                    <button class="danger" on:click=delete_old>{tr(lang, |u| u.yes_delete)}</button>
+                    <Show when=move || state.initials.with(String::is_empty)>
+                        <super::history::InitialsForm starting=false on_done=Callback::new(|()| {}) />
+                    </Show>
+                    <button class="danger" on:click=delete_old
+                        disabled=move || state.initials.with(String::is_empty)>{tr(lang, |u| u.yes_delete)}</button>
                     <button on:click=move |_| confirming.set(false)>{tr(lang, |u| u.cancel)}</button>
                 </Show>
                 {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}

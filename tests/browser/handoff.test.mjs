@@ -56,8 +56,8 @@ async function recordKeys(page) {
 }
 
 /** The coordinator's scan screen in a fresh context of `on`. */
-async function scanScreen(on = browser, locale = 'en-US') {
-  const { context, page } = await openApp(on, server.url + '#coordinator', { context: { locale } });
+async function scanScreen(on = browser, locale = 'en-US', beforeLoad = undefined) {
+  const { context, page } = await openApp(on, server.url + '#coordinator', { context: { locale }, beforeLoad });
   await page.click('[data-scan]');
   await page.waitForSelector('#scan-title');
   return { context, page };
@@ -111,10 +111,19 @@ test('a code scanned with the camera creates a new record with the patient\'s an
   videoOf(code.modules, video);
   const camera = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
   try {
-    const { context, page } = await scanScreen(camera);
+    // Every camera track the page gets, to see that each is stopped.
+    const { context, page } = await scanScreen(camera, 'en-US', (p) => p.addInitScript(() => {
+      window.__tracks = [];
+      const media = navigator.mediaDevices;
+      const get = media.getUserMedia.bind(media);
+      media.getUserMedia = async (c) => { const s = await get(c); window.__tracks.push(...s.getTracks()); return s; };
+    }));
     assert.equal(await page.locator('video').isVisible(), false, 'no camera before the tap');
     await page.click('[data-scan-camera]');
     await page.waitForSelector('[data-reported-banner]', { timeout: 20000 });
+    // The code was read: the camera is off (no track live).
+    assert.ok(await page.evaluate(() => window.__tracks.length) > 0);
+    assert.equal(await page.evaluate(() => window.__tracks.filter((t) => t.readyState === 'live').length), 0, 'camera stopped once the code was read');
     assert.equal(await page.inputValue('#f-birth_date'), '1961-04-02');
     assert.equal(await page.inputValue('#f-platelet_count'), '21');
     const marked = await page.$$eval('[data-reported]', (els) => els.map((e) => e.dataset.reported));

@@ -115,14 +115,16 @@ test('deleting a record asks first; the rows left show and open their own record
   const row = (id) => page.locator(`tr[data-record="${id}"]`);
   await row('b').getByRole('button', { name: 'Delete' }).click();
   assert.match(await row('b').getByRole('alert').textContent(), /Delete “REC-B” for good\?/);
-  await row('b').getByRole('button', { name: 'Yes, delete' }).click();
+  // (A deletion asks why, and leaves a tombstone: issue 26.)
+  await row('b').getByLabel('Duplicate of another record').check();
+  await row('b').getByRole('button', { name: 'Delete the record' }).click();
   await page.waitForFunction(() => document.querySelectorAll('tr[data-record]').length === 2);
   assert.deepEqual(await page.locator('tr[data-record]').evaluateAll((trs) => trs.map((tr) => [tr.dataset.record, tr.querySelector('button.link').textContent])),
     [['a', 'REC-A'], ['c', 'REC-C']]);
   assert.equal(await page.evaluate(() => localStorage.getItem('ctit/record/b')), null);
   // The row now showing REC-C is REC-C's, with its actions and no question open.
   assert.equal(await row('c').getByRole('button', { name: 'Delete' }).isVisible(), true);
-  assert.equal(await row('c').getByRole('button', { name: 'Yes, delete' }).isVisible(), false);
+  assert.equal(await row('c').getByRole('button', { name: 'Delete the record' }).isVisible(), false);
   await row('c').getByRole('button', { name: 'REC-C' }).click();
   await page.waitForSelector('.record [data-outcome]');
   assert.equal(await page.inputValue('#f-label'), 'REC-C');
