@@ -6,25 +6,15 @@
 
 #![warn(missing_docs)]
 
-pub mod backup;
-pub mod drafts;
+pub mod app;
 pub mod engine;
-pub mod export;
 pub mod handoff;
-pub mod history;
-pub mod import;
 pub mod interop;
-pub mod judge;
-pub mod keys;
 pub mod patient;
-pub mod qr;
-pub mod records;
-pub mod route;
-pub mod site;
-pub mod store;
-pub mod tabs;
+pub mod record;
+pub mod security;
+pub mod storage;
 pub mod text;
-pub mod vault;
 
 #[cfg(feature = "ui")]
 pub mod ui;

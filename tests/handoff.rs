@@ -5,12 +5,12 @@
 //! gets the same verdict from the engine. Also: the largest code any set of
 //! answers can need.
 
-use ctit_screening::drafts::Draft;
 use ctit_screening::engine::Record;
-use ctit_screening::export::Verdict;
+use ctit_screening::handoff::qr;
 use ctit_screening::handoff::{Handoff, MAX_QR_VERSION, MAX_VALUE_BYTES, codes};
-use ctit_screening::import::import_record;
-use ctit_screening::qr;
+use ctit_screening::record::draft::Draft;
+use ctit_screening::record::export::Verdict;
+use ctit_screening::record::import::import_record;
 use std::path::Path;
 
 /// Each shared case's record as a draft, with only the self-check's inputs

@@ -3,15 +3,15 @@
 //! record file (which `screen` reads as before), FHIR's status and author,
 //! and the append-only promise held by storage.
 
-use ctit_screening::drafts::Draft;
 use ctit_screening::engine::Record;
-use ctit_screening::export::{Trail, fhir_file, record_file};
-use ctit_screening::history::{
+use ctit_screening::record::draft::Draft;
+use ctit_screening::record::export::{Trail, fhir_file, record_file};
+use ctit_screening::record::history::{
     self, Entry, Kind, Reason, Refused, Status, Who, apply, begin, complete, entries,
 };
-use ctit_screening::import::{ImportError, import_record};
-use ctit_screening::records::{SaveError, load_all, save};
-use ctit_screening::store::{KeyValue, MemoryStore};
+use ctit_screening::record::import::{ImportError, import_record};
+use ctit_screening::record::stored::{SaveError, load_all, save};
+use ctit_screening::storage::{KeyValue, MemoryStore};
 
 const T0: &str = "2026-12-01T09:00:00.000Z";
 
@@ -326,8 +326,8 @@ fn export_and_import_keep_the_history_and_screen_reads_the_file_as_before() {
     let reread = Record::from_json_value(&json).unwrap();
     assert_eq!(reread.problems, record.problems);
     assert_eq!(
-        ctit_screening::export::Verdict::of(&reread).to_line(),
-        ctit_screening::export::Verdict::of(
+        ctit_screening::record::export::Verdict::of(&reread).to_line(),
+        ctit_screening::record::export::Verdict::of(
             &Record::from_json_value(&serde_json::from_str(&plain).unwrap()).unwrap()
         )
         .to_line()
@@ -382,7 +382,7 @@ fn fhir_says_the_records_status_author_and_time_and_keeps_the_screening_date() {
     d = typed(&d, "ecog", "2", &w).unwrap();
     assert_eq!(qr(&d)["status"], "amended");
     // Read back, the screening date is the record's, not the time of the change.
-    let back = ctit_screening::interop::record_from_questionnaire_response(&qr(&d)).unwrap();
+    let back = ctit_screening::interop::fhir::record_from_questionnaire_response(&qr(&d)).unwrap();
     assert_eq!(back["screening_date"], "2026-12-01");
 }
 

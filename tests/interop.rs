@@ -7,10 +7,10 @@ mod common;
 
 use common::{eligible_with, read};
 use ctit_screening::engine::{CRITERIA, FIELDS, Record, evaluate};
-use ctit_screening::interop::{
-    LOG_COLUMNS, log_row, questionnaire, questionnaire_response,
-    record_from_questionnaire_response, screening_log_csv,
+use ctit_screening::interop::fhir::{
+    questionnaire, questionnaire_response, record_from_questionnaire_response,
 };
+use ctit_screening::interop::log::{LOG_COLUMNS, log_row, screening_log_csv};
 use serde_json::{Value, json};
 
 fn cases() -> Vec<(String, Value)> {
@@ -101,17 +101,17 @@ fn the_log_is_de_identified_spreadsheet_safe_and_lists_criteria_ids() {
 
 #[test]
 fn a_deleted_record_stays_in_the_log_with_who_deleted_it_when_and_why() {
-    let t = ctit_screening::records::Tombstone {
+    let t = ctit_screening::record::stored::Tombstone {
         id: "r1".into(),
         label: "S-9".into(),
         screening_date: "2026-11-25".into(),
         outcome: "not_eligible".into(),
         by: "AB".into(),
         at: "2026-12-02T10:00:00.000Z".into(),
-        reason: ctit_screening::records::DeletionReason::Other,
+        reason: ctit_screening::record::stored::DeletionReason::Other,
         reason_text: "patient, withdrew".into(),
     };
-    let csv = screening_log_csv(&[ctit_screening::interop::deleted_row(&t)]);
+    let csv = screening_log_csv(&[t.log_row()]);
     let row = csv
         .trim_start_matches('\u{feff}')
         .split("\r\n")

@@ -181,7 +181,7 @@ fn the_apps_exported_result_is_screens_line_field_for_field_and_in_order_for_eve
         }
         let out = screen(&[path.to_str().expect("path")], "");
         let line = String::from_utf8(out.stdout).expect("UTF-8");
-        let file = ctit_screening::export::record_file(&record, "S-1", None);
+        let file = ctit_screening::record::export::record_file(&record, "S-1", None);
         let at = file.find("\"result\":").expect("a result") + "\"result\":".len();
         let result = compact(&file[at..file.len() - 1]);
         assert_eq!(result, line.trim_end(), "{}", path.display());

@@ -2,9 +2,9 @@
 //! planted in the browser by tests/browser/storage.test.mjs): every one is
 //! reported, none panics, none is changed, and good records beside them load.
 
-use ctit_screening::drafts::Draft;
-use ctit_screening::records::{load_all, save};
-use ctit_screening::store::{KeyValue, MemoryStore};
+use ctit_screening::record::draft::Draft;
+use ctit_screening::record::stored::{load_all, save};
+use ctit_screening::storage::{KeyValue, MemoryStore};
 use serde_json::Value;
 
 fn catalogue() -> Vec<(String, String)> {
@@ -31,9 +31,9 @@ fn every_broken_entry_is_reported_kept_as_it_was_and_good_records_still_load() {
     for i in 0..3 {
         let mut d = Draft::new(&format!("good{i}"), "2026-11-25", "2026-11-25T10:00:00Z");
         // (Storage keeps no record without the entry saying how it came to be.)
-        ctit_screening::history::begin(
+        ctit_screening::record::history::begin(
             &mut d,
-            ctit_screening::history::Kind::Created,
+            ctit_screening::record::history::Kind::Created,
             "",
             0,
             "TS",

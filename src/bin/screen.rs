@@ -13,7 +13,7 @@
 //! reading everything else.
 
 use ctit_screening::engine::Record;
-use ctit_screening::export::Verdict;
+use ctit_screening::record::export::Verdict;
 use ctit_screening::text::Lang;
 use serde_json::Value;
 use std::io::{self, BufWriter, Read, Write};
@@ -47,7 +47,11 @@ fn main() -> ExitCode {
     }
     if args == ["--fhir-questionnaire"] {
         // A closed pipe (e.g. into `head`) is not an error worth a panic.
-        let _ = writeln!(io::stdout(), "{}", ctit_screening::interop::questionnaire());
+        let _ = writeln!(
+            io::stdout(),
+            "{}",
+            ctit_screening::interop::fhir::questionnaire()
+        );
         return ExitCode::SUCCESS;
     }
     let mode = match args.first().map(String::as_str) {
@@ -89,14 +93,14 @@ fn main() -> ExitCode {
             match parsed {
                 Ok(record) if mode == Mode::Log => {
                     let json = record.to_json_value();
-                    log_rows.push(ctit_screening::interop::log_row(
+                    log_rows.push(ctit_screening::interop::log::log_row(
                         &label,
                         &record.screening_date.to_string(),
                         &json,
                     ));
                 }
                 Ok(record) if mode == Mode::FhirResponse => {
-                    let qr = ctit_screening::interop::questionnaire_response(&record, &label);
+                    let qr = ctit_screening::interop::fhir::questionnaire_response(&record, &label);
                     if writeln!(out, "{qr}").is_err() {
                         return ExitCode::from(if bad { 2 } else { 0 });
                     }
@@ -121,7 +125,7 @@ fn main() -> ExitCode {
         && write!(
             out,
             "{}",
-            ctit_screening::interop::screening_log_csv(&log_rows)
+            ctit_screening::interop::log::screening_log_csv(&log_rows)
         )
         .is_err()
     {

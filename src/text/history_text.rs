@@ -106,7 +106,7 @@ pub struct HistoryText {
     pub as_stated: &'static str,
     /// An import refused for history entries without initials (the file's
     /// name, then each entry: number, kind, time, author as the file says).
-    pub unsigned_history: fn(&str, &[crate::history::UnsignedEntry]) -> String,
+    pub unsigned_history: fn(&str, &[crate::record::history::UnsignedEntry]) -> String,
 }
 
 /// English.

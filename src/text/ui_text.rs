@@ -228,7 +228,7 @@ pub struct ScreenText {
     /// An unreadable entry: in the clear although a passcode protects records.
     pub broken_not_sealed: &'static str,
     /// Why a new passcode is refused.
-    pub passcode_problem: fn(crate::vault::PasscodeProblem) -> String,
+    pub passcode_problem: fn(crate::security::vault::PasscodeProblem) -> String,
     /// Shown when "New screening" or "Import" is pressed before the
     /// passcode offer was answered.
     pub lock_choose_first: &'static str,
@@ -291,7 +291,7 @@ pub struct ScreenText {
     /// Done: added, unchanged, kept as both.
     pub restored: fn(usize, usize, usize) -> String,
     /// A refused backup file, in words.
-    pub restore_refused: fn(&crate::backup::RestoreError) -> String,
+    pub restore_refused: fn(&crate::security::backup::RestoreError) -> String,
     /// Field: days after which a backup is asked for (0: never).
     pub backup_reminder_days: &'static str,
     /// Above the list: records changed since the last backup, made on this
@@ -609,7 +609,7 @@ pub const EN_SCREENS: ScreenText = ScreenText {
     broken_cannot_open: "encrypted, but it does not open with this device's key (altered, or copied from elsewhere)",
     broken_not_sealed: "stored without encryption after the passcode was set, so it is not trusted (written by a tab or program that did not use the passcode)",
     passcode_problem: |p| {
-        use crate::vault::PasscodeProblem::*;
+        use crate::security::vault::PasscodeProblem::*;
         match p {
             TooShort => "The passcode needs at least 8 characters.",
             Repeats => "Choose a passcode that is not a repeat (such as 00000000 or 12121212).",
@@ -662,13 +662,13 @@ pub const EN_SCREENS: ScreenText = ScreenText {
         )
     },
     restore_refused: |e| {
-        use crate::backup::RestoreError::*;
+        use crate::security::backup::RestoreError::*;
         match e {
             TooLarge(n) => format!("Not restored: the file is too large ({} MB; at most 20 MB).", n / 1_048_576),
             NotABackup => "Not restored: this is not a backup of this app, or the file is damaged or incomplete.".to_string(),
             NewerVersion(v) => format!("Not restored: the backup was made by a newer version of this app (format {v}). Update the app first."),
             WrongPasswordOrDamaged => "Not restored: the password is wrong, or the file was altered.".to_string(),
-            LabelTooLong(n) => format!("Not restored: a record's label has {n} characters; at most {} are kept.", crate::import::MAX_LABEL_CHARS),
+            LabelTooLong(n) => format!("Not restored: a record's label has {n} characters; at most {} are kept.", crate::record::import::MAX_LABEL_CHARS),
             UnknownCost(_) => "Not restored: the file asks for a key derivation this app never uses (it was not made by this app, or was altered). Nothing was changed.".to_string(),
         }
     },
@@ -699,13 +699,13 @@ pub const EN_SCREENS: ScreenText = ScreenText {
         format!(
             "The file has {} KB; a record file has at most {} KB.",
             n / 1024,
-            crate::import::MAX_IMPORT_BYTES / 1024
+            crate::record::import::MAX_IMPORT_BYTES / 1024
         )
     },
     import_label_too_long: |n| {
         format!(
             "Its label has {n} characters; at most {} are kept.",
-            crate::import::MAX_LABEL_CHARS
+            crate::record::import::MAX_LABEL_CHARS
         )
     },
     verdict: "Verdict",
@@ -927,7 +927,7 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
     broken_cannot_open: "已加密，但无法用本设备的密钥打开（已被改动，或从别处复制而来）",
     broken_not_sealed: "设置密码后以未加密形式保存，因此不予信任（由未使用密码的标签页或程序写入）",
     passcode_problem: |p| {
-        use crate::vault::PasscodeProblem::*;
+        use crate::security::vault::PasscodeProblem::*;
         match p {
             TooShort => "密码至少需要 8 个字符。",
             Repeats => "请不要使用重复的密码（如 00000000 或 12121212）。",
@@ -975,7 +975,7 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
         )
     },
     restore_refused: |e| {
-        use crate::backup::RestoreError::*;
+        use crate::security::backup::RestoreError::*;
         match e {
             TooLarge(n) => format!("未恢复：文件过大（{} MB，最多 20 MB）。", n / 1_048_576),
             NotABackup => "未恢复：这不是本应用的备份文件，或文件已损坏或不完整。".to_string(),
@@ -985,7 +985,7 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
             WrongPasswordOrDamaged => "未恢复：密码错误，或文件已被改动。".to_string(),
             LabelTooLong(n) => format!(
                 "未恢复：某条记录的标签有 {n} 个字符，最多 {} 个。",
-                crate::import::MAX_LABEL_CHARS
+                crate::record::import::MAX_LABEL_CHARS
             ),
             UnknownCost(_) => "未恢复：该文件要求的密钥派生参数本应用从不使用（文件并非本应用生成，或已被改动）。未做任何更改。".to_string(),
         }
@@ -1015,13 +1015,13 @@ pub const ZH_SCREENS: ScreenText = ScreenText {
         format!(
             "文件大小为 {} KB；记录文件最多 {} KB。",
             n / 1024,
-            crate::import::MAX_IMPORT_BYTES / 1024
+            crate::record::import::MAX_IMPORT_BYTES / 1024
         )
     },
     import_label_too_long: |n| {
         format!(
             "其标签有 {n} 个字符，最多 {} 个。",
-            crate::import::MAX_LABEL_CHARS
+            crate::record::import::MAX_LABEL_CHARS
         )
     },
     verdict: "判定",

@@ -1,10 +1,10 @@
 //! "Back up all records" and "Restore from a backup", in the records
 //! list's settings (the tools module, fetched after the list is painted).
-//! The file's format and the restore rules are `crate::backup`'s; the key
+//! The file's format and the restore rules are `crate::security::backup`'s; the key
 //! is derived from the backup's own password in the key-derivation worker,
 //! as the passcode's is. Above the list, [`BackupDue`] reminds when
 //! records changed since a backup older than the coordinator's period
-//! (`crate::backup::reminder_due`).
+//! (`crate::security::backup::reminder_due`).
 
 use super::clock::{days_ago_iso, local_time, now_iso, today};
 use super::files::{download, read_file_text};
@@ -13,9 +13,9 @@ use super::random::BrowserRandom;
 use super::state::{AppState, Pending};
 use super::storage::with_store;
 use super::words::trs;
-use crate::backup;
-use crate::keys;
-use crate::vault::{self, KdfInput};
+use crate::security::backup;
+use crate::security::vault::{self, KdfInput};
+use crate::storage::keys;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -5,9 +5,9 @@
 
 use super::state::AppState;
 use super::words::trs;
-use crate::drafts::{Draft, uln_key, unit_key};
 use crate::engine::dictionary::{FieldDef, Kind};
 use crate::engine::record::PlateletUnit;
+use crate::record::draft::{Draft, uln_key, unit_key};
 use leptos::prelude::*;
 
 /// Choices for a three-way field: (stored text, shown text).
@@ -196,7 +196,7 @@ pub fn UnitSelect(
     let shown = move || {
         let u = unit();
         if u.is_empty() {
-            crate::drafts::DEFAULT_UNIT.as_str().to_string()
+            crate::record::draft::DEFAULT_UNIT.as_str().to_string()
         } else {
             u
         }

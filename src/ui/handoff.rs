@@ -1,24 +1,24 @@
 //! The patient's side of the handoff to the study team (in `later`, the
 //! module every screen fetches after its first paint, so a link to
 //! `#patient` does not wait for it): "Show my answers to the study team" opens the code
-//! sheet, which draws the answers as a QR code on the screen (`crate::handoff` writes its text, `crate::qr`
+//! sheet, which draws the answers as a QR code on the screen (`crate::handoff` writes its text, `crate::handoff::qr`
 //! its modules), says plainly that anyone who scans it can read them, and
 //! prints as one page with the code, the answers in the patient's language
 //! and the site's contact details. Also the site's own words (`site.json`,
-//! read by `crate::site`): fetched once per page, cached by the service
+//! read by `crate::handoff::site`): fetched once per page, cached by the service
 //! worker for offline use; absent or not valid, the generic text stays and
 //! the console says why.
 
 use super::clock::today;
 use super::js;
 use super::state::AppState;
-use crate::drafts::{Draft, unit_key};
 use crate::engine::Field;
 use crate::engine::dictionary::Kind;
 use crate::engine::record::PlateletUnit;
+use crate::handoff::site::{Site, read_site};
 use crate::handoff::{Handoff, MAX_QR_VERSION};
 use crate::patient::{STEPS, asked};
-use crate::site::{Site, read_site};
+use crate::record::draft::{Draft, unit_key};
 use crate::text::{Lang, platelet_unit_text};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -168,7 +168,7 @@ pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
     // Drawn once, from the answers as they are when the sheet opens.
     let checked_on = today().to_string();
     let text = draft.with_untracked(|d| Handoff::from_draft(d, &checked_on).encode());
-    let grid = crate::qr::draw(&text, MAX_QR_VERSION).ok();
+    let grid = crate::handoff::qr::draw(&text, MAX_QR_VERSION).ok();
     move || {
         let l = lang.get();
         let h = l.handoff();
@@ -230,7 +230,7 @@ fn answers(lang: Lang, draft: &Draft) -> Vec<(&'static str, String)> {
                 },
                 (Kind::Platelets, v) => {
                     let unit = PlateletUnit::parse(draft.input(&unit_key(f)))
-                        .unwrap_or(crate::drafts::DEFAULT_UNIT);
+                        .unwrap_or(crate::record::draft::DEFAULT_UNIT);
                     format!("{v} {}", platelet_unit_text(unit))
                 }
                 (Kind::Int { .. } | Kind::Number { .. }, v) => {

@@ -1,17 +1,17 @@
 //! A record's history on screen, with the record form (its wasm module):
 //! asking the screener's initials, starting a new record's history, the
 //! status bar (mark complete, amend with a reason), the History panel and
-//! its printed table. The rules are `crate::history`'s; this only asks and
+//! its printed table. The rules are `crate::record::history`'s; this only asks and
 //! shows.
 
 use super::clock::{local_time, now_iso};
 use super::route::Screen;
 use super::state::AppState;
 use super::storage::with_store;
-use crate::drafts::{Draft, field_of};
 use crate::engine::dictionary::{Field, Kind as FieldKind};
-use crate::history::{self, Entry, Kind, Reason};
-use crate::keys::INITIALS_KEY;
+use crate::record::draft::{Draft, field_of};
+use crate::record::history::{self, Entry, Kind, Reason};
+use crate::storage::keys::INITIALS_KEY;
 use crate::text::Lang;
 use leptos::prelude::*;
 use std::cell::RefCell;

@@ -9,8 +9,8 @@
 //! backup file (only the app's own costs are accepted, `KdfCost::WRITTEN`),
 //! and a tablet must never be held by one.
 
+use crate::security::vault::{KdfCost, Kek};
 use crate::text::ScreenText;
-use crate::vault::{KdfCost, Kek};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;

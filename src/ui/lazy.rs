@@ -16,7 +16,7 @@
 use super::state::AppState;
 use super::tools;
 use super::words::tr;
-use crate::drafts::Draft;
+use crate::record::draft::Draft;
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use std::pin::Pin;
@@ -67,7 +67,7 @@ fn create_now(
     let (draft, kind, note) = match creation {
         Creation::New => (
             Draft::new(&id, &super::clock::today().to_string(), &now),
-            crate::history::Kind::Created,
+            crate::record::history::Kind::Created,
             String::new(),
         ),
         Creation::Duplicate(mut draft) => {
@@ -80,7 +80,7 @@ fn create_now(
             draft.id = id;
             draft.created.clone_from(&now);
             draft.updated = now;
-            (draft, crate::history::Kind::Duplicated, source)
+            (draft, crate::record::history::Kind::Duplicated, source)
         }
     };
     super::history::create(state, draft, kind, note, 0);

@@ -8,9 +8,9 @@
 //! finds the list as it was left.
 
 use super::state::AppState;
-use crate::drafts::Draft;
 use crate::engine::Outcome;
-use crate::history::Status;
+use crate::record::draft::Draft;
+use crate::record::history::Status;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;

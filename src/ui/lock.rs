@@ -2,7 +2,7 @@
 //! removing the passcode (the vault's operations, with the stored wait
 //! after wrong passcodes), the lock screen (which shows nothing of any
 //! record) and the forgotten-passcode wipe. The cryptography and the rules
-//! are in `crate::vault`; the key derivation runs in a worker (`kdf`); the
+//! are in `crate::security::vault`; the key derivation runs in a worker (`kdf`); the
 //! forms that set, change or remove a passcode are `passcode`'s.
 //!
 //! Fetched with the lock screen or the list's tools; the tabs' common
@@ -12,8 +12,8 @@ use super::kdf;
 use super::random::BrowserRandom;
 use super::state::AppState;
 use super::words::{tr, trs};
-use crate::keys::{THROTTLE_KEY, VAULT_KEY};
-use crate::vault::{self, DataKey, KdfInput, Throttle, VaultError, VaultStore};
+use crate::security::vault::{self, DataKey, KdfInput, Throttle, VaultError, VaultStore};
+use crate::storage::keys::{THROTTLE_KEY, VAULT_KEY};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -69,9 +69,9 @@ fn become_unlocked(state: AppState, store: VaultStore, how: How) {
 }
 
 /// The browser's own storage under the vault (not the guarded store).
-fn browser_store() -> Result<Box<dyn crate::store::KeyValue>, String> {
+fn browser_store() -> Result<Box<dyn crate::storage::KeyValue>, String> {
     super::storage::BrowserStore::open()
-        .map(|s| Box::new(s) as Box<dyn crate::store::KeyValue>)
+        .map(|s| Box::new(s) as Box<dyn crate::storage::KeyValue>)
         .map_err(|e| e.to_string())
 }
 

@@ -42,7 +42,7 @@ mod verdict;
 mod watch;
 mod words;
 
-use crate::keys::RECORD_PREFIX;
+use crate::storage::keys::RECORD_PREFIX;
 use leptos::prelude::*;
 use route::Screen;
 use state::{AppState, StorageWarning};
@@ -83,10 +83,13 @@ pub fn App() -> impl IntoView {
     // follow a passcode set or removed in another tab at once.
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         let key = ev.key();
-        if key.as_deref() == Some(crate::keys::LOCK_SIGNAL_KEY) {
+        if key.as_deref() == Some(crate::storage::keys::LOCK_SIGNAL_KEY) {
             state.lock_here();
         }
-        if key.as_deref().is_none_or(|k| k == crate::keys::VAULT_KEY) {
+        if key
+            .as_deref()
+            .is_none_or(|k| k == crate::storage::keys::VAULT_KEY)
+        {
             state.recheck_vault();
         }
         if key.is_none_or(|k| k.starts_with(RECORD_PREFIX)) {

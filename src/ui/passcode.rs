@@ -7,7 +7,7 @@
 use super::lock::{change_passcode, remove_passcode, set_passcode};
 use super::state::{AppState, Pending};
 use super::words::{tr, trs};
-use crate::vault;
+use crate::security::vault;
 use leptos::prelude::*;
 
 /// Two password inputs for a new passcode (or a backup's password), with

@@ -11,12 +11,12 @@ use super::field::{FormDraft, TextBox, UnitSelect};
 use super::state::AppState;
 use super::storage::with_store;
 use super::words::trs;
-use crate::drafts::Draft;
 use crate::engine::Field;
 use crate::engine::dictionary::Kind;
-use crate::judge::{On, judge};
-use crate::keys::{LANG_KEY, PATIENT_KEY};
 use crate::patient::{PatientResult, STEPS, asked, result, visible_steps};
+use crate::record::draft::Draft;
+use crate::record::judge::{On, judge};
+use crate::storage::keys::{LANG_KEY, PATIENT_KEY};
 
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! The browser's cryptographic random source, and new record ids drawn
 //! from it. Without it nothing that needs randomness is done.
 
-use crate::vault::{NoRandomness, Random};
+use crate::security::vault::{NoRandomness, Random};
 
 /// The browser's cryptographic generator (`crypto.getRandomValues`). If it
 /// is missing or throws, the operation that needed it is refused.
@@ -23,5 +23,5 @@ impl Random for BrowserRandom {
 /// nothing is created then). Storage keys are in the clear, so an id says
 /// nothing of when the record was made.
 pub fn new_id() -> Option<String> {
-    crate::vault::random_id(&mut BrowserRandom).ok()
+    crate::security::vault::random_id(&mut BrowserRandom).ok()
 }

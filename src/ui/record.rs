@@ -10,15 +10,15 @@ use super::route::Screen;
 use super::state::AppState;
 use super::verdict::{Banner, CriteriaList, Verdict, criterion_rows};
 use super::words::{tr, trs};
-use crate::drafts::{Draft, field_of};
 use crate::engine::dictionary::{FIELDS, Section};
 use crate::engine::{CRITERIA, Record};
-use crate::export;
-use crate::history::{self, Reason, Status, Who};
-use crate::judge::{On, judge};
-use crate::keys::record_key;
-use crate::records;
-use crate::records::{SaveError, Stored};
+use crate::record::draft::{Draft, field_of};
+use crate::record::export;
+use crate::record::history::{self, Reason, Status, Who};
+use crate::record::judge::{On, judge};
+use crate::record::stored;
+use crate::record::stored::{SaveError, Stored};
+use crate::storage::keys::record_key;
 use leptos::prelude::*;
 
 /// The record screen for the record with `id`; for a new record waiting
@@ -171,7 +171,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         }
         match ev.new_value() {
             Some(text) => {
-                if let Ok(theirs) = records::parse_entry(&key, &text)
+                if let Ok(theirs) = stored::parse_entry(&key, &text)
                     && theirs.rev > rev.get_untracked()
                 {
                     if conflict.with_untracked(Option::is_some) {
@@ -214,7 +214,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     };
 
     let export_message = RwSignal::new(None::<String>);
-    // One export for both formats: the files are `crate::export`'s.
+    // One export for both formats: the files are `crate::record::export`'s.
     let export_as = move |fhir: bool| {
         let d = draft.get_untracked();
         let l = lang.get_untracked();
@@ -327,7 +327,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         <input
                             id="f-label"
                             type="text"
-                            maxlength=crate::import::MAX_LABEL_CHARS.to_string()
+                            maxlength=crate::record::import::MAX_LABEL_CHARS.to_string()
                             autocomplete="off"
                             spellcheck="false"
                             prop:value=label_value

@@ -1,8 +1,8 @@
-//! The browser's address for the app's screens (`crate::route` says which
+//! The browser's address for the app's screens (`crate::app::route` says which
 //! fragment each is kept under): the screen the address names, and keeping
 //! a screen's fragment in the address.
 
-pub use crate::route::Screen;
+pub use crate::app::route::Screen;
 
 /// The screen the address names now.
 pub fn current() -> Screen {

@@ -2,7 +2,7 @@
 //! lazily loaded module). The camera starts only on a tap and stops when
 //! the screen is left; a photo can be chosen instead. Each frame is read
 //! by the browser's `BarcodeDetector` where there is one, else by `quircs`
-//! here (`crate::qr`); `crate::handoff` decides what the text holds. A good
+//! here (`crate::handoff::qr`); `crate::handoff` decides what the text holds. A good
 //! code creates a **new** record (never overwriting one) whose answers are
 //! marked as reported by the patient, and opens it; any other code says
 //! why and creates nothing. The marks and their banner on the record form
@@ -92,7 +92,7 @@ async fn read_codes(helper: &ScanHelper, source: &JsValue) -> Vec<Read> {
         Frame::Texts(texts) => texts,
         Frame::Pixels(width, height, luma) => {
             super::perf::mark("ctit-scan-decode");
-            let found = crate::qr::read(width, height, &luma);
+            let found = crate::handoff::qr::read(width, height, &luma);
             super::perf::measure("ctit-scan-decode", "ctit-scan-decode");
             found
         }
@@ -169,7 +169,13 @@ fn take(state: AppState, status: RwSignal<Status>, read: Vec<Read>) -> bool {
                 // makes a second record, never changes the first.
                 let draft = handoff.into_draft(&id, &today().to_string(), &now_iso());
                 let checked_on = draft.patient_checked_on.clone();
-                super::history::create(state, draft, crate::history::Kind::Scanned, checked_on, 0);
+                super::history::create(
+                    state,
+                    draft,
+                    crate::record::history::Kind::Scanned,
+                    checked_on,
+                    0,
+                );
                 return true;
             }
             Err(r) => refused = refused.or(Some(r)),

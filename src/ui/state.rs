@@ -6,13 +6,13 @@
 use super::perf::{mark, measure};
 use super::route::{self, Screen};
 use super::storage::{BrowserStore, forget_key, held_key, use_browser, with_store};
-use crate::drafts::Draft;
-use crate::keys::{
+use crate::record::draft::Draft;
+use crate::record::stored;
+use crate::record::stored::{Catalogue, SaveError, Stored};
+use crate::storage::StoreError;
+use crate::storage::keys::{
     IDLE_KEY, LANG_KEY, LOCK_DECLINED_KEY, LOCK_SIGNAL_KEY, RETENTION_KEY, VAULT_KEY,
 };
-use crate::records;
-use crate::records::{Catalogue, SaveError, Stored};
-use crate::store::StoreError;
 use crate::text::Lang;
 use leptos::prelude::*;
 
@@ -102,7 +102,7 @@ pub struct AppState {
     /// keeps what "show more" drew while the app is open, so coming back
     /// from a record finds the list as it was left).
     pub list_shown: RwSignal<u32>,
-    /// The screener's initials for this session (`crate::history`): empty
+    /// The screener's initials for this session (`crate::record::history`): empty
     /// until given at the first change, and again after the app locks or
     /// leaves the coordinator's screens (the tablet may be handed on).
     pub initials: RwSignal<String>,
@@ -294,7 +294,7 @@ impl AppState {
 
     /// Removes everything the app stored on this device; returns how many keys.
     pub fn wipe(&self) -> usize {
-        let n = with_store(records::wipe).unwrap_or(0);
+        let n = with_store(stored::wipe).unwrap_or(0);
         // Whatever the store was (sealed or not), start again from plain storage.
         forget_key();
         self.has_vault.set(false);
@@ -310,7 +310,7 @@ impl AppState {
         if self.locked.get_untracked() {
             return;
         }
-        match with_store(records::load_all) {
+        match with_store(stored::load_all) {
             Ok(cat) => self.catalogue.set(cat),
             Err(e) => self.store_failed(e),
         }
@@ -345,7 +345,7 @@ impl AppState {
     pub fn save(&self, draft: &Draft, base_rev: u64) -> Result<u64, SaveError> {
         // Performance marks for the benchmark: check, serialize and write.
         mark("ctit-save");
-        let result = with_store(|kv| records::save(kv, draft, base_rev));
+        let result = with_store(|kv| stored::save(kv, draft, base_rev));
         measure("ctit-save", "ctit-save");
         match &result {
             Ok(rev) => {
@@ -376,17 +376,17 @@ impl AppState {
     }
 
     /// Deletes a record, leaving its tombstone (who, when, why; checked
-    /// by `records::delete`). The record stays if that is refused.
-    pub fn delete(&self, tombstone: &records::Tombstone) -> Result<(), records::DeleteError> {
-        match with_store(|kv| records::delete(kv, tombstone)) {
+    /// by `stored::delete`). The record stays if that is refused.
+    pub fn delete(&self, tombstone: &stored::Tombstone) -> Result<(), stored::DeleteError> {
+        match with_store(|kv| stored::delete(kv, tombstone)) {
             Ok(()) => {
                 self.catalogue
                     .update(|c| c.drafts.retain(|s| s.draft.id != tombstone.id));
                 Ok(())
             }
-            Err(records::DeleteError::Store(e)) => {
+            Err(stored::DeleteError::Store(e)) => {
                 self.store_failed(e.clone());
-                Err(records::DeleteError::Store(e))
+                Err(stored::DeleteError::Store(e))
             }
             Err(e) => Err(e),
         }

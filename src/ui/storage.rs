@@ -5,8 +5,8 @@
 //! Each write is also journaled (`web/journal.js`), so typing survives a
 //! browser killed before localStorage reached the disk.
 
-use crate::store::{KeyValue, MemoryStore, StoreError};
-use crate::vault::GuardedStore;
+use crate::security::vault::GuardedStore;
+use crate::storage::{KeyValue, MemoryStore, StoreError};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
@@ -80,7 +80,7 @@ impl BrowserStore {
             .map_err(|e| StoreError::Unavailable(describe(&e)))?
             .ok_or_else(|| StoreError::Unavailable("no localStorage".into()))?;
         let storage = <gloo_storage::LocalStorage as gloo_storage::Storage>::raw();
-        let probe = crate::keys::PROBE_KEY;
+        let probe = crate::storage::keys::PROBE_KEY;
         storage.set_item(probe, "1").map_err(|e| write_error(&e))?;
         storage
             .remove_item(probe)

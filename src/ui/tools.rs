@@ -12,8 +12,9 @@ use super::state::AppState;
 use super::storage::with_store;
 use super::words::{tr, trs};
 use crate::engine::Outcome;
-use crate::import::{ImportError, Imported, import_record};
-use crate::records::{Broken, DeleteError, DeletionReason, Tombstone, Unreadable};
+use crate::record::import::{ImportError, Imported, import_record};
+use crate::record::stored::{Broken, DeleteError, DeletionReason, Tombstone};
+use crate::storage::Unreadable;
 use crate::text::ScreenText;
 use leptos::prelude::*;
 
@@ -42,7 +43,7 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
         .ok()
         .and_then(|s| s.as_f64())
         .unwrap_or(0.0);
-    if size > crate::import::MAX_IMPORT_BYTES as f64 {
+    if size > crate::record::import::MAX_IMPORT_BYTES as f64 {
         errors.set(vec![
             (sc.import_refused)(&name),
             (sc.import_too_large)(size as usize),
@@ -66,7 +67,7 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
     match import_record(&text, &name, &id, &now_iso(), &|p| m.problem(p)) {
         Ok(Imported { draft, left_out }) => {
             errors.set(Vec::new());
-            let kind = crate::history::Kind::Imported;
+            let kind = crate::record::history::Kind::Imported;
             super::history::create(state, draft, kind, name.clone(), left_out);
         }
         Err(ImportError::NotARecord(problems)) => {
@@ -109,7 +110,7 @@ fn tombstone(state: AppState, id: &str, reason: DeletionReason, words: &str) -> 
         reason_text: words
             .trim()
             .chars()
-            .take(crate::history::MAX_REASON_CHARS)
+            .take(crate::record::history::MAX_REASON_CHARS)
             .collect(),
     })
 }
@@ -179,7 +180,7 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
                     }).collect_view()}
                 </fieldset>
                 <label for=text_id.clone()>{move || h().reason_text_label}</label>
-                <input id=text_id type="text" maxlength=crate::history::MAX_REASON_CHARS.to_string()
+                <input id=text_id type="text" maxlength=crate::record::history::MAX_REASON_CHARS.to_string()
                     prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <button type="submit" class="danger" disabled=no_initials>{move || h().deletion_confirm}</button>
@@ -192,12 +193,12 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
 /// Downloads the pseudonymised screening log (CSV) of every stored record
 /// and every deleted record's tombstone; the error is the browser's reason.
 pub fn export_log(state: AppState) -> Result<(), String> {
-    let deleted = with_store(|kv| crate::records::tombstones(kv)).unwrap_or_default();
+    let deleted = with_store(|kv| crate::record::stored::tombstones(kv)).unwrap_or_default();
     let mut rows: Vec<_> = state.catalogue.with_untracked(|c| {
         c.drafts
             .iter()
             .map(|s| {
-                crate::interop::log_row(
+                crate::interop::log::log_row(
                     &s.draft.label,
                     &s.draft.screening_date,
                     &s.draft.record_json(),
@@ -205,8 +206,12 @@ pub fn export_log(state: AppState) -> Result<(), String> {
             })
             .collect()
     });
-    rows.extend(deleted.iter().map(crate::interop::deleted_row));
-    let csv = crate::interop::screening_log_csv(&rows);
+    rows.extend(
+        deleted
+            .iter()
+            .map(crate::record::stored::Tombstone::log_row),
+    );
+    let csv = crate::interop::log::screening_log_csv(&rows);
     download(
         &format!("ctit-screening-log-{}.csv", today()),
         "text/csv;charset=utf-8",
@@ -217,7 +222,8 @@ pub fn export_log(state: AppState) -> Result<(), String> {
 /// Downloads the FHIR R4 Questionnaire of the form; the error is the
 /// browser's reason.
 pub fn export_questionnaire() -> Result<(), String> {
-    let text = serde_json::to_string_pretty(&crate::interop::questionnaire()).unwrap_or_default();
+    let text =
+        serde_json::to_string_pretty(&crate::interop::fhir::questionnaire()).unwrap_or_default();
     download(
         "ctit-screening-questionnaire.fhir.json",
         "application/fhir+json",
@@ -250,7 +256,7 @@ pub fn RetentionDue() -> impl IntoView {
     let old_ids = Memo::new(move |_| {
         let cutoff = days_ago_iso(state.retention_days.get());
         state.catalogue.with(|c| {
-            crate::records::older_than(c, &cutoff)
+            crate::record::stored::older_than(c, &cutoff)
                 .iter()
                 .map(|s| s.draft.id.clone())
                 .collect::<Vec<_>>()
@@ -266,8 +272,8 @@ pub fn RetentionDue() -> impl IntoView {
                     let mut json = s.draft.record_json();
                     json["label"] = serde_json::Value::String(s.draft.label.clone());
                     // As the record's own file: its status and history too.
-                    json["status"] = crate::history::Status::of(&s.draft).as_str().into();
-                    json["history"] = crate::history::to_json(&s.draft.history);
+                    json["status"] = crate::record::history::Status::of(&s.draft).as_str().into();
+                    json["history"] = crate::record::history::to_json(&s.draft.history);
                     json
                 })
                 .collect()

@@ -24,7 +24,7 @@
 
 use super::route::Screen;
 use super::state::AppState;
-use crate::tabs::{TabMessage, Trust, hex, unhex};
+use crate::security::tabs::{TabMessage, Trust, hex, unhex};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
@@ -117,7 +117,7 @@ pub fn start(state: AppState) {
         if ev
             .key()
             .as_deref()
-            .is_none_or(|k| k == crate::keys::VAULT_KEY)
+            .is_none_or(|k| k == crate::storage::keys::VAULT_KEY)
         {
             key_still_fits(state);
         }
@@ -145,14 +145,18 @@ fn key_still_fits(state: AppState) {
     let Some(bytes) = super::storage::held_key() else {
         return;
     };
-    let text = super::storage::with_store(|kv| kv.get(crate::keys::VAULT_KEY).ok().flatten());
+    let text =
+        super::storage::with_store(|kv| kv.get(crate::storage::keys::VAULT_KEY).ok().flatten());
     let Some(text) = text else { return };
     if CHECKED_VAULT.with(|c| c.borrow().as_deref() == Some(text.as_str())) {
         return;
     }
-    let fits = crate::vault::read_meta(&text).is_ok_and(|meta| {
+    let fits = crate::security::vault::read_meta(&text).is_ok_and(|meta| {
         meta.check.is_none()
-            || crate::vault::key_fits(&meta, &crate::vault::DataKey::from_bytes(bytes))
+            || crate::security::vault::key_fits(
+                &meta,
+                &crate::security::vault::DataKey::from_bytes(bytes),
+            )
     });
     if fits {
         CHECKED_VAULT.with(|c| *c.borrow_mut() = Some(text));

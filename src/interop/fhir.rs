@@ -1,14 +1,11 @@
-//! Interoperability exports, all generated from the data dictionary and the
-//! engine (one source of truth): the pseudonymised screening log (CSV) and
-//! FHIR R4 `Questionnaire` / `QuestionnaireResponse` resources, with the
-//! import of a `QuestionnaireResponse` back into a record.
-//!
-//! Nothing here sends anything anywhere: the URIs below are identifiers that
-//! FHIR requires (code systems, extensions), never fetched.
+//! FHIR R4 from the data dictionary: the `Questionnaire` of the form, a
+//! record's `QuestionnaireResponse` (with who last changed it and where it
+//! stands, [`with_authorship`]), and a `QuestionnaireResponse` read back
+//! into a record. Nothing is fetched: the URIs are identifiers.
 
 use crate::engine::dictionary::{Applies, FIELDS, Field, FieldDef, Kind, Section};
 use crate::engine::record::{FORMAT, PlateletUnit, Record, Value};
-use crate::engine::{CRITERIA, CriterionId, Status, calendar, evaluate};
+use crate::engine::{Status, evaluate};
 use crate::text::Lang;
 use serde_json::{Map, Value as Json, json};
 
@@ -26,167 +23,6 @@ const GENDER: &str = "http://hl7.org/fhir/administrative-gender";
 const EXT_MIN: &str = "http://hl7.org/fhir/StructureDefinition/minValue";
 const EXT_MAX: &str = "http://hl7.org/fhir/StructureDefinition/maxValue";
 const EXT_UNIT_OPTION: &str = "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption";
-
-// --- Screening log -------------------------------------------------------
-
-/// One line of the screening log: pseudonymised (the coordinator's label,
-/// no answer values, no dates but the screening date and a month).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LogRow {
-    /// The coordinator's label (screening number).
-    pub label: String,
-    /// The screening date as recorded.
-    pub screening_date: String,
-    /// `eligible`, `not_eligible`, `incomplete`, or `invalid` when the
-    /// record cannot be judged (no valid screening date).
-    pub outcome: String,
-    /// Ids of failing criteria.
-    pub failing: Vec<&'static str>,
-    /// Ids of unknown criteria.
-    pub unknown: Vec<&'static str>,
-    /// The month (`YYYY-MM`) from which the record is eligible if nothing
-    /// else changes, if known. Only the month: the day would give away the
-    /// date it counts from (chemotherapy, infarction plus N months). Empty
-    /// whenever age is one of the obstacles time removes: the day, and even
-    /// the month, of an 18th birthday is a date of birth.
-    pub earliest_eligible: Option<String>,
-    /// For a deleted record: when, by whom and why (its tombstone).
-    pub deleted: Option<Deleted>,
-}
-
-/// A deleted record's row: when, by whom and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Deleted {
-    /// When (ISO 8601, UTC).
-    pub at: String,
-    /// Who (initials).
-    pub by: String,
-    /// Why: the reason's id, and the screener's words after ": " if any.
-    pub reason: String,
-}
-
-/// The log row of a deleted record, from its tombstone: its label, date
-/// and outcome when deleted, and when, by whom and why.
-pub fn deleted_row(t: &crate::records::Tombstone) -> LogRow {
-    let reason = if t.reason_text.is_empty() {
-        t.reason.id().to_string()
-    } else {
-        format!("{}: {}", t.reason.id(), t.reason_text)
-    };
-    LogRow {
-        label: t.label.clone(),
-        screening_date: t.screening_date.clone(),
-        outcome: t.outcome.clone(),
-        failing: Vec::new(),
-        unknown: Vec::new(),
-        earliest_eligible: None,
-        deleted: Some(Deleted {
-            at: t.at.clone(),
-            by: t.by.clone(),
-            reason,
-        }),
-    }
-}
-
-/// The log row of a record JSON (as a draft builds it).
-pub fn log_row(label: &str, screening_date: &str, record_json: &Json) -> LogRow {
-    let mut row = LogRow {
-        label: label.to_string(),
-        screening_date: screening_date.to_string(),
-        outcome: "invalid".to_string(),
-        failing: Vec::new(),
-        unknown: Vec::new(),
-        earliest_eligible: None,
-        deleted: None,
-    };
-    if let Ok(record) = Record::from_json_value(record_json) {
-        let report = evaluate(&record);
-        let ids = |s: Status| -> Vec<&'static str> {
-            CRITERIA
-                .iter()
-                .zip(&report.criteria)
-                .filter(|(_, r)| r.status == s)
-                .map(|(c, _)| c.code)
-                .collect()
-        };
-        row.outcome = report.outcome.as_str().to_string();
-        row.failing = ids(Status::Fail);
-        row.unknown = ids(Status::Unknown);
-        let cal = calendar(&record, &report);
-        let waits_for_age = cal.time_fixes.iter().any(|f| f.id == CriterionId::I1);
-        row.earliest_eligible = cal
-            .earliest_eligible
-            .filter(|_| !waits_for_age)
-            .map(|d| d.to_string()[..7].to_string());
-    }
-    row
-}
-
-/// The log's columns, in order (documented in the README). The last three
-/// are filled only for a deleted record.
-pub const LOG_COLUMNS: [&str; 11] = [
-    "label",
-    "screening_date",
-    "outcome",
-    "failing_criteria",
-    "unknown_criteria",
-    "earliest_eligible",
-    "criteria_text_version",
-    "app_version",
-    "deleted_at",
-    "deleted_by",
-    "deletion_reason",
-];
-
-/// A CSV field: quoted when needed; a leading `= + - @` (or tab/CR) is
-/// prefixed with `'` so a spreadsheet never runs a label as a formula.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-/// The screening log as CSV: UTF-8 with a byte-order mark (so spreadsheet
-/// programs read Chinese labels correctly), CRLF line ends, one row per
-/// record, then one per deleted record ([`deleted_row`]).
-pub fn screening_log_csv(rows: &[LogRow]) -> String {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&LOG_COLUMNS.join(","));
-    out.push_str("\r\n");
-    for r in rows {
-        let cells = [
-            csv_field(&r.label),
-            csv_field(&r.screening_date),
-            r.outcome.clone(),
-            r.failing.join(" "),
-            r.unknown.join(" "),
-            r.earliest_eligible.clone().unwrap_or_default(),
-            csv_field(crate::PROTOCOL_TEXT_VERSION),
-            crate::APP_VERSION.to_string(),
-            r.deleted
-                .as_ref()
-                .map_or(String::new(), |d| csv_field(&d.at)),
-            r.deleted
-                .as_ref()
-                .map_or(String::new(), |d| csv_field(&d.by)),
-            r.deleted
-                .as_ref()
-                .map_or(String::new(), |d| csv_field(&d.reason)),
-        ];
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-// --- FHIR Questionnaire -------------------------------------------------
 
 fn section_id(s: Section) -> String {
     format!("section-{}", s.id())
@@ -384,8 +220,18 @@ pub fn questionnaire_response(record: &Record, label: &str) -> Json {
 }
 
 /// The extension that carries the screening date when `authored` is the
-/// time of the record's last change (`with_trail`).
+/// time of the record's last change (`with_authorship`).
 pub const SCREENING_DATE_EXT: &str = "urn:ctit-screening:screening-date";
+
+/// Where a record kept in the app stands and who last changed it: what a
+/// `QuestionnaireResponse` says of it ([`with_authorship`]).
+pub struct Authorship<'a> {
+    /// The record's status as FHIR says it (`in-progress`, `completed`,
+    /// `amended`).
+    pub status: &'a str,
+    /// The time and initials of its newest history entry, if any.
+    pub last_change: Option<(String, String)>,
+}
 
 /// Makes a `QuestionnaireResponse` say what the app knows about the record
 /// as kept: `status` is the record's (`in-progress` until marked complete,
@@ -394,9 +240,9 @@ pub const SCREENING_DATE_EXT: &str = "urn:ctit-screening:screening-date";
 /// time) are those of the newest history entry. The screening date, which
 /// `authored` otherwise carries, moves to an extension (read back by
 /// [`record_from_questionnaire_response`]).
-pub fn with_trail(qr: &mut Json, record: &Record, trail: &crate::export::Trail) {
-    qr["status"] = json!(trail.status.as_str());
-    if let Some((at, by)) = crate::history::last_change(trail.history) {
+pub fn with_authorship(qr: &mut Json, record: &Record, authorship: &Authorship) {
+    qr["status"] = json!(authorship.status);
+    if let Some((at, by)) = &authorship.last_change {
         qr["extension"] = json!([{
             "url": SCREENING_DATE_EXT,
             "valueDate": record.screening_date.to_string(),

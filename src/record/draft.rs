@@ -108,7 +108,7 @@ pub struct Draft {
     /// out of the stored entry while in progress.
     #[serde(default, skip_serializing_if = "Status::is_in_progress")]
     pub status: Status,
-    /// The record's history, as lines of text (`crate::history`): kept as
+    /// The record's history, as lines of text (`crate::record::history`): kept as
     /// text so the records list, in the first download, reads and keeps it
     /// without parsing it. Left out when empty (records from before it).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -290,19 +290,26 @@ pub(crate) mod tests {
             "label" => after.label = value.to_string(),
             _ => after.set_input(key, value),
         }
-        let who = crate::history::Who {
+        let who = crate::record::history::Who {
             by: "TS".into(),
             at: "2026-11-25T09:30:00.000Z".into(),
             reason: None,
         };
-        crate::history::apply(d, &mut after, &who).expect("recorded");
+        crate::record::history::apply(d, &mut after, &who).expect("recorded");
         after
     }
 
     /// `d` with its history begun as a new record, as the app creates one.
     pub(crate) fn created(mut d: Draft) -> Draft {
         let at = d.created.clone();
-        crate::history::begin(&mut d, crate::history::Kind::Created, "", 0, "TS", &at);
+        crate::record::history::begin(
+            &mut d,
+            crate::record::history::Kind::Created,
+            "",
+            0,
+            "TS",
+            &at,
+        );
         d
     }
 

@@ -11,7 +11,7 @@
 //! native code and tests with [`derive`]. Everything here runs and tests
 //! natively.
 //!
-//! Storage: the vault's description is one plain JSON entry ([`crate::keys::VAULT_KEY`]).
+//! Storage: the vault's description is one plain JSON entry ([`crate::storage::keys::VAULT_KEY`]).
 //! Once it exists, every record and patient value is sealed under its own
 //! storage key ([`VaultStore`]); a value in the clear there is reported as
 //! unreadable (never trusted), except the records listed, sealed, in the
@@ -19,9 +19,9 @@
 //! sealed (storage ran out while sealing: sealing resumes on the next
 //! unlock) or while the passcode is being removed.
 
-use crate::keys::{DELETED_PREFIX, PATIENT_KEY, RECORD_PREFIX, VAULT_KEY};
-use crate::records::Unreadable;
-use crate::store::{KeyValue, StoreError};
+use crate::storage::Unreadable;
+use crate::storage::keys::{DELETED_PREFIX, PATIENT_KEY, RECORD_PREFIX, VAULT_KEY};
+use crate::storage::{KeyValue, StoreError};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Key, Nonce};
 use base64::Engine;
@@ -1016,9 +1016,9 @@ pub fn remove_passcode(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::drafts::Draft;
-    use crate::records::{load_all, save};
-    use crate::store::MemoryStore;
+    use crate::record::draft::Draft;
+    use crate::record::stored::{load_all, save};
+    use crate::storage::MemoryStore;
 
     /// A cheap cost for tests; the app uses [`KdfCost::CURRENT`].
     pub(crate) const TEST_COST: KdfCost = KdfCost {
@@ -1069,8 +1069,11 @@ pub(crate) mod tests {
     }
 
     fn labelled(id: &str, label: &str) -> Draft {
-        let mut d =
-            crate::drafts::tests::created(Draft::new(id, "2026-11-25", "2026-11-25T09:00:00Z"));
+        let mut d = crate::record::draft::tests::created(Draft::new(
+            id,
+            "2026-11-25",
+            "2026-11-25T09:00:00Z",
+        ));
         d.label = label.into();
         d
     }
@@ -1111,7 +1114,7 @@ pub(crate) mod tests {
         assert!(
             save(
                 &mut store,
-                &crate::drafts::tests::created(Draft::new("x", "", "")),
+                &crate::record::draft::tests::created(Draft::new("x", "", "")),
                 0
             )
             .is_err()
@@ -1155,7 +1158,10 @@ pub(crate) mod tests {
         let mut stale = GuardedStore::new(sealed.into_inner());
         let r = save(&mut stale, &labelled("new", "STALE-TAB"), 0);
         assert!(
-            matches!(r, Err(crate::records::SaveError::Store(StoreError::Locked))),
+            matches!(
+                r,
+                Err(crate::record::stored::SaveError::Store(StoreError::Locked))
+            ),
             "{r:?}"
         );
         assert_eq!(stale.get("ctit/record/new").unwrap(), None);
@@ -1312,7 +1318,9 @@ pub(crate) mod tests {
         );
         assert!(matches!(
             save(&mut store, &labelled("r2", "x"), 0),
-            Err(crate::records::SaveError::Store(StoreError::NoRandomness))
+            Err(crate::record::stored::SaveError::Store(
+                StoreError::NoRandomness
+            ))
         ));
     }
 

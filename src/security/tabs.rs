@@ -3,7 +3,7 @@
 //! the start page or the patient check is never handed a key, so a
 //! patient's tab cannot reach the records while the team's tab is unlocked.
 
-use crate::route::Screen;
+use crate::app::route::Screen;
 use serde::{Deserialize, Serialize};
 
 /// What the app's tabs tell each other.

@@ -28,9 +28,12 @@
 //! - **A format version other than 1 is refused**, newer or older: reading
 //!   it as version 1 could put an answer in the wrong field.
 
-use crate::drafts::{Draft, unit_key};
+pub mod qr;
+pub mod site;
+
 use crate::engine::dictionary::{Field, Kind};
 use crate::patient::all_questions;
+use crate::record::draft::{Draft, unit_key};
 use std::collections::BTreeMap;
 
 /// The trial this app screens for; a code names it first.

@@ -56,7 +56,7 @@ mod tests {
 
     #[test]
     fn the_journals_counter_key_is_the_one_web_journal_js_writes() {
-        let js = include_str!("../web/journal.js");
+        let js = include_str!("../../web/journal.js");
         assert!(js.contains(&format!("'{JOURNAL_SEQ_KEY}'")));
     }
 

@@ -97,8 +97,8 @@ struct RecordFile<'a> {
 /// app (the `screen` command has none).
 pub struct Trail<'a> {
     /// Where the record stands.
-    pub status: crate::history::Status,
-    /// Its history (its stored text, `crate::history`).
+    pub status: crate::record::history::Status,
+    /// Its history (its stored text, `crate::record::history`).
     pub history: &'a str,
 }
 
@@ -116,7 +116,7 @@ impl Serialize for RecordFile<'_> {
         map.serialize_entry("result", &self.verdict)?;
         if let Some(t) = self.trail {
             map.serialize_entry("status", t.status.as_str())?;
-            map.serialize_entry("history", &crate::history::to_json(t.history))?;
+            map.serialize_entry("history", &crate::record::history::to_json(t.history))?;
         }
         map.end()
     }
@@ -137,11 +137,15 @@ pub fn record_file(record: &Record, label: &str, trail: Option<&Trail>) -> Strin
 
 /// The FHIR R4 QuestionnaireResponse file for `record` (pretty-printed);
 /// with a `trail`, its status, author and authored time are the record's
-/// (`interop::with_trail`).
+/// (`interop::fhir::with_authorship`).
 pub fn fhir_file(record: &Record, label: &str, trail: Option<&Trail>) -> String {
-    let mut qr = crate::interop::questionnaire_response(record, label);
+    let mut qr = crate::interop::fhir::questionnaire_response(record, label);
     if let Some(t) = trail {
-        crate::interop::with_trail(&mut qr, record, t);
+        let authorship = crate::interop::fhir::Authorship {
+            status: t.status.as_str(),
+            last_change: crate::record::history::last_change(t.history),
+        };
+        crate::interop::fhir::with_authorship(&mut qr, record, &authorship);
     }
     serde_json::to_string_pretty(&qr).unwrap_or_default()
 }

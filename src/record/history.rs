@@ -21,8 +21,8 @@
 //! - Lines this version cannot read (a newer version's entry) are kept as
 //!   they are and skipped when shown.
 
-use crate::drafts::Draft;
-pub use crate::drafts::Status;
+use crate::record::draft::Draft;
+pub use crate::record::draft::Status;
 use serde::{Deserialize, Serialize};
 
 /// Edits of one field by one person within this long of the entry's time
@@ -429,11 +429,11 @@ pub fn apply(before: &Draft, after: &mut Draft, who: &Who) -> Result<usize, Refu
         .reported_keys()
         .filter(|k| !after.is_patient_reported(k))
         .filter(|k| {
-            !changes
-                .iter()
-                .any(|(c, _, _)| crate::drafts::field_of(c) == crate::drafts::field_of(k))
+            !changes.iter().any(|(c, _, _)| {
+                crate::record::draft::field_of(c) == crate::record::draft::field_of(k)
+            })
         })
-        .map(|k| crate::drafts::field_of(k).to_string())
+        .map(|k| crate::record::draft::field_of(k).to_string())
         .fold(Vec::new(), |mut v, f| {
             if !v.contains(&f) {
                 v.push(f);
@@ -719,11 +719,11 @@ pub fn check_save(stored: &Draft, new: &Draft) -> Result<(), TrailBroken> {
         }
     }
     for key in stored.reported_keys() {
-        let field = crate::drafts::field_of(key);
+        let field = crate::record::draft::field_of(key);
         let cleared = !new.is_patient_reported(key)
             && !touched.iter().any(|e| {
                 matches!(e.kind, Kind::Confirmed | Kind::Edited)
-                    && crate::drafts::field_of(&e.field) == field
+                    && crate::record::draft::field_of(&e.field) == field
             });
         if cleared {
             return Err(TrailBroken::NotRecorded(key.to_string()));

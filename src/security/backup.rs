@@ -20,11 +20,13 @@
 //! changed since the last one and that backup is older than a period the
 //! coordinator sets.
 
-use crate::drafts::Draft;
-use crate::keys::{DELETED_PREFIX, RECORD_PREFIX};
-use crate::records::parse_entry;
-use crate::store::{KeyValue, StoreError};
-use crate::vault::{KdfCost, KdfInput, Kek, NoRandomness, Random, Sealed, random_bytes, random_id};
+use crate::record::draft::Draft;
+use crate::record::stored::parse_entry;
+use crate::security::vault::{
+    KdfCost, KdfInput, Kek, NoRandomness, Random, Sealed, random_bytes, random_id,
+};
+use crate::storage::keys::{DELETED_PREFIX, RECORD_PREFIX};
+use crate::storage::{KeyValue, StoreError};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::{Deserialize, Serialize};
@@ -148,7 +150,8 @@ pub fn write(
         records,
     };
     let plain = serde_json::to_vec(&contents).unwrap_or_default();
-    let Sealed { n, c } = crate::vault::seal_with(&kek.0, random_bytes(rng)?, &plain, AAD);
+    let Sealed { n, c } =
+        crate::security::vault::seal_with(&kek.0, random_bytes(rng)?, &plain, AAD);
     let file = File {
         format: FORMAT.into(),
         version: VERSION,
@@ -191,7 +194,7 @@ pub fn restore(
     rng: &mut dyn Random,
 ) -> Result<Result<Restored, (Restored, StoreError)>, RestoreError> {
     let file = read_file(text)?;
-    let plain = crate::vault::open_with(
+    let plain = crate::security::vault::open_with(
         &kek.0,
         &Sealed {
             n: file.n,
@@ -209,7 +212,8 @@ pub fn restore(
     // Checked before anything is written.
     for (key, entry) in &contents.records {
         if let Ok(stored) = parse_entry(key, entry) {
-            crate::import::check_label(&stored.draft.label).map_err(RestoreError::LabelTooLong)?;
+            crate::record::import::check_label(&stored.draft.label)
+                .map_err(RestoreError::LabelTooLong)?;
         }
     }
     let mut done = Restored::default();
@@ -218,7 +222,9 @@ pub fn restore(
             // A deleted record's tombstone: added when missing, never
             // written over (a deletion happened once).
             let result = match kv.get(&key) {
-                Ok(None) if serde_json::from_str::<crate::records::Tombstone>(&entry).is_ok() => {
+                Ok(None)
+                    if serde_json::from_str::<crate::record::stored::Tombstone>(&entry).is_ok() =>
+                {
                     kv.set(&key, &entry).map(|()| done.tombstones += 1)
                 }
                 Ok(None) => {
@@ -239,10 +245,11 @@ pub fn restore(
         };
         // What was restored, by whom and when, is in its history; the rest
         // of the entry comes back as it was.
-        let restored = crate::history::Entry::new(crate::history::Kind::Restored, by, at);
-        crate::history::push(&mut stored.draft, &restored);
+        let restored =
+            crate::record::history::Entry::new(crate::record::history::Kind::Restored, by, at);
+        crate::record::history::push(&mut stored.draft, &restored);
         let result = match kv.get(&key) {
-            Ok(None) => crate::records::put(kv, &stored).map(|()| done.added += 1),
+            Ok(None) => crate::record::stored::put(kv, &stored).map(|()| done.added += 1),
             Ok(Some(here)) if here == entry => {
                 done.unchanged += 1;
                 Ok(())
@@ -269,8 +276,8 @@ fn keep_beside(
 ) -> Result<String, StoreError> {
     draft.id = random_id(rng).map_err(|_| StoreError::NoRandomness)?;
     draft.label.push_str(copy_suffix);
-    crate::records::save(kv, &draft, 0).map_err(|e| match e {
-        crate::records::SaveError::Store(e) => e,
+    crate::record::stored::save(kv, &draft, 0).map_err(|e| match e {
+        crate::record::stored::SaveError::Store(e) => e,
         _ => StoreError::Full("the copy could not be saved".into()),
     })?;
     Ok(draft.id)
@@ -307,9 +314,9 @@ pub fn reminder_due<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::records::{load_all, save};
-    use crate::store::MemoryStore;
-    use crate::vault::tests::{Counter, TEST_COST as COST, kdf_with};
+    use crate::record::stored::{load_all, save};
+    use crate::security::vault::tests::{Counter, TEST_COST as COST, kdf_with};
+    use crate::storage::MemoryStore;
 
     fn key(password: &str) -> (KdfInput, Kek) {
         kdf_with(password, [4; 16])
@@ -318,7 +325,7 @@ mod tests {
     fn device(n: usize) -> MemoryStore {
         let mut kv = MemoryStore::default();
         for i in 0..n {
-            let mut d = crate::drafts::tests::created(Draft::new(
+            let mut d = crate::record::draft::tests::created(Draft::new(
                 &format!("r{i:03}"),
                 "2026-11-25",
                 "2026-11-25T09:00:00Z",
@@ -369,8 +376,12 @@ mod tests {
         let now = load_all(&mut wiped).unwrap().drafts;
         assert_eq!(now.len(), 200);
         for (mut w, n) in was.drain(..).zip(now) {
-            let restored = crate::history::Entry::new(crate::history::Kind::Restored, "AB", at);
-            crate::history::push(&mut w.draft, &restored);
+            let restored = crate::record::history::Entry::new(
+                crate::record::history::Kind::Restored,
+                "AB",
+                at,
+            );
+            crate::record::history::push(&mut w.draft, &restored);
             assert_eq!(n, w);
         }
     }
@@ -386,7 +397,7 @@ mod tests {
             .into_iter()
             .find(|s| s.draft.id == "r001")
             .unwrap();
-        let changed = crate::drafts::tests::edited(&d.draft, "ecog", "2");
+        let changed = crate::record::draft::tests::edited(&d.draft, "ecog", "2");
         save(&mut kv, &changed, d.rev).unwrap();
         let before = kv.get("ctit/record/r001").unwrap();
         let (_, kek) = key("backup pass 1");
@@ -457,15 +468,18 @@ mod tests {
             Err(RestoreError::NotABackup)
         );
         let mut long = device(0);
-        let mut d =
-            crate::drafts::tests::created(Draft::new("long", "2026-11-25", "2026-11-25T09:00:00Z"));
-        d.label = "L".repeat(crate::import::MAX_LABEL_CHARS + 1);
+        let mut d = crate::record::draft::tests::created(Draft::new(
+            "long",
+            "2026-11-25",
+            "2026-11-25T09:00:00Z",
+        ));
+        d.label = "L".repeat(crate::record::import::MAX_LABEL_CHARS + 1);
         save(&mut long, &d, 0).unwrap();
         let long = backup_of(&long, "backup pass 1");
         assert_eq!(
             try_it(&long, &right),
             Err(RestoreError::LabelTooLong(
-                crate::import::MAX_LABEL_CHARS + 1
+                crate::record::import::MAX_LABEL_CHARS + 1
             ))
         );
         let huge = " ".repeat(MAX_FILE_BYTES + 1);
@@ -505,17 +519,17 @@ mod tests {
     #[test]
     fn a_backup_carries_the_tombstones_of_deleted_records() {
         let mut kv = device(2);
-        let t = crate::records::Tombstone {
+        let t = crate::record::stored::Tombstone {
             id: "r001".into(),
             label: "S-001".into(),
             screening_date: "2026-11-25".into(),
             outcome: "incomplete".into(),
             by: "AB".into(),
             at: "2026-12-01T09:00:00.000Z".into(),
-            reason: crate::records::DeletionReason::Duplicate,
+            reason: crate::record::stored::DeletionReason::Duplicate,
             reason_text: String::new(),
         };
-        crate::records::delete(&mut kv, &t).unwrap();
+        crate::record::stored::delete(&mut kv, &t).unwrap();
         let text = backup_of(&kv, "backup pass 1");
         let mut wiped = MemoryStore::default();
         let (_, kek) = key("backup pass 1");
@@ -531,7 +545,7 @@ mod tests {
         .unwrap()
         .unwrap();
         assert_eq!((done.added, done.tombstones), (1, 1));
-        assert_eq!(crate::records::tombstones(&wiped).unwrap(), vec![t]);
+        assert_eq!(crate::record::stored::tombstones(&wiped).unwrap(), vec![t]);
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! QuestionnaireResponse, read into a new draft; files over a size and
 //! labels over a length are refused with their reason. Pure.
 
-use crate::drafts::{Draft, uln_key, unit_key};
 use crate::engine::dictionary::{Field, Kind};
+use crate::record::draft::{Draft, uln_key, unit_key};
 use serde_json::Value as Json;
 
 /// The largest record file imported: a complete record is a few KB, so
@@ -22,7 +22,7 @@ pub enum ImportError {
     /// A label longer than [`MAX_LABEL_CHARS`] (its length in characters).
     LabelTooLong(usize),
     /// History entries whose author is not initials, each named.
-    UnsignedHistory(Vec<crate::history::UnsignedEntry>),
+    UnsignedHistory(Vec<crate::record::history::UnsignedEntry>),
 }
 
 /// A record read from a file.
@@ -32,7 +32,7 @@ pub struct Imported {
     pub draft: Draft,
     /// How many of the file's history entries this version could not read
     /// (a newer version's, or altered) and left out: the import's own
-    /// history entry says so ([`crate::history::begin`]).
+    /// history entry says so ([`crate::record::history::begin`]).
     pub left_out: usize,
 }
 
@@ -70,7 +70,7 @@ pub fn import_record(
         _ => json,
     };
     let json = if json.get("resourceType").is_some() {
-        crate::interop::record_from_questionnaire_response(&json)
+        crate::interop::fhir::record_from_questionnaire_response(&json)
             .map_err(|e| ImportError::NotARecord(vec![e.0]))?
     } else {
         json
@@ -109,8 +109,8 @@ pub fn import_record(
     let mut left_out = 0;
     if let Some(history) = json.get("history") {
         (draft.history, left_out) =
-            crate::history::from_json(history).map_err(ImportError::UnsignedHistory)?;
-        draft.status = crate::history::status_of(&draft.history);
+            crate::record::history::from_json(history).map_err(ImportError::UnsignedHistory)?;
+        draft.status = crate::record::history::status_of(&draft.history);
     }
     if let Some(answers) = json.get("answers").and_then(Json::as_object) {
         for (id, value) in answers {
@@ -161,7 +161,7 @@ mod tests {
     #[test]
     fn import_reads_exports_and_worked_cases() {
         let describe = |p: &crate::engine::Problem| format!("{p:?}");
-        let case = include_str!("../tests/cases/06-platelets-per-microlitre.json");
+        let case = include_str!("../../tests/cases/06-platelets-per-microlitre.json");
         let d = import_record(case, "06.json", "x", "now", &describe)
             .unwrap()
             .draft;

@@ -3,9 +3,9 @@
 //! one place a form asks the engine about a draft; the coordinator's form
 //! and the patient check both render what [`judge`] returns. Pure.
 
-use crate::drafts::Draft;
 use crate::engine::dictionary::FIELDS;
 use crate::engine::{Date, Field, ProblemKind, Record, Slot};
+use crate::record::draft::Draft;
 
 /// Whose screening date a draft is judged on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,8 +4,29 @@
 //! when the browser's storage is blocked); the vault's stores wrap either.
 //! Every call can fail with a typed [`StoreError`]; none may panic.
 
-use crate::records::Unreadable;
 use std::collections::HashMap;
+
+pub mod keys;
+
+/// Why a stored entry could not be read. The entry is left untouched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not JSON.
+    NotJson(String),
+    /// JSON, but not a record entry of this app (wrong shape or types).
+    WrongShape(String),
+    /// Written by a newer version of the app.
+    NewerSchema(u64),
+    /// The draft inside names another id than its key.
+    IdMismatch,
+    /// Sealed, but it does not open with this device's key (altered, or
+    /// moved here from another key or device).
+    CannotOpen,
+    /// In the clear under a record key although a passcode protects this
+    /// device's records: not written by this app as it should be (e.g. by a
+    /// tab that had not yet seen the passcode), so it is not trusted.
+    NotSealed,
+}
 
 /// A storage failure, as the browser reports it.
 #[derive(Clone, Debug, PartialEq, Eq)]

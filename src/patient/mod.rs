@@ -151,7 +151,7 @@ mod tests {
 
     fn case14() -> Value {
         let case: Value = serde_json::from_str(include_str!(
-            "../tests/cases/14-patient-self-check-answers-only.json"
+            "../../tests/cases/14-patient-self-check-answers-only.json"
         ))
         .expect("case 14");
         case["record"]["answers"].clone()

@@ -6,9 +6,10 @@
 //! exactly as it is; an entry of an older schema is migrated. Pure: the
 //! store comes in as a [`KeyValue`].
 
-use crate::drafts::Draft;
-use crate::keys::{APP_PREFIX, DELETED_PREFIX, RECORD_PREFIX, record_key};
-use crate::store::{KeyValue, StoreError};
+use crate::record::draft::Draft;
+use crate::storage::Unreadable;
+use crate::storage::keys::{APP_PREFIX, DELETED_PREFIX, RECORD_PREFIX, record_key};
+use crate::storage::{KeyValue, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 
@@ -66,26 +67,6 @@ pub fn migrate(mut json: Json) -> Result<Json, Unreadable> {
             _ => return Err(Unreadable::WrongShape("unknown schema version".into())),
         }
     }
-}
-
-/// Why a stored entry could not be read. The entry is left untouched.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Unreadable {
-    /// Not JSON.
-    NotJson(String),
-    /// JSON, but not a record entry of this app (wrong shape or types).
-    WrongShape(String),
-    /// Written by a newer version of the app.
-    NewerSchema(u64),
-    /// The draft inside names another id than its key.
-    IdMismatch,
-    /// Sealed, but it does not open with this device's key (altered, or
-    /// moved here from another key or device).
-    CannotOpen,
-    /// In the clear under a record key although a passcode protects this
-    /// device's records: not written by this app as it should be (e.g. by a
-    /// tab that had not yet seen the passcode), so it is not trusted.
-    NotSealed,
 }
 
 /// An entry that could not be read, with its key.
@@ -253,19 +234,19 @@ pub enum SaveError {
     /// Storage failed.
     Store(StoreError),
     /// The draft's history drops or changes an entry already stored
-    /// (histories are append-only, `crate::history::check_save`): nothing
+    /// (histories are append-only, `crate::record::history::check_save`): nothing
     /// is written.
     HistoryRewritten,
     /// The draft changes something its history does not record (an input
     /// without an entry, a status the history does not say, a new record
     /// without its first entry): nothing is written.
-    Unrecorded(crate::history::TrailBroken),
+    Unrecorded(crate::record::history::TrailBroken),
 }
 
-impl From<crate::history::TrailBroken> for SaveError {
-    fn from(e: crate::history::TrailBroken) -> Self {
+impl From<crate::record::history::TrailBroken> for SaveError {
+    fn from(e: crate::record::history::TrailBroken) -> Self {
         match e {
-            crate::history::TrailBroken::Rewritten => SaveError::HistoryRewritten,
+            crate::record::history::TrailBroken::Rewritten => SaveError::HistoryRewritten,
             e => SaveError::Unrecorded(e),
         }
     }
@@ -293,9 +274,9 @@ pub fn save(kv: &mut dyn KeyValue, draft: &Draft, base_rev: u64) -> Result<u64, 
                     stored: Box::new(stored),
                 });
             }
-            crate::history::check_save(&stored.draft, draft)?;
+            crate::record::history::check_save(&stored.draft, draft)?;
         }
-        None => crate::history::check_new(draft)?,
+        None => crate::record::history::check_new(draft)?,
     }
     write_revision(kv, &key, draft, base_rev)
 }
@@ -382,6 +363,31 @@ pub struct Tombstone {
     pub reason_text: String,
 }
 
+impl Tombstone {
+    /// Its row of the screening log: its label, date and outcome when
+    /// deleted, and when, by whom and why.
+    pub fn log_row(&self) -> crate::interop::log::LogRow {
+        let reason = if self.reason_text.is_empty() {
+            self.reason.id().to_string()
+        } else {
+            format!("{}: {}", self.reason.id(), self.reason_text)
+        };
+        crate::interop::log::LogRow {
+            label: self.label.clone(),
+            screening_date: self.screening_date.clone(),
+            outcome: self.outcome.clone(),
+            failing: Vec::new(),
+            unknown: Vec::new(),
+            earliest_eligible: None,
+            deleted: Some(crate::interop::log::Deleted {
+                at: self.at.clone(),
+                by: self.by.clone(),
+                reason,
+            }),
+        }
+    }
+}
+
 /// Why a deletion was refused. Nothing was removed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DeleteError {
@@ -404,7 +410,7 @@ pub fn tombstone_key(id: &str) -> String {
 /// removed. If the removal fails the tombstone is taken back, so the two
 /// never disagree.
 pub fn delete(kv: &mut dyn KeyValue, tombstone: &Tombstone) -> Result<(), DeleteError> {
-    if crate::history::initials(&tombstone.by).as_deref() != Some(tombstone.by.as_str()) {
+    if crate::record::history::initials(&tombstone.by).as_deref() != Some(tombstone.by.as_str()) {
         return Err(DeleteError::NoInitials);
     }
     if tombstone.reason == DeletionReason::Other && tombstone.reason_text.trim().is_empty() {
@@ -467,15 +473,15 @@ pub fn older_than<'a>(cat: &'a Catalogue, cutoff: &str) -> Vec<&'a Stored> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::drafts::tests::draft;
-    use crate::store::MemoryStore;
+    use crate::record::draft::tests::draft;
+    use crate::storage::MemoryStore;
 
     #[test]
     fn saves_grow_the_revision_and_refuse_stale_writes() {
         let mut kv = MemoryStore::default();
         let d = draft();
         assert_eq!(save(&mut kv, &d, 0), Ok(1));
-        let d = crate::drafts::tests::edited(&d, "label", "S-001");
+        let d = crate::record::draft::tests::edited(&d, "label", "S-001");
         assert_eq!(save(&mut kv, &d, 1), Ok(2));
         // Another tab still on revision 1.
         let stale = save(&mut kv, &draft(), 1);
@@ -530,7 +536,7 @@ mod tests {
         let mut kv = MemoryStore::default();
         let mut d = draft();
         d.label = "S-004".into();
-        let d = crate::drafts::tests::created(d);
+        let d = crate::record::draft::tests::created(d);
         save(&mut kv, &d, 0).unwrap();
         let tomb = |by: &str, reason, text: &str| Tombstone {
             id: "r1".into(),

@@ -1,0 +1,12 @@
+//! A screening record, pure: the draft as typed ([`draft`]), its audit
+//! trail ([`history`]), records as stored with their tombstones
+//! ([`stored`]), judging a draft ([`judge`]), and the record's files in and
+//! out ([`import`], [`export`]). No browser, no clock: times come in as
+//! arguments, storage as a `storage::KeyValue`.
+
+pub mod draft;
+pub mod export;
+pub mod history;
+pub mod import;
+pub mod judge;
+pub mod stored;
