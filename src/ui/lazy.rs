@@ -13,10 +13,10 @@
 //! it never stops the app, and nothing typed is lost (drafts are in
 //! storage, not in the screen).
 
-use super::state::AppState;
-use super::tools;
-use super::words::tr;
 use crate::record::draft::Draft;
+use crate::ui::common::state::AppState;
+use crate::ui::common::words::tr;
+use crate::ui::list::tools;
 use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use std::pin::Pin;
@@ -32,15 +32,15 @@ impl From<SplitLoaderError> for Unavailable {
 
 #[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn record_view(id: String) -> Result<AnyView, Unavailable> {
-    super::js::ensure_style("record");
-    Ok(view! { <super::record::RecordScreen id=id /> }.into_any())
+    crate::ui::platform::js::ensure_style("record");
+    Ok(view! { <crate::ui::record::RecordScreen id=id /> }.into_any())
 }
 
 /// The record form's style sheet (`style/record.css`), added when its code
 /// is prefetched, so a record opens styled.
 #[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn record_style() -> Result<(), Unavailable> {
-    super::js::ensure_style("record");
+    crate::ui::platform::js::ensure_style("record");
     Ok(())
 }
 
@@ -52,7 +52,7 @@ fn create_now(
 ) -> Result<(), Unavailable> {
     // Every new record gets a random id here (not in the list, whose code
     // is in the first download); without randomness nothing is created.
-    let Some(id) = super::random::new_id() else {
+    let Some(id) = crate::ui::platform::random::new_id() else {
         errors.set(vec![
             state
                 .lang
@@ -63,10 +63,10 @@ fn create_now(
         ]);
         return Ok(());
     };
-    let now = super::clock::now_iso();
+    let now = crate::ui::platform::clock::now_iso();
     let (draft, kind, note) = match creation {
         Creation::New => (
-            Draft::new(&id, &super::clock::today().to_string(), &now),
+            Draft::new(&id, &crate::ui::platform::clock::today().to_string(), &now),
             crate::record::history::Kind::Created,
             String::new(),
         ),
@@ -83,27 +83,27 @@ fn create_now(
             (draft, crate::record::history::Kind::Duplicated, source)
         }
     };
-    super::history::create(state, draft, kind, note, 0);
+    crate::ui::record::trail::create(state, draft, kind, note, 0);
     Ok(())
 }
 
 #[wasm_split(patient, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn patient_view() -> Result<AnyView, Unavailable> {
-    super::js::ensure_style("patient");
-    Ok(view! { <super::patient::PatientCheck /> }.into_any())
+    crate::ui::platform::js::ensure_style("patient");
+    Ok(view! { <crate::ui::patient::PatientCheck /> }.into_any())
 }
 
 /// The patient check's style sheet (`style/patient.css`), added when its
 /// code is prefetched.
 #[wasm_split(patient, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn patient_style() -> Result<(), Unavailable> {
-    super::js::ensure_style("patient");
+    crate::ui::platform::js::ensure_style("patient");
     Ok(())
 }
 
 /// The patient result's handoff: what to do next (with `site.json`'s
 /// contact details) and "Show my answers to the study team" with its code
-/// sheet (`super::handoff`). It comes with the code every screen fetches
+/// sheet (`crate::ui::patient::sheet`). It comes with the code every screen fetches
 /// after its first paint (the lock screen and the tabs' watch, started by
 /// `App`), so it is here long before the result, and so that a
 /// link to `#patient` does not wait for the code's encoder, the sheet and
@@ -112,10 +112,10 @@ fn patient_style() -> Result<(), Unavailable> {
 /// instead of 15, the patient check's 12 instead of 8).
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn handoff_view(draft: RwSignal<Draft>) -> Result<AnyView, Unavailable> {
-    super::handoff::style();
+    crate::ui::patient::sheet::style();
     Ok(view! {
-        <super::handoff::NextStep />
-        <super::handoff::ShowToTeam draft=draft />
+        <crate::ui::patient::sheet::NextStep />
+        <crate::ui::patient::sheet::ShowToTeam draft=draft />
     }
     .into_any())
 }
@@ -126,28 +126,28 @@ fn handoff_view(draft: RwSignal<Draft>) -> Result<AnyView, Unavailable> {
 // a slow link, for the patient check too.
 #[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn scan_view() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::scan::ScanScreen /> }.into_any())
+    Ok(view! { <crate::ui::scan::ScanScreen /> }.into_any())
 }
 
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn notice_view() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::lock::NoticeBar /> }.into_any())
+    Ok(view! { <crate::ui::lock::NoticeBar /> }.into_any())
 }
 
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lock_view() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::lock::LockScreen /> }.into_any())
+    Ok(view! { <crate::ui::lock::LockScreen /> }.into_any())
 }
 
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn watch_now(state: AppState) -> Result<(), Unavailable> {
-    super::watch::start(state);
+    crate::ui::lock::watch::start(state);
     Ok(())
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn lock_offer_view() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::passcode::LockOffer /> }.into_any())
+    Ok(view! { <crate::ui::lock::passcode::LockOffer /> }.into_any())
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -1,175 +1,31 @@
-//! The browser app (Leptos CSR). It renders what the engine decides and
-//! never re-implements a rule. `main.rs` only calls [`mount`].
+//! The browser app (Leptos CSR, only with the `ui` feature). It renders
+//! what the engine decides and never re-implements a rule; what is not
+//! drawing lives in plain types outside it (`crate::app`, `crate::record`,
+//! `crate::security`). `main.rs` only calls [`mount`].
 //!
-//! Code map: `state` (store, catalogue, screen, language, locking this
-//! tab), `storage` (localStorage behind `store::KeyValue`), `home` (start
-//! page), `patient` (the patient self-check), `list` (records list,
-//! import), `record` (the coordinator's form, saving, export, print),
-//! `field` (one input per dictionary row), `verdict` (banner and
-//! criteria), `files` (download and upload), `lazy` (the code fetched on
-//! first use), `tools` (the records list's import, exports and settings,
-//! fetched after the list), `lock` (the passcode's offer, lock screen and
-//! settings), `watch` (every tab's idle clock and lock), `kdf` (the key
-//! derivation's worker), `js` (small browser calls for the later code).
+//! One folder per feature, each with its components, words and styles:
+//! `shell` (header, start page, which screen), `list` (the records list
+//! and its tools), `record` (one record: form, verdict, history, print),
+//! `patient` (the self-check and the patient's code sheet), `scan`
+//! (reading a patient's code), `lock` (the lock screen, the passcode and
+//! the tabs' watch), `settings` (the device's settings). Below them
+//! `common` (the app state, the address, words as closures, what the
+//! features share) and `platform` (the browser: storage, clock, random
+//! source, files, the key-derivation worker, typed bindings). `lazy` holds
+//! the doors to the code fetched later.
 
-mod backup;
-mod bridge;
-mod clock;
-mod dom;
-mod field;
-mod files;
-mod handoff;
-mod history;
-mod home;
-mod js;
-mod kdf;
+mod common;
 mod lazy;
 mod list;
-mod list_filter;
 mod lock;
-mod passcode;
 mod patient;
-mod perf;
-mod random;
+mod platform;
 mod record;
-mod route;
 mod scan;
-mod state;
-mod storage;
-mod storage_care;
-mod tools;
-mod verdict;
-mod watch;
-mod words;
-
-use crate::storage::keys::RECORD_PREFIX;
-use leptos::prelude::*;
-use route::Screen;
-use state::{AppState, StorageWarning};
-use words::tr;
+mod settings;
+mod shell;
 
 /// Mounts the app on the page's body.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
-}
-
-/// The app's root: header with the language switch, storage warnings, and
-/// the current screen.
-#[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::new();
-    provide_context(state);
-    let lang = state.lang;
-
-    // The page's language follows the app's, for screen readers and fonts.
-    Effect::new(move |_| {
-        let code = lang.get().ui().html_lang;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = el.set_attribute("lang", code);
-        }
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!(
-                "{} — {}",
-                crate::TRIAL_ID,
-                lang.get().ui().trial_title
-            ));
-        }
-    });
-
-    // Keep the list current when another tab saves or deletes a record;
-    // follow a passcode set or removed in another tab at once.
-    let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        let key = ev.key();
-        if key.as_deref() == Some(crate::storage::keys::LOCK_SIGNAL_KEY) {
-            state.lock_here();
-        }
-        if key
-            .as_deref()
-            .is_none_or(|k| k == crate::storage::keys::VAULT_KEY)
-        {
-            state.recheck_vault();
-        }
-        if key.is_none_or(|k| k.starts_with(RECORD_PREFIX)) {
-            state.reload();
-        }
-    });
-    on_cleanup(move || handle.remove());
-
-    // The tabs' common idle clock and lock, fetched after the first paint.
-    // (If its code cannot be fetched, the records still lock when leaving
-    // the coordinator's screens, on "Lock now" and when another tab sets a
-    // passcode; the service worker keeps the code after the first visit.)
-    request_animation_frame(move || {
-        lazy::run(state, lazy::ListAction::Watch, RwSignal::new(Vec::new()))
-    });
-    // What to draw changes only when the screen or the lock really changes.
-    let shown = Memo::new(move |_| (state.screen.get(), state.locked.get()));
-
-    // Following a link or the browser's back button between the modes.
-    let nav = window_event_listener(leptos::ev::hashchange, move |_| {
-        let target = route::current();
-        let here = state.screen.get_untracked();
-        let same_mode = matches!(
-            (&here, &target),
-            (Screen::Record(_) | Screen::Scan, Screen::List)
-        );
-        if here != target && !same_mode {
-            state.lock_if_leaving(&target);
-            state.screen.set(target);
-        }
-    });
-    on_cleanup(move || nav.remove());
-
-    let warning = move || {
-        state.warning.get().map(|w| {
-            let ui = lang.get().ui();
-            let text = match w {
-                StorageWarning::Blocked(why) => (ui.storage_blocked)(&why),
-                StorageWarning::Full(why) => (ui.storage_full)(&why),
-            };
-            view! { <div class="alert error no-print" role="alert" data-storage-warning>{text}</div> }
-        })
-    };
-    // (Drawn by code fetched after the first paint: a notice is rare.)
-    let notice = move || state.notice.with(Option::is_some).then(lazy::tab_notice);
-    let switch = move |_| state.set_lang(lang.get_untracked().other());
-
-    view! {
-        <header class="app-head no-print">
-            <p class="trial">
-                <button class="home-link" on:click=move |_| state.go(Screen::Home)>
-                    <strong>{crate::TRIAL_ID}</strong>
-                    <span class="visually-hidden">{move || format!(" — {}", lang.get().ui().to_start)}</span>
-                </button>
-                " · "{tr(lang, |u| u.trial_title)}" · "{tr(lang, |u| u.site)}
-            </p>
-            <p class="head-right">
-                <span class="privacy">{tr(lang, |u| u.privacy_short)}</span>
-                <button
-                    class="lang-switch"
-                    on:click=switch
-                    lang=move || lang.get().other().ui().html_lang
-                    aria-label=move || format!("{}: {}", lang.get().ui().language, lang.get().ui().other_language)
-                >
-                    {tr(lang, |u| u.other_language)}
-                </button>
-            </p>
-        </header>
-        <main id="main">
-            {warning}
-            {notice}
-            {move || match shown.get() {
-                (Screen::Home, _) => view! { <home::Home /> }.into_any(),
-                (Screen::Patient, _) => lazy::patient(),
-                // Locked: nothing of any record is shown.
-                (Screen::List | Screen::Record(_) | Screen::Scan, true) => lazy::lock(),
-                (Screen::List, false) => view! { <list::RecordsList /> }.into_any(),
-                (Screen::Record(id), false) => lazy::record(id),
-                (Screen::Scan, false) => lazy::scan(),
-            }}
-        </main>
-    }
+    leptos::mount::mount_to_body(shell::App);
 }

@@ -12,14 +12,14 @@
 //! screen, so the page's start carries no glue for them. No frame is kept:
 //! each is read and dropped.
 
-use super::bridge::{self, ScanHelper};
-use super::clock::{now_iso, today};
-use super::field::FormDraft;
-use super::js;
-use super::route::Screen;
-use super::state::AppState;
 use crate::handoff::{Handoff, Refusal};
 use crate::text::Lang;
+use crate::ui::common::route::Screen;
+use crate::ui::common::state::AppState;
+use crate::ui::platform::bridge::{self, ScanHelper};
+use crate::ui::platform::clock::{now_iso, today};
+use crate::ui::platform::js;
+use crate::ui::record::field::FormDraft;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -91,9 +91,9 @@ async fn read_codes(helper: &ScanHelper, source: &JsValue) -> Vec<Read> {
     let texts = match frame_of(helper, source).await {
         Frame::Texts(texts) => texts,
         Frame::Pixels(width, height, luma) => {
-            super::perf::mark("ctit-scan-decode");
+            crate::ui::platform::perf::mark("ctit-scan-decode");
             let found = crate::handoff::qr::read(width, height, &luma);
-            super::perf::measure("ctit-scan-decode", "ctit-scan-decode");
+            crate::ui::platform::perf::measure("ctit-scan-decode", "ctit-scan-decode");
             found
         }
         Frame::Nothing => Vec::new(),
@@ -161,7 +161,7 @@ fn take(state: AppState, status: RwSignal<Status>, read: Vec<Read>) -> bool {
     for code in read {
         match code {
             Ok(handoff) => {
-                let Some(id) = super::random::new_id() else {
+                let Some(id) = crate::ui::platform::random::new_id() else {
                     status.set(Status::NoRandomness);
                     return true;
                 };
@@ -169,7 +169,7 @@ fn take(state: AppState, status: RwSignal<Status>, read: Vec<Read>) -> bool {
                 // makes a second record, never changes the first.
                 let draft = handoff.into_draft(&id, &today().to_string(), &now_iso());
                 let checked_on = draft.patient_checked_on.clone();
-                super::history::create(
+                crate::ui::record::trail::create(
                     state,
                     draft,
                     crate::record::history::Kind::Scanned,
@@ -208,7 +208,7 @@ pub fn ScanScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let h = move || lang.get().handoff();
-    super::handoff::style();
+    crate::ui::patient::sheet::style();
     let status = RwSignal::new(Status::Idle);
     let camera = RwSignal::new(false);
     // Bumped to end a camera loop (stop, leave, a new start).
@@ -272,7 +272,7 @@ pub fn ScanScreen() -> impl IntoView {
         });
     };
     let photo = move |ev: leptos::ev::Event| {
-        let Some(file) = super::dom::take_chosen_file(&ev) else {
+        let Some(file) = crate::ui::platform::dom::take_chosen_file(&ev) else {
             return;
         };
         leptos::task::spawn_local(async move {
@@ -344,7 +344,7 @@ pub fn ScanScreen() -> impl IntoView {
 #[component]
 pub fn ReportedBanner(form: FormDraft) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    super::handoff::style();
+    crate::ui::patient::sheet::style();
     let date = form.shown(|d| d.patient_checked_on.clone());
     view! {
         <p class="alert info reported-banner" data-reported-banner>

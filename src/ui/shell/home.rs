@@ -1,9 +1,9 @@
 //! The start page: what the study is, and the choice between the patient
 //! self-check and coordinator screening.
 
-use super::route::Screen;
-use super::state::AppState;
-use super::words::tr;
+use crate::ui::common::route::Screen;
+use crate::ui::common::state::AppState;
+use crate::ui::common::words::tr;
 use leptos::prelude::*;
 
 /// The start page.
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    Effect::new(|_| super::lazy::prefetch_patient());
+    Effect::new(|_| crate::ui::lazy::prefetch_patient());
     view! {
         <section class="home" aria-labelledby="home-title">
             <h1 id="home-title">{tr(lang, |u| u.home_title)}</h1>

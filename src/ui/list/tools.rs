@@ -5,20 +5,20 @@
 //! more of a long list. The passcode offer (`lock::LockOffer`) comes with
 //! them.
 
-use super::clock::{days_ago_iso, now_iso, today};
-use super::files::{download, read_file_text};
-use super::random::new_id;
-use super::state::AppState;
-use super::storage::with_store;
-use super::words::{tr, trs};
 use crate::engine::Outcome;
 use crate::record::import::{ImportError, Imported, import_record};
 use crate::record::stored::{Broken, DeleteError, DeletionReason, Tombstone};
 use crate::storage::Unreadable;
 use crate::text::ScreenText;
+use crate::ui::common::state::AppState;
+use crate::ui::common::words::{tr, trs};
+use crate::ui::platform::clock::{days_ago_iso, now_iso, today};
+use crate::ui::platform::files::{download, read_file_text};
+use crate::ui::platform::random::new_id;
+use crate::ui::platform::storage::with_store;
 use leptos::prelude::*;
 
-/// What the list's tools do on request (see [`super::lazy::run`]).
+/// What the list's tools do on request (see [`crate::ui::lazy::run`]).
 pub enum Tool {
     /// Import this file as a new record.
     Import(web_sys::File),
@@ -68,7 +68,7 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
         Ok(Imported { draft, left_out }) => {
             errors.set(Vec::new());
             let kind = crate::record::history::Kind::Imported;
-            super::history::create(state, draft, kind, name.clone(), left_out);
+            crate::ui::record::trail::create(state, draft, kind, name.clone(), left_out);
         }
         Err(ImportError::NotARecord(problems)) => {
             errors.set(
@@ -98,7 +98,7 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
 /// and outcome, the session's initials, `reason` and its words.
 fn tombstone(state: AppState, id: &str, reason: DeletionReason, words: &str) -> Option<Tombstone> {
     let stored = state.stored(id)?;
-    let outcome = super::list::outcome_of(&stored.draft).map_or("invalid", Outcome::as_str);
+    let outcome = crate::ui::list::outcome_of(&stored.draft).map_or("invalid", Outcome::as_str);
     Some(Tombstone {
         id: id.to_string(),
         label: stored.draft.label,
@@ -162,7 +162,7 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
                 (l.history().deletion_title)(label.as_deref().unwrap_or(l.ui().no_label))
             }}</p>
             <Show when=no_initials>
-                <super::history::InitialsForm starting=false on_done=Callback::new(|()| {}) />
+                <crate::ui::record::trail::InitialsForm starting=false on_done=Callback::new(|()| {}) />
             </Show>
             <form on:submit=submit autocomplete="off">
                 <fieldset>
@@ -238,9 +238,9 @@ pub fn export_questionnaire() -> Result<(), String> {
 pub fn Reminders() -> impl IntoView {
     view! {
         <RetentionDue />
-        <super::backup::BackupDue />
-        <super::storage_care::StorageWarning />
-        <super::list_filter::ListFilter />
+        <crate::ui::settings::backup::BackupDue />
+        <crate::ui::settings::storage_care::StorageWarning />
+        <crate::ui::list::filter::ListFilter />
     }
 }
 
@@ -308,7 +308,7 @@ pub fn RetentionDue() -> impl IntoView {
                 <Show when=move || confirming.get()>
                     <p role="alert">{move || (sc().delete_old_confirm)(old_ids.with(Vec::len))}</p>
                     <Show when=move || state.initials.with(String::is_empty)>
-                        <super::history::InitialsForm starting=false on_done=Callback::new(|()| {}) />
+                        <crate::ui::record::trail::InitialsForm starting=false on_done=Callback::new(|()| {}) />
                     </Show>
                     <button class="danger" on:click=delete_old
                         disabled=move || state.initials.with(String::is_empty)>{tr(lang, |u| u.yes_delete)}</button>
@@ -343,11 +343,11 @@ pub fn Settings() -> impl IntoView {
                         state.set_retention(d);
                     }
                 } />
-            <super::passcode::LockSettings />
+            <crate::ui::lock::passcode::LockSettings />
             <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.wipe)}</button>
         </div>
-        <super::storage_care::StorageUse />
-        <super::backup::BackupRestore />
+        <crate::ui::settings::storage_care::StorageUse />
+        <crate::ui::settings::backup::BackupRestore />
         <Show when=move || confirming.get()>
             <div class="alert error" role="alert">
                 <p>{trs(lang, |s| s.wipe_confirm)}</p>

@@ -3,13 +3,10 @@
 //! is saved at once; a save that another tab has overtaken is never written
 //! over silently.
 
-use super::clock::{now_iso, today};
-use super::field::{FieldInput, FormDraft};
-use super::files::download;
-use super::route::Screen;
-use super::state::AppState;
-use super::verdict::{Banner, CriteriaList, Verdict, criterion_rows};
-use super::words::{tr, trs};
+pub mod field;
+pub mod trail;
+pub mod verdict;
+
 use crate::engine::dictionary::{FIELDS, Section};
 use crate::engine::{CRITERIA, Record};
 use crate::record::draft::{Draft, field_of};
@@ -19,6 +16,13 @@ use crate::record::judge::{On, judge};
 use crate::record::stored;
 use crate::record::stored::{SaveError, Stored};
 use crate::storage::keys::record_key;
+use crate::ui::common::route::Screen;
+use crate::ui::common::state::AppState;
+use crate::ui::common::words::{tr, trs};
+use crate::ui::platform::clock::{now_iso, today};
+use crate::ui::platform::files::download;
+use crate::ui::record::field::{FieldInput, FormDraft};
+use crate::ui::record::verdict::{Banner, CriteriaList, Verdict, criterion_rows};
 use leptos::prelude::*;
 
 /// The record screen for the record with `id`; for a new record waiting
@@ -32,9 +36,9 @@ pub fn RecordScreen(id: String) -> impl IntoView {
         created.track();
         match state.stored(&id) {
             Some(stored) => record_form(state, stored),
-            None if super::history::is_pending(&id) => {
+            None if crate::ui::record::trail::is_pending(&id) => {
                 let on_created = Callback::new(move |()| created.update(|n| *n += 1));
-                view! { <super::history::StartGate on_created=on_created /> }.into_any()
+                view! { <crate::ui::record::trail::StartGate on_created=on_created /> }.into_any()
             }
             None => view! {
                 <section class="missing">
@@ -144,7 +148,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     let edit = Callback::new(move |(key, value): (String, String)| {
         // Performance marks for the benchmark: the whole handler (the save is
         // measured in `AppState::save`).
-        super::perf::mark("ctit-edit");
+        crate::ui::platform::perf::mark("ctit-edit");
         form.edit(|d| {
             d.set_input(&key, &value);
             // Changed by the coordinator: no longer only the patient's word.
@@ -152,7 +156,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             d.updated = now_iso();
         });
         persist();
-        super::perf::measure("ctit-edit", "ctit-edit");
+        crate::ui::platform::perf::measure("ctit-edit", "ctit-edit");
     });
     let edit_meta = move |f: fn(&mut Draft, String), value: String| {
         form.edit(|d| {
@@ -180,7 +184,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         rev.set(theirs.rev);
                         based_on(&theirs.draft);
                         form.replace(theirs.draft);
-                        let at = super::clock::local_time(&now_iso());
+                        let at = crate::ui::platform::clock::local_time(&now_iso());
                         notice.set(Some((lang.get_untracked().screens().updated_elsewhere)(
                             &at,
                         )));
@@ -292,7 +296,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         <Show when=shown>
                             <FieldInput def=def form=form problem=problem edit=edit />
                             <Show when=marked>
-                                <super::scan::ReportedMark field=f confirm=confirm />
+                                <crate::ui::scan::ReportedMark field=f confirm=confirm />
                             </Show>
                         </Show>
                     }
@@ -320,7 +324,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         <div class="record">
             <div class="record-head no-print">
                 <button class="link back" on:click=move |_| state.go(Screen::List)>{trs(lang, |s| s.all_screenings)}</button>
-                <super::history::ScreenerChip />
+                <crate::ui::record::trail::ScreenerChip />
                 <div class="meta">
                     <div class="field">
                         <label for="f-label">{trs(lang, |s| s.label_field)}</label>
@@ -366,11 +370,11 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
             </div>
             <Show when=move || !read_only && state.initials.with(String::is_empty)>
-                <super::history::InitialsForm starting=false on_done=initials_given />
+                <crate::ui::record::trail::InitialsForm starting=false on_done=initials_given />
             </Show>
-            <super::history::StatusBar history=history_text status=status amending=amending complete=complete />
+            <crate::ui::record::trail::StatusBar history=history_text status=status amending=amending complete=complete />
             <Show when=move || reported.with(|r| !r.is_empty())>
-                <super::scan::ReportedBanner form=form />
+                <crate::ui::scan::ReportedBanner form=form />
             </Show>
             <Show when=move || conflict.with(Option::is_some)>
                 <div class="alert warning no-print" role="alert">
@@ -392,11 +396,11 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                     <CriteriaList rows=rows.clone() applicable=applicable />
                 </aside>
             </div>
-            <super::history::HistoryPanel history=history_text />
+            <crate::ui::record::trail::HistoryPanel history=history_text />
             <PrintSummary draft=draft verdict=verdict rows=rows />
             <Show when=move || print_history.get()>
                 <section class="print-only" aria-hidden="true">
-                    <super::history::PrintHistory history=history_text />
+                    <crate::ui::record::trail::PrintHistory history=history_text />
                 </section>
             </Show>
         </div>

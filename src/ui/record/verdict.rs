@@ -2,12 +2,12 @@
 //! the 25 criteria with status, reason, published text and reading note.
 //! Everything shown here comes from the engine's `Report`.
 
-use super::state::AppState;
-use super::words::trs;
 use crate::engine::{
     CRITERIA, Calendar, CriterionId, CriterionResult, Date, Field, NeededFor, Outcome, Record,
     Report, Status, calendar, evaluate, what_is_needed,
 };
+use crate::ui::common::state::AppState;
+use crate::ui::common::words::trs;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
 use wasm_bindgen::JsCast;

@@ -62,7 +62,7 @@ fn unhex(text: &str) -> Option<[u8; 32]> {
 /// Argon2id of `passcode` with `salt` at `cost`, in a worker, stopped
 /// after [`TIME_LIMIT`].
 pub async fn derive(passcode: &str, salt: &[u8], cost: KdfCost) -> Result<Kek, KdfError> {
-    let failed = |e: wasm_bindgen::JsValue| KdfError::Failed(super::js::describe(&e));
+    let failed = |e: wasm_bindgen::JsValue| KdfError::Failed(crate::ui::platform::js::describe(&e));
     let worker = web_sys::Worker::new(WORKER).map_err(failed)?;
     let (tx, rx) = futures_channel::oneshot::channel::<Result<Kek, KdfError>>();
     let tx = std::rc::Rc::new(std::cell::Cell::new(Some(tx)));

@@ -9,9 +9,6 @@
 //! worker for offline use; absent or not valid, the generic text stays and
 //! the console says why.
 
-use super::clock::today;
-use super::js;
-use super::state::AppState;
 use crate::engine::Field;
 use crate::engine::dictionary::Kind;
 use crate::engine::record::PlateletUnit;
@@ -20,6 +17,9 @@ use crate::handoff::{Handoff, MAX_QR_VERSION};
 use crate::patient::{STEPS, asked};
 use crate::record::draft::{Draft, unit_key};
 use crate::text::{Lang, platelet_unit_text};
+use crate::ui::common::state::AppState;
+use crate::ui::platform::clock::today;
+use crate::ui::platform::js;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;

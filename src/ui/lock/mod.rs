@@ -8,12 +8,15 @@
 //! Fetched with the lock screen or the list's tools; the tabs' common
 //! clock and channel are in `watch`.
 
-use super::kdf;
-use super::random::BrowserRandom;
-use super::state::AppState;
-use super::words::{tr, trs};
+pub mod passcode;
+pub mod watch;
+
 use crate::security::vault::{self, DataKey, KdfInput, Throttle, VaultError, VaultStore};
 use crate::storage::keys::{THROTTLE_KEY, VAULT_KEY};
+use crate::ui::common::state::AppState;
+use crate::ui::common::words::{tr, trs};
+use crate::ui::platform::kdf;
+use crate::ui::platform::random::BrowserRandom;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -50,7 +53,7 @@ enum How {
 const VAULT_LOCK: &str = "ctit-vault";
 
 fn stored_meta() -> Option<vault::VaultMeta> {
-    let text = super::storage::with_store(|kv| kv.get(VAULT_KEY).ok().flatten())?;
+    let text = crate::ui::platform::storage::with_store(|kv| kv.get(VAULT_KEY).ok().flatten())?;
     vault::read_meta(&text).ok()
 }
 
@@ -59,18 +62,18 @@ fn stored_meta() -> Option<vault::VaultMeta> {
 fn become_unlocked(state: AppState, store: VaultStore, how: How) {
     let key = store.data_key().bytes();
     state.unsealed_left.set(store.unsealed_left() as u32);
-    super::storage::install_unlocked(Box::new(store), key);
+    crate::ui::platform::storage::install_unlocked(Box::new(store), key);
     state.has_vault.set(true);
     state.locked.set(false);
     state.reload();
     if how == How::ByPasscode {
-        super::watch::unlocked_here();
+        crate::ui::lock::watch::unlocked_here();
     }
 }
 
 /// The browser's own storage under the vault (not the guarded store).
 fn browser_store() -> Result<Box<dyn crate::storage::KeyValue>, String> {
-    super::storage::BrowserStore::open()
+    crate::ui::platform::storage::BrowserStore::open()
         .map(|s| Box::new(s) as Box<dyn crate::storage::KeyValue>)
         .map_err(|e| e.to_string())
 }
@@ -96,7 +99,10 @@ enum UnlockError {
 }
 
 fn throttle() -> Throttle {
-    Throttle::read(super::storage::with_store(|kv| kv.get(THROTTLE_KEY).ok().flatten()).as_deref())
+    Throttle::read(
+        crate::ui::platform::storage::with_store(|kv| kv.get(THROTTLE_KEY).ok().flatten())
+            .as_deref(),
+    )
 }
 
 /// Opens the vault with `passcode`: its description, and a store holding
@@ -113,20 +119,20 @@ async fn open_vault(
     }
     let meta = stored_meta().ok_or_else(|| UnlockError::Failed("no vault".into()))?;
     let (salt, cost) = vault::kdf_input(&meta).map_err(|e| UnlockError::Failed(e.to_string()))?;
-    super::perf::mark("ctit-kdf");
+    crate::ui::platform::perf::mark("ctit-kdf");
     let kek = kdf::derive(passcode, &salt, cost)
         .await
         .map_err(|e| UnlockError::Failed(e.words(sc)))?;
-    super::perf::measure("ctit-kdf", "ctit-kdf");
+    crate::ui::platform::perf::measure("ctit-kdf", "ctit-kdf");
     match vault::open(&meta, &kek) {
         Ok((key, seal_state)) => {
-            let _ = super::storage::with_store(|kv| kv.remove(THROTTLE_KEY));
+            let _ = crate::ui::platform::storage::with_store(|kv| kv.remove(THROTTLE_KEY));
             let store = unlocked_store(key, seal_state).map_err(UnlockError::Failed)?;
             Ok((meta, store))
         }
         Err(VaultError::WrongPasscode) => {
             let t = throttle().failed(js_sys::Date::now());
-            let _ = super::storage::with_store(|kv| kv.set(THROTTLE_KEY, &t.text()));
+            let _ = crate::ui::platform::storage::with_store(|kv| kv.set(THROTTLE_KEY, &t.text()));
             Err(UnlockError::Wrong(t.remaining(js_sys::Date::now())))
         }
         Err(e) => Err(UnlockError::Failed(e.to_string())),
@@ -168,11 +174,11 @@ pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<()
     // Under the vault's lock: another tab setting a passcode at the same
     // moment either finished first (its vault is found, nothing is
     // written) or waits for this one.
-    let created = super::bridge::with_lock(VAULT_LOCK, move || {
+    let created = crate::ui::platform::bridge::with_lock(VAULT_LOCK, move || {
         // Performance marks for the benchmark (writing the vault, sealing).
-        super::perf::mark("ctit-seal");
+        crate::ui::platform::perf::mark("ctit-seal");
         let created = vault::create(base, &input, &kek, Box::new(BrowserRandom));
-        super::perf::measure("ctit-seal", "ctit-seal");
+        crate::ui::platform::perf::measure("ctit-seal", "ctit-seal");
         created
     })
     .await;
@@ -187,7 +193,7 @@ pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<()
             // form is gone with the offer, so the shell says why.
             state
                 .notice
-                .set(Some(super::state::Notice::PasscodeSetElsewhere));
+                .set(Some(crate::ui::common::state::Notice::PasscodeSetElsewhere));
             state.recheck_vault();
             Err(sc.passcode_set_elsewhere.to_string())
         }
@@ -215,7 +221,7 @@ pub(super) async fn change_passcode(
         .await
         .map_err(|e| words(state, e))?;
     let (input, kek) = new_kek(state, &new).await?;
-    let store = super::bridge::with_lock(VAULT_LOCK, move || {
+    let store = crate::ui::platform::bridge::with_lock(VAULT_LOCK, move || {
         vault::change_passcode(&mut store, &input, &kek).map(|_progress| store)
     })
     .await
@@ -257,7 +263,7 @@ pub fn NoticeBar() -> impl IntoView {
         state.notice.get().map(|n| {
             let sc = lang.get().screens();
             let text = match n {
-                super::state::Notice::PasscodeSetElsewhere => sc.passcode_set_elsewhere,
+                crate::ui::common::state::Notice::PasscodeSetElsewhere => sc.passcode_set_elsewhere,
             };
             view! {
                 <div class="alert info no-print" role="status" data-notice>

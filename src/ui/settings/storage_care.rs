@@ -5,9 +5,9 @@
 //! Sizes are read without copying values into the app's memory (a wasm
 //! memory never shrinks): each value's length is asked of the browser.
 
-use super::js;
-use super::state::AppState;
-use super::words::trs;
+use crate::ui::common::state::AppState;
+use crate::ui::common::words::trs;
+use crate::ui::platform::js;
 use js_sys::Reflect;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;

@@ -4,10 +4,10 @@
 //! is `lock`'s (`set_passcode`, `change_passcode`, `remove_passcode`).
 //! Fetched with the list's tools.
 
-use super::lock::{change_passcode, remove_passcode, set_passcode};
-use super::state::{AppState, Pending};
-use super::words::{tr, trs};
 use crate::security::vault;
+use crate::ui::common::state::{AppState, Pending};
+use crate::ui::common::words::{tr, trs};
+use crate::ui::lock::{change_passcode, remove_passcode, set_passcode};
 use leptos::prelude::*;
 
 /// Two password inputs for a new passcode (or a backup's password), with
@@ -128,12 +128,12 @@ pub fn LockOffer() -> impl IntoView {
         done.set(state.has_vault.get_untracked());
         // What was asked for before the offer was answered goes on now.
         match state.offer_pending.get_untracked() {
-            Some(Pending::Create) => super::lazy::run(
+            Some(Pending::Create) => crate::ui::lazy::run(
                 state,
-                super::lazy::ListAction::Create(super::lazy::Creation::New),
+                crate::ui::lazy::ListAction::Create(crate::ui::lazy::Creation::New),
                 RwSignal::new(Vec::new()),
             ),
-            Some(Pending::Scan) => state.go(super::route::Screen::Scan),
+            Some(Pending::Scan) => state.go(crate::ui::common::route::Screen::Scan),
             // The restore form goes on by itself once the offer is answered
             // (`backup::BackupRestore`); an import's file is chosen again.
             Some(Pending::Restore | Pending::Import) | None => {}
@@ -143,7 +143,7 @@ pub fn LockOffer() -> impl IntoView {
     // Something was asked for first: the offer takes the focus.
     Effect::new(move |_| {
         if state.offer_pending.with(Option::is_some) {
-            super::js::focus_after_frame("new-passcode");
+            crate::ui::platform::js::focus_after_frame("new-passcode");
         }
     });
     view! {

@@ -3,11 +3,11 @@
 //! text so half-typed input is kept, platelets with a unit, labs with their
 //! ULN). A problem the engine found is shown at the field.
 
-use super::state::AppState;
-use super::words::trs;
 use crate::engine::dictionary::{FieldDef, Kind};
 use crate::engine::record::PlateletUnit;
 use crate::record::draft::{Draft, uln_key, unit_key};
+use crate::ui::common::state::AppState;
+use crate::ui::common::words::trs;
 use leptos::prelude::*;
 
 /// Choices for a three-way field: (stored text, shown text).
@@ -72,11 +72,11 @@ impl FormDraft {
                     if !self.is_pending() {
                         return; // judged already (see `settle_now`), or the form is gone
                     }
-                    super::perf::mark("ctit-verdict");
+                    crate::ui::platform::perf::mark("ctit-verdict");
                     self.settle_now();
                     // Effects run as microtasks: this task runs after them.
                     set_timeout(
-                        || super::perf::measure("ctit-verdict", "ctit-verdict"),
+                        || crate::ui::platform::perf::measure("ctit-verdict", "ctit-verdict"),
                         std::time::Duration::ZERO,
                     );
                 },

@@ -3,9 +3,6 @@
 //! locking this tab and following a passcode set or removed elsewhere. The
 //! store itself is `storage`'s, the address `route`'s, the clock `clock`'s.
 
-use super::perf::{mark, measure};
-use super::route::{self, Screen};
-use super::storage::{BrowserStore, forget_key, held_key, use_browser, with_store};
 use crate::record::draft::Draft;
 use crate::record::stored;
 use crate::record::stored::{Catalogue, SaveError, Stored};
@@ -14,6 +11,9 @@ use crate::storage::keys::{
     IDLE_KEY, LANG_KEY, LOCK_DECLINED_KEY, LOCK_SIGNAL_KEY, RETENTION_KEY, VAULT_KEY,
 };
 use crate::text::Lang;
+use crate::ui::common::route::{self, Screen};
+use crate::ui::platform::perf::{mark, measure};
+use crate::ui::platform::storage::{BrowserStore, forget_key, held_key, use_browser, with_store};
 use leptos::prelude::*;
 
 /// How many records the records list draws at first: the most recently saved.

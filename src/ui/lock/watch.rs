@@ -22,9 +22,9 @@
 //! that only in memory. (Locking needs no message: a tab that locks changes
 //! `keys::LOCK_SIGNAL_KEY`, and every tab follows the storage event.)
 
-use super::route::Screen;
-use super::state::AppState;
 use crate::security::tabs::{TabMessage, Trust, hex, unhex};
+use crate::ui::common::route::Screen;
+use crate::ui::common::state::AppState;
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::time::Duration;
@@ -39,7 +39,7 @@ thread_local! {
     static CHANNEL: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL_NAME).ok();
     /// This tab's id on the channel (random; `None` without randomness:
     /// the tab then neither asks for nor takes a key).
-    static TAB_ID: Option<String> = super::random::new_id();
+    static TAB_ID: Option<String> = crate::ui::platform::random::new_id();
     /// Whether this tab may take a key handed over.
     static TRUST: Cell<Option<Trust>> = const { Cell::new(None) };
     /// This tab asked for the key and waits for it.
@@ -76,7 +76,7 @@ pub fn start(state: AppState) {
     on_broadcast(move |message| match message {
         TabMessage::KeyWanted { from } => {
             let here = state.screen.get_untracked();
-            if let Some(key) = super::storage::held_key()
+            if let Some(key) = crate::ui::platform::storage::held_key()
                 && here.is_coordinator()
             {
                 broadcast(&TabMessage::Key {
@@ -87,12 +87,13 @@ pub fn start(state: AppState) {
         }
         TabMessage::Key { to, key } => {
             let mine = TAB_ID.with(|id| id.as_deref() == Some(to.as_str()));
-            if mine && WAITING.with(Cell::get) && super::storage::held_key().is_none() {
+            if mine && WAITING.with(Cell::get) && crate::ui::platform::storage::held_key().is_none()
+            {
                 WAITING.with(|w| w.set(false));
                 if trust().may_take_key(&state.screen.get_untracked())
                     && let Some(bytes) = unhex(&key)
                 {
-                    super::lock::adopt_key(state, bytes);
+                    crate::ui::lock::adopt_key(state, bytes);
                 }
             }
         }
@@ -129,7 +130,8 @@ pub fn start(state: AppState) {
 /// Asks the other tabs for the key, if this tab is locked on a
 /// coordinator's screen and may take one.
 fn ask_for_key(state: AppState) {
-    let locked = state.has_vault.get_untracked() && super::storage::held_key().is_none();
+    let locked =
+        state.has_vault.get_untracked() && crate::ui::platform::storage::held_key().is_none();
     if !locked || !trust().may_take_key(&state.screen.get_untracked()) {
         return;
     }
@@ -142,11 +144,12 @@ fn ask_for_key(state: AppState) {
 /// Locks this tab if the key it holds is no longer the vault's (the
 /// passcode was changed in another tab), then asks for the new one.
 fn key_still_fits(state: AppState) {
-    let Some(bytes) = super::storage::held_key() else {
+    let Some(bytes) = crate::ui::platform::storage::held_key() else {
         return;
     };
-    let text =
-        super::storage::with_store(|kv| kv.get(crate::storage::keys::VAULT_KEY).ok().flatten());
+    let text = crate::ui::platform::storage::with_store(|kv| {
+        kv.get(crate::storage::keys::VAULT_KEY).ok().flatten()
+    });
     let Some(text) = text else { return };
     if CHECKED_VAULT.with(|c| c.borrow().as_deref() == Some(text.as_str())) {
         return;

@@ -4,15 +4,15 @@
 //! its printed table. The rules are `crate::record::history`'s; this only asks and
 //! shows.
 
-use super::clock::{local_time, now_iso};
-use super::route::Screen;
-use super::state::AppState;
-use super::storage::with_store;
 use crate::engine::dictionary::{Field, Kind as FieldKind};
 use crate::record::draft::{Draft, field_of};
 use crate::record::history::{self, Entry, Kind, Reason};
 use crate::storage::keys::INITIALS_KEY;
 use crate::text::Lang;
+use crate::ui::common::route::Screen;
+use crate::ui::common::state::AppState;
+use crate::ui::platform::clock::{local_time, now_iso};
+use crate::ui::platform::storage::with_store;
 use leptos::prelude::*;
 use std::cell::RefCell;
 

@@ -7,10 +7,10 @@
 //! filters are kept while the app is open, so coming back from a record
 //! finds the list as it was left.
 
-use super::state::AppState;
 use crate::engine::Outcome;
 use crate::record::draft::Draft;
 use crate::record::history::Status;
+use crate::ui::common::state::AppState;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -44,7 +44,7 @@ fn outcome(d: &Draft) -> Outcome {
         {
             return *o;
         }
-        let o = super::list::outcome_of(d).unwrap_or(Outcome::Incomplete);
+        let o = crate::ui::list::outcome_of(d).unwrap_or(Outcome::Incomplete);
         cache.insert(d.id.clone(), (d.updated.clone(), o));
         o
     })
@@ -69,7 +69,7 @@ pub fn ListFilter() -> impl IntoView {
     let h = move || lang.get().history();
     let ui = move || lang.get().ui();
     // (Its styles are the record form's sheet, fetched by now or now.)
-    super::js::ensure_style("record");
+    crate::ui::platform::js::ensure_style("record");
     let filter = RwSignal::new(KEPT.with(|k| k.borrow().clone()));
     let matched = RwSignal::new(None::<(usize, usize)>);
     Effect::new(move |_| {
@@ -80,7 +80,7 @@ pub fn ListFilter() -> impl IntoView {
             state.list_only.set(None);
             return;
         }
-        super::perf::mark("ctit-filter");
+        crate::ui::platform::perf::mark("ctit-filter");
         let needle = f.text.trim().to_lowercase();
         let (ids, total) = state.catalogue.with(|c| {
             let ids: Vec<String> = c
@@ -93,7 +93,7 @@ pub fn ListFilter() -> impl IntoView {
         });
         matched.set(Some((ids.len(), total)));
         state.list_only.set(Some(ids));
-        super::perf::measure("ctit-filter", "ctit-filter");
+        crate::ui::platform::perf::measure("ctit-filter", "ctit-filter");
     });
     let set = move |f: fn(&mut Filter, String), value: String| filter.update(|x| f(x, value));
     // The list's exports (the screening log, the FHIR Questionnaire).
@@ -112,7 +112,7 @@ pub fn ListFilter() -> impl IntoView {
     let outcome: fn(&Filter) -> &str = |f| &f.outcome;
     let status: fn(&Filter) -> &str = |f| &f.status;
     view! {
-        <super::history::ScreenerChip />
+        <crate::ui::record::trail::ScreenerChip />
         <search class="list-filter no-print" data-list-filter>
             <div class="field">
                 <label for="list-search">{move || h().search_label}</label>
@@ -140,8 +140,8 @@ pub fn ListFilter() -> impl IntoView {
             {move || matched.get().map(|(n, of)| view! { <p class="status-line" role="status">{(h().showing)(n, of)}</p> })}
         </search>
         <div class="actions list-exports no-print">
-            <button on:click=move |_| exported(super::tools::export_log(state))>{move || ui().export_log}</button>
-            <button on:click=move |_| exported(super::tools::export_questionnaire())>{move || ui().export_questionnaire}</button>
+            <button on:click=move |_| exported(crate::ui::list::tools::export_log(state))>{move || ui().export_log}</button>
+            <button on:click=move |_| exported(crate::ui::list::tools::export_questionnaire())>{move || ui().export_questionnaire}</button>
             {move || export_error.get().map(|e| view! { <p class="alert error" role="alert">{e}</p> })}
         </div>
     }

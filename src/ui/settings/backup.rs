@@ -6,16 +6,16 @@
 //! records changed since a backup older than the coordinator's period
 //! (`crate::security::backup::reminder_due`).
 
-use super::clock::{days_ago_iso, local_time, now_iso, today};
-use super::files::{download, read_file_text};
-use super::kdf;
-use super::random::BrowserRandom;
-use super::state::{AppState, Pending};
-use super::storage::with_store;
-use super::words::trs;
 use crate::security::backup;
 use crate::security::vault::{self, KdfInput};
 use crate::storage::keys;
+use crate::ui::common::state::{AppState, Pending};
+use crate::ui::common::words::trs;
+use crate::ui::platform::clock::{days_ago_iso, local_time, now_iso, today};
+use crate::ui::platform::files::{download, read_file_text};
+use crate::ui::platform::kdf;
+use crate::ui::platform::random::BrowserRandom;
+use crate::ui::platform::storage::with_store;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -92,7 +92,7 @@ async fn restore(state: AppState, file: web_sys::File, password: String) -> Resu
             kv,
             sc.restored_suffix,
             &by,
-            &super::clock::now_iso(),
+            &crate::ui::platform::clock::now_iso(),
             &mut BrowserRandom,
         )
     })
@@ -196,7 +196,7 @@ pub fn BackupRestore() -> impl IntoView {
             <legend>{trs(lang, |s| s.backup_title)}</legend>
             <p class="help">{trs(lang, |s| s.backup_help)}</p>
             <form on:submit=on_backup autocomplete="off">
-                <super::passcode::NewPasscode id="backup-password" label=|s| s.backup_password
+                <crate::ui::lock::passcode::NewPasscode id="backup-password" label=|s| s.backup_password
                     label_again=|s| s.backup_password_again first=first second=second />
                 <button type="submit" disabled=move || busy.get()>{trs(lang, |s| s.backup_now)}</button>
             </form>
@@ -227,7 +227,7 @@ pub fn BackupRestore() -> impl IntoView {
                 <button type="submit" disabled=move || busy.get()>{trs(lang, |s| s.restore_now)}</button>
             </form>
             <Show when=move || asking_initials.get()>
-                <super::history::InitialsForm starting=false on_done=initials_given />
+                <crate::ui::record::trail::InitialsForm starting=false on_done=initials_given />
             </Show>
             <Show when=move || busy.get()>
                 <p class="status-line" role="status">{trs(lang, |s| s.working)}</p>
@@ -272,7 +272,7 @@ pub fn BackupDue() -> impl IntoView {
             view! {
                 <div class="alert warning" role="region" aria-label=trs(lang, |s| s.backup_title) data-backup-due>
                     <p>{move || (lang.get().screens().backup_due)(last.as_deref())}</p>
-                    <button on:click=|_| super::js::focus_after_frame("backup-password")>{trs(lang, |s| s.backup_go)}</button>
+                    <button on:click=|_| crate::ui::platform::js::focus_after_frame("backup-password")>{trs(lang, |s| s.backup_go)}</button>
                 </div>
             }
         })

@@ -6,17 +6,19 @@
 //! patient may choose to keep them on the device (key `ctit/patient`);
 //! "delete my answers" removes everything the app stored for them.
 
-use super::clock::today;
-use super::field::{FormDraft, TextBox, UnitSelect};
-use super::state::AppState;
-use super::storage::with_store;
-use super::words::trs;
+pub mod sheet;
+
 use crate::engine::Field;
 use crate::engine::dictionary::Kind;
 use crate::patient::{PatientResult, STEPS, asked, result, visible_steps};
 use crate::record::draft::Draft;
 use crate::record::judge::{On, judge};
 use crate::storage::keys::{LANG_KEY, PATIENT_KEY};
+use crate::ui::common::state::AppState;
+use crate::ui::common::words::trs;
+use crate::ui::platform::clock::today;
+use crate::ui::platform::storage::with_store;
+use crate::ui::record::field::{FormDraft, TextBox, UnitSelect};
 
 use leptos::prelude::*;
 
@@ -30,7 +32,7 @@ fn load_kept() -> Option<Draft> {
 
 fn focus_heading() {
     // After the step has rendered, move focus to its heading.
-    super::js::focus_after_frame("p-step-title");
+    crate::ui::platform::js::focus_after_frame("p-step-title");
 }
 
 /// The patient self-check.
@@ -212,7 +214,7 @@ pub fn PatientCheck() -> impl IntoView {
                     <ul class="team-checks">{checks.iter().map(|&id| view! { <li>{m.team_check(id)}</li> }).collect_view()}</ul>
                 })}
                 <p><strong>{sc.p_never_final}</strong></p>
-                {super::lazy::handoff(draft)}
+                {crate::ui::lazy::handoff(draft)}
                 {(!state.has_vault.get()).then(|| view! { <KeepChoice keep=keep set_keep=Callback::new(set_keep) /> })}
                 <div class="p-nav">
                     <button class="big" on:click=move |_| go(1)>{sc.p_change_answers}</button>

@@ -5,16 +5,19 @@
 //! entries and the "show more" buttons come from `tools`, fetched once this
 //! list is painted (`lazy`); creating a record comes with the record form.
 
-use super::clock::local_time;
-use super::lazy::{Creation, ListAction};
-use super::route::Screen;
-use super::state::{AppState, LIST_PAGE, Pending};
-use super::tools::Tool;
-use super::words::tr;
+pub mod filter;
+pub mod tools;
+
 use crate::engine::{Outcome, Record, evaluate};
 use crate::record::draft::Draft;
 use crate::record::history::Status;
 use crate::text::UiText;
+use crate::ui::common::route::Screen;
+use crate::ui::common::state::{AppState, LIST_PAGE, Pending};
+use crate::ui::common::words::tr;
+use crate::ui::lazy::{Creation, ListAction};
+use crate::ui::list::tools::Tool;
+use crate::ui::platform::clock::local_time;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
 
@@ -63,7 +66,7 @@ fn badge(outcome: Option<Outcome>, ui: &'static UiText) -> (&'static str, &'stat
 pub fn RecordsList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    Effect::new(|_| super::lazy::prefetch_record());
+    Effect::new(|_| crate::ui::lazy::prefetch_record());
     let shown = state.list_shown;
     let rows = Memo::new(move |_| {
         let n = shown.get() as usize;
@@ -88,16 +91,16 @@ pub fn RecordsList() -> impl IntoView {
         if state.waits_for_offer(Pending::Create) {
             return;
         }
-        super::lazy::run(state, ListAction::Create(Creation::New), action_errors);
+        crate::ui::lazy::run(state, ListAction::Create(Creation::New), action_errors);
     };
     let on_import = move |ev: leptos::ev::Event| {
-        let Some(file) = super::dom::take_chosen_file(&ev) else {
+        let Some(file) = crate::ui::platform::dom::take_chosen_file(&ev) else {
             return;
         };
         if state.waits_for_offer(Pending::Import) {
             return;
         }
-        super::lazy::run(state, ListAction::Tool(Tool::Import(file)), action_errors);
+        crate::ui::lazy::run(state, ListAction::Tool(Tool::Import(file)), action_errors);
     };
     let scan = move |_| {
         if !state.waits_for_offer(Pending::Scan) {
@@ -125,9 +128,9 @@ pub fn RecordsList() -> impl IntoView {
                     </div>
                 })
             }}
-            {super::lazy::lock_offer()}
-            {super::lazy::broken_entries()}
-            {super::lazy::reminders()}
+            {crate::ui::lazy::lock_offer()}
+            {crate::ui::lazy::broken_entries()}
+            {crate::ui::lazy::reminders()}
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 fallback=move || view! { <p class="empty">{tr(lang, |u| u.no_records)}</p> }
@@ -152,9 +155,9 @@ pub fn RecordsList() -> impl IntoView {
                         {move || rows.get().into_iter().map(|r| view! { <RecordRow row=r errors=action_errors /> }).collect_view()}
                     </tbody>
                 </table>
-                {super::lazy::list_more(shown, LIST_PAGE)}
+                {crate::ui::lazy::list_more(shown, LIST_PAGE)}
             </Show>
-            {super::lazy::settings()}
+            {crate::ui::lazy::settings()}
         </section>
     }
 }
@@ -193,7 +196,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
         move |_| {
             // (The record form's code makes the copy, see `lazy::create_now`.)
             if let Some(s) = state.stored(&id) {
-                super::lazy::run(
+                crate::ui::lazy::run(
                     state,
                     ListAction::Create(Creation::Duplicate(s.draft)),
                     errors,
@@ -206,7 +209,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
         move || {
             confirming
                 .get()
-                .then(|| super::lazy::delete_form(id.clone(), confirming))
+                .then(|| crate::ui::lazy::delete_form(id.clone(), confirming))
         }
     };
     // Element Timing: the benchmark measures when the first verdict is painted.
