@@ -105,6 +105,8 @@ case "${1:-}" in
     cargo clippy -p ctit-kdf --features worker --target wasm32-unknown-unknown -- -D warnings
     say "cargo test (engine and key derivation, native)"
     cargo test --workspace
+    say "cargo test (the browser app's plain parts: words, native)"
+    cargo test --features ui --lib
     build_site
     say "size guard (critical path, brotli)"
     node tools/size-check.mjs

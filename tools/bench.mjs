@@ -473,7 +473,7 @@ if (PARTS.has('backup')) {
       localStorage.setItem(`ctit/record/${id}`, JSON.stringify({ ...entry, draft }));
     }
   }, seed);
-  await page.goto(server.url + '#coordinator');
+  await page.goto(server.url + '#settings');
   await page.waitForSelector('[data-backup]');
   await page.fill('#backup-password', 'bench backup 2468');
   await page.fill('#backup-password-again', 'bench backup 2468');

@@ -4,6 +4,7 @@
 //! out ([`import`], [`export`]). No browser, no clock: times come in as
 //! arguments, storage as a `storage::KeyValue`.
 
+pub mod create;
 pub mod draft;
 pub mod export;
 pub mod history;

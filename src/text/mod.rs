@@ -1,4 +1,4 @@
-//! User-facing wording: how findings, problems, fields and criteria read in
+//! The engine's data in words: how findings, problems, fields and criteria read in
 //! each language. Pure (no browser), so the `screen` command and the app
 //! share it.
 //!
@@ -7,10 +7,7 @@
 //! wording fails to compile.
 
 mod en;
-mod handoff_text;
-mod history_text;
 mod sentence;
-mod ui_text;
 mod zh;
 
 use crate::engine::calendar::Calendar;
@@ -24,9 +21,6 @@ use crate::engine::record::{Problem, ProblemKind};
 use crate::engine::report::{CriterionResult, Outcome};
 
 pub use en::English;
-pub use handoff_text::HandoffText;
-pub use history_text::HistoryText;
-pub use ui_text::{ScreenText, UiText};
 pub use zh::Chinese;
 
 /// A platelet unit as people write it (`×10^9/L`, `×10^3/µL`, `/µL`), the
@@ -107,44 +101,6 @@ impl Lang {
         match self {
             Lang::En => &English,
             Lang::Zh => &Chinese,
-        }
-    }
-
-    /// The app's own words in this language: the shell, the start page and
-    /// the records list.
-    pub fn ui(self) -> &'static UiText {
-        match self {
-            Lang::En => &ui_text::EN,
-            Lang::Zh => &ui_text::ZH,
-        }
-    }
-
-    /// The words of the parts fetched on first use (record form, verdict,
-    /// patient check, lock screen, the list's tools) in this language. Call
-    /// it only from those parts, or their words join the first download.
-    pub fn screens(self) -> &'static ScreenText {
-        match self {
-            Lang::En => &ui_text::EN_SCREENS,
-            Lang::Zh => &ui_text::ZH_SCREENS,
-        }
-    }
-
-    /// The words of the patient → study team handoff (the patient's code,
-    /// the scan screen, the patient-reported marks) in this language: only
-    /// those screens fetch them.
-    pub fn handoff(self) -> &'static HandoffText {
-        match self {
-            Lang::En => &handoff_text::EN_HANDOFF,
-            Lang::Zh => &handoff_text::ZH_HANDOFF,
-        }
-    }
-
-    /// The words of a record's history (initials, completion, amendments,
-    /// the History panel, the list's search and filters).
-    pub fn history(self) -> &'static HistoryText {
-        match self {
-            Lang::En => &history_text::EN_HISTORY,
-            Lang::Zh => &history_text::ZH_HISTORY,
         }
     }
 

@@ -11,11 +11,12 @@
 //! the tabs' watch), `settings` (the device's settings). Below them
 //! `common` (the app state, the address, words as closures, what the
 //! features share) and `platform` (the browser: storage, clock, random
-//! source, files, the key-derivation worker, typed bindings). `lazy` holds
-//! the doors to the code fetched later.
+//! source, files, the key-derivation worker, typed bindings). A feature
+//! fetched later says so in its `door.rs` (its `#[wasm_split]` functions)
+//! and in one table, `src/ui/features.json`, which the build reads.
 
 mod common;
-mod lazy;
+
 mod list;
 mod lock;
 mod patient;

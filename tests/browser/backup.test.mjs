@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, assertSilent, toSettings, toList } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -32,7 +32,13 @@ const plant = (list) => (p) => p.addInitScript((entries) => {
 
 const records = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('ctit/record/'))));
 
+/** Opens the settings screen unless it is showing. */
+async function inSettings(page) {
+  if (!await page.locator('[data-settings]').count()) await toSettings(page);
+}
+
 async function backUp(page) {
+  await inSettings(page);
   await page.fill('#backup-password', PASSWORD);
   await page.fill('#backup-password-again', PASSWORD);
   const download = page.waitForEvent('download');
@@ -43,6 +49,7 @@ async function backUp(page) {
 }
 
 async function restore(page, text, password = PASSWORD) {
+  await inSettings(page);
   await page.setInputFiles('#restore-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.fill('#restore-password', password);
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
@@ -52,7 +59,7 @@ async function restore(page, text, password = PASSWORD) {
 
 test('backup, wipe, restore gives back all 200 records as they were, each history saying who restored it, and the file says nothing readable', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(Array.from({ length: 200 }, (_, i) => entry(i))) });
-  await page.waitForSelector('[data-backup]');
+  await toSettings(page);
   const before = await records(page);
   assert.equal(Object.keys(before).length, 200);
   const text = await backUp(page);
@@ -72,6 +79,7 @@ test('backup, wipe, restore gives back all 200 records as they were, each histor
     assert.match(history, /^\d{4}-\d\d-\d\dT[\d:.]+Z\|TS\|restored\n$/, key);
     assert.deepEqual({ ...entry, draft: rest }, JSON.parse(before[key]), key);
   }
+  await toList(page);
   await page.getByRole('button', { name: 'BK-0', exact: true }).waitFor();
   await context.close();
 });
@@ -80,7 +88,7 @@ test('restoring over changed records keeps both versions and overwrites nothing'
   const { context, page } = await openApp(browser, server.url + '#coordinator', {
     beforeLoad: plant([entry(1), entry(2)]),
   });
-  await page.waitForSelector('[data-backup]');
+  await toSettings(page);
   const text = await backUp(page);
   // Since the backup, BK-2 changed on this device.
   const [key, changed] = entry(2, { ecog: '2' });
@@ -89,6 +97,7 @@ test('restoring over changed records keeps both versions and overwrites nothing'
   const after = await records(page);
   assert.equal(after[key], changed, 'the device\'s version is untouched');
   assert.equal(Object.keys(after).length, 3);
+  await toList(page);
   await page.waitForSelector('text=BK-2 (restored)');
   await context.close();
 });
@@ -97,7 +106,7 @@ test('a wrong password, a damaged, cut, newer or too large file is refused with 
   const { context, page } = await openApp(browser, server.url + '#coordinator', {
     beforeLoad: plant([entry(1)]),
   });
-  await page.waitForSelector('[data-backup]');
+  await toSettings(page);
   const text = await backUp(page);
   const before = await records(page);
   const refusals = [
@@ -123,7 +132,9 @@ test('a reminder asks for a backup when records changed since one older than the
   await page.getByRole('button', { name: 'Back up now' }).click();
   await page.waitForFunction(() => document.activeElement?.id === 'backup-password');
   await backUp(page);
-  await page.waitForSelector('[data-backup-due]', { state: 'detached' });
+  await toList(page);
+  await page.waitForSelector('#list-title');
+  assert.equal(await page.locator('[data-backup-due]').count(), 0);
 
   // A backup of 2026-11-01, older than the period, and BK-1 changed since.
   await page.evaluate(() => localStorage.setItem('ctit/backup/last', '2026-11-01T10:00:00.000Z'));
@@ -134,13 +145,17 @@ test('a reminder asks for a backup when records changed since one older than the
   await page.waitForSelector('[data-backup-due] >> text=自上次备份（2026-11-01）以来记录已有更改');
   await page.click('.lang-switch');
 
+  await toSettings(page);
   await page.fill('#backup-reminder-days', '0');
   await page.dispatchEvent('#backup-reminder-days', 'change');
+  await toList(page);
   await page.waitForSelector('[data-backup-due]', { state: 'detached' });
   await page.reload();
-  await page.waitForSelector('[data-backup]');
-  assert.equal(await page.inputValue('#backup-reminder-days'), '0');
+  await page.waitForSelector('#list-title');
+  await page.waitForTimeout(500);
   assert.equal(await page.locator('[data-backup-due]').count(), 0);
+  await toSettings(page);
+  assert.equal(await page.inputValue('#backup-reminder-days'), '0');
   await context.close();
 });
 
@@ -153,8 +168,9 @@ test('persistent storage is asked for when the records list shows, and shown; th
       storage.persist = async () => { window.__persistAsked++; return true; };
     }),
   });
-  await page.waitForSelector('[data-storage-use]');
   await page.waitForFunction(() => window.__persistAsked === 1);
+  await toSettings(page);
+  await page.waitForSelector('[data-storage-use]');
   assert.match(await page.textContent('[data-storage-use]'), /Storage: about \d+ thousand characters/);
   assert.equal(await page.locator('[data-storage-nearly-full]').count(), 0);
   // 4.2 million characters of records: past 80 % of the ~5 million.
@@ -165,6 +181,7 @@ test('persistent storage is asked for when the records list shows, and shown; th
     }
   }, entry(0));
   await page.reload();
+  await toList(page);
   await page.waitForSelector('[data-storage-nearly-full]');
   assert.match(await page.textContent('[data-storage-nearly-full]'), /8\d % full/);
   await context.close();

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, toSettings, toList } from './harness.mjs';
 import { writeCodeVideo } from './camera.mjs';
 
 let server, browser;
@@ -48,7 +48,6 @@ async function newRecord(page, label) {
   await settled(page);
 }
 
-const toList = (page) => page.getByRole('button', { name: '← All screenings' }).click();
 const stored = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('ctit/record/'))));
 
 /** Stores these entries before the app first starts in a tab (not on reloads). */
@@ -169,7 +168,7 @@ test('the camera stops the moment scanning ends: on Stop and on leaving the scre
 test('a restore on a fresh tablet waits for the passcode offer, then writes every record sealed', async () => {
   // A backup made on another tablet.
   const old = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant([entry(1), entry(2)]) });
-  await old.page.waitForSelector('[data-backup]');
+  await toSettings(old.page);
   await old.page.fill('#backup-password', 'carry this file');
   await old.page.fill('#backup-password-again', 'carry this file');
   const [download] = await Promise.all([
@@ -181,13 +180,20 @@ test('a restore on a fresh tablet waits for the passcode offer, then writes ever
   // The new tablet: the passcode offer is open.
   const { context, page } = await openApp(browser, server.url + '#coordinator', { lockOffer: true });
   await page.waitForSelector('[data-lock-offer]');
+  await toSettings(page);
   await page.setInputFiles('#restore-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await page.fill('#restore-password', 'carry this file');
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
-  await page.waitForSelector('text=Before the first record');
+  // The restore waits: the passcode offer is asked first, right there.
+  await page.waitForSelector('[data-settings] >> text=Before the first record');
   await page.waitForTimeout(2500);
   assert.deepEqual(await stored(page), {}, 'nothing written before the offer is answered');
-  await setPasscode(page);
+  await page.fill('#new-passcode', PASS);
+  await page.fill('#new-passcode-again', PASS);
+  await page.getByRole('button', { name: 'Set passcode' }).first().click();
+  await page.waitForSelector('[data-backup-result]');
+  assert.match(await page.textContent('[data-backup-result]'), /2 added/);
+  await toList(page);
   await page.waitForSelector('text=EDGE-2');
   const sealed = await stored(page);
   assert.equal(Object.keys(sealed).length, 2);
@@ -266,7 +272,7 @@ test('an imported history is shown "as stated in the file"; a file whose history
 
 test('a backup file that asks for its own key derivation cost is refused before any derivation', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
-  await page.waitForSelector('[data-backup]');
+  await toSettings(page);
   const crafted = JSON.stringify({ format: 'ctit-backup', version: 1, kdf: { m_kib: 4194304, t: 3, p: 1 }, salt: 'AAAAAAAAAAAAAAAAAAAAAA==', n: 'AAAAAAAAAAAAAAAA', c: 'AAAA' });
   await page.setInputFiles('#restore-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(crafted) });
   await page.fill('#restore-password', 'whatever it is');
@@ -339,6 +345,7 @@ test('changing the passcode re-keys: an old copy of the vault with the old passc
   await b.goto(server.url + '#coordinator');
   await b.waitForSelector('text=REKEY-ME-5');
   const oldVault = await a.evaluate(() => localStorage.getItem('ctit/vault'));
+  await toSettings(a);
   await a.locator('summary', { hasText: 'Change passcode' }).click();
   await a.fill('#current-passcode', PASS);
   await a.fill('#changed-passcode', NEW_PASS);
@@ -350,6 +357,7 @@ test('changing the passcode re-keys: an old copy of the vault with the old passc
   await b.waitForSelector('text=REKEY-ME-5');
   await newRecord(b, 'AFTER-CHANGE-6');
   await toList(b);
+  await toList(a);
   await a.waitForSelector('text=AFTER-CHANGE-6');
   assert.equal(await a.locator('[data-broken-entries]').count(), 0);
   const now = await stored(a);

@@ -266,6 +266,9 @@ test('site.json absent or broken: the generic text stays and the console names t
     await page.waitForFunction(() => /contact the study team at the Institute/.test(document.body.textContent));
     assert.equal(await page.locator('[data-site-next]').count(), 0);
     await settled(page);
+    // (site.json is fetched after the result is drawn: on a busy machine its
+    // warning can come a moment later.)
+    for (let i = 0; i < 50 && !warnings.some((w) => named.test(w)); i++) await page.waitForTimeout(100);
     assert.ok(warnings.some((w) => named.test(w)), `${named}: ${warnings.join(' | ')}`);
     await context.close();
   }

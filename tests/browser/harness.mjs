@@ -166,3 +166,15 @@ export function foreignRequests(page, base) {
 export async function cspViolations(page) {
   return page.evaluate(() => window.__cspViolations ?? []);
 }
+
+/** Opens the settings screen from the records list (its header's "Settings"). */
+export async function toSettings(page) {
+  await page.click('[data-open-settings]');
+  await page.waitForSelector('[data-settings] [data-backup]');
+}
+
+/** Back from a screen of the study team's to the records list. */
+export async function toList(page) {
+  await page.getByRole('button', { name: '← All screenings' }).first().click();
+  await page.waitForSelector('#list-title');
+}

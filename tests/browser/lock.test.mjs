@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveDist, launch, openApp, settled, assertSilent, answerInitials } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, answerInitials, toSettings, toList } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -150,12 +150,14 @@ test('a label typed before the passcode is gone from every store the app reads; 
     // Chromium writes localStorage to disk in batches about 5 s apart: let
     // it write the label in the clear, as it would on a ward.
     await page.waitForTimeout(6000);
-    // Later, from the settings below the list.
+    // Later, from the settings screen.
+    await toSettings(page);
     await page.fill('#set-passcode', PASS);
     await page.fill('#set-passcode-again', PASS);
     await page.locator('[data-passcode-settings]').getByRole('button', { name: 'Set passcode' }).click();
     await page.waitForSelector('text=records are now stored encrypted');
     assert.doesNotMatch(await allStored(page), new RegExp(secret));
+    await toList(page);
     await page.waitForSelector(`text=${secret}`);
   });
   // The browser's LevelDB keeps an overwritten value in its write-ahead log
@@ -348,6 +350,7 @@ test('a passcode declined at first can be set later, changed and removed, and no
   const { context, page } = await openApp(browser, server.url + '#coordinator');
   await newRecord(page, 'LIFE-CYCLE');
   await page.getByRole('button', { name: '← All screenings' }).click();
+  await toSettings(page);
   const settings = page.locator('[data-passcode-settings]');
   await settings.waitFor();
   // Rules: too short, a run.
@@ -375,8 +378,10 @@ test('a passcode declined at first can be set later, changed and removed, and no
   await unlock(page, PASS);
   await page.waitForSelector('text=Wrong passcode');
   await unlock(page, NEW_PASS);
+  await toList(page);
   await page.waitForSelector('text=LIFE-CYCLE');
   // Remove it: records back in the clear, no vault, no lock.
+  await toSettings(page);
   await settings.getByText('Remove passcode').first().click();
   await page.fill('#remove-passcode', NEW_PASS);
   await settings.getByRole('button', { name: 'Remove passcode' }).click();
@@ -385,6 +390,7 @@ test('a passcode declined at first can be set later, changed and removed, and no
   assert.ok(!stored.includes('ctit/vault'));
   assert.match(await allStored(page), /LIFE-CYCLE/);
   await page.reload();
+  await toList(page);
   await page.waitForSelector('text=LIFE-CYCLE');
   assert.equal(await page.locator('[data-locked]').count(), 0);
   await context.close();

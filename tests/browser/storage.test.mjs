@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, toSettings, toList } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const broken = JSON.parse(fs.readFileSync(path.join(here, '../data/broken-entries.json'), 'utf8'));
@@ -82,6 +82,7 @@ test('records past the retention period are offered for export and deletion', as
   assert.equal(await page.evaluate(() => localStorage.getItem('ctit/record/a')), null);
   assert.notEqual(await page.evaluate(() => localStorage.getItem('ctit/record/b')), null);
   // The period is the coordinator's: remembered on this device.
+  await toSettings(page);
   await page.fill('#retention-days', '7');
   await page.locator('#retention-days').dispatchEvent('change');
   assert.equal(await page.evaluate(() => localStorage.getItem('ctit/settings/retention_days')), '7');
@@ -96,6 +97,7 @@ test('wipe this device removes everything the app stored, after confirmation', a
     ['not-ours', 'keep'],
   ];
   const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries), lockOffer: true });
+  await toSettings(page);
   await page.getByRole('button', { name: 'Wipe this device' }).click();
   assert.equal(await page.evaluate(() => Object.keys(localStorage).length), 4, 'nothing removed before confirming');
   await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
@@ -103,6 +105,7 @@ test('wipe this device removes everything the app stored, after confirmation', a
   // is painted: web/journal.js.)
   await settled(page);
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), ['not-ours']);
+  await toList(page);
   assert.equal(await page.locator('tr[data-record]').count(), 0);
   await context.close();
 });

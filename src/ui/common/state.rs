@@ -106,6 +106,9 @@ pub struct AppState {
     /// until given at the first change, and again after the app locks or
     /// leaves the coordinator's screens (the tablet may be handed on).
     pub initials: RwSignal<String>,
+    /// A record waiting for the screener's initials before it is created
+    /// (`crate::ui::record::creating`).
+    pub creating: RwSignal<Option<crate::record::create::Pending>>,
     /// The records list shows only these record ids, when a search or
     /// filter is set (the list's tools set it).
     pub list_only: RwSignal<Option<Vec<String>>>,
@@ -158,6 +161,7 @@ impl AppState {
             offer_pending: RwSignal::new(None),
             list_shown: RwSignal::new(LIST_PAGE),
             initials: RwSignal::new(String::new()),
+            creating: RwSignal::new(None),
             list_only: RwSignal::new(None),
         };
         if !has_vault {

@@ -1,23 +1,25 @@
 //! The coordinator's start screen: every screening record, most recently
 //! saved first, with its outcome (the first 50 drawn, the rest on request);
-//! create, open, duplicate, delete (with confirmation). Import, the
-//! search and filters, the list's exports, the passcode offer, the settings, the report of unreadable
-//! entries and the "show more" buttons come from `tools`, fetched once this
-//! list is painted (`lazy`); creating a record comes with the record form.
+//! create, open, duplicate, delete (asking why). Import, the search and
+//! filters, the list's exports, the report of unreadable entries, the
+//! reminders, a row's delete question and the "show more" buttons are the
+//! list's `tools`, fetched once this list is painted (`tools::door`); the
+//! passcode offer is the lock's, creating a record the record form's, the
+//! settings a screen of their own (the header's "Settings").
 
-pub mod filter;
 pub mod tools;
+pub mod words;
 
 use crate::engine::{Outcome, Record, evaluate};
 use crate::record::draft::Draft;
 use crate::record::history::Status;
-use crate::text::UiText;
+use crate::ui::common;
 use crate::ui::common::route::Screen;
 use crate::ui::common::state::{AppState, LIST_PAGE, Pending};
 use crate::ui::common::words::tr;
-use crate::ui::lazy::{Creation, ListAction};
-use crate::ui::list::tools::Tool;
+use crate::ui::list::tools::door as list_tools;
 use crate::ui::platform::clock::local_time;
+use crate::ui::record::door::{self as record, Creation};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
 
@@ -52,7 +54,7 @@ fn row(d: &Draft) -> Row {
     }
 }
 
-fn badge(outcome: Option<Outcome>, ui: &'static UiText) -> (&'static str, &'static str) {
+fn badge(outcome: Option<Outcome>, ui: &'static words::Words) -> (&'static str, &'static str) {
     match outcome {
         Some(Outcome::Eligible) => ("badge eligible", ui.badge_eligible),
         Some(Outcome::NotEligible) => ("badge not-eligible", ui.badge_not_eligible),
@@ -66,7 +68,7 @@ fn badge(outcome: Option<Outcome>, ui: &'static UiText) -> (&'static str, &'stat
 pub fn RecordsList() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    Effect::new(|_| crate::ui::lazy::prefetch_record());
+    Effect::new(|_| record::prefetch());
     let shown = state.list_shown;
     let rows = Memo::new(move |_| {
         let n = shown.get() as usize;
@@ -91,7 +93,7 @@ pub fn RecordsList() -> impl IntoView {
         if state.waits_for_offer(Pending::Create) {
             return;
         }
-        crate::ui::lazy::run(state, ListAction::Create(Creation::New), action_errors);
+        record::create(state, Creation::New, action_errors);
     };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(file) = crate::ui::platform::dom::take_chosen_file(&ev) else {
@@ -100,7 +102,7 @@ pub fn RecordsList() -> impl IntoView {
         if state.waits_for_offer(Pending::Import) {
             return;
         }
-        crate::ui::lazy::run(state, ListAction::Tool(Tool::Import(file)), action_errors);
+        list_tools::import(state, file, action_errors);
     };
     let scan = move |_| {
         if !state.waits_for_offer(Pending::Scan) {
@@ -110,14 +112,18 @@ pub fn RecordsList() -> impl IntoView {
     view! {
         <section class="list" aria-labelledby="list-title">
             <div class="list-head">
-                <h2 id="list-title">{tr(lang, |u| u.records_title)}</h2>
+                <h2 id="list-title">{tr(lang, |l| words::of(l).records_title)}</h2>
                 <div class="actions">
-                    <button class="primary" on:click=new_record>{tr(lang, |u| u.new_screening)}</button>
-                    <button on:click=scan data-scan>{tr(lang, |u| u.scan_code)}</button>
+                    <button class="primary" on:click=new_record>{tr(lang, |l| words::of(l).new_screening)}</button>
+                    <button on:click=scan data-scan>{tr(lang, |l| words::of(l).scan_code)}</button>
                     <label class="button file">
-                        {tr(lang, |u| u.import)}
+                        {tr(lang, |l| words::of(l).import)}
                         <input type="file" accept=".json,application/json,application/fhir+json" on:change=on_import />
                     </label>
+                    <button on:click=move |_| state.go(Screen::Settings) data-open-settings>{tr(lang, |l| common::words::of(l).settings)}</button>
+                    <Show when=move || state.has_vault.get()>
+                        <button on:click=move |_| state.lock()>{tr(lang, |l| words::of(l).lock_now)}</button>
+                    </Show>
                 </div>
             </div>
             {move || {
@@ -128,22 +134,22 @@ pub fn RecordsList() -> impl IntoView {
                     </div>
                 })
             }}
-            {crate::ui::lazy::lock_offer()}
-            {crate::ui::lazy::broken_entries()}
-            {crate::ui::lazy::reminders()}
+            {crate::ui::lock::door::lock_offer()}
+            {list_tools::broken_entries()}
+            {list_tools::reminders()}
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="empty">{tr(lang, |u| u.no_records)}</p> }
+                fallback=move || view! { <p class="empty">{tr(lang, |l| words::of(l).no_records)}</p> }
             >
                 <table class="records">
                     <thead>
                         <tr>
-                            <th scope="col">{tr(lang, |u| u.col_label)}</th>
-                            <th scope="col">{tr(lang, |u| u.col_date)}</th>
-                            <th scope="col">{tr(lang, |u| u.col_outcome)}</th>
-                            <th scope="col">{tr(lang, |u| u.col_status)}</th>
-                            <th scope="col">{tr(lang, |u| u.col_saved)}</th>
-                            <th scope="col"><span class="visually-hidden">{tr(lang, |u| u.col_actions)}</span></th>
+                            <th scope="col">{tr(lang, |l| words::of(l).col_label)}</th>
+                            <th scope="col">{tr(lang, |l| words::of(l).col_date)}</th>
+                            <th scope="col">{tr(lang, |l| words::of(l).col_outcome)}</th>
+                            <th scope="col">{tr(lang, |l| words::of(l).col_status)}</th>
+                            <th scope="col">{tr(lang, |l| words::of(l).col_saved)}</th>
+                            <th scope="col"><span class="visually-hidden">{tr(lang, |l| words::of(l).col_actions)}</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -155,9 +161,8 @@ pub fn RecordsList() -> impl IntoView {
                         {move || rows.get().into_iter().map(|r| view! { <RecordRow row=r errors=action_errors /> }).collect_view()}
                     </tbody>
                 </table>
-                {crate::ui::lazy::list_more(shown, LIST_PAGE)}
+                {list_tools::list_more(shown, LIST_PAGE)}
             </Show>
-            {crate::ui::lazy::settings()}
         </section>
     }
 }
@@ -167,7 +172,7 @@ pub fn RecordsList() -> impl IntoView {
 fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let ui = move || lang.get().ui();
+    let ui = move || words::of(lang.get());
     let confirming = RwSignal::new(false);
     let Row {
         id,
@@ -181,7 +186,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
         let label = label.clone();
         move || {
             if label.is_empty() {
-                ui().no_label.to_string()
+                common::words::of(lang.get()).no_label.to_string()
             } else {
                 label.clone()
             }
@@ -194,13 +199,9 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
     let duplicate = {
         let id = id.clone();
         move |_| {
-            // (The record form's code makes the copy, see `lazy::create_now`.)
+            // (The record form's code makes the copy.)
             if let Some(s) = state.stored(&id) {
-                crate::ui::lazy::run(
-                    state,
-                    ListAction::Create(Creation::Duplicate(s.draft)),
-                    errors,
-                );
+                record::create(state, Creation::Duplicate(s.draft), errors);
             }
         }
     };
@@ -209,7 +210,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
         move || {
             confirming
                 .get()
-                .then(|| crate::ui::lazy::delete_form(id.clone(), confirming))
+                .then(|| list_tools::delete_form(id.clone(), confirming))
         }
     };
     // Element Timing: the benchmark measures when the first verdict is painted.
@@ -233,8 +234,8 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
             <td>{updated}</td>
             <td class="row-actions">
                 <span class="row-actions" hidden=move || confirming.get()>
-                    <button on:click=duplicate>{tr(lang, |u| u.duplicate)}</button>
-                    <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.delete)}</button>
+                    <button on:click=duplicate>{tr(lang, |l| words::of(l).duplicate)}</button>
+                    <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |l| words::of(l).delete)}</button>
                 </span>
                 // Who deletes it and why, asked in place (the list's tools).
                 {asking}

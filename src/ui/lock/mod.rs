@@ -8,13 +8,16 @@
 //! Fetched with the lock screen or the list's tools; the tabs' common
 //! clock and channel are in `watch`.
 
+pub mod door;
 pub mod passcode;
 pub mod watch;
+pub mod words;
 
 use crate::security::vault::{self, DataKey, KdfInput, Throttle, VaultError, VaultStore};
 use crate::storage::keys::{THROTTLE_KEY, VAULT_KEY};
+use crate::ui::common;
 use crate::ui::common::state::AppState;
-use crate::ui::common::words::{tr, trs};
+use crate::ui::common::words::tr;
 use crate::ui::platform::kdf;
 use crate::ui::platform::random::BrowserRandom;
 use leptos::prelude::*;
@@ -112,7 +115,7 @@ async fn open_vault(
     state: AppState,
     passcode: &str,
 ) -> Result<(vault::VaultMeta, VaultStore), UnlockError> {
-    let sc = state.lang.get_untracked().screens();
+    let sc = common::operations::of(state.lang.get_untracked());
     let wait = throttle().remaining(js_sys::Date::now());
     if wait > 0 {
         return Err(UnlockError::Wait(wait));
@@ -141,7 +144,7 @@ async fn open_vault(
 
 /// A new passcode's key: a fresh salt and its derivation.
 async fn new_kek(state: AppState, passcode: &str) -> Result<(KdfInput, vault::Kek), String> {
-    let sc = state.lang.get_untracked().screens();
+    let sc = common::operations::of(state.lang.get_untracked());
     let input = KdfInput::fresh(&mut BrowserRandom).map_err(|_| sc.random_failed.to_string())?;
     let kek = kdf::derive(passcode, &input.salt, input.cost)
         .await
@@ -168,7 +171,7 @@ async fn unlock(state: AppState, passcode: String) -> Result<(), UnlockError> {
 /// Sets a passcode on a device without one: the vault is written first,
 /// then records are sealed as space allows (see `vault::create`).
 pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<(), String> {
-    let sc = state.lang.get_untracked().screens();
+    let sc = words::of(state.lang.get_untracked());
     let (input, kek) = new_kek(state, &passcode).await?;
     let base = browser_store().map_err(|e| (sc.passcode_failed)(&e))?;
     // Under the vault's lock: another tab setting a passcode at the same
@@ -197,12 +200,11 @@ pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<()
             state.recheck_vault();
             Err(sc.passcode_set_elsewhere.to_string())
         }
-        Err((_, VaultError::NoRandomness)) => Err(state
-            .lang
-            .get_untracked()
-            .screens()
-            .random_failed
-            .to_string()),
+        Err((_, VaultError::NoRandomness)) => {
+            Err(common::operations::of(state.lang.get_untracked())
+                .random_failed
+                .to_string())
+        }
         Err((_, e)) => Err((sc.passcode_failed)(&e.to_string())),
     }
 }
@@ -216,10 +218,10 @@ pub(super) async fn change_passcode(
     current: String,
     new: String,
 ) -> Result<(), String> {
-    let sc = state.lang.get_untracked().screens();
+    let sc = words::of(state.lang.get_untracked());
     let (_, mut store) = open_vault(state, &current)
         .await
-        .map_err(|e| words(state, e))?;
+        .map_err(|e| unlock_error_text(state, e))?;
     let (input, kek) = new_kek(state, &new).await?;
     let store = crate::ui::platform::bridge::with_lock(VAULT_LOCK, move || {
         vault::change_passcode(&mut store, &input, &kek).map(|_progress| store)
@@ -235,7 +237,7 @@ pub(super) async fn change_passcode(
 pub(super) async fn remove_passcode(state: AppState, current: String) -> Result<(), String> {
     let (_, store) = open_vault(state, &current)
         .await
-        .map_err(|e| words(state, e))?;
+        .map_err(|e| unlock_error_text(state, e))?;
     match vault::remove_passcode(store) {
         Ok(_) => {
             state.recheck_vault();
@@ -245,8 +247,8 @@ pub(super) async fn remove_passcode(state: AppState, current: String) -> Result<
     }
 }
 
-fn words(state: AppState, e: UnlockError) -> String {
-    let sc = state.lang.get_untracked().screens();
+fn unlock_error_text(state: AppState, e: UnlockError) -> String {
+    let sc = words::of(state.lang.get_untracked());
     match e {
         UnlockError::Wrong(w) => (sc.wrong_passcode)(w),
         UnlockError::Wait(w) => (sc.wait_before_try)(w),
@@ -261,7 +263,7 @@ pub fn NoticeBar() -> impl IntoView {
     let lang = state.lang;
     move || {
         state.notice.get().map(|n| {
-            let sc = lang.get().screens();
+            let sc = words::of(lang.get());
             let text = match n {
                 crate::ui::common::state::Notice::PasscodeSetElsewhere => sc.passcode_set_elsewhere,
             };
@@ -280,7 +282,7 @@ pub fn NoticeBar() -> impl IntoView {
 pub fn LockScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let sc = move || lang.get().screens();
+    let sc = move || words::of(lang.get());
     let passcode = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -299,7 +301,9 @@ pub fn LockScreen() -> impl IntoView {
     };
     let left = throttle().remaining(js_sys::Date::now());
     if left > 0 {
-        error.set(Some((lang.get_untracked().screens().wait_before_try)(left)));
+        error.set(Some((words::of(lang.get_untracked()).wait_before_try)(
+            left,
+        )));
         hold(left);
     }
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -319,7 +323,7 @@ pub fn LockScreen() -> impl IntoView {
                     if let UnlockError::Wrong(w) | UnlockError::Wait(w) = e {
                         hold(w);
                     }
-                    error.set(Some(words(state, e)));
+                    error.set(Some(unlock_error_text(state, e)));
                 }
             }
         });
@@ -331,30 +335,30 @@ pub fn LockScreen() -> impl IntoView {
     };
     view! {
         <section class="lock" aria-labelledby="lock-title" data-locked>
-            <h2 id="lock-title">{trs(lang, |s| s.locked_title)}</h2>
-            <p>{trs(lang, |s| s.locked_help)}</p>
+            <h2 id="lock-title">{tr(lang, |l| words::of(l).locked_title)}</h2>
+            <p>{tr(lang, |l| words::of(l).locked_help)}</p>
             <form on:submit=submit autocomplete="off">
-                <label for="unlock-passcode">{trs(lang, |s| s.passcode)}</label>
+                <label for="unlock-passcode">{tr(lang, |l| words::of(l).passcode)}</label>
                 <input id="unlock-passcode" type="password" autocomplete="off" spellcheck="false"
                     prop:value=move || passcode.get() on:input=move |ev| passcode.set(event_target_value(&ev)) />
-                <button class="primary" type="submit" disabled=move || waiting.get() || busy.get()>{trs(lang, |s| s.unlock)}</button>
+                <button class="primary" type="submit" disabled=move || waiting.get() || busy.get()>{tr(lang, |l| words::of(l).unlock)}</button>
             </form>
             <Show when=move || busy.get()>
-                <p class="status-line" role="status">{trs(lang, |s| s.unlocking)}</p>
+                <p class="status-line" role="status">{tr(lang, |l| words::of(l).unlocking)}</p>
             </Show>
             {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
             <p>
-                <button class="link" on:click=move |_| forgot.set(true)>{trs(lang, |s| s.forgot_passcode)}</button>
+                <button class="link" on:click=move |_| forgot.set(true)>{tr(lang, |l| words::of(l).forgot_passcode)}</button>
             </p>
             <Show when=move || forgot.get()>
                 <div class="alert error" role="alert">
-                    <p>{trs(lang, |s| s.forgot_warning)}</p>
+                    <p>{tr(lang, |l| words::of(l).forgot_warning)}</p>
                     <label for="wipe-word">{move || (sc().type_wipe_word)(sc().wipe_word)}</label>
                     <input id="wipe-word" type="text" autocomplete="off" spellcheck="false"
                         prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
                     <button class="danger" disabled=move || !word_ok()
-                        on:click=move |_| if word_ok() { state.forget_passcode() }>{trs(lang, |s| s.forgot_wipe)}</button>
-                    <button on:click=move |_| { forgot.set(false); typed.set(String::new()); }>{tr(lang, |u| u.cancel)}</button>
+                        on:click=move |_| if word_ok() { state.forget_passcode() }>{tr(lang, |l| words::of(l).forgot_wipe)}</button>
+                    <button on:click=move |_| { forgot.set(false); typed.set(String::new()); }>{tr(lang, |l| common::words::of(l).cancel)}</button>
                 </div>
             </Show>
         </section>

@@ -2,9 +2,9 @@
 //! activity of a coordinator's screen counts for all), locking and
 //! unlocking together over a `BroadcastChannel`, and handing the data key
 //! to a tab on a coordinator's screen that asks while another is unlocked.
-//! Fetched once the first screen is painted (its own wasm module, see
-//! `lazy::watch`): the first download only locks and follows a passcode set
-//! elsewhere (`state`).
+//! Fetched once the first screen is painted (with the lock screen, see
+//! `super::door::start_watch`): the first download only locks and follows
+//! a passcode set elsewhere (`AppState`).
 //!
 //! The rules of the hand-over (issue 26):
 //! - Only a tab that has shown nothing but the coordinator's screens since

@@ -6,7 +6,9 @@
 //! patient may choose to keep them on the device (key `ctit/patient`);
 //! "delete my answers" removes everything the app stored for them.
 
+pub mod door;
 pub mod sheet;
+pub mod words;
 
 use crate::engine::Field;
 use crate::engine::dictionary::Kind;
@@ -15,11 +17,12 @@ use crate::record::draft::Draft;
 use crate::record::judge::{On, judge};
 use crate::storage::keys::{LANG_KEY, PATIENT_KEY};
 use crate::ui::common::state::AppState;
-use crate::ui::common::words::trs;
+use crate::ui::common::words::tr;
 use crate::ui::platform::clock::today;
 use crate::ui::platform::storage::with_store;
 use crate::ui::record::field::{FormDraft, TextBox, UnitSelect};
 
+use crate::ui::common;
 use leptos::prelude::*;
 
 /// The shown text of one choice, following the language.
@@ -40,7 +43,7 @@ fn focus_heading() {
 pub fn PatientCheck() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let sc = move || lang.get().screens();
+    let sc = move || words::of(lang.get());
     let kept = load_kept();
     let keep = RwSignal::new(kept.is_some());
     let form = FormDraft::new(kept.unwrap_or_else(|| Draft::new("patient", "", "")));
@@ -95,7 +98,7 @@ pub fn PatientCheck() -> impl IntoView {
         keep.set(false);
         form.replace(Draft::new("patient", "", ""));
         page.set(0);
-        notice.set(Some(lang.get_untracked().screens().p_deleted));
+        notice.set(Some(words::of(lang.get_untracked()).p_deleted));
         focus_heading();
     };
     let go = move |to: usize| {
@@ -108,16 +111,16 @@ pub fn PatientCheck() -> impl IntoView {
     let intro = move || {
         view! {
             <section class="patient-intro" aria-labelledby="p-step-title">
-                <h2 id="p-step-title" tabindex="-1">{trs(lang, |s| s.p_title)}</h2>
+                <h2 id="p-step-title" tabindex="-1">{tr(lang, |l| words::of(l).p_title)}</h2>
                 {move || notice.get().map(|n| view! { <p class="alert info" role="status">{n}</p> })}
-                <p>{trs(lang, |s| s.p_about)}</p>
-                <p>{trs(lang, |s| s.p_privacy)}</p>
-                <p>{trs(lang, |s| s.p_expect)}</p>
+                <p>{tr(lang, |l| words::of(l).p_about)}</p>
+                <p>{tr(lang, |l| words::of(l).p_privacy)}</p>
+                <p>{tr(lang, |l| words::of(l).p_expect)}</p>
                 <Show when=move || !state.has_vault.get()>
                     <KeepChoice keep=keep set_keep=Callback::new(set_keep) />
                 </Show>
                 <div class="p-nav">
-                    <button class="primary big" on:click=move |_| go(1)>{trs(lang, |s| s.p_start)}</button>
+                    <button class="primary big" on:click=move |_| go(1)>{tr(lang, |l| words::of(l).p_start)}</button>
                 </div>
             </section>
         }
@@ -127,7 +130,7 @@ pub fn PatientCheck() -> impl IntoView {
         let all = steps.get();
         let total = all.len();
         let Some(&step) = all.get(n - 1) else {
-            return view! { <p>{trs(lang, |s| s.p_not_finished)}</p> }.into_any();
+            return view! { <p>{tr(lang, |l| words::of(l).p_not_finished)}</p> }.into_any();
         };
         let fields = STEPS[step];
         let questions = fields
@@ -152,7 +155,7 @@ pub fn PatientCheck() -> impl IntoView {
                 <h2 id="p-step-title" tabindex="-1">{move || sc().p_steps[step]}</h2>
                 <form class="p-questions" on:submit=|ev| ev.prevent_default() autocomplete="off">{questions}</form>
                 <div class="p-nav">
-                    <button class="big" on:click=move |_| go(n - 1)>{trs(lang, |s| s.p_back)}</button>
+                    <button class="big" on:click=move |_| go(n - 1)>{tr(lang, |l| words::of(l).p_back)}</button>
                     <button class="primary big" on:click=move |_| go(n + 1)>
                         {move || if last { sc().p_see_result } else { sc().p_next }}
                     </button>
@@ -164,7 +167,7 @@ pub fn PatientCheck() -> impl IntoView {
 
     let result_view = move || {
         let l = lang.get();
-        let (sc, m) = (l.screens(), l.messages());
+        let (sc, m) = (words::of(l), l.messages());
         let outcome = judged.with(|j| j.record.as_ref().map(result));
         let (kind, body, checks) = match outcome {
             Some(PatientResult::NotRight { reasons, team_checks }) => (
@@ -214,7 +217,7 @@ pub fn PatientCheck() -> impl IntoView {
                     <ul class="team-checks">{checks.iter().map(|&id| view! { <li>{m.team_check(id)}</li> }).collect_view()}</ul>
                 })}
                 <p><strong>{sc.p_never_final}</strong></p>
-                {crate::ui::lazy::handoff(draft)}
+                {crate::ui::patient::door::handoff(draft)}
                 {(!state.has_vault.get()).then(|| view! { <KeepChoice keep=keep set_keep=Callback::new(set_keep) /> })}
                 <div class="p-nav">
                     <button class="big" on:click=move |_| go(1)>{sc.p_change_answers}</button>
@@ -250,9 +253,9 @@ fn KeepChoice(keep: RwSignal<bool>, set_keep: Callback<bool>) -> impl IntoView {
         <div class="keep">
             <label class="choice">
                 <input type="checkbox" id="p-keep" prop:checked=move || keep.get() on:change=move |ev| set_keep.run(event_target_checked(&ev)) />
-                <span>{trs(lang, |s| s.p_keep)}</span>
+                <span>{tr(lang, |l| words::of(l).p_keep)}</span>
             </label>
-            <p class="help">{trs(lang, |s| s.p_keep_help)}</p>
+            <p class="help">{tr(lang, |l| words::of(l).p_keep_help)}</p>
         </div>
     }
 }
@@ -266,7 +269,7 @@ fn Question(
     edit: Callback<(String, String)>,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let sc = move || lang.get().screens();
+    let sc = move || words::of(lang.get());
     let id = field.id();
     let dom_id = format!("p-{id}");
     let question = move || lang.get().messages().patient_question(field);
@@ -320,8 +323,8 @@ fn Question(
             })
             .collect_view()
     };
-    let boxed = |f: fn(&'static crate::text::ScreenText) -> &'static str| -> ChoiceText {
-        Box::new(move || f(lang.get().screens()).to_string())
+    let boxed = |f: fn(&'static common::answers::Words) -> &'static str| -> ChoiceText {
+        Box::new(move || f(common::answers::of(lang.get())).to_string())
     };
 
     let input = match field.def().kind {
@@ -346,7 +349,7 @@ fn Question(
         Kind::Platelets => view! {
             <div class="inline">
                 <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit described=Signal::derive(described.clone()) />
-                <UnitSelect field=field form=form edit=edit label=Signal::derive(move || lang.get().screens().unit.to_string()) />
+                <UnitSelect field=field form=form edit=edit label=Signal::derive(move || common::answers::of(lang.get()).unit.to_string()) />
             </div>
         }
         .into_any(),

@@ -17,11 +17,13 @@ use crate::handoff::{Handoff, MAX_QR_VERSION};
 use crate::patient::{STEPS, asked};
 use crate::record::draft::{Draft, unit_key};
 use crate::text::{Lang, platelet_unit_text};
+use crate::ui::common;
 use crate::ui::common::state::AppState;
+use crate::ui::patient::words;
 use crate::ui::platform::clock::today;
 use crate::ui::platform::js;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// Adds the style sheet of the handoff's screens (`style/handoff.css`:
@@ -67,23 +69,18 @@ fn site() -> ArcRwSignal<Option<Site>> {
     site
 }
 
-/// A same-origin file's text (`fetch`, through `Reflect`: no glue).
+/// A same-origin file's text.
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = js_sys::global();
-    let response =
-        js::call(&window, "fetch", &JsValue::from_str(url)).map_err(|e| js::describe(&e))?;
-    let response = JsFuture::from(js_sys::Promise::from(response))
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|e| format!("could not be fetched ({})", js::describe(&e)))?;
-    let status = js_sys::Reflect::get(&response, &"status".into())
-        .ok()
-        .and_then(|s| s.as_f64())
-        .unwrap_or(0.0);
-    if !(200.0..300.0).contains(&status) {
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
+    let status = response.status();
+    if !(200..300).contains(&status) {
         return Err(format!("not found (HTTP {status})"));
     }
-    let text = js::call(&response, "text", &JsValue::UNDEFINED).map_err(|e| js::describe(&e))?;
-    let text = JsFuture::from(js_sys::Promise::from(text))
+    let text = JsFuture::from(response.text().map_err(|e| js::describe(&e))?)
         .await
         .map_err(|e| js::describe(&e))?;
     text.as_string().ok_or_else(|| "not text".into())
@@ -99,11 +96,11 @@ pub fn NextStep() -> impl IntoView {
         let l = lang.get();
         match site_now.get() {
             Some(s) => view! {
-                <p data-site-next>{(l.handoff().next_step_site)(s.team.get(l))}</p>
+                <p data-site-next>{(words::of(l).next_step_site)(s.team.get(l))}</p>
                 <Contact site=s lang=l />
             }
             .into_any(),
-            None => view! { <p>{l.screens().p_next_steps}</p> }.into_any(),
+            None => view! { <p>{words::of(l).p_next_steps}</p> }.into_any(),
         }
     }
 }
@@ -111,7 +108,7 @@ pub fn NextStep() -> impl IntoView {
 /// The site's contact details as a definition list.
 #[component]
 fn Contact(site: Site, lang: Lang) -> impl IntoView {
-    let h = lang.handoff();
+    let h = words::of(lang);
     let rows = [
         (h.phone, site.phone.clone()),
         (h.email, site.email.clone()),
@@ -145,7 +142,7 @@ pub fn ShowToTeam(draft: RwSignal<Draft>) -> impl IntoView {
     view! {
         <div class="handoff">
             <button class="primary big" aria-expanded=move || open.get().to_string() on:click=toggle data-show-code>
-                {move || { let h = lang.get().handoff(); if open.get() { h.hide_code } else { h.show_code } }}
+                {move || { let h = words::of(lang.get()); if open.get() { h.hide_code } else { h.show_code } }}
             </button>
             <Show when=move || open.get()><CodeSheet draft=draft /></Show>
         </div>
@@ -171,7 +168,7 @@ pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
     let grid = crate::handoff::qr::draw(&text, MAX_QR_VERSION).ok();
     move || {
         let l = lang.get();
-        let h = l.handoff();
+        let h = words::of(l);
         let answers = draft.with(|d| answers(l, d));
         let code = match &grid {
             Some(grid) => {
@@ -210,7 +207,7 @@ pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
 /// it (or "not answered"), in the patient's language.
 fn answers(lang: Lang, draft: &Draft) -> Vec<(&'static str, String)> {
     let m = lang.messages();
-    let sc = lang.screens();
+    let sc = common::answers::of(lang);
     let record = crate::engine::Record::from_json_value(&draft.record_json()).ok();
     STEPS
         .iter()
@@ -219,7 +216,7 @@ fn answers(lang: Lang, draft: &Draft) -> Vec<(&'static str, String)> {
         .map(|f| {
             let raw = draft.input(f.id()).trim();
             let shown = match (f.def().kind, raw) {
-                (_, "") => lang.handoff().not_answered.to_string(),
+                (_, "") => words::of(lang).not_answered.to_string(),
                 (Kind::Bool, "yes") => sc.yes.to_string(),
                 (Kind::Bool, "no") => sc.no.to_string(),
                 (Kind::Sex, "female") => sc.female.to_string(),

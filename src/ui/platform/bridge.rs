@@ -1,7 +1,10 @@
-//! Typed bindings to the browser APIs `web-sys` does not offer as stable
-//! (Web Locks) and to the app's own JavaScript helpers (`web/scan-v1.js`):
-//! every call has its real signature, so a wrong argument fails to
-//! compile instead of doing nothing at run time.
+//! Every binding the app writes itself, in one place: the browser APIs
+//! `web-sys` does not offer as stable (Web Locks), `Storage` calls that
+//! keep values as JS strings, and the app's own JavaScript helpers (the
+//! typing journal, `web/journal.js`; the scan helper, `web/scan-v1.js`;
+//! the benchmark's flag). Every call has its real signature, so a wrong
+//! argument fails to compile instead of doing nothing at run time; no
+//! other file reaches JavaScript by a name in a string (`Reflect`).
 
 use wasm_bindgen::prelude::*;
 
@@ -11,6 +14,31 @@ extern "C" {
     /// loaded yet (a getter returns `None` then).
     #[wasm_bindgen(extends = js_sys::Object)]
     pub type Global;
+    /// `window.__ctitMarks`: set by the benchmark before the app starts,
+    /// to ask for performance marks (`undefined` otherwise).
+    #[wasm_bindgen(method, getter, js_name = __ctitMarks)]
+    pub fn ctit_marks(this: &Global) -> Option<bool>;
+
+    /// `localStorage`, for the calls that keep values as JS strings
+    /// (`web_sys` always copies them to and from wasm memory).
+    #[wasm_bindgen(extends = web_sys::Storage)]
+    pub type JsStorage;
+    /// `getItem`, the value kept a JS string (`null` when absent).
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    pub fn get_item_js(this: &JsStorage, key: &str) -> Result<Option<js_sys::JsString>, JsValue>;
+    /// `setItem` with a value that is already a JS string.
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    pub fn set_item_js(
+        this: &JsStorage,
+        key: &str,
+        value: &js_sys::JsString,
+    ) -> Result<(), JsValue>;
+
+    /// Journals a write just made (`web/journal.js`, set up by the start
+    /// before the app runs): `value` is the string written, or `None` for a
+    /// removal. Never throws; a browser without IndexedDB journals nothing.
+    #[wasm_bindgen(js_namespace = ctitJournal, js_name = write)]
+    pub fn journal(key: &str, value: Option<&js_sys::JsString>);
 
     /// `navigator`, for `navigator.locks` (absent in older browsers).
     #[wasm_bindgen(extends = js_sys::Object)]

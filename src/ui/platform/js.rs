@@ -1,36 +1,12 @@
-//! Small browser calls for the code fetched later: `obj.name(arg)` and
-//! `new Global(arg)` through `Reflect` (for the key-derivation worker and
-//! the tabs' channel: typed `web-sys` bindings would add one piece of
-//! JavaScript glue per method to the page's start, which every first screen
-//! downloads; these reuse glue the page already has), adding a screen's
-//! style sheet, and moving focus.
+//! Small browser helpers for the screens fetched later: a thrown value in
+//! words, a console warning for site IT, a screen's style sheet added
+//! once, and moving focus after the next frame.
 
-use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-
-/// `obj[name](arg)`.
-pub fn call(obj: &JsValue, name: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
-    let f = Reflect::get(obj, &name.into())?;
-    if !f.is_function() {
-        return Err(JsValue::from_str(name));
-    }
-    f.unchecked_into::<Function>().call1(obj, arg)
-}
-
-/// `new globalThis[name](arg)`.
-pub fn construct(name: &str, arg: &JsValue) -> Result<JsValue, JsValue> {
-    let ctor = Reflect::get(&js_sys::global(), &name.into())?;
-    if !ctor.is_function() {
-        return Err(JsValue::from_str(name));
-    }
-    Reflect::construct(ctor.unchecked_ref::<Function>(), &js_sys::Array::of1(arg))
-}
 
 /// Says `message` on the browser's console as a warning (for site IT).
 pub fn warn(message: &str) {
-    if let Ok(console) = Reflect::get(&js_sys::global(), &"console".into()) {
-        let _ = call(&console, "warn", &JsValue::from_str(message));
-    }
+    web_sys::console::warn_1(&message.into());
 }
 
 /// A JS error or thrown value in words.

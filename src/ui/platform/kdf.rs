@@ -10,7 +10,6 @@
 //! and a tablet must never be held by one.
 
 use crate::security::vault::{KdfCost, Kek};
-use crate::text::ScreenText;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -36,7 +35,7 @@ pub enum KdfError {
 
 impl KdfError {
     /// What went wrong, in the user's language.
-    pub fn words(&self, sc: &ScreenText) -> String {
+    pub fn words(&self, sc: &crate::ui::common::operations::Words) -> String {
         match self {
             KdfError::Failed(why) => (sc.kdf_failed)(why),
             KdfError::TooLong => sc.kdf_too_long.to_string(),

@@ -7,7 +7,7 @@ thread_local! {
     /// Marks stay in the page's performance timeline until cleared, so in
     /// everyday use (hours of typing) they would only pile up unread.
     static MARKS: Option<web_sys::Performance> = web_sys::window()
-        .filter(|w| js_sys::Reflect::get(w, &"__ctitMarks".into()).is_ok_and(|v| v.is_truthy()))
+        .filter(|_| crate::ui::platform::bridge::global().ctit_marks() == Some(true))
         .and_then(|w| w.performance());
 }
 

@@ -7,27 +7,9 @@
 
 use crate::security::vault::GuardedStore;
 use crate::storage::{KeyValue, MemoryStore, StoreError};
+use crate::ui::platform::bridge::{JsStorage, journal};
 use std::cell::{Cell, RefCell};
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-
-#[wasm_bindgen]
-extern "C" {
-    /// The same `Storage` object, for the two calls that keep values as JS
-    /// strings (`web_sys` always copies them to and from wasm memory).
-    type JsStorage;
-    /// `getItem`, keeping the value a JS string.
-    #[wasm_bindgen(method, catch, js_name = getItem)]
-    fn get_item_js(this: &JsStorage, key: &str) -> Result<JsValue, JsValue>;
-    /// `setItem` with a value that is already a JS string.
-    #[wasm_bindgen(method, catch, js_name = setItem)]
-    fn set_item_js(this: &JsStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
-    /// Journals a write just made (`web/journal.js`, set up by the start
-    /// before the app runs): `value` is the string written, or null for a
-    /// removal. Never throws; a browser without IndexedDB journals nothing.
-    #[wasm_bindgen(js_namespace = ctitJournal, js_name = write)]
-    fn journal(key: &str, value: &JsValue);
-}
 
 /// The browser's `localStorage`.
 pub struct BrowserStore {
@@ -43,7 +25,7 @@ pub struct BrowserStore {
 struct LastWrite {
     key: String,
     text: String,
-    js: JsValue,
+    js: js_sys::JsString,
 }
 
 fn describe(e: &JsValue) -> String {
@@ -105,14 +87,14 @@ impl KeyValue for BrowserStore {
             .map_err(|e| StoreError::Unavailable(describe(&e)))?;
         if let Some(last) = &self.last
             && last.key == key
-            && value == last.js
+            && value.as_ref() == Some(&last.js)
         {
             return Ok(Some(last.text.clone()));
         }
-        Ok(value.as_string())
+        Ok(value.map(String::from))
     }
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        let js = JsValue::from_str(value);
+        let js = js_sys::JsString::from(value);
         // Forget the previous write first: if this one fails, nothing is
         // known about what the key holds.
         self.last = None;
@@ -120,7 +102,7 @@ impl KeyValue for BrowserStore {
             .unchecked_ref::<JsStorage>()
             .set_item_js(key, &js)
             .map_err(|e| write_error(&e))?;
-        journal(key, &js);
+        journal(key, Some(&js));
         self.last = Some(LastWrite {
             key: key.to_string(),
             text: value.to_string(),
@@ -135,7 +117,7 @@ impl KeyValue for BrowserStore {
         self.storage
             .remove_item(key)
             .map_err(|e| StoreError::Unavailable(describe(&e)))?;
-        journal(key, &JsValue::NULL);
+        journal(key, None);
         Ok(())
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {

@@ -6,13 +6,14 @@
 use crate::engine::dictionary::{FieldDef, Kind};
 use crate::engine::record::PlateletUnit;
 use crate::record::draft::{Draft, uln_key, unit_key};
+use crate::ui::common;
 use crate::ui::common::state::AppState;
-use crate::ui::common::words::trs;
+use crate::ui::common::words::tr;
 use leptos::prelude::*;
 
 /// Choices for a three-way field: (stored text, shown text).
 fn choices(kind: Kind, lang: crate::text::Lang) -> [(&'static str, &'static str); 3] {
-    let sc = lang.screens();
+    let sc = common::answers::of(lang);
     match kind {
         Kind::Serology => [
             ("positive", sc.positive),
@@ -306,7 +307,7 @@ pub fn FieldInput(
                         prop:value=current
                         on:change=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
                     >
-                        <option value="">{trs(lang, |s| s.not_known)}</option>
+                        <option value="">{tr(lang, |l| common::answers::of(l).not_known)}</option>
                         {options}
                     </select>
                     {error}
@@ -322,7 +323,7 @@ pub fn FieldInput(
                     <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit
                         described=Signal::derive(described) invalid=Signal::derive(invalid) />
                     <UnitSelect field=field form=form edit=edit
-                        label=Signal::derive(move || format!("{}: {}", label(), lang.get().screens().unit)) />
+                        label=Signal::derive(move || format!("{}: {}", label(), common::answers::of(lang.get()).unit)) />
                 </div>
                 {error}
             </div>
@@ -342,9 +343,9 @@ pub fn FieldInput(
                 <fieldset class="field" data-field=id aria-describedby=described aria-invalid=invalid>
                     <legend>{label}</legend>
                     <div class="inline">
-                        <label class="sub" for=dom_id.clone()>{trs(lang, |s| s.result)}</label>
+                        <label class="sub" for=dom_id.clone()>{tr(lang, |l| common::answers::of(l).result)}</label>
                         <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit invalid=Signal::derive(invalid) />
-                        <label class="sub" for=uln_id.clone()>{trs(lang, |s| s.uln)}</label>
+                        <label class="sub" for=uln_id.clone()>{tr(lang, |l| common::answers::of(l).uln)}</label>
                         <TextBox id=uln_id key=lkey form=form edit=edit invalid=Signal::derive(invalid) />
                         <output class="ratio">{ratio}</output>
                     </div>

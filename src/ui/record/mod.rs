@@ -3,9 +3,13 @@
 //! is saved at once; a save that another tab has overtaken is never written
 //! over silently.
 
+pub mod creating;
+pub mod door;
 pub mod field;
+pub mod marks;
 pub mod trail;
 pub mod verdict;
+pub mod words;
 
 use crate::engine::dictionary::{FIELDS, Section};
 use crate::engine::{CRITERIA, Record};
@@ -16,9 +20,11 @@ use crate::record::judge::{On, judge};
 use crate::record::stored;
 use crate::record::stored::{SaveError, Stored};
 use crate::storage::keys::record_key;
+use crate::ui::common;
 use crate::ui::common::route::Screen;
 use crate::ui::common::state::AppState;
-use crate::ui::common::words::{tr, trs};
+use crate::ui::common::words::tr;
+use crate::ui::list;
 use crate::ui::platform::clock::{now_iso, today};
 use crate::ui::platform::files::download;
 use crate::ui::record::field::{FieldInput, FormDraft};
@@ -31,19 +37,18 @@ use leptos::prelude::*;
 pub fn RecordScreen(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let created = RwSignal::new(0u32);
     move || {
-        created.track();
+        // (Stored, the catalogue has it: created now, it is drawn again.)
+        let waiting = state
+            .creating
+            .with(|c| c.as_ref().is_some_and(|p| p.id == id));
         match state.stored(&id) {
             Some(stored) => record_form(state, stored),
-            None if crate::ui::record::trail::is_pending(&id) => {
-                let on_created = Callback::new(move |()| created.update(|n| *n += 1));
-                view! { <crate::ui::record::trail::StartGate on_created=on_created /> }.into_any()
-            }
+            None if waiting => view! { <creating::StartGate /> }.into_any(),
             None => view! {
                 <section class="missing">
-                    <p role="alert">{trs(lang, |s| s.record_missing)}</p>
-                    <button on:click=move |_| state.go(Screen::List)>{trs(lang, |s| s.all_screenings)}</button>
+                    <p role="alert">{tr(lang, |l| words::of(l).record_missing)}</p>
+                    <button on:click=move |_| state.go(Screen::List)>{tr(lang, |l| common::words::of(l).all_screenings)}</button>
                 </section>
             }
             .into_any(),
@@ -54,7 +59,7 @@ pub fn RecordScreen(id: String) -> impl IntoView {
 /// The form of a stored record.
 fn record_form(state: AppState, stored: Stored) -> AnyView {
     let lang = state.lang;
-    let ui = move || lang.get().ui();
+    let shared = move || common::words::of(lang.get());
     let read_only = stored.read_only;
     let id = stored.draft.id.clone();
     // The version last stored: what a change is recorded against.
@@ -105,8 +110,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             Err(
                 SaveError::Unreadable(_) | SaveError::HistoryRewritten | SaveError::Unrecorded(_),
             ) => notice.set(Some(
-                lang.get_untracked()
-                    .screens()
+                words::of(lang.get_untracked())
                     .stored_copy_unreadable
                     .to_string(),
             )),
@@ -185,14 +189,16 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         based_on(&theirs.draft);
                         form.replace(theirs.draft);
                         let at = crate::ui::platform::clock::local_time(&now_iso());
-                        notice.set(Some((lang.get_untracked().screens().updated_elsewhere)(
+                        notice.set(Some((words::of(lang.get_untracked()).updated_elsewhere)(
                             &at,
                         )));
                     }
                 }
             }
             None => notice.set(Some(
-                lang.get_untracked().screens().deleted_elsewhere.to_string(),
+                words::of(lang.get_untracked())
+                    .deleted_elsewhere
+                    .to_string(),
             )),
         }
     });
@@ -222,7 +228,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     let export_as = move |fhir: bool| {
         let d = draft.get_untracked();
         let l = lang.get_untracked();
-        let (m, sc) = (l.messages(), l.screens());
+        let (m, sc) = (l.messages(), words::of(l));
         let Ok(record) = Record::from_json_value(&d.record_json()) else {
             export_message.set(Some(sc.export_needs_date.to_string()));
             return;
@@ -251,7 +257,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             .map(|f| m.field_label(f))
             .collect();
         export_message.set(Some(match download(&name, kind, &text) {
-            Err(e) => (sc.export_failed)(&e),
+            Err(e) => (common::operations::of(l).export_failed)(&e),
             Ok(()) if left_out.is_empty() => (sc.exported)(&name),
             Ok(()) => (sc.exported_without)(&name, &left_out.join(", ")),
         }));
@@ -296,7 +302,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         <Show when=shown>
                             <FieldInput def=def form=form problem=problem edit=edit />
                             <Show when=marked>
-                                <crate::ui::scan::ReportedMark field=f confirm=confirm />
+                                <marks::ReportedMark field=f confirm=confirm />
                             </Show>
                         </Show>
                     }
@@ -323,11 +329,11 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     view! {
         <div class="record">
             <div class="record-head no-print">
-                <button class="link back" on:click=move |_| state.go(Screen::List)>{trs(lang, |s| s.all_screenings)}</button>
-                <crate::ui::record::trail::ScreenerChip />
+                <button class="link back" on:click=move |_| state.go(Screen::List)>{tr(lang, |l| common::words::of(l).all_screenings)}</button>
+                <crate::ui::common::initials::ScreenerChip />
                 <div class="meta">
                     <div class="field">
-                        <label for="f-label">{trs(lang, |s| s.label_field)}</label>
+                        <label for="f-label">{tr(lang, |l| words::of(l).label_field)}</label>
                         <input
                             id="f-label"
                             type="text"
@@ -340,8 +346,8 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         />
                     </div>
                     <div class="field">
-                        <label for="f-screening_date">{tr(lang, |u| u.screening_date)}</label>
-                        <p class="help" id="h-screening_date">{trs(lang, |s| s.screening_date_help)}</p>
+                        <label for="f-screening_date">{tr(lang, |l| common::words::of(l).screening_date)}</label>
+                        <p class="help" id="h-screening_date">{tr(lang, |l| words::of(l).screening_date_help)}</p>
                         <input
                             id="f-screening_date"
                             type="text"
@@ -354,36 +360,36 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                             disabled=move || !editable.get()
                             on:input=move |ev| edit_meta(|d, v| d.screening_date = v, event_target_value(&ev))
                         />
-                        {move || date_problem().map(|p| view! { <p class="field-error">{format!("{}: {p}", ui().screening_date)}</p> })}
+                        {move || date_problem().map(|p| view! { <p class="field-error">{format!("{}: {p}", shared().screening_date)}</p> })}
                     </div>
                 </div>
                 <div class="actions">
-                    <button on:click=export>{trs(lang, |s| s.export_json)}</button>
-                    <button on:click=export_fhir>{trs(lang, |s| s.export_fhir)}</button>
-                    <button on:click=print>{trs(lang, |s| s.print_summary)}</button>
+                    <button on:click=export>{tr(lang, |l| words::of(l).export_json)}</button>
+                    <button on:click=export_fhir>{tr(lang, |l| words::of(l).export_fhir)}</button>
+                    <button on:click=print>{tr(lang, |l| words::of(l).print_summary)}</button>
                     <label class="choice">
                         <input type="checkbox" prop:checked=move || print_history.get()
                             on:change=move |ev| print_history.set(event_target_checked(&ev)) />
-                        {move || lang.get().history().print_with_history}
+                        {move || words::of(lang.get()).print_with_history}
                     </label>
                 </div>
                 {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
             </div>
             <Show when=move || !read_only && state.initials.with(String::is_empty)>
-                <crate::ui::record::trail::InitialsForm starting=false on_done=initials_given />
+                <crate::ui::common::initials::InitialsForm starting=false on_done=initials_given />
             </Show>
             <crate::ui::record::trail::StatusBar history=history_text status=status amending=amending complete=complete />
             <Show when=move || reported.with(|r| !r.is_empty())>
-                <crate::ui::scan::ReportedBanner form=form />
+                <marks::ReportedBanner form=form />
             </Show>
             <Show when=move || conflict.with(Option::is_some)>
                 <div class="alert warning no-print" role="alert">
-                    <p>{trs(lang, |s| s.conflict)}</p>
-                    <button on:click=use_theirs>{trs(lang, |s| s.use_theirs)}</button>
-                    <button on:click=keep_mine>{trs(lang, |s| s.keep_mine)}</button>
+                    <p>{tr(lang, |l| words::of(l).conflict)}</p>
+                    <button on:click=use_theirs>{tr(lang, |l| words::of(l).use_theirs)}</button>
+                    <button on:click=keep_mine>{tr(lang, |l| words::of(l).keep_mine)}</button>
                 </div>
             </Show>
-            {read_only.then(|| view! { <p class="alert warning no-print" role="alert">{trs(lang, |s| s.read_only)}</p> })}
+            {read_only.then(|| view! { <p class="alert warning no-print" role="alert">{tr(lang, |l| words::of(l).read_only)}</p> })}
             {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
             <div class="record-body no-print">
                 <form class="form" on:submit=|ev| ev.prevent_default() autocomplete="off">
@@ -391,7 +397,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         {sections}
                     </fieldset>
                 </form>
-                <aside class="verdict" aria-label=trs(lang, |s| s.verdict)>
+                <aside class="verdict" aria-label=tr(lang, |l| words::of(l).verdict)>
                     <Banner verdict=verdict />
                     <CriteriaList rows=rows.clone() applicable=applicable />
                 </aside>
@@ -417,8 +423,8 @@ fn PrintSummary(
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let m = move || lang.get().messages();
-    let ui = move || lang.get().ui();
-    let sc = move || lang.get().screens();
+    let shared = move || common::words::of(lang.get());
+    let sc = move || words::of(lang.get());
     let calendar_line = move || {
         verdict.with(|v| {
             v.as_ref()
@@ -429,18 +435,18 @@ fn PrintSummary(
     view! {
         <section class="print-only" aria-hidden="true">
             <h1>{move || (sc().summary_title)(crate::TRIAL_ID)}</h1>
-            <p>{move || format!("{} — {}", ui().trial_title, ui().site)}</p>
+            <p>{move || format!("{} — {}", shared().trial_title, shared().site)}</p>
             <dl>
-                <dt>{tr(lang, |u| u.col_label)}</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
-                <dt>{tr(lang, |u| u.screening_date)}</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
-                <dt>{trs(lang, |s| s.criteria_text)}</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
-                <dt>{trs(lang, |s| s.app_version)}</dt><dd>{crate::APP_VERSION}</dd>
-                <dt>{tr(lang, |u| u.outcome)}</dt>
+                <dt>{tr(lang, |l| list::words::of(l).col_label)}</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
+                <dt>{tr(lang, |l| common::words::of(l).screening_date)}</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
+                <dt>{tr(lang, |l| words::of(l).criteria_text)}</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
+                <dt>{tr(lang, |l| words::of(l).app_version)}</dt><dd>{crate::APP_VERSION}</dd>
+                <dt>{tr(lang, |l| common::words::of(l).outcome)}</dt>
                 <dd>{move || verdict.with(|v| v.as_ref().map_or(sc().incomplete_no_date.to_string(), |v| m().outcome_headline(v.report.outcome).to_string()))}</dd>
-                <dt>{trs(lang, |s| s.earliest_eligible)}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
+                <dt>{tr(lang, |l| words::of(l).earliest_eligible)}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
             </dl>
             <table>
-                <thead><tr><th>{trs(lang, |s| s.criterion)}</th><th>{trs(lang, |s| s.status)}</th><th>{trs(lang, |s| s.reason)}</th></tr></thead>
+                <thead><tr><th>{tr(lang, |l| words::of(l).criterion)}</th><th>{tr(lang, |l| words::of(l).status)}</th><th>{tr(lang, |l| words::of(l).reason)}</th></tr></thead>
                 <tbody>
                     {CRITERIA.iter().zip(rows).map(|(c, row)| {
                         let id = c.id;
@@ -454,7 +460,7 @@ fn PrintSummary(
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="confirm">{trs(lang, |s| s.signature_line)}</p>
+            <p class="confirm">{tr(lang, |l| words::of(l).signature_line)}</p>
         </section>
     }
 }

@@ -5,153 +5,19 @@
 //! shows.
 
 use crate::engine::dictionary::{Field, Kind as FieldKind};
-use crate::record::draft::{Draft, field_of};
+use crate::record::draft::field_of;
 use crate::record::history::{self, Entry, Kind, Reason};
-use crate::storage::keys::INITIALS_KEY;
 use crate::text::Lang;
-use crate::ui::common::route::Screen;
+use crate::ui::common;
 use crate::ui::common::state::AppState;
-use crate::ui::platform::clock::{local_time, now_iso};
-use crate::ui::platform::storage::with_store;
+use crate::ui::platform::clock::local_time;
+use crate::ui::record::words;
 use leptos::prelude::*;
-use std::cell::RefCell;
-
-thread_local! {
-    /// A record waiting for the screener's initials before it is created
-    /// (its draft, how it came to be, that kind's note, and the history
-    /// entries an import left out).
-    static PENDING: RefCell<Option<(Draft, Kind, String, usize)>> = const { RefCell::new(None) };
-}
-
-/// Creates a record that came to be as `kind` (`note`: the copied label,
-/// the file's name, the self-check's date; `left_out`: an imported file's
-/// history entries that could not be read), its history begun with the
-/// session's initials, and opens it. Without initials yet, the record
-/// screen asks for them first (nothing is stored until they are given).
-pub fn create(state: AppState, mut draft: Draft, kind: Kind, note: String, left_out: usize) {
-    let by = state.initials.get_untracked();
-    if by.is_empty() {
-        let id = draft.id.clone();
-        PENDING.with(|p| *p.borrow_mut() = Some((draft, kind, note, left_out)));
-        state.go(Screen::Record(id));
-        return;
-    }
-    history::begin(&mut draft, kind, &note, left_out, &by, &now_iso());
-    state.create(draft);
-}
-
-/// Whether the record `id` waits for initials to be created.
-pub fn is_pending(id: &str) -> bool {
-    PENDING.with(|p| p.borrow().as_ref().is_some_and(|(d, ..)| d.id == id))
-}
-
-/// Takes the initials typed, if they are initials: for this session and,
-/// remembered, as the next session's suggestion.
-fn take_initials(state: AppState, typed: &str) -> bool {
-    match history::initials(typed) {
-        Some(initials) => {
-            let _ = with_store(|kv| kv.set(INITIALS_KEY, &initials));
-            state.initials.set(initials);
-            true
-        }
-        None => false,
-    }
-}
-
-/// Asks the screener's initials. `on_done` runs once they are taken;
-/// `on_cancel`, if given, offers to leave.
-#[component]
-pub fn InitialsForm(
-    /// Before a new record is created (else before a change).
-    starting: bool,
-    /// Runs once the initials are taken.
-    on_done: Callback<()>,
-    /// Offers "Cancel" when given.
-    #[prop(optional)]
-    on_cancel: Option<Callback<()>>,
-) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let h = move || lang.get().history();
-    let remembered = with_store(|kv| kv.get(INITIALS_KEY).ok().flatten()).unwrap_or_default();
-    let typed = RwSignal::new(remembered);
-    let error = RwSignal::new(false);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if take_initials(state, &typed.get_untracked()) {
-            error.set(false);
-            on_done.run(());
-        } else {
-            error.set(true);
-        }
-    };
-    view! {
-        <form class="initials-form alert info no-print" on:submit=submit data-initials-form>
-            <p id="initials-help">{move || if starting { h().initials_to_start } else { h().initials_help }}</p>
-            <label for="initials">{move || h().initials_label}</label>
-            <input
-                id="initials"
-                type="text"
-                maxlength="8"
-                autocomplete="off"
-                autocapitalize="characters"
-                spellcheck="false"
-                aria-describedby="initials-help"
-                aria-invalid=move || error.get().to_string()
-                prop:value=move || typed.get()
-                on:input=move |ev| typed.set(event_target_value(&ev))
-            />
-            <button type="submit" class="primary">{move || h().initials_use}</button>
-            {on_cancel.map(|c| view! { <button type="button" on:click=move |_| c.run(())>{move || h().cancel}</button> })}
-            {move || error.get().then(|| view! { <p class="field-error" role="alert">{h().initials_invalid}</p> })}
-        </form>
-    }
-}
-
-/// The screener's initials while given, with "Change" (which asks again
-/// before the next change). Shown in the record's and the list's head.
-#[component]
-pub fn ScreenerChip() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let h = move || lang.get().history();
-    view! {
-        <Show when=move || !state.initials.with(String::is_empty)>
-            <p class="screener" data-initials>
-                {move || (h().screener)(&state.initials.get())}" "
-                <button class="link" on:click=move |_| state.initials.set(String::new())>{move || h().change_initials}</button>
-            </p>
-        </Show>
-    }
-}
-
-/// The record screen of a record waiting for initials: once given, the
-/// record is created with them (`on_created`); cancelled, nothing is.
-#[component]
-pub fn StartGate(on_created: Callback<()>) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let done = Callback::new(move |()| {
-        let pending = PENDING.with(|p| p.borrow_mut().take());
-        if let Some((draft, kind, note, left_out)) = pending {
-            create(state, draft, kind, note, left_out);
-        }
-        on_created.run(());
-    });
-    let cancel = Callback::new(move |()| {
-        PENDING.with(|p| p.borrow_mut().take());
-        state.go(Screen::List);
-    });
-    view! {
-        <section class="record-start">
-            <InitialsForm starting=true on_done=done on_cancel=cancel />
-        </section>
-    }
-}
 
 /// How an input's text is shown in the form (yes/no and the other choices
 /// in words, a platelet unit as its symbol, empty as "(empty)").
 fn shown_value(lang: Lang, key: &str, text: &str) -> String {
-    let h = lang.history();
+    let h = words::of(lang);
     if text.is_empty() {
         return h.empty.to_string();
     }
@@ -165,12 +31,12 @@ fn shown_value(lang: Lang, key: &str, text: &str) -> String {
     }
     let kind = Field::from_id(field_of(key)).map(|f| f.def().kind);
     let word = match (kind, text) {
-        (Some(FieldKind::Bool), "yes") => lang.screens().yes,
-        (Some(FieldKind::Bool), "no") => lang.screens().no,
-        (Some(FieldKind::Sex), "female") => lang.screens().female,
-        (Some(FieldKind::Sex), "male") => lang.screens().male,
-        (Some(FieldKind::Serology), "positive") => lang.screens().positive,
-        (Some(FieldKind::Serology), "negative") => lang.screens().negative,
+        (Some(FieldKind::Bool), "yes") => common::answers::of(lang).yes,
+        (Some(FieldKind::Bool), "no") => common::answers::of(lang).no,
+        (Some(FieldKind::Sex), "female") => common::answers::of(lang).female,
+        (Some(FieldKind::Sex), "male") => common::answers::of(lang).male,
+        (Some(FieldKind::Serology), "positive") => common::answers::of(lang).positive,
+        (Some(FieldKind::Serology), "negative") => common::answers::of(lang).negative,
         _ => return text.to_string(),
     };
     word.to_string()
@@ -178,10 +44,9 @@ fn shown_value(lang: Lang, key: &str, text: &str) -> String {
 
 /// An input key's name as the form labels it.
 fn field_name(lang: Lang, key: &str) -> String {
-    let ui = lang.ui();
     match key {
-        "label" => return lang.screens().label_field.to_string(),
-        "screening_date" => return ui.screening_date.to_string(),
+        "label" => return words::of(lang).label_field.to_string(),
+        "screening_date" => return common::words::of(lang).screening_date.to_string(),
         _ => {}
     }
     let Some(field) = Field::from_id(field_of(key)) else {
@@ -189,9 +54,9 @@ fn field_name(lang: Lang, key: &str) -> String {
     };
     let name = lang.messages().field_label(field);
     if key.ends_with(".unit") {
-        format!("{name} ({})", lang.history().unit_of)
+        format!("{name} ({})", words::of(lang).unit_of)
     } else if key.ends_with(".uln") {
-        format!("{name} ({})", lang.screens().uln)
+        format!("{name} ({})", common::answers::of(lang).uln)
     } else {
         name.to_string()
     }
@@ -199,12 +64,12 @@ fn field_name(lang: Lang, key: &str) -> String {
 
 /// What an entry says, in `lang` (its reason on a line of its own).
 pub fn describe(lang: Lang, e: &Entry) -> (String, Option<String>) {
-    let h = lang.history();
+    let h = words::of(lang);
     let what = match e.kind {
         Kind::Created => h.created.to_string(),
         Kind::Imported => (h.imported)(&e.note, e.after.as_deref().unwrap_or("")),
         Kind::Duplicated => (h.duplicated)(if e.note.is_empty() {
-            h.no_label
+            common::words::of(lang).no_label
         } else {
             &e.note
         }),
@@ -233,7 +98,7 @@ fn outcome_words(lang: Lang, stored: &str) -> String {
         .into_iter()
         .find(|o| o.as_str() == stored)
         .map_or_else(
-            || lang.screens().incomplete_no_date.to_string(),
+            || words::of(lang).incomplete_no_date.to_string(),
             |o| m.outcome_headline(o).to_string(),
         )
 }
@@ -254,7 +119,7 @@ pub fn StatusBar(
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let h = move || lang.get().history();
+    let h = move || words::of(lang.get());
     let asking = RwSignal::new(false);
     let chosen = RwSignal::new(None::<Reason>);
     let words = RwSignal::new(String::new());
@@ -294,7 +159,9 @@ pub fn StatusBar(
             .collect();
         match chosen.get_untracked() {
             None => error.set(Some(h().reason_required)),
-            Some(Reason::Other) if text.is_empty() => error.set(Some(h().reason_text_required)),
+            Some(Reason::Other) if text.is_empty() => error.set(Some(
+                common::initials::words::of(lang.get()).reason_text_required,
+            )),
             Some(r) => {
                 error.set(None);
                 asking.set(false);
@@ -341,12 +208,12 @@ pub fn StatusBar(
                             }
                         }).collect_view()}
                     </fieldset>
-                    <label for="reason-text">{move || h().reason_text_label}</label>
+                    <label for="reason-text">{move || common::initials::words::of(lang.get()).reason_text_label}</label>
                     <input id="reason-text" type="text" maxlength=history::MAX_REASON_CHARS.to_string() autocomplete="off"
                         prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
                     {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                     <button type="submit" class="primary">{move || h().start_amending}</button>
-                    <button type="button" on:click=move |_| { asking.set(false); error.set(None); }>{move || h().cancel}</button>
+                    <button type="button" on:click=move |_| { asking.set(false); error.set(None); }>{move || common::words::of(lang.get()).cancel}</button>
                 </form>
             </Show>
             {move || reason_words().map(|r| view! {
@@ -378,7 +245,7 @@ pub fn HistoryPanel(history: RwSignal<String>) -> impl IntoView {
                     let (what, reason) = describe(l, &e);
                     // An entry that came in a file: this device did not see it.
                     let stated = (i < from).then(|| view! {
-                    " "<span class="badge stated" data-as-stated>{l.history().as_stated}</span>
+                    " "<span class="badge stated" data-as-stated>{words::of(l).as_stated}</span>
                 });
                     view! {
                         <li data-history-entry=e.kind.id()>
@@ -394,13 +261,14 @@ pub fn HistoryPanel(history: RwSignal<String>) -> impl IntoView {
         };
     view! {
         <details class="history no-print" on:toggle=move |ev| {
-            let target = ev.target().map(wasm_bindgen::JsValue::from);
-            let is_open = target
-                .and_then(|t| js_sys::Reflect::get(&t, &"open".into()).ok())
-                .is_some_and(|v| v.is_truthy());
+            use wasm_bindgen::JsCast;
+            let is_open = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                .is_some_and(|d| d.open());
             open.set(is_open);
         }>
-            <summary>{move || (lang.get().history().history_title)(count.get())}</summary>
+            <summary>{move || (words::of(lang.get()).history_title)(count.get())}</summary>
             <Show when=move || open.get()>
                 <ol class="history-list">{rows}</ol>
             </Show>
@@ -412,7 +280,7 @@ pub fn HistoryPanel(history: RwSignal<String>) -> impl IntoView {
 #[component]
 pub fn PrintHistory(history: RwSignal<String>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let h = move || lang.get().history();
+    let h = move || words::of(lang.get());
     // Read once per change for both the count and the rows (it is drawn,
     // for printing, while the box is ticked, so typing changes it).
     let entries = Memo::new(move |_| history.with(|t| history::entries(t)));
@@ -428,7 +296,7 @@ pub fn PrintHistory(history: RwSignal<String>) -> impl IntoView {
                     all.into_iter().enumerate().rev().map(|(i, e)| {
                         let (what, reason) = describe(l, &e);
                         let what = reason.map_or(what.clone(), |r| format!("{what} ({r})"));
-                        let what = if i < from { format!("{what} [{}]", l.history().as_stated) } else { what };
+                        let what = if i < from { format!("{what} [{}]", words::of(l).as_stated) } else { what };
                         view! { <tr><td>{local_time(&e.at)}</td><td>{e.by}</td><td>{what}</td></tr> }
                     }).collect_view()
                 }}

@@ -7,7 +7,8 @@ use crate::engine::{
     Report, Status, calendar, evaluate, what_is_needed,
 };
 use crate::ui::common::state::AppState;
-use crate::ui::common::words::trs;
+use crate::ui::common::words::tr;
+use crate::ui::record::words;
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
 use wasm_bindgen::JsCast;
@@ -130,7 +131,7 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
     };
     let body = move || {
         let m = lang.get().messages();
-        let sc = lang.get().screens();
+        let sc = words::of(lang.get());
         headline.with(|v| {
             let Some(v) = v else {
                 return view! { <p class="headline">{sc.needs_date_headline}</p> }.into_any();
@@ -209,7 +210,7 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
     view! {
         <section class="banner" data-outcome=outcome data-earliest-eligible=earliest aria-live="polite" aria-atomic="true">
             {body}
-            <p class="confirm">{trs(lang, |s| s.investigator_confirms)}</p>
+            <p class="confirm">{tr(lang, |l| words::of(l).investigator_confirms)}</p>
         </section>
     }
     // Element Timing: the benchmark measures when the first verdict is painted.
@@ -232,7 +233,7 @@ pub fn CriteriaList(
             let status = move || row.with(|r| r.as_ref().map_or(Status::Unknown, |r| r.status));
             let reason = move || {
                 let l = lang.get();
-                row.with(|r| r.as_ref().map_or_else(|| l.screens().reason_needs_date.to_string(), |r| l.messages().reason(r)))
+                row.with(|r| r.as_ref().map_or_else(|| words::of(l).reason_needs_date.to_string(), |r| l.messages().reason(r)))
             };
             let target = move || {
                 // The field to go to: one still missing, else one the reason used, else any.
@@ -264,16 +265,16 @@ pub fn CriteriaList(
                     </button>
                     <p class="reason">{reason}</p>
                     <details>
-                        <summary>{move || if has_note { lang.get().screens().published_text_and_note } else { lang.get().screens().published_text }}</summary>
-                        <p class="original">{trs(lang, |s| s.original_text)}</p>
+                        <summary>{move || if has_note { words::of(lang.get()).published_text_and_note } else { words::of(lang.get()).published_text }}</summary>
+                        <p class="original">{tr(lang, |l| words::of(l).original_text)}</p>
                         <blockquote lang="en"><p>{c.source()}</p></blockquote>
-                        {move || note().map(|n| view! { <p class="note"><strong>{lang.get().screens().how_read}</strong>{n}</p> })}
+                        {move || note().map(|n| view! { <p class="note"><strong>{words::of(lang.get()).how_read}</strong>{n}</p> })}
                     </details>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <ol class="criteria" aria-label=trs(lang, |s| s.criteria)>{rows}</ol>
+        <ol class="criteria" aria-label=tr(lang, |l| words::of(l).criteria)>{rows}</ol>
     }
 }

@@ -12,14 +12,17 @@
 //! screen, so the page's start carries no glue for them. No frame is kept:
 //! each is read and dropped.
 
+pub mod door;
+pub mod words;
+
 use crate::handoff::{Handoff, Refusal};
 use crate::text::Lang;
+use crate::ui::common;
 use crate::ui::common::route::Screen;
 use crate::ui::common::state::AppState;
 use crate::ui::platform::bridge::{self, ScanHelper};
 use crate::ui::platform::clock::{now_iso, today};
 use crate::ui::platform::js;
-use crate::ui::record::field::FormDraft;
 use leptos::prelude::*;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
@@ -133,7 +136,7 @@ async fn frame_of(helper: &ScanHelper, source: &JsValue) -> Frame {
 
 /// What a refused code means to the coordinator.
 fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
-    let h = lang.handoff();
+    let h = words::of(lang);
     match refusal {
         Refusal::NotOurs => h.scan_not_ours.to_string(),
         Refusal::OtherTrial(id) => (h.scan_other_trial)(id),
@@ -161,21 +164,13 @@ fn take(state: AppState, status: RwSignal<Status>, read: Vec<Read>) -> bool {
     for code in read {
         match code {
             Ok(handoff) => {
-                let Some(id) = crate::ui::platform::random::new_id() else {
+                // A new record every time, under a new id: a second scan of
+                // the same code makes a second record, never changes the first.
+                let draft = handoff.into_draft("", &today().to_string(), &now_iso());
+                let origin = crate::record::create::Origin::Scanned { draft };
+                if crate::ui::record::creating::begin(state, origin).is_err() {
                     status.set(Status::NoRandomness);
-                    return true;
-                };
-                // A new record every time: a second scan of the same code
-                // makes a second record, never changes the first.
-                let draft = handoff.into_draft(&id, &today().to_string(), &now_iso());
-                let checked_on = draft.patient_checked_on.clone();
-                crate::ui::record::trail::create(
-                    state,
-                    draft,
-                    crate::record::history::Kind::Scanned,
-                    checked_on,
-                    0,
-                );
+                }
                 return true;
             }
             Err(r) => refused = refused.or(Some(r)),
@@ -207,7 +202,7 @@ fn stop_camera(video: &web_sys::HtmlVideoElement) {
 pub fn ScanScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let h = move || lang.get().handoff();
+    let h = move || words::of(lang.get());
     crate::ui::patient::sheet::style();
     let status = RwSignal::new(Status::Idle);
     let camera = RwSignal::new(false);
@@ -297,7 +292,7 @@ pub fn ScanScreen() -> impl IntoView {
 
     let message = move || {
         let l = lang.get();
-        let h = l.handoff();
+        let h = words::of(l);
         let (class, text) = match status.get() {
             Status::Idle => return None,
             Status::Looking => ("status-line", h.scan_looking.to_string()),
@@ -305,7 +300,10 @@ pub fn ScanScreen() -> impl IntoView {
             Status::NoCamera(why) => ("alert error", (h.scan_no_camera)(&why)),
             Status::NoCodeInPhoto => ("alert error", h.scan_none_in_photo.to_string()),
             Status::BadPhoto => ("alert error", h.scan_bad_photo.to_string()),
-            Status::NoRandomness => ("alert error", l.screens().random_failed.to_string()),
+            Status::NoRandomness => (
+                "alert error",
+                common::operations::of(l).random_failed.to_string(),
+            ),
         };
         let role = if class == "status-line" {
             "status"
@@ -336,41 +334,5 @@ pub fn ScanScreen() -> impl IntoView {
             <video id=VIDEO_ID class="scan-video" hidden=move || !camera.get() aria-hidden="true"></video>
             <p class="help">{move || h().scan_privacy}</p>
         </section>
-    }
-}
-
-/// Above a record made from a patient's code: where its answers came from,
-/// while any is still marked.
-#[component]
-pub fn ReportedBanner(form: FormDraft) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
-    crate::ui::patient::sheet::style();
-    let date = form.shown(|d| d.patient_checked_on.clone());
-    view! {
-        <p class="alert info reported-banner" data-reported-banner>
-            {move || (lang.get().handoff().reported_banner)(&date())}
-        </p>
-    }
-}
-
-/// Under one field of a record made from a patient's code: "Reported by
-/// the patient" and "Confirm", until the coordinator confirms or changes it
-/// (`confirm` clears the mark; an edit of the field clears it too).
-#[component]
-pub fn ReportedMark(field: crate::engine::Field, confirm: Callback<&'static str>) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
-    let id = field.id();
-    view! {
-        <p class="reported" data-reported=id>
-            <span class="badge reported-badge">{move || lang.get().handoff().reported_mark}</span>
-            " "
-            <button
-                class="link"
-                aria-label=move || { let l = lang.get(); (l.handoff().confirm_field)(l.messages().field_label(field)) }
-                on:click=move |_| confirm.run(id)
-            >
-                {move || lang.get().handoff().confirm}
-            </button>
-        </p>
     }
 }

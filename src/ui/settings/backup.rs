@@ -1,5 +1,5 @@
-//! "Back up all records" and "Restore from a backup", in the records
-//! list's settings (the tools module, fetched after the list is painted).
+//! "Back up all records" and "Restore from a backup", on the settings
+//! screen (the tools module, fetched after the list is painted).
 //! The file's format and the restore rules are `crate::security::backup`'s; the key
 //! is derived from the backup's own password in the key-derivation worker,
 //! as the passcode's is. Above the list, [`BackupDue`] reminds when
@@ -9,13 +9,16 @@
 use crate::security::backup;
 use crate::security::vault::{self, KdfInput};
 use crate::storage::keys;
+use crate::ui::common;
 use crate::ui::common::state::{AppState, Pending};
-use crate::ui::common::words::trs;
+use crate::ui::common::words::tr;
+use crate::ui::lock;
 use crate::ui::platform::clock::{days_ago_iso, local_time, now_iso, today};
 use crate::ui::platform::files::{download, read_file_text};
 use crate::ui::platform::kdf;
 use crate::ui::platform::random::BrowserRandom;
 use crate::ui::platform::storage::with_store;
+use crate::ui::settings::words;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -44,15 +47,17 @@ fn last_backup() -> Option<String> {
 
 /// Writes the backup file of every record, with `password`.
 async fn back_up(state: AppState, password: String) -> Result<String, String> {
-    let sc = state.lang.get_untracked().screens();
-    let input = KdfInput::fresh(&mut BrowserRandom).map_err(|_| sc.random_failed.to_string())?;
+    let lang = state.lang.get_untracked();
+    let (sc, shared) = (words::of(lang), common::operations::of(lang));
+    let input =
+        KdfInput::fresh(&mut BrowserRandom).map_err(|_| shared.random_failed.to_string())?;
     let kek = kdf::derive(&password, &input.salt, input.cost)
         .await
-        .map_err(|e| e.words(sc))?;
+        .map_err(|e| e.words(shared))?;
     let records = with_store(|kv| backup::entries(kv)).map_err(|e| e.to_string())?;
     let n = records.len();
     let text = backup::write(records, &now_iso(), &input, &kek, &mut BrowserRandom)
-        .map_err(|_| sc.random_failed.to_string())?;
+        .map_err(|_| shared.random_failed.to_string())?;
     download(
         &format!("ctit-backup-{}.json", today()),
         "application/json",
@@ -67,14 +72,10 @@ async fn back_up(state: AppState, password: String) -> Result<String, String> {
 
 /// Restores `file` with `password`; the message says what was done.
 async fn restore(state: AppState, file: web_sys::File, password: String) -> Result<String, String> {
-    let sc = state.lang.get_untracked().screens();
+    let sc = words::of(state.lang.get_untracked());
     let refused = |e: backup::RestoreError| (sc.restore_refused)(&e);
-    // Refused before it is read into memory. (Read through `Reflect`: a
-    // typed getter would add glue to the page's start.)
-    let size = js_sys::Reflect::get(&file, &"size".into())
-        .ok()
-        .and_then(|s| s.as_f64())
-        .unwrap_or(0.0);
+    // Refused before it is read into memory.
+    let size = file.size();
     if size > backup::MAX_FILE_BYTES as f64 {
         return Err(refused(backup::RestoreError::TooLarge(size as usize)));
     }
@@ -82,7 +83,7 @@ async fn restore(state: AppState, file: web_sys::File, password: String) -> Resu
     let (salt, cost) = backup::kdf_of(&text).map_err(refused)?;
     let kek = kdf::derive(&password, &salt, cost)
         .await
-        .map_err(|e| e.words(sc))?;
+        .map_err(|e| e.words(common::operations::of(state.lang.get_untracked())))?;
     let result = with_store(|kv| {
         // (The form asks the initials before it can restore.)
         let by = state.initials.get_untracked();
@@ -140,7 +141,7 @@ pub fn BackupRestore() -> impl IntoView {
         let (a, b) = (first.get_untracked(), second.get_untracked());
         if let Err(p) = vault::check_new_passcode(&a, &b) {
             message.set(Some(Err(
-                (lang.get_untracked().screens().passcode_problem)(p),
+                (lock::words::of(lang.get_untracked()).passcode_problem)(p)
             )));
             return;
         }
@@ -193,15 +194,15 @@ pub fn BackupRestore() -> impl IntoView {
     };
     view! {
         <fieldset class="backup-settings" data-backup>
-            <legend>{trs(lang, |s| s.backup_title)}</legend>
-            <p class="help">{trs(lang, |s| s.backup_help)}</p>
+            <legend>{tr(lang, |l| words::of(l).backup_title)}</legend>
+            <p class="help">{tr(lang, |l| words::of(l).backup_help)}</p>
             <form on:submit=on_backup autocomplete="off">
-                <crate::ui::lock::passcode::NewPasscode id="backup-password" label=|s| s.backup_password
-                    label_again=|s| s.backup_password_again first=first second=second />
-                <button type="submit" disabled=move || busy.get()>{trs(lang, |s| s.backup_now)}</button>
+                <crate::ui::lock::passcode::NewPasscode id="backup-password" label=|l| words::of(l).backup_password
+                    label_again=|l| words::of(l).backup_password_again first=first second=second />
+                <button type="submit" disabled=move || busy.get()>{tr(lang, |l| words::of(l).backup_now)}</button>
             </form>
             <div class="inline">
-                <label for="backup-reminder-days">{trs(lang, |s| s.backup_reminder_days)}</label>
+                <label for="backup-reminder-days">{tr(lang, |l| words::of(l).backup_reminder_days)}</label>
                 <input id="backup-reminder-days" type="number" min="0" max="365" inputmode="numeric"
                     prop:value=reminder_days().to_string()
                     on:change=move |ev| {
@@ -213,24 +214,24 @@ pub fn BackupRestore() -> impl IntoView {
                         }
                     } />
             </div>
-            <h3>{trs(lang, |s| s.restore_title)}</h3>
-            <p class="help">{trs(lang, |s| s.restore_help)}</p>
+            <h3>{tr(lang, |l| words::of(l).restore_title)}</h3>
+            <p class="help">{tr(lang, |l| words::of(l).restore_help)}</p>
 
             <form on:submit=on_restore autocomplete="off">
                 <div class="inline">
-                    <label for="restore-file">{trs(lang, |s| s.restore_file)}</label>
+                    <label for="restore-file">{tr(lang, |l| words::of(l).restore_file)}</label>
                     <input id="restore-file" type="file" accept=".json,application/json" on:change=on_file />
-                    <label for="restore-password">{trs(lang, |s| s.backup_password)}</label>
+                    <label for="restore-password">{tr(lang, |l| words::of(l).backup_password)}</label>
                     <input id="restore-password" type="password" autocomplete="off" spellcheck="false"
                         prop:value=move || restore_password.get() on:input=move |ev| restore_password.set(event_target_value(&ev)) />
                 </div>
-                <button type="submit" disabled=move || busy.get()>{trs(lang, |s| s.restore_now)}</button>
+                <button type="submit" disabled=move || busy.get()>{tr(lang, |l| words::of(l).restore_now)}</button>
             </form>
             <Show when=move || asking_initials.get()>
-                <crate::ui::record::trail::InitialsForm starting=false on_done=initials_given />
+                <crate::ui::common::initials::InitialsForm starting=false on_done=initials_given />
             </Show>
             <Show when=move || busy.get()>
-                <p class="status-line" role="status">{trs(lang, |s| s.working)}</p>
+                <p class="status-line" role="status">{tr(lang, |l| common::operations::of(l).working)}</p>
             </Show>
             {move || message.get().map(|m| match m {
                 Ok(text) => view! { <p class="status-line" role="status" data-backup-result>{text}</p> }.into_any(),
@@ -242,7 +243,7 @@ pub fn BackupRestore() -> impl IntoView {
 
 /// Above the records list: records changed since the last backup, which is
 /// older than the coordinator's period (or never made), with a button to
-/// the backup form below the list. Shown only then.
+/// the backup form on the settings screen. Shown only then.
 #[component]
 pub fn BackupDue() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -270,9 +271,12 @@ pub fn BackupDue() -> impl IntoView {
     move || {
         due.get().map(|last| {
             view! {
-                <div class="alert warning" role="region" aria-label=trs(lang, |s| s.backup_title) data-backup-due>
-                    <p>{move || (lang.get().screens().backup_due)(last.as_deref())}</p>
-                    <button on:click=|_| crate::ui::platform::js::focus_after_frame("backup-password")>{trs(lang, |s| s.backup_go)}</button>
+                <div class="alert warning" role="region" aria-label=tr(lang, |l| words::of(l).backup_title) data-backup-due>
+                    <p>{move || (words::of(lang.get()).backup_due)(last.as_deref())}</p>
+                    <button on:click=move |_| {
+                        state.go(crate::app::route::Screen::Settings);
+                        crate::ui::platform::js::focus_after_frame("backup-password");
+                    }>{tr(lang, |l| words::of(l).backup_go)}</button>
                 </div>
             }
         })

@@ -4,13 +4,15 @@
 //!
 //! Sizes are read without copying values into the app's memory (a wasm
 //! memory never shrinks): each value's length is asked of the browser.
+//! The warning and the request for persistent storage are above the
+//! records list; the figures on the settings screen.
 
 use crate::ui::common::state::AppState;
-use crate::ui::common::words::trs;
-use crate::ui::platform::js;
-use js_sys::Reflect;
+use crate::ui::common::words::tr;
+use crate::ui::platform::bridge::JsStorage;
+use crate::ui::settings::words;
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Browsers give a site about 5 million characters of local storage.
@@ -18,51 +20,51 @@ pub const QUOTA_CHARS: f64 = 5_000_000.0;
 /// The share of the quota at which the list warns.
 pub const WARN_AT: f64 = 0.8;
 
-/// Characters this site keeps in local storage (keys and values).
+/// Characters this site keeps in local storage (keys and values), each
+/// value's length asked of the browser (`JsString::length`) rather than
+/// the value copied into the app's memory.
 pub fn used_chars() -> f64 {
     let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
         return 0.0;
     };
-    let storage = JsValue::from(storage);
-    let n = Reflect::get(&storage, &"length".into())
-        .ok()
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0) as u32;
+    let n = storage.length().unwrap_or(0);
+    let js: &JsStorage = storage.unchecked_ref();
     let mut total = 0.0;
     for i in 0..n {
-        let Ok(key) = js::call(&storage, "key", &JsValue::from(i)) else {
+        let Ok(Some(key)) = storage.key(i) else {
             continue;
         };
-        // A string's length, without copying it: boxed (`new Object(s)`),
-        // since `Reflect.get` needs an object and a typed `length` binding
-        // would add glue to the page's start.
-        let len = |v: &JsValue| {
-            js::construct("Object", v)
-                .and_then(|boxed| Reflect::get(&boxed, &"length".into()))
-                .ok()
-                .and_then(|l| l.as_f64())
-                .unwrap_or(0.0)
-        };
-        total += len(&key);
-        if let Ok(value) = js::call(&storage, "getItem", &key) {
-            total += len(&value);
+        total += key.encode_utf16().count() as f64;
+        if let Ok(Some(value)) = js.get_item_js(&key) {
+            total += f64::from(value.length());
         }
     }
     total
 }
 
-/// `navigator.storage[method]()`, awaited: `Some(true)` if the browser
-/// keeps this site's storage, `None` where the API is missing.
-async fn storage_call(method: &str) -> Option<bool> {
-    let navigator = web_sys::window()?.navigator();
-    let storage = Reflect::get(&navigator, &"storage".into()).ok()?;
-    if storage.is_undefined() {
+/// Which question `navigator.storage` is asked.
+#[derive(Clone, Copy)]
+enum Persistence {
+    /// `persisted()`: whether the browser keeps this site's storage.
+    Asked,
+    /// `persist()`: asks the browser to keep it.
+    Ask,
+}
+
+/// `navigator.storage.persisted()` or `.persist()`, awaited: `Some(true)`
+/// if the browser keeps this site's storage, `None` where the API is
+/// missing.
+async fn storage_call(which: Persistence) -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    // (Missing where the browser has no StorageManager.)
+    if JsValue::from(&storage).is_undefined() {
         return None;
     }
-    let promise = js::call(&storage, method, &JsValue::UNDEFINED).ok()?;
-    let answer = JsFuture::from(js_sys::Promise::from(promise)).await.ok()?;
-    // (Truthiness: `as_bool` would add glue to the page's start.)
-    Some(answer.is_truthy())
+    let promise = match which {
+        Persistence::Asked => storage.persisted().ok()?,
+        Persistence::Ask => storage.persist().ok()?,
+    };
+    JsFuture::from(promise).await.ok()?.as_bool()
 }
 
 /// Whether the browser keeps this site's storage, asking it to if it does
@@ -71,10 +73,10 @@ async fn storage_call(method: &str) -> Option<bool> {
 /// nothing, and the app stores nothing to remember it by (a wiped device
 /// stays empty).
 pub async fn persisted_or_ask() -> Option<bool> {
-    if storage_call("persisted").await? {
+    if storage_call(Persistence::Asked).await? {
         return Some(true);
     }
-    storage_call("persist").await
+    storage_call(Persistence::Ask).await
 }
 
 /// Above the records list: asks for persistent storage, and warns
@@ -94,7 +96,7 @@ pub fn StorageWarning() -> impl IntoView {
     view! {
         <Show when=move || { share.get() >= WARN_AT }>
             <p class="alert warning" role="alert" data-storage-nearly-full>
-                {move || (lang.get().screens().storage_nearly_full)((share.get() * 100.0) as u32)}
+                {move || (words::of(lang.get()).storage_nearly_full)((share.get() * 100.0) as u32)}
             </p>
         </Show>
     }
@@ -107,7 +109,7 @@ pub fn StorageUse() -> impl IntoView {
     let lang = state.lang;
     let kept = RwSignal::new(None::<bool>);
     leptos::task::spawn_local(async move {
-        kept.set(storage_call("persisted").await);
+        kept.set(storage_call(Persistence::Asked).await);
     });
     let used = Memo::new(move |_| {
         state.catalogue.with(|c| c.drafts.len());
@@ -115,10 +117,10 @@ pub fn StorageUse() -> impl IntoView {
     });
     view! {
         <p class="help" data-storage-use>
-            {move || (lang.get().screens().storage_used)((used.get() / 1000.0) as u32, (used.get() / QUOTA_CHARS * 100.0) as u32)}
+            {move || (words::of(lang.get()).storage_used)((used.get() / 1000.0) as u32, (used.get() / QUOTA_CHARS * 100.0) as u32)}
             " "
             {move || {
-                let sc = lang.get().screens();
+                let sc = words::of(lang.get());
                 match kept.get() {
                     Some(true) => sc.storage_kept,
                     Some(false) => sc.storage_not_kept,
@@ -126,6 +128,6 @@ pub fn StorageUse() -> impl IntoView {
                 }
             }}
         </p>
-        <p class="help">{trs(lang, |s| s.storage_advice)}</p>
+        <p class="help">{tr(lang, |l| words::of(l).storage_advice)}</p>
     }
 }

@@ -4,6 +4,7 @@
 use crate::ui::common::route::Screen;
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
+use crate::ui::shell::words;
 use leptos::prelude::*;
 
 /// The start page.
@@ -11,19 +12,19 @@ use leptos::prelude::*;
 pub fn Home() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    Effect::new(|_| crate::ui::lazy::prefetch_patient());
+    Effect::new(|_| crate::ui::patient::door::prefetch());
     view! {
         <section class="home" aria-labelledby="home-title">
-            <h1 id="home-title">{tr(lang, |u| u.home_title)}</h1>
-            <p>{tr(lang, |u| u.home_intro)}</p>
+            <h1 id="home-title">{tr(lang, |l| words::of(l).home_title)}</h1>
+            <p>{tr(lang, |l| words::of(l).home_intro)}</p>
             <div class="modes">
                 <button class="mode primary" on:click=move |_| state.go(Screen::Patient)>
-                    <span class="mode-title">{tr(lang, |u| u.patient_mode)}</span>
-                    <span class="mode-help">{tr(lang, |u| u.patient_mode_help)}</span>
+                    <span class="mode-title">{tr(lang, |l| words::of(l).patient_mode)}</span>
+                    <span class="mode-help">{tr(lang, |l| words::of(l).patient_mode_help)}</span>
                 </button>
                 <button class="mode" on:click=move |_| state.go(Screen::List)>
-                    <span class="mode-title">{tr(lang, |u| u.coordinator_mode)}</span>
-                    <span class="mode-help">{tr(lang, |u| u.coordinator_mode_help)}</span>
+                    <span class="mode-title">{tr(lang, |l| words::of(l).coordinator_mode)}</span>
+                    <span class="mode-help">{tr(lang, |l| words::of(l).coordinator_mode_help)}</span>
                 </button>
             </div>
         </section>

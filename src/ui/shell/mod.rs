@@ -4,12 +4,13 @@
 //! through its door.
 
 pub mod home;
+pub mod words;
 
 use crate::storage::keys::RECORD_PREFIX;
+use crate::ui::common;
 use crate::ui::common::route::{self, Screen};
 use crate::ui::common::state::{AppState, StorageWarning};
 use crate::ui::common::words::tr;
-use crate::ui::lazy;
 use leptos::prelude::*;
 
 /// The app's root: header with the language switch, storage warnings, and
@@ -22,7 +23,7 @@ pub fn App() -> impl IntoView {
 
     // The page's language follows the app's, for screen readers and fonts.
     Effect::new(move |_| {
-        let code = lang.get().ui().html_lang;
+        let code = words::of(lang.get()).html_lang;
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.document_element())
@@ -33,7 +34,7 @@ pub fn App() -> impl IntoView {
             doc.set_title(&format!(
                 "{} — {}",
                 crate::TRIAL_ID,
-                lang.get().ui().trial_title
+                common::words::of(lang.get()).trial_title
             ));
         }
     });
@@ -61,9 +62,7 @@ pub fn App() -> impl IntoView {
     // (If its code cannot be fetched, the records still lock when leaving
     // the coordinator's screens, on "Lock now" and when another tab sets a
     // passcode; the service worker keeps the code after the first visit.)
-    request_animation_frame(move || {
-        lazy::run(state, lazy::ListAction::Watch, RwSignal::new(Vec::new()))
-    });
+    request_animation_frame(move || crate::ui::lock::door::start_watch(state));
     // What to draw changes only when the screen or the lock really changes.
     let shown = Memo::new(move |_| (state.screen.get(), state.locked.get()));
 
@@ -84,7 +83,7 @@ pub fn App() -> impl IntoView {
 
     let warning = move || {
         state.warning.get().map(|w| {
-            let ui = lang.get().ui();
+            let ui = words::of(lang.get());
             let text = match w {
                 StorageWarning::Blocked(why) => (ui.storage_blocked)(&why),
                 StorageWarning::Full(why) => (ui.storage_full)(&why),
@@ -93,7 +92,12 @@ pub fn App() -> impl IntoView {
         })
     };
     // (Drawn by code fetched after the first paint: a notice is rare.)
-    let notice = move || state.notice.with(Option::is_some).then(lazy::tab_notice);
+    let notice = move || {
+        state
+            .notice
+            .with(Option::is_some)
+            .then(crate::ui::lock::door::tab_notice)
+    };
     let switch = move |_| state.set_lang(lang.get_untracked().other());
 
     view! {
@@ -101,19 +105,19 @@ pub fn App() -> impl IntoView {
             <p class="trial">
                 <button class="home-link" on:click=move |_| state.go(Screen::Home)>
                     <strong>{crate::TRIAL_ID}</strong>
-                    <span class="visually-hidden">{move || format!(" — {}", lang.get().ui().to_start)}</span>
+                    <span class="visually-hidden">{move || format!(" — {}", words::of(lang.get()).to_start)}</span>
                 </button>
-                " · "{tr(lang, |u| u.trial_title)}" · "{tr(lang, |u| u.site)}
+                " · "{tr(lang, |l| common::words::of(l).trial_title)}" · "{tr(lang, |l| common::words::of(l).site)}
             </p>
             <p class="head-right">
-                <span class="privacy">{tr(lang, |u| u.privacy_short)}</span>
+                <span class="privacy">{tr(lang, |l| words::of(l).privacy_short)}</span>
                 <button
                     class="lang-switch"
                     on:click=switch
-                    lang=move || lang.get().other().ui().html_lang
-                    aria-label=move || format!("{}: {}", lang.get().ui().language, lang.get().ui().other_language)
+                    lang=move || words::of(lang.get().other()).html_lang
+                    aria-label=move || format!("{}: {}", words::of(lang.get()).language, words::of(lang.get()).other_language)
                 >
-                    {tr(lang, |u| u.other_language)}
+                    {tr(lang, |l| words::of(l).other_language)}
                 </button>
             </p>
         </header>
@@ -122,12 +126,13 @@ pub fn App() -> impl IntoView {
             {notice}
             {move || match shown.get() {
                 (Screen::Home, _) => view! { <home::Home /> }.into_any(),
-                (Screen::Patient, _) => lazy::patient(),
+                (Screen::Patient, _) => crate::ui::patient::door::patient(),
                 // Locked: nothing of any record is shown.
-                (Screen::List | Screen::Record(_) | Screen::Scan, true) => lazy::lock(),
+                (Screen::List | Screen::Record(_) | Screen::Scan | Screen::Settings, true) => crate::ui::lock::door::lock(),
                 (Screen::List, false) => view! { <crate::ui::list::RecordsList /> }.into_any(),
-                (Screen::Record(id), false) => lazy::record(id),
-                (Screen::Scan, false) => lazy::scan(),
+                (Screen::Record(id), false) => crate::ui::record::door::record(id),
+                (Screen::Scan, false) => crate::ui::scan::door::scan(),
+                (Screen::Settings, false) => crate::ui::settings::door::settings(),
             }}
         </main>
     }

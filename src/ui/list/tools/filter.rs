@@ -10,7 +10,10 @@
 use crate::engine::Outcome;
 use crate::record::draft::Draft;
 use crate::record::history::Status;
+use crate::ui::common;
 use crate::ui::common::state::AppState;
+use crate::ui::list;
+use crate::ui::list::tools::words;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -66,8 +69,8 @@ fn keeps(f: &Filter, needle: &str, d: &Draft) -> bool {
 pub fn ListFilter() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let h = move || lang.get().history();
-    let ui = move || lang.get().ui();
+    let h = move || words::of(lang.get());
+    let ui = move || list::words::of(lang.get());
     // (Its styles are the record form's sheet, fetched by now or now.)
     crate::ui::platform::js::ensure_style("record");
     let filter = RwSignal::new(KEPT.with(|k| k.borrow().clone()));
@@ -102,7 +105,7 @@ pub fn ListFilter() -> impl IntoView {
         export_error.set(
             result
                 .err()
-                .map(|e| (lang.get_untracked().screens().export_failed)(&e)),
+                .map(|e| (common::operations::of(lang.get_untracked()).export_failed)(&e)),
         );
     };
     // An option of one select, selected while its filter (`of`) has its value.
@@ -112,7 +115,7 @@ pub fn ListFilter() -> impl IntoView {
     let outcome: fn(&Filter) -> &str = |f| &f.outcome;
     let status: fn(&Filter) -> &str = |f| &f.status;
     view! {
-        <crate::ui::record::trail::ScreenerChip />
+        <crate::ui::common::initials::ScreenerChip />
         <search class="list-filter no-print" data-list-filter>
             <div class="field">
                 <label for="list-search">{move || h().search_label}</label>
@@ -140,8 +143,8 @@ pub fn ListFilter() -> impl IntoView {
             {move || matched.get().map(|(n, of)| view! { <p class="status-line" role="status">{(h().showing)(n, of)}</p> })}
         </search>
         <div class="actions list-exports no-print">
-            <button on:click=move |_| exported(crate::ui::list::tools::export_log(state))>{move || ui().export_log}</button>
-            <button on:click=move |_| exported(crate::ui::list::tools::export_questionnaire())>{move || ui().export_questionnaire}</button>
+            <button on:click=move |_| exported(crate::ui::list::tools::export_log(state))>{move || h().export_log}</button>
+            <button on:click=move |_| exported(crate::ui::list::tools::export_questionnaire())>{move || h().export_questionnaire}</button>
             {move || export_error.get().map(|e| view! { <p class="alert error" role="alert">{e}</p> })}
         </div>
     }

@@ -1,48 +1,36 @@
 //! The records list's tools, in the wasm module fetched once the list is
-//! painted (split points in `lazy`): importing a file, the screening log and
-//! FHIR Questionnaire exports, the retention and device settings, the
-//! report of stored entries that cannot be read, and the buttons that draw
-//! more of a long list. The passcode offer (`lock::LockOffer`) comes with
-//! them.
+//! painted (`door`): importing a file, the screening log and FHIR
+//! Questionnaire exports with the search and filters (`filter`), records
+//! past the retention period, a row's delete question, the report of
+//! stored entries that cannot be read, and the buttons that draw more of a
+//! long list.
+
+pub mod door;
+pub mod filter;
+pub mod words;
 
 use crate::engine::Outcome;
 use crate::record::import::{ImportError, Imported, import_record};
 use crate::record::stored::{Broken, DeleteError, DeletionReason, Tombstone};
 use crate::storage::Unreadable;
-use crate::text::ScreenText;
+use crate::ui::common;
 use crate::ui::common::state::AppState;
-use crate::ui::common::words::{tr, trs};
+use crate::ui::common::words::tr;
 use crate::ui::platform::clock::{days_ago_iso, now_iso, today};
 use crate::ui::platform::files::{download, read_file_text};
 use crate::ui::platform::random::new_id;
 use crate::ui::platform::storage::with_store;
+use crate::ui::settings;
 use leptos::prelude::*;
-
-/// What the list's tools do on request (see [`crate::ui::lazy::run`]).
-pub enum Tool {
-    /// Import this file as a new record.
-    Import(web_sys::File),
-}
-
-/// Does `tool`; what went wrong is said in `errors`.
-pub fn run(state: AppState, tool: Tool, errors: RwSignal<Vec<String>>) {
-    match tool {
-        Tool::Import(file) => leptos::task::spawn_local(import_file(state, file, errors)),
-    }
-}
 
 /// Reads `file` and imports it as a new record, opened at once; or lists in
 /// `errors` why it was refused (a file that is not a record, or unreadable).
 pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<Vec<String>>) {
     let lang = state.lang;
     let name = file.name();
-    let sc = lang.get_untracked().screens();
-    // Refused before it is read into memory. (Read through `Reflect`: a
-    // typed getter would add glue to the page's start.)
-    let size = js_sys::Reflect::get(&file, &"size".into())
-        .ok()
-        .and_then(|s| s.as_f64())
-        .unwrap_or(0.0);
+    let sc = words::of(lang.get_untracked());
+    // Refused before it is read into memory.
+    let size = file.size();
     if size > crate::record::import::MAX_IMPORT_BYTES as f64 {
         errors.set(vec![
             (sc.import_refused)(&name),
@@ -60,15 +48,24 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
     let m = lang.get_untracked().messages();
     let Some(id) = new_id() else {
         errors.set(vec![
-            lang.get_untracked().screens().random_failed.to_string(),
+            common::operations::of(lang.get_untracked())
+                .random_failed
+                .to_string(),
         ]);
         return;
     };
     match import_record(&text, &name, &id, &now_iso(), &|p| m.problem(p)) {
         Ok(Imported { draft, left_out }) => {
             errors.set(Vec::new());
-            let kind = crate::record::history::Kind::Imported;
-            crate::ui::record::trail::create(state, draft, kind, name.clone(), left_out);
+            let origin = crate::record::create::Origin::Imported {
+                draft,
+                file_name: name.clone(),
+                left_out,
+            };
+            if crate::ui::record::creating::begin(state, origin).is_err() {
+                let sc = crate::ui::common::operations::of(lang.get_untracked());
+                errors.set(vec![sc.random_failed.to_string()]);
+            }
         }
         Err(ImportError::NotARecord(problems)) => {
             errors.set(
@@ -87,7 +84,7 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
             ]);
         }
         Err(ImportError::UnsignedHistory(entries)) => {
-            errors.set(vec![(lang.get_untracked().history().unsigned_history)(
+            errors.set(vec![(words::of(lang.get_untracked()).unsigned_history)(
                 &name, &entries,
             )]);
         }
@@ -123,7 +120,7 @@ fn tombstone(state: AppState, id: &str, reason: DeletionReason, words: &str) -> 
 pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let h = move || lang.get().history();
+    let h = move || words::of(lang.get());
     let chosen = RwSignal::new(None::<DeletionReason>);
     let words = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
@@ -146,8 +143,12 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
             };
             match state.delete(&t) {
                 Ok(()) => open.set(false),
-                Err(DeleteError::ReasonTextRequired) => error.set(Some(h().reason_text_required)),
-                Err(DeleteError::NoInitials) => error.set(Some(h().initials_invalid)),
+                Err(DeleteError::ReasonTextRequired) => error.set(Some(
+                    common::initials::words::of(lang.get()).reason_text_required,
+                )),
+                Err(DeleteError::NoInitials) => error.set(Some(
+                    common::initials::words::of(lang.get()).initials_invalid,
+                )),
                 // (The storage banner says why.)
                 Err(DeleteError::Store(_)) => {}
             }
@@ -159,10 +160,10 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
         <div class="delete-form" data-delete-form>
             <p role="alert">{move || {
                 let l = lang.get();
-                (l.history().deletion_title)(label.as_deref().unwrap_or(l.ui().no_label))
+                (words::of(l).deletion_title)(label.as_deref().unwrap_or(common::words::of(l).no_label))
             }}</p>
             <Show when=no_initials>
-                <crate::ui::record::trail::InitialsForm starting=false on_done=Callback::new(|()| {}) />
+                <crate::ui::common::initials::InitialsForm starting=false on_done=Callback::new(|()| {}) />
             </Show>
             <form on:submit=submit autocomplete="off">
                 <fieldset>
@@ -179,12 +180,12 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
                         }
                     }).collect_view()}
                 </fieldset>
-                <label for=text_id.clone()>{move || h().reason_text_label}</label>
+                <label for=text_id.clone()>{move || common::initials::words::of(lang.get()).reason_text_label}</label>
                 <input id=text_id type="text" maxlength=crate::record::history::MAX_REASON_CHARS.to_string()
                     prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
                 {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
                 <button type="submit" class="danger" disabled=no_initials>{move || h().deletion_confirm}</button>
-                <button type="button" on:click=move |_| open.set(false)>{tr(lang, |u| u.cancel)}</button>
+                <button type="button" on:click=move |_| open.set(false)>{tr(lang, |l| common::words::of(l).cancel)}</button>
             </form>
         </div>
     }
@@ -240,7 +241,7 @@ pub fn Reminders() -> impl IntoView {
         <RetentionDue />
         <crate::ui::settings::backup::BackupDue />
         <crate::ui::settings::storage_care::StorageWarning />
-        <crate::ui::list::filter::ListFilter />
+        <crate::ui::list::tools::filter::ListFilter />
     }
 }
 
@@ -250,7 +251,7 @@ pub fn Reminders() -> impl IntoView {
 pub fn RetentionDue() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    let sc = move || lang.get().screens();
+    let sc = move || words::of(lang.get());
     let confirming = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
     let old_ids = Memo::new(move |_| {
@@ -284,7 +285,9 @@ pub fn RetentionDue() -> impl IntoView {
             "application/json",
             &text,
         ) {
-            message.set(Some((lang.get_untracked().screens().export_failed)(&e)));
+            message.set(Some(
+                (common::operations::of(lang.get_untracked()).export_failed)(&e)
+            ));
         }
     };
     let delete_old = move |_| {
@@ -299,63 +302,24 @@ pub fn RetentionDue() -> impl IntoView {
     };
     view! {
         <Show when=move || old_ids.with(|v| !v.is_empty())>
-            <div class="alert warning" role="region" aria-label=tr(lang, |u| u.retention_days) data-retention>
+            <div class="alert warning" role="region" aria-label=tr(lang, |l| settings::words::of(l).retention_days) data-retention>
                 <p>{move || (sc().retention_due)(old_ids.with(Vec::len), state.retention_days.get())}</p>
                 <div class="actions">
-                    <button on:click=export_old>{trs(lang, |s| s.export_old)}</button>
-                    <button class="danger" on:click=move |_| confirming.set(true)>{trs(lang, |s| s.delete_old)}</button>
+                    <button on:click=export_old>{tr(lang, |l| words::of(l).export_old)}</button>
+                    <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |l| words::of(l).delete_old)}</button>
                 </div>
                 <Show when=move || confirming.get()>
                     <p role="alert">{move || (sc().delete_old_confirm)(old_ids.with(Vec::len))}</p>
                     <Show when=move || state.initials.with(String::is_empty)>
-                        <crate::ui::record::trail::InitialsForm starting=false on_done=Callback::new(|()| {}) />
+                        <crate::ui::common::initials::InitialsForm starting=false on_done=Callback::new(|()| {}) />
                     </Show>
                     <button class="danger" on:click=delete_old
-                        disabled=move || state.initials.with(String::is_empty)>{tr(lang, |u| u.yes_delete)}</button>
-                    <button on:click=move |_| confirming.set(false)>{tr(lang, |u| u.cancel)}</button>
+                        disabled=move || state.initials.with(String::is_empty)>{tr(lang, |l| words::of(l).yes_delete)}</button>
+                    <button on:click=move |_| confirming.set(false)>{tr(lang, |l| common::words::of(l).cancel)}</button>
                 </Show>
                 {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
             </div>
         </Show>
-    }
-}
-
-/// The retention period, the lock settings and "wipe this device" (after a
-/// confirmation), below the records list.
-#[component]
-pub fn Settings() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let confirming = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
-    let wipe = move |_| {
-        let n = state.wipe();
-        confirming.set(false);
-        message.set(Some((lang.get_untracked().screens().wiped)(n)));
-    };
-    view! {
-        <div class="settings">
-            <label for="retention-days">{tr(lang, |u| u.retention_days)}</label>
-            <input id="retention-days" type="number" min="1" max="3650" inputmode="numeric"
-                prop:value=move || state.retention_days.get().to_string()
-                on:change=move |ev| {
-                    if let Ok(d) = event_target_value(&ev).trim().parse::<u32>() && d > 0 {
-                        state.set_retention(d);
-                    }
-                } />
-            <crate::ui::lock::passcode::LockSettings />
-            <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |u| u.wipe)}</button>
-        </div>
-        <crate::ui::settings::storage_care::StorageUse />
-        <crate::ui::settings::backup::BackupRestore />
-        <Show when=move || confirming.get()>
-            <div class="alert error" role="alert">
-                <p>{trs(lang, |s| s.wipe_confirm)}</p>
-                <button class="danger" on:click=wipe>{trs(lang, |s| s.wipe_yes)}</button>
-                <button on:click=move |_| confirming.set(false)>{tr(lang, |u| u.cancel)}</button>
-            </div>
-        </Show>
-        {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
     }
 }
 
@@ -371,7 +335,7 @@ pub fn ListMore(shown: RwSignal<u32>, page: u32) -> impl IntoView {
         let all = state.catalogue.with(|c| c.drafts.len());
         let left = all.saturating_sub(drawn);
         (left > 0).then(|| {
-            let sc = lang.get().screens();
+            let sc = words::of(lang.get());
             view! {
                 <div class="list-more">
                     <p role="status">{(sc.list_window)(drawn, all)}</p>
@@ -386,7 +350,7 @@ pub fn ListMore(shown: RwSignal<u32>, page: u32) -> impl IntoView {
 }
 
 /// Why a stored entry cannot be read, in the user's language.
-fn unreadable_text(why: &Unreadable, sc: &ScreenText) -> String {
+fn unreadable_text(why: &Unreadable, sc: &words::Words) -> String {
     match why {
         Unreadable::NotJson(e) => format!("{} ({e})", sc.broken_not_json),
         Unreadable::WrongShape(e) => format!("{} ({e})", sc.broken_wrong_shape),
@@ -403,7 +367,7 @@ pub fn BrokenEntries() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     move || {
-        let sc = lang.get().screens();
+        let sc = words::of(lang.get());
         state.catalogue.with(|c| {
             let mut broken: Vec<&Broken> = c.broken.iter().collect();
             broken.sort_by(|a, b| a.key.cmp(&b.key));

@@ -1,0 +1,83 @@
+//! The doors to the records list's tools: the wasm module `tools`, fetched
+//! once the list is painted (`src/ui/features.json`): the notices above the
+//! list, a row's delete question, the buttons under a long list, importing
+//! a file.
+
+use crate::ui::common::deferred::{self, Unavailable, When};
+use crate::ui::common::state::AppState;
+use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn reminders_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::Reminders /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn broken_entries_view() -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::BrokenEntries /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn delete_form_view(id: String, open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::DeleteForm id=id open=open /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn list_more_view(shown: RwSignal<u32>, page: u32) -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::ListMore shown=shown page=page /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn import_now(
+    state: AppState,
+    file: web_sys::File,
+    errors: RwSignal<Vec<String>>,
+) -> Result<(), Unavailable> {
+    leptos::task::spawn_local(super::import_file(state, file, errors));
+    Ok(())
+}
+
+/// A notice above the records list, fetched once the list is painted: on
+/// failure, left out quietly.
+fn notice(load: deferred::Load) -> AnyView {
+    deferred::deferred(load, When::AfterPaint, |_| ().into_any())
+}
+
+/// Stored entries that cannot be read, above the records list.
+pub fn broken_entries() -> AnyView {
+    notice(Box::new(|| Box::pin(broken_entries_view())))
+}
+
+/// Reminders above the records list: records past the retention period, a
+/// backup due, storage nearly full; then the search box and filters.
+pub fn reminders() -> AnyView {
+    notice(Box::new(|| Box::pin(reminders_view())))
+}
+
+/// Under a long records list: how many are drawn, and buttons to draw
+/// `page` more or all. Below the table, so its arriving after the first
+/// paint moves nothing on screen.
+pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
+    deferred::deferred(
+        Box::new(move || Box::pin(list_more_view(shown, page))),
+        When::AfterPaint,
+        deferred::unavailable,
+    )
+}
+
+/// In a row of the records list: who deletes the record and why, then the
+/// deletion; `open` is cleared when done or cancelled.
+pub fn delete_form(id: String, open: RwSignal<bool>) -> AnyView {
+    deferred::deferred(
+        Box::new(move || Box::pin(delete_form_view(id.clone(), open))),
+        When::Now,
+        deferred::unavailable,
+    )
+}
+
+/// Imports `file` as a new record (opened at once); what goes wrong is
+/// said in `errors`.
+pub fn import(state: AppState, file: web_sys::File, errors: RwSignal<Vec<String>>) {
+    deferred::spawn(state, import_now(state, file, errors), errors);
+}

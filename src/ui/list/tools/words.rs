@@ -1,0 +1,238 @@
+//! The records list's tools' words (import, exports, search and filters,
+//! unreadable entries, records past the retention period, deleting, the
+//! buttons under a long list), in English and Simplified Chinese. Struct
+//! literals: a word missing in one language fails to compile.
+
+use crate::text::Lang;
+
+/// The records list's tools' words in one language.
+pub struct Words {
+    /// Button.
+    pub yes_delete: &'static str,
+    /// Button.
+    pub export_log: &'static str,
+    /// Button.
+    pub export_questionnaire: &'static str,
+    /// Broken entries heading.
+    pub broken_entries: fn(usize) -> String,
+    /// Broken entries explanation.
+    pub broken_entries_help: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_not_json: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_wrong_shape: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_newer: &'static str,
+    /// Why an entry cannot be read.
+    pub broken_id_mismatch: &'static str,
+    /// Under a records list drawn in part: how many of how many.
+    pub list_window: fn(usize, usize) -> String,
+    /// Button: draw the next records of the list.
+    pub show_more: fn(usize) -> String,
+    /// Button: draw every record.
+    pub show_all: fn(usize) -> String,
+    /// Import refused: heading line.
+    pub import_refused: fn(&str) -> String,
+    /// Import: file unreadable.
+    pub import_unreadable: fn(&str, &str) -> String,
+    /// Retention panel heading.
+    pub retention_due: fn(usize, u32) -> String,
+    /// Button.
+    pub export_old: &'static str,
+    /// Button.
+    pub delete_old: &'static str,
+    /// Confirmation.
+    pub delete_old_confirm: fn(usize) -> String,
+    /// An unreadable entry: sealed, but it does not open with this device's key.
+    pub broken_cannot_open: &'static str,
+    /// An unreadable entry: in the clear although a passcode protects records.
+    pub broken_not_sealed: &'static str,
+    /// An imported file over the size limit (its size in bytes).
+    pub import_too_large: fn(usize) -> String,
+    /// An imported label over the length limit (its length).
+    pub import_label_too_long: fn(usize) -> String,
+    /// The search box's label.
+    pub search_label: &'static str,
+    /// The outcome filter's label and its first choice.
+    pub outcome_filter: &'static str,
+    /// Any outcome / any status.
+    pub any: &'static str,
+    /// The status filter's label.
+    pub status_filter: &'static str,
+    /// How many records the list shows of how many.
+    pub showing: fn(usize, usize) -> String,
+    /// Asking why a record is deleted (its label).
+    pub deletion_title: fn(&str) -> String,
+    /// The reasons offered, in `DeletionReason::ALL` order.
+    pub deletion_reasons: [&'static str; 4],
+    /// No reason chosen for a deletion.
+    pub deletion_reason_required: &'static str,
+    /// The button that deletes, once a reason is given.
+    pub deletion_confirm: &'static str,
+    /// An import refused for history entries without initials (the file's
+    /// name, then each entry: number, kind, time, author as the file says).
+    pub unsigned_history: fn(&str, &[crate::record::history::UnsignedEntry]) -> String,
+}
+
+/// English.
+pub const EN: Words = Words {
+    yes_delete: "Yes, delete",
+    export_log: "Export screening log (CSV)",
+    export_questionnaire: "FHIR Questionnaire",
+    broken_entries: |n| {
+        if n == 1 {
+            "1 stored entry could not be read.".to_string()
+        } else {
+            format!("{n} stored entries could not be read.")
+        }
+    },
+    broken_entries_help: " They have been set aside and kept exactly as they are; nothing was deleted. Site IT can recover them from this browser's storage.",
+    broken_not_json: "not valid JSON",
+    broken_wrong_shape: "not a record of this app",
+    broken_newer: "written by a newer version of this app",
+    broken_id_mismatch: "its content names another record",
+    list_window: |shown, total| {
+        format!("Showing the {shown} most recently saved of {total} screenings.")
+    },
+    show_more: |n| format!("Show {n} more"),
+    show_all: |total| format!("Show all {total}"),
+    import_refused: |name| format!("{name} was not imported; nothing was changed:"),
+    import_unreadable: |name, e| format!("{name}: could not be read ({e})"),
+    retention_due: |n, days| {
+        format!(
+            "{n} record{} last saved more than {days} days ago: export, then delete.",
+            if n == 1 { "" } else { "s" }
+        )
+    },
+    export_old: "Export them (JSON)",
+    delete_old: "Delete them",
+    delete_old_confirm: |n| {
+        format!(
+            "Delete {n} old record{} for good?",
+            if n == 1 { "" } else { "s" }
+        )
+    },
+    broken_cannot_open: "encrypted, but it does not open with this device's key (altered, or copied from elsewhere)",
+    broken_not_sealed: "stored without encryption after the passcode was set, so it is not trusted (written by a tab or program that did not use the passcode)",
+    import_too_large: |n| {
+        format!(
+            "The file has {} KB; a record file has at most {} KB.",
+            n / 1024,
+            crate::record::import::MAX_IMPORT_BYTES / 1024
+        )
+    },
+    import_label_too_long: |n| {
+        format!(
+            "Its label has {n} characters; at most {} are kept.",
+            crate::record::import::MAX_LABEL_CHARS
+        )
+    },
+    search_label: "Find a record by label",
+    outcome_filter: "Outcome",
+    any: "All",
+    status_filter: "Status",
+    showing: |n, of| format!("{n} of {of} records match."),
+    deletion_title: |l| {
+        format!(
+            "Delete “{l}” for good? Who deleted it, when and why stay in the screening log and in backups."
+        )
+    },
+    deletion_reasons: [
+        "Entered in error",
+        "Duplicate of another record",
+        "Past the retention period",
+        "Other",
+    ],
+    deletion_reason_required: "Reason: choose why the record is deleted.",
+    deletion_confirm: "Delete the record",
+    unsigned_history: |file, entries| {
+        let named: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                let by = if e.by.is_empty() {
+                    "no one".to_string()
+                } else {
+                    format!("“{}”", e.by)
+                };
+                format!("entry {} ({} {}) is signed by {by}", e.number, e.kind, e.at)
+            })
+            .collect();
+        format!(
+            "{file} was not imported: its history must name every author by initials (2–4 letters), and {}.",
+            named.join("; ")
+        )
+    },
+};
+
+/// Simplified Chinese.
+pub const ZH: Words = Words {
+    yes_delete: "确定删除",
+    export_log: "导出筛选日志（CSV）",
+    export_questionnaire: "FHIR 问卷定义",
+    broken_entries: |n| format!("有 {n} 条已保存的条目无法读取。"),
+    broken_entries_help: "这些条目已被搁置并原样保留，没有删除任何内容。信息科可从此浏览器的存储中恢复它们。",
+    broken_not_json: "不是有效的 JSON",
+    broken_wrong_shape: "不是本应用的记录",
+    broken_newer: "由本应用的更新版本写入",
+    broken_id_mismatch: "其内容指向另一条记录",
+    list_window: |shown, total| format!("显示最近保存的 {shown} 条，共 {total} 条筛选记录。"),
+    show_more: |n| format!("再显示 {n} 条"),
+    show_all: |total| format!("显示全部 {total} 条"),
+    import_refused: |name| format!("{name} 未导入，未做任何更改："),
+    import_unreadable: |name, e| format!("{name}：无法读取（{e}）"),
+    retention_due: |n, days| format!("有 {n} 条记录最后保存于 {days} 天前：请先导出，再删除。"),
+    export_old: "导出这些记录（JSON）",
+    delete_old: "删除这些记录",
+    delete_old_confirm: |n| format!("确定永久删除 {n} 条旧记录吗？"),
+    broken_cannot_open: "已加密，但无法用本设备的密钥打开（已被改动，或从别处复制而来）",
+    broken_not_sealed: "设置密码后以未加密形式保存，因此不予信任（由未使用密码的标签页或程序写入）",
+    import_too_large: |n| {
+        format!(
+            "文件大小为 {} KB；记录文件最多 {} KB。",
+            n / 1024,
+            crate::record::import::MAX_IMPORT_BYTES / 1024
+        )
+    },
+    import_label_too_long: |n| {
+        format!(
+            "其标签有 {n} 个字符，最多 {} 个。",
+            crate::record::import::MAX_LABEL_CHARS
+        )
+    },
+    search_label: "按编号查找记录",
+    outcome_filter: "结果",
+    any: "全部",
+    status_filter: "状态",
+    showing: |n, of| format!("共 {of} 份记录，{n} 份符合。"),
+    deletion_title: |l| {
+        format!("确定永久删除“{l}”吗？删除人、删除时间和原因会保留在筛选日志和备份中。")
+    },
+    deletion_reasons: ["录入错误", "与另一条记录重复", "超过保存期限", "其他"],
+    deletion_reason_required: "原因：请选择删除该记录的原因。",
+    deletion_confirm: "删除该记录",
+    unsigned_history: |file, entries| {
+        let named: Vec<String> = entries
+            .iter()
+            .map(|e| {
+                let by = if e.by.is_empty() {
+                    "无人署名".to_string()
+                } else {
+                    format!("署名为“{}”", e.by)
+                };
+                format!("第 {} 条（{} {}）{by}", e.number, e.kind, e.at)
+            })
+            .collect();
+        format!(
+            "{file} 未导入：稽查轨迹的每一条都必须以姓名缩写（2–4 个字母）署名，而{}。",
+            named.join("；")
+        )
+    },
+};
+
+/// The records list's tools' words in `lang`.
+pub fn of(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}

@@ -1,0 +1,380 @@
+//! The record screen's words (its form, verdict, history, print summary
+//! and the patient's marks), in English and Simplified Chinese. Struct
+//! literals: a word missing in one language fails to compile.
+
+use crate::text::Lang;
+
+/// The record screen's words in one language.
+pub struct Words {
+    /// Label field.
+    pub label_field: &'static str,
+    /// Screening date help.
+    pub screening_date_help: &'static str,
+    /// Button.
+    pub export_json: &'static str,
+    /// Button.
+    pub print_summary: &'static str,
+    /// Button.
+    pub export_fhir: &'static str,
+    /// Export done.
+    pub exported: fn(&str) -> String,
+    /// Export done, some fields left out.
+    pub exported_without: fn(&str, &str) -> String,
+    /// Export needs a date.
+    pub export_needs_date: &'static str,
+    /// Record missing.
+    pub record_missing: &'static str,
+    /// Conflict banner.
+    pub conflict: &'static str,
+    /// Conflict choice.
+    pub use_theirs: &'static str,
+    /// Conflict choice.
+    pub keep_mine: &'static str,
+    /// Notice.
+    pub updated_elsewhere: fn(&str) -> String,
+    /// Notice.
+    pub deleted_elsewhere: &'static str,
+    /// Notice.
+    pub stored_copy_unreadable: &'static str,
+    /// A record from a newer app version.
+    pub read_only: &'static str,
+    /// Verdict region label.
+    pub verdict: &'static str,
+    /// Criteria list label.
+    pub criteria: &'static str,
+    /// No valid screening date.
+    pub needs_date_headline: &'static str,
+    /// Not eligible headline.
+    pub not_eligible_headline: fn(usize) -> String,
+    /// Incomplete headline.
+    pub incomplete_headline: fn(usize) -> String,
+    /// Time will fix it.
+    pub time_fix: fn(&str) -> String,
+    /// Time will not fix it.
+    pub not_time: &'static str,
+    /// Also unknown.
+    pub also_unknown: fn(usize) -> String,
+    /// What would change the verdict.
+    pub what_would_change: fn(usize) -> String,
+    /// Rule-out marker.
+    pub could_rule_out: &'static str,
+    /// Investigator confirms.
+    pub investigator_confirms: &'static str,
+    /// Details summary.
+    pub published_text: &'static str,
+    /// Details summary with a note.
+    pub published_text_and_note: &'static str,
+    /// Marks the English original.
+    pub original_text: &'static str,
+    /// Reading note lead.
+    pub how_read: &'static str,
+    /// Reason when no date.
+    pub reason_needs_date: &'static str,
+    /// Print heading.
+    pub summary_title: fn(&str) -> String,
+    /// Print row.
+    pub criteria_text: &'static str,
+    /// Print row.
+    pub app_version: &'static str,
+    /// Print column.
+    pub criterion: &'static str,
+    /// Print column.
+    pub status: &'static str,
+    /// Print footer.
+    pub signature_line: &'static str,
+    /// Incomplete without a date.
+    pub incomplete_no_date: &'static str,
+    /// Print row.
+    pub earliest_eligible: &'static str,
+    /// Print column.
+    pub reason: &'static str,
+    /// The record's status line: in progress.
+    pub in_progress: &'static str,
+    /// The record's status line: complete (who, when, outcome).
+    pub completed_by: fn(&str, &str, &str) -> String,
+    /// Shown on a record changed after completion.
+    pub amended: &'static str,
+    /// The button that marks the screening complete.
+    pub mark_complete: &'static str,
+    /// The button that starts an amendment.
+    pub amend: &'static str,
+    /// Heading of the reason form.
+    pub reason_title: &'static str,
+    /// The reasons offered, in `Reason::ALL` order.
+    pub reasons: [&'static str; 4],
+    /// No reason chosen.
+    pub reason_required: &'static str,
+    /// Start changing with that reason.
+    pub start_amending: &'static str,
+    /// While amending: the reason given.
+    pub amending_because: fn(&str) -> String,
+    /// End the amendment.
+    pub done_amending: &'static str,
+    /// Why the form cannot be changed until "Amend".
+    pub locked_complete: &'static str,
+    /// The History panel's heading, with the number of entries.
+    pub history_title: fn(usize) -> String,
+    /// Print the history with the summary.
+    pub print_with_history: &'static str,
+    /// Entry texts.
+    pub created: &'static str,
+    /// Entry texts (the file's name; how many of its history entries
+    /// could not be read and were left out, "" for none).
+    pub imported: fn(&str, &str) -> String,
+    /// Entry texts (the copied record's label).
+    pub duplicated: fn(&str) -> String,
+    /// Entry texts.
+    pub restored: &'static str,
+    /// Entry texts (the self-check's date).
+    pub scanned: fn(&str) -> String,
+    /// Entry texts (the field's name).
+    pub confirmed: fn(&str) -> String,
+    /// Entry texts (the outcome's headline).
+    pub completed: fn(&str) -> String,
+    /// An empty value.
+    pub empty: &'static str,
+    /// A reason given: its words from the list, and the free text if any.
+    pub reason_line: fn(&str, &str) -> String,
+    /// The unit of a platelet count, after its field's name.
+    pub unit_of: &'static str,
+    /// Whose history entries there are, in the print summary's table.
+    pub col_when: &'static str,
+    /// Column headings.
+    pub col_who: &'static str,
+    /// Column headings.
+    pub col_what: &'static str,
+    /// Said of history entries that came from a file (import, restore):
+    /// this device did not witness them.
+    pub as_stated: &'static str,
+    /// Banner on a record made from a code.
+    pub reported_banner: fn(&str) -> String,
+    /// The mark on one answer.
+    pub reported_mark: &'static str,
+    /// Confirm one answer.
+    pub confirm: &'static str,
+    /// Confirm one answer (accessible name, with the field).
+    pub confirm_field: fn(&str) -> String,
+    /// Suffix of a duplicated label.
+    pub copy_suffix: &'static str,
+}
+
+/// English.
+pub const EN: Words = Words {
+    label_field: "Label (screening number, never a name)",
+    screening_date_help: "YYYY-MM-DD; every interval is counted to this day",
+    export_json: "Export JSON",
+    print_summary: "Print summary",
+    export_fhir: "Export FHIR",
+    exported: |name| format!("Exported {name}."),
+    exported_without: |name, fields| {
+        format!("Exported {name}. Left out because their values are not valid: {fields}.")
+    },
+    export_needs_date: "Export needs a valid screening date.",
+    record_missing: "This record is no longer stored on this device (it may have been deleted in another tab).",
+    conflict: "This record was changed in another tab after this tab last saved it. Saving here is paused so neither version is lost.",
+    use_theirs: "Use the other tab's version",
+    keep_mine: "Keep this tab's version",
+    updated_elsewhere: |t| format!("Updated with changes saved in another tab at {t}."),
+    deleted_elsewhere: "This record was deleted in another tab. It is still open here; your next change saves it again.",
+    stored_copy_unreadable: "The stored copy of this record cannot be read; it is left untouched and your changes are kept in this tab only. Export this record to keep them.",
+    read_only: "This record was saved by a newer version of the app. It is shown read-only and kept exactly as it is; changes here are not saved.",
+    verdict: "Verdict",
+    criteria: "Criteria",
+    needs_date_headline: "Incomplete: enter a valid screening date (YYYY-MM-DD) to judge the criteria",
+    not_eligible_headline: |n| {
+        format!(
+            "Not eligible: {n} criteri{} not met",
+            if n == 1 { "on" } else { "a" }
+        )
+    },
+    incomplete_headline: |n| {
+        format!(
+            "Incomplete: {n} criteri{} unknown",
+            if n == 1 { "on" } else { "a" }
+        )
+    },
+    time_fix: |d| format!("time: passes from {d}"),
+    not_time: "not a matter of time",
+    also_unknown: |n| format!("Also unknown ({n}):"),
+    what_would_change: |n| {
+        format!(
+            "What would change the verdict: {n} field{}",
+            if n == 1 { "" } else { "s" }
+        )
+    },
+    could_rule_out: " · could rule out",
+    investigator_confirms: "The investigator confirms eligibility; this screen does not replace that judgement.",
+    published_text: "Published text",
+    published_text_and_note: "Published text and reading note",
+    original_text: "Original text (English, as published):",
+    how_read: "How this app reads it: ",
+    reason_needs_date: "Needs a valid screening date",
+    summary_title: |id| format!("Screening summary — {id}"),
+    criteria_text: "Criteria text",
+    app_version: "App version",
+    criterion: "Criterion",
+    status: "Status",
+    signature_line: "Investigator to confirm eligibility. Signature: ____________________  Date: ____________",
+    incomplete_no_date: "Incomplete (no valid screening date)",
+    earliest_eligible: "Earliest eligible",
+    reason: "Reason",
+    in_progress: "Screening in progress",
+    completed_by: |by, at, outcome| {
+        format!("Screening complete — marked by {by} on {at} ({outcome})")
+    },
+    amended: "Amended after completion",
+    mark_complete: "Mark screening complete",
+    amend: "Amend…",
+    reason_title: "Why is this completed record being changed?",
+    reasons: [
+        "Transcription error",
+        "New result",
+        "Clarified with patient",
+        "Other",
+    ],
+    reason_required: "Reason: choose why the record is being changed.",
+    start_amending: "Change the record",
+    amending_because: |r| format!("Amending. Every change is kept with the reason: {r}"),
+    done_amending: "Done amending",
+    locked_complete: "This screening was marked complete. To change it, choose Amend and give a reason.",
+    history_title: |n| format!("History ({n})"),
+    print_with_history: "Print the history with the summary",
+    created: "Record created",
+    imported: |f, n| match n {
+        "" => format!("Imported from the file {f}"),
+        "1" => format!(
+            "Imported from the file {f}; 1 entry of its history could not be read by this version and was left out"
+        ),
+        n => format!(
+            "Imported from the file {f}; {n} entries of its history could not be read by this version and were left out"
+        ),
+    },
+    duplicated: |l| format!("Duplicated from {l}"),
+    restored: "Restored from a backup",
+    scanned: |d| format!("Created from the patient's code (self-check of {d})"),
+    confirmed: |f| format!("Confirmed the patient's answer: {f}"),
+    completed: |o| format!("Marked screening complete: {o}"),
+    empty: "(empty)",
+    reason_line: |r, t| {
+        if t.is_empty() {
+            format!("Reason: {r}")
+        } else {
+            format!("Reason: {r} — {t}")
+        }
+    },
+    unit_of: "unit",
+    col_when: "When",
+    col_who: "Who",
+    col_what: "What",
+    as_stated: "as stated in the file",
+    reported_banner: |d| {
+        format!(
+            "Answers reported by the patient in the self-check of {d}, scanned from their code. Each is marked until you confirm it with the patient or the chart, or change it."
+        )
+    },
+    reported_mark: "Reported by the patient",
+    confirm: "Confirm",
+    confirm_field: |f| format!("Confirm: {f}"),
+    copy_suffix: " (copy)",
+};
+
+/// Simplified Chinese.
+pub const ZH: Words = Words {
+    label_field: "编号（筛选号，切勿填写姓名）",
+    screening_date_help: "YYYY-MM-DD；所有时间间隔都计算到这一天",
+    export_json: "导出 JSON",
+    print_summary: "打印摘要",
+    export_fhir: "导出 FHIR",
+    exported: |name| format!("已导出 {name}。"),
+    exported_without: |name, fields| {
+        format!("已导出 {name}。以下字段的值无效，未包含在内：{fields}。")
+    },
+    export_needs_date: "导出需要有效的筛选日期。",
+    record_missing: "此记录已不在本设备上（可能已在另一个标签页中删除）。",
+    conflict: "此记录在本标签页上次保存后被另一个标签页修改。此处已暂停保存，两个版本都不会丢失。",
+    use_theirs: "使用另一个标签页的版本",
+    keep_mine: "保留本标签页的版本",
+    updated_elsewhere: |t| format!("已更新为另一个标签页在 {t} 保存的内容。"),
+    deleted_elsewhere: "此记录已在另一个标签页中删除。它在这里仍然打开；您的下一次修改会重新保存它。",
+    stored_copy_unreadable: "此记录的已存副本无法读取；它保持原样，您的修改只保留在当前标签页中。请导出此记录以保留修改。",
+    read_only: "此记录由本应用的更新版本保存。它以只读方式显示并原样保留；此处的修改不会保存。",
+    verdict: "判定",
+    criteria: "标准",
+    needs_date_headline: "信息不全：请输入有效的筛选日期（YYYY-MM-DD）以判定各项标准",
+    not_eligible_headline: |n| format!("不符合：{n} 项标准未满足"),
+    incomplete_headline: |n| format!("信息不全：{n} 项标准尚无法判定"),
+    time_fix: |d| format!("时间因素：自 {d} 起满足"),
+    not_time: "与时间无关",
+    also_unknown: |n| format!("另有 {n} 项尚无法判定："),
+    what_would_change: |n| format!("可改变判定的信息：{n} 个字段"),
+    could_rule_out: " · 可能导致排除",
+    investigator_confirms: "是否符合入组条件由研究者确认；本页面不能替代研究者的判断。",
+    published_text: "公布原文",
+    published_text_and_note: "公布原文及解读说明",
+    original_text: "原文（英文，按公布原样）：",
+    how_read: "本应用的解读：",
+    reason_needs_date: "需要有效的筛选日期",
+    summary_title: |id| format!("筛选摘要 — {id}"),
+    criteria_text: "标准文本版本",
+    app_version: "应用版本",
+    criterion: "标准",
+    status: "状态",
+    signature_line: "由研究者确认是否符合入组条件。签名：____________________  日期：____________",
+    incomplete_no_date: "信息不全（无有效筛选日期）",
+    earliest_eligible: "最早可符合日期",
+    reason: "理由",
+    in_progress: "筛查进行中",
+    completed_by: |by, at, outcome| format!("筛查已完成——由 {by} 于 {at} 标记（{outcome}）"),
+    amended: "完成后已修改",
+    mark_complete: "标记筛查完成",
+    amend: "修改…",
+    reason_title: "为什么要修改这份已完成的记录？",
+    reasons: ["抄录错误", "新的检查结果", "已与患者核实", "其他"],
+    reason_required: "原因：请选择修改记录的原因。",
+    start_amending: "修改记录",
+    amending_because: |r| format!("正在修改。每次修改都会连同原因记录：{r}"),
+    done_amending: "完成修改",
+    locked_complete: "本筛查已标记完成。如需修改，请选择“修改”并说明原因。",
+    history_title: |n| format!("修改历史（{n}）"),
+    print_with_history: "打印摘要时附上修改历史",
+    created: "创建记录",
+    imported: |f, n| match n {
+        "" => format!("从文件 {f} 导入"),
+        n => format!("从文件 {f} 导入；其中 {n} 条修改历史无法被此版本读取，已略去"),
+    },
+    duplicated: |l| format!("复制自 {l}"),
+    restored: "从备份恢复",
+    scanned: |d| format!("由患者的二维码创建（自查日期 {d}）"),
+    confirmed: |f| format!("已确认患者的回答：{f}"),
+    completed: |o| format!("标记筛查完成：{o}"),
+    empty: "（空）",
+    reason_line: |r, t| {
+        if t.is_empty() {
+            format!("原因：{r}")
+        } else {
+            format!("原因：{r}——{t}")
+        }
+    },
+    unit_of: "单位",
+    col_when: "时间",
+    col_who: "人员",
+    col_what: "内容",
+    as_stated: "文件中所述",
+    reported_banner: |d| {
+        format!(
+            "以下回答由患者在 {d} 的自查中自述，通过其二维码扫描得到。每个回答都带有标记，直到您与患者或病历核对后确认，或进行修改。"
+        )
+    },
+    reported_mark: "患者自述",
+    confirm: "确认",
+    confirm_field: |f| format!("确认：{f}"),
+    copy_suffix: "（副本）",
+};
+
+/// The record screen's words in `lang`.
+pub fn of(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}
