@@ -18,18 +18,36 @@
 //! asks none, and only the inputs in [`CODES`] are carried.
 //!
 //! Choices the issue leaves open, written down:
-//! - **Answers are carried as typed**, even when not valid (the coordinator
-//!   sees the engine's problem at the field), but each is cut to
-//!   [`MAX_VALUE_BYTES`] bytes: no valid answer is longer than 10 characters
-//!   (a date), and the cut guarantees that any set of answers fits one code
-//!   of version 25 or lower at error correction M (`worst_case_fits`).
+//! - **A code's answers are read as they come**, even when not valid (the
+//!   coordinator sees the engine's problem at the field), but each is cut
+//!   to [`MAX_VALUE_BYTES`] bytes when written: no valid answer is longer
+//!   than 10 characters (a date), and the cut guarantees that any set of
+//!   answers fits one code of version 25 or lower at error correction M
+//!   (`worst_case_fits`).
+//! - **The patient's side carries only valid answers** ([`Handoff::from_draft`]):
+//!   each is judged as it will be carried (after the cut) by the same
+//!   validation as the record form's ([`Draft::problem_at`], as on the day
+//!   of the self-check). A patient can reach "Show my answers to the study
+//!   team" with an answer that is not valid (a half-typed number, a date in
+//!   the future): the code is still shown, without that answer, and the
+//!   code sheet names each question left out ([`Carried::left_out`]) and
+//!   says the study team will ask it again or the patient can correct it
+//!   first. Holding the code back instead would turn a patient away from
+//!   the team over one typo; a coordinator asks an unanswered question
+//!   anyway, and a question left out is one they can see. Answers to
+//!   questions that do not apply (an age typed before the birth date, kept
+//!   but no longer asked) are left out silently when not valid: the patient
+//!   never sees those questions.
 //! - **Line breaks inside an answer** (which the inputs cannot produce)
 //!   become spaces, since a line is one answer.
 //! - **A format version other than 1 is refused**, newer or older: reading
 //!   it as version 1 could put an answer in the wrong field.
 
-use crate::drafts::{Draft, unit_key};
+use crate::drafts::{Draft, field_of, unit_key};
 use crate::engine::dictionary::{Field, Kind};
+use crate::engine::record::PlateletUnit;
+use crate::engine::{Date, ProblemKind};
+use crate::judge::{On, judge};
 use crate::patient::all_questions;
 use std::collections::BTreeMap;
 
@@ -68,6 +86,25 @@ pub struct Handoff {
     pub inputs: BTreeMap<String, String>,
 }
 
+/// What a code carries of a self-check (see [`Handoff::from_draft`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Carried {
+    /// The valid answers.
+    pub handoff: Handoff,
+    /// The questions asked whose answers are not valid and so are not in
+    /// the code, in the order they are asked.
+    pub left_out: Vec<Field>,
+}
+
+/// What is wrong with an answer a code would carry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerFault {
+    /// Longer than any answer this app writes ([`MAX_VALUE_BYTES`]).
+    TooLong,
+    /// Not valid for its question: the engine's problem with it.
+    Invalid(ProblemKind),
+}
+
 /// Why a scanned code is not taken.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
@@ -82,18 +119,32 @@ pub enum Refusal {
 }
 
 impl Handoff {
-    /// The answers a patient gave in the self-check (its draft): only the
-    /// inputs in [`codes`], and only those given.
-    pub fn from_draft(draft: &Draft, checked_on: &str) -> Handoff {
-        let inputs = codes()
-            .filter_map(|k| {
-                let v = draft.input(&k);
-                (!v.is_empty()).then(|| (k, v.to_string()))
-            })
+    /// What a code carries of a patient's self-check (its draft) done on
+    /// `checked_on`: only the inputs in [`codes`], only those given, and
+    /// only those valid as they will be carried; the questions still asked
+    /// whose answers are left out are named (see the module's choices).
+    pub fn from_draft(draft: &Draft, checked_on: Date) -> Carried {
+        let mut inputs = BTreeMap::new();
+        for key in codes() {
+            let value = clean(draft.input(&key).trim());
+            if !value.is_empty() {
+                inputs.insert(key, value);
+            }
+        }
+        let faulty: Vec<Field> = all_questions()
+            .filter(|&f| answer_fault(&inputs, f, checked_on).is_some())
             .collect();
-        Handoff {
-            checked_on: checked_on.to_string(),
-            inputs,
+        inputs.retain(|key, _| Field::from_id(field_of(key)).is_none_or(|f| !faulty.contains(&f)));
+        let applicable = judge(draft, On::Today, checked_on).applicable;
+        Carried {
+            handoff: Handoff {
+                checked_on: checked_on.to_string(),
+                inputs,
+            },
+            left_out: faulty
+                .into_iter()
+                .filter(|f| applicable.contains(f))
+                .collect(),
         }
     }
 
@@ -169,6 +220,34 @@ impl Handoff {
         }
         draft.patient_checked_on = self.checked_on;
         draft
+    }
+}
+
+/// What is wrong with the answer to `field` among `inputs` (by input key),
+/// judged as on `on`: too long, not valid for the field (the engine's
+/// validation, with its unit), or a platelet unit that is not one of the
+/// three (also when no count was given). `None` when valid or absent.
+fn answer_fault(inputs: &BTreeMap<String, String>, field: Field, on: Date) -> Option<AnswerFault> {
+    let keys = [field.id().to_string(), unit_key(field)];
+    let given = || keys.iter().filter_map(|k| inputs.get(k));
+    if given().any(|v| v.len() > MAX_VALUE_BYTES) {
+        return Some(AnswerFault::TooLong);
+    }
+    let mut draft = Draft::new("", "", "");
+    for key in &keys {
+        if let Some(value) = inputs.get(key) {
+            draft.set_input(key, value);
+        }
+    }
+    if let Some(problem) = draft.problem_at(field, on) {
+        return Some(AnswerFault::Invalid(problem));
+    }
+    let unit = inputs.get(&keys[1]).map(|u| u.trim());
+    match unit {
+        Some(u) if field.def().kind == Kind::Platelets && PlateletUnit::parse(u).is_none() => Some(
+            AnswerFault::Invalid(ProblemKind::UnknownUnit(u.to_string())),
+        ),
+        _ => None,
     }
 }
 
@@ -268,6 +347,10 @@ pub fn base45_decode(text: &str) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
+    fn day(text: &str) -> Date {
+        Date::parse(text).expect("a date")
+    }
+
     fn sample() -> Handoff {
         let mut inputs = BTreeMap::new();
         for (k, v) in [
@@ -342,12 +425,13 @@ mod tests {
         d.set_input("sex", "male");
         d.set_input("alt", "35");
         d.set_input("platelet_count.unit", "/uL");
-        let h = Handoff::from_draft(&d, "2026-12-01");
+        let carried = Handoff::from_draft(&d, day("2026-12-01"));
         assert_eq!(
-            h.inputs.keys().collect::<Vec<_>>(),
+            carried.handoff.inputs.keys().collect::<Vec<_>>(),
             ["platelet_count.unit", "sex"]
         );
-        assert!(!h.encode().contains("Wang"));
+        assert_eq!(carried.left_out, []);
+        assert!(!carried.handoff.encode().contains("Wang"));
     }
 
     #[test]

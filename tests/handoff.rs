@@ -3,15 +3,20 @@
 //! picture, read back from it (and from a degraded copy: scaled to 60 %,
 //! rotated 10°, light noise), and the new record holds the same answers and
 //! gets the same verdict from the engine. Also: the largest code any set of
-//! answers can need.
+//! answers can need, and an answer that is not valid left out of the
+//! patient's code and named.
 
 use ctit_screening::drafts::Draft;
-use ctit_screening::engine::Record;
+use ctit_screening::engine::{Date, Field, Record};
 use ctit_screening::export::Verdict;
 use ctit_screening::handoff::{Handoff, MAX_QR_VERSION, MAX_VALUE_BYTES, codes};
 use ctit_screening::import::import_record;
 use ctit_screening::qr;
 use std::path::Path;
+
+fn day(text: &str) -> Date {
+    Date::parse(text).expect("a date")
+}
 
 /// Each shared case's record as a draft, with only the self-check's inputs
 /// (what a patient can have answered).
@@ -88,7 +93,9 @@ fn degrade(w: usize, px: &[u8], factor: f64, degrees: f64, noise: i32) -> (usize
 fn every_shared_case_round_trips_through_a_code_picture_and_a_degraded_copy() {
     let mut largest = 0;
     for (name, original) in patient_drafts() {
-        let text = Handoff::from_draft(&original, "2026-12-01").encode();
+        let carried = Handoff::from_draft(&original, day("2026-12-01"));
+        assert_eq!(carried.left_out, [], "{name}: every answer is valid");
+        let text = carried.handoff.encode();
         let grid = qr::draw(&text, MAX_QR_VERSION).expect("fits");
         largest = largest.max(grid.version);
         let (w, px) = grid.pixels(6);
@@ -143,4 +150,35 @@ fn any_set_of_answers_fits_one_code_of_version_25_at_m() {
     );
     let (w, px) = grid.pixels(4);
     assert_eq!(Handoff::decode(&qr::read(w, w, &px)[0]), Ok(h));
+}
+
+#[test]
+fn a_half_typed_answer_is_left_out_of_the_patients_code_and_named() {
+    let (_, mut draft) = patient_drafts()
+        .into_iter()
+        .find(|(name, _)| name.starts_with("14-"))
+        .expect("case 14");
+    draft.set_input("rhtpo_days", "2x");
+    draft.set_input("last_chemo_date", "2099-01-01");
+    // An age typed before the birth date, no longer asked: left out
+    // without a word.
+    draft.set_input("age_years", "6");
+    draft.set_input("age_years", "6o");
+    let carried = Handoff::from_draft(&draft, day("2026-12-01"));
+    assert_eq!(
+        carried.left_out,
+        [Field::RhtpoDays, Field::LastChemoDate],
+        "named in the order asked"
+    );
+    for key in ["rhtpo_days", "last_chemo_date", "age_years"] {
+        assert!(!carried.handoff.inputs.contains_key(key), "{key}");
+    }
+    assert_eq!(
+        carried.handoff.inputs["birth_date"],
+        draft.input("birth_date")
+    );
+    assert_eq!(
+        Handoff::decode(&carried.handoff.encode()),
+        Ok(carried.handoff)
+    );
 }

@@ -90,3 +90,15 @@ fn browser_language_tags_choose_the_language() {
     assert_eq!(Lang::from_tag("en-GB"), Lang::En);
     assert_eq!(Lang::from_tag(""), Lang::En);
 }
+
+#[test]
+fn an_answer_left_out_of_the_patients_code_is_named_in_both_languages() {
+    for lang in Lang::ALL {
+        let h = lang.handoff();
+        let change = lang.screens().p_change_answers;
+        assert!((h.left_out)(change).contains(change), "{lang:?}");
+        assert!((h.not_in_code)("2x").starts_with("2x"), "{lang:?}");
+    }
+    assert!(has_cjk(&(Lang::Zh.handoff().left_out)("修改我的回答")));
+    assert!(has_cjk(&(Lang::Zh.handoff().not_in_code)("2x")));
+}

@@ -26,6 +26,11 @@ pub struct HandoffText {
     pub sheet_answers: &'static str,
     /// An answer not given.
     pub not_answered: &'static str,
+    /// Above the questions whose answers the code leaves out (not valid),
+    /// with the label of the button that goes back to the answers.
+    pub left_out: fn(&str) -> String,
+    /// An answer left out of the code, as the answers list shows it.
+    pub not_in_code: fn(&str) -> String,
     /// The code could not be drawn (never expected: answers are cut to fit).
     pub code_failed: &'static str,
     /// Heading of the site's contact details.
@@ -92,6 +97,12 @@ pub const EN_HANDOFF: HandoffText = HandoffText {
     sheet_date: |d| format!("Self-check of {d} · study NCT07063225"),
     sheet_answers: "My answers",
     not_answered: "not answered",
+    left_out: |change| {
+        format!(
+            "These answers are not in the code because they are not complete or not valid. The study team will ask you about them, or you can correct them first with \"{change}\":"
+        )
+    },
+    not_in_code: |a| format!("{a} (not in the code: not complete or not valid)"),
     code_failed: "Your answers could not be turned into a code. Please show the study team this page instead.",
     contact_title: "Study team",
     phone: "Phone",
@@ -150,6 +161,12 @@ pub const ZH_HANDOFF: HandoffText = HandoffText {
     sheet_date: |d| format!("自查日期：{d} · 研究编号 NCT07063225"),
     sheet_answers: "我的回答",
     not_answered: "未回答",
+    left_out: |change| {
+        format!(
+            "以下回答不完整或无效，未放入二维码。研究团队会再向您询问；您也可以先点击“{change}”进行更正："
+        )
+    },
+    not_in_code: |a| format!("{a}（不完整或无效，未放入二维码）"),
     code_failed: "无法把您的回答生成二维码。请直接把本页出示给研究团队。",
     contact_title: "研究团队",
     phone: "电话",
