@@ -102,3 +102,17 @@ fn an_answer_left_out_of_the_patients_code_is_named_in_both_languages() {
     assert!(has_cjk(&(Lang::Zh.handoff().left_out)("修改我的回答")));
     assert!(has_cjk(&(Lang::Zh.handoff().not_in_code)("2x")));
 }
+
+#[test]
+fn a_refused_answer_names_its_field_in_both_languages() {
+    for lang in Lang::ALL {
+        let (h, m) = (lang.handoff(), lang.messages());
+        for f in all_questions() {
+            let label = m.field_label(f);
+            assert!((h.scan_bad_answer)(label).contains(label), "{lang:?} {f:?}");
+        }
+        assert!(!h.scan_bad_date.is_empty());
+    }
+    let zh = Lang::Zh.handoff();
+    assert!(has_cjk(zh.scan_bad_date) && has_cjk(&(zh.scan_bad_answer)("ECOG")));
+}
