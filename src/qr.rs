@@ -14,9 +14,9 @@
 //! app). Sizes are checked before quircs sees them: the bytes must be
 //! exactly `width × height` (quircs asserts it) and each side at most
 //! [`MAX_SIDE`]; anything else reads as no code, and nothing is allocated
-//! for a claimed size. Inside quircs (0.10.3), every pixel and table
-//! access was read for its bounds (each is checked, or follows from the
-//! QR tables), and its arithmetic is `i32`: its only division by a
+//! for a claimed size. Inside quircs (0.10.3, vendored), every pixel and
+//! table access was read for its bounds (each is checked, or follows from
+//! the QR tables), and its arithmetic is `i32`: its only division by a
 //! computed value (`line_intersect`, on corners of finder patterns inside
 //! the picture) stays below 4 × side³, which at [`MAX_SIDE`] cannot
 //! overflow, so it never divides `i32::MIN` by −1. Other sums on points
@@ -27,14 +27,21 @@
 //! out-of-bounds read in `fitness_all`, dlbeer/quirc#163, comes from its
 //! newer grid-size estimate; quircs still checks the version it measures.)
 //!
-//! **Not guaranteed: time.** quircs looks for a code's alignment pattern
-//! by spiralling around an estimate of where it is; for a code seen at an
-//! angle and partly out of the frame the estimate can lie far outside the
-//! picture, and the spiral then runs up to about 2 × 10⁹ steps before
-//! giving up (4.5–9 s natively for a 222 × 222 frame; random noise up to
-//! 3 s). No panic, but the page freezes meanwhile. Upstream quirc has the
-//! same search. Open (item 13 of #26): the frame is saved as
-//! `tests/data/angled-code-partly-out-of-frame.pbm`, with an ignored test.
+//! **Time: quircs's alignment search is bounded.** quircs looks for a
+//! code's alignment pattern by spiralling around an estimate of where it
+//! is. For a code seen at an angle and partly out of the frame, the
+//! published quircs 0.10.3 could put that estimate far outside the
+//! picture and spiral for about 2 × 10⁹ steps before giving up (4.1–9 s
+//! natively for a 222 × 222 frame; the page would freeze meanwhile).
+//! Upstream quirc has the same loop. The app builds a vendored copy
+//! (`vendor/quircs`; its `PATCHED.md` says what changed and how to carry
+//! it to a new version) whose spiral stops once it is wider than twice
+//! the picture: from an estimate inside the picture it has then seen
+//! every pixel, so nothing it could find there is lost. A search is at
+//! most `2·side × (2·side + 1)` steps (2.6 million at [`MAX_SIDE`], each
+//! a bounds check outside the picture), at most 8 per picture, and its
+//! arithmetic saturates (`size_estimate * 100` overflowed with overflow
+//! checks).
 //!
 //! **How it is tested:** `tests/qr_fuzz.rs` reads seeded random pictures
 //! under `catch_unwind`: claimed sizes that do not match the bytes (0×N,

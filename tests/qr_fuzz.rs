@@ -507,10 +507,10 @@ fn reading_any_picture_never_panics() {
 /// 200 000: no panic. Debug with quircs's overflow checks, seed 1,
 /// 60 000: no panic; an earlier version of this generator found one there
 /// in 30 000 (`size_estimate * 100` overflowing in quircs's alignment
-/// search, `identify.rs:570`), which the release build wraps. Slow
-/// reads, no panic: seed 3, case 43369, 9.1 s (saved as a picture, see
-/// the ignored test below); seed 4, 21 of 200 000 over 100 ms, one over
-/// 1 s.
+/// search, `identify.rs:570`), which the release build wrapped and the
+/// vendored copy now saturates. Slow reads before the patch, no panic:
+/// seed 3, case 43369, 9.1 s (saved as a picture, see the test below);
+/// seed 4, 21 of 200 000 over 100 ms, one over 1 s.
 #[test]
 #[ignore = "minutes long; run by hand"]
 fn reading_any_picture_never_panics_long_run() {
@@ -569,18 +569,24 @@ fn pbm(name: &str) -> (usize, usize, Vec<u8>) {
 
 /// Found by the long run (seed 3, case 43369, saved as a picture): a
 /// version 3 code seen at an angle and partly out of the frame, the kind
-/// of frame a camera gives. quircs estimates its alignment pattern at
-/// (33 932, 6 978), far outside the 222 × 222 picture, and spirals around
-/// that point about 2.1 × 10⁹ steps before giving up: 4.5–9 s natively
-/// (release), no panic. Upstream quirc has the same search. Open: see
-/// `src/qr.rs`.
+/// of frame a camera gives. quircs estimated its alignment pattern at
+/// (33 932, 6 978), far outside the 222 × 222 picture, and spiralled
+/// around that point 2.1 × 10⁹ steps before giving up: 4.1–9 s natively
+/// (release). The vendored quircs stops the spiral once it is wider than
+/// twice the picture (`vendor/quircs/PATCHED.md`): at most 444 × 445,
+/// about 200 000 steps, here. Its code is not readable (part of it is out
+/// of the frame), with or without the patch.
+///
+/// No timing here (performance is measured, not unit-tested): the test
+/// simply completes with the suite, where it took seconds before the
+/// patch; `tests/vendored_quircs.rs` fails if the patch is lost, and the
+/// long run above measures the slowest read. (Counting the spiral's steps
+/// instead would need a public counter or a cargo feature in the vendored
+/// crate, whose own `cfg(test)` is off when our tests build it: a larger
+/// patch, in code that ships.)
 #[test]
-#[ignore = "fails today: quircs's alignment search takes seconds on this frame (src/qr.rs)"]
-fn a_code_at_an_angle_partly_out_of_the_frame_reads_in_under_a_second() {
+fn a_code_at_an_angle_partly_out_of_the_frame_reads_as_no_code() {
     let (w, h, px) = pbm("angled-code-partly-out-of-frame.pbm");
-    let started = Instant::now();
-    let read = catch_unwind(AssertUnwindSafe(|| qr::read(w, h, &px)));
-    let took = started.elapsed();
-    assert!(read.is_ok(), "no panic");
-    assert!(took < Duration::from_secs(1), "{took:?}");
+    assert_eq!((w, h), (222, 222));
+    assert!(qr::read(w, h, &px).is_empty());
 }

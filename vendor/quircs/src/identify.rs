@@ -558,7 +558,14 @@ fn find_alignment_pattern(
     perspective_map(&c0.c, u, v + 1.0f64, &mut a);
     perspective_unmap(&c2.c, &b, &mut u, &mut v);
     perspective_map(&c2.c, u + 1.0f64, v, &mut c);
-    let size_estimate = ((a.x - b.x) * -(c.y - b.y) + (a.y - b.y) * (c.x - b.x)).abs();
+    // ctit patch: saturating, as a degenerate perspective maps points far away.
+    let size_estimate = (a.x.saturating_sub(b.x))
+        .saturating_mul(c.y.saturating_sub(b.y).saturating_neg())
+        .saturating_add(
+            a.y.saturating_sub(b.y)
+                .saturating_mul(c.x.saturating_sub(b.x)),
+        )
+        .saturating_abs();
 
     /* Spiral outwards from the estimate point until we find something
      * roughly the right size. Don't look too far from the estimate
@@ -567,18 +574,27 @@ fn find_alignment_pattern(
     static DX_MAP: [i32; 4] = [1, 0, -1, 0];
     static DY_MAP: [i32; 4] = [0, -1, 0, 1];
 
-    while step_size * step_size < size_estimate * 100 {
+    // ctit patch: stop once the spiral is wider than twice the picture (from an
+    // estimate inside it, every pixel has been seen); an estimate far outside a
+    // 222 px frame made it run 2.1e9 steps (seconds). Saturating, as above.
+    let limit =
+        i32::try_from(image.width.max(image.height)).map_or(i32::MAX, |s| s.saturating_mul(2));
+    while step_size <= limit
+        && step_size.saturating_mul(step_size) < size_estimate.saturating_mul(100)
+    {
         for _ in 0..step_size {
             let code = region_code(image, regions, b.x, b.y as usize);
             if code >= 0 {
                 let reg = &regions[code as usize];
-                if reg.count >= size_estimate / 2 && reg.count <= size_estimate * 2 {
+                // ctit patch: saturating.
+                if reg.count >= size_estimate / 2 && reg.count <= size_estimate.saturating_mul(2) {
                     qr.align_region = Some(code as Pixel);
                     return;
                 }
             }
-            b.x += DX_MAP[dir as usize];
-            b.y += DY_MAP[dir as usize];
+            // ctit patch: saturating (the estimate may lie at i32::MAX).
+            b.x = b.x.saturating_add(DX_MAP[dir as usize]);
+            b.y = b.y.saturating_add(DY_MAP[dir as usize]);
         }
 
         dir = (dir + 1) % 4;
