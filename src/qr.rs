@@ -41,7 +41,9 @@
 //! most `2·side × (2·side + 1)` steps (2.6 million at [`MAX_SIDE`], each
 //! a bounds check outside the picture), at most 8 per picture, and its
 //! arithmetic saturates (`size_estimate * 100` overflowed with overflow
-//! checks).
+//! checks). The rest of quircs's work grows with the picture's pixels and
+//! the finder patterns in it: over 200 000 fuzz pictures the slowest read
+//! went from 4.09 s to 66 ms natively (`tests/qr_fuzz.rs`).
 //!
 //! **How it is tested:** `tests/qr_fuzz.rs` reads seeded random pictures
 //! under `catch_unwind`: claimed sizes that do not match the bytes (0×N,
