@@ -10,12 +10,12 @@
   let canvas = null;
   let detector;
 
-  /** Greyscale pixels of a video frame or picture, at most 1024 px a side: {width, height, luma}, or null before the first frame. */
+  /** Greyscale pixels of a video frame or picture, at most 800 px a side (the most src/qr.rs reads): {width, height, luma}, or null before the first frame. */
   function luma(source) {
     const w0 = source.videoWidth ?? source.width;
     const h0 = source.videoHeight ?? source.height;
     if (!w0 || !h0) return null;
-    const scale = Math.min(1, 1024 / Math.max(w0, h0));
+    const scale = Math.min(1, 800 / Math.max(w0, h0));
     const width = Math.max(1, Math.round(w0 * scale));
     const height = Math.max(1, Math.round(h0 * scale));
     canvas ??= document.createElement('canvas');

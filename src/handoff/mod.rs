@@ -12,17 +12,45 @@
 //! the rest, such as a text typed or cut by hand).
 //!
 //! The compressed text is one line per answer: a one-character code for
-//! the input (its position in [`CODES`]) and the answer as the patient
-//! typed it, yes/no and female/male answers written as one character. The
-//! first line is the date of the self-check. Never a name: the self-check
-//! asks none, and only the inputs in [`CODES`] are carried.
+//! the input (its position in [`codes`]) and the answer as the patient
+//! typed it (without surrounding spaces), yes/no and female/male answers
+//! written as one character. The first line is the date of the
+//! self-check. Never a name: the self-check asks none, and only the inputs
+//! in [`codes`] are carried.
 //!
 //! Choices the issue leaves open, written down:
-//! - **Answers are carried as typed**, even when not valid (the coordinator
-//!   sees the engine's problem at the field), but each is cut to
-//!   [`MAX_VALUE_BYTES`] bytes: no valid answer is longer than 10 characters
-//!   (a date), and the cut guarantees that any set of answers fits one code
-//!   of version 25 or lower at error correction M (`worst_case_fits`).
+//! - **Every answer a code carries is valid**, and the reader holds a code
+//!   to that: the date of the self-check must be a real date written
+//!   `YYYY-MM-DD` (the engine's [`Date::parse`]), and each answer must be
+//!   one the engine accepts for its question (the data dictionary's type
+//!   and range: yes/no, whole numbers in range, real dates not after the
+//!   self-check, female/male, a platelet unit; [`Draft::problem_at`], the
+//!   same validation as the record form's) and at most [`MAX_VALUE_BYTES`]
+//!   long. A code that breaks this is refused, naming the field
+//!   ([`Refusal::BadCheckDate`], [`Refusal::BadAnswer`]), and nothing is
+//!   created. This reverses the first version's choice ("answers are
+//!   carried as typed, even when not valid"): a crafted code could then
+//!   bring kilobytes of text into a new record as the patient's. Whether
+//!   a question applies (pregnancy for a man) is not the reader's
+//!   business: the record form and the engine skip what does not apply.
+//! - **The patient's side carries only valid answers** ([`Handoff::from_draft`]),
+//!   so it never shows a code the reader refuses. A patient can reach
+//!   "Show my answers to the study team" with an answer that is not valid
+//!   (a half-typed number, a date in the future): the code is still shown,
+//!   without that answer, and the code sheet names each question left out
+//!   ([`Carried::left_out`]) and says the study team will ask it again or
+//!   the patient can correct it first. Holding the code back instead would
+//!   turn a patient away from the team over one typo; a coordinator asks
+//!   an unanswered question anyway, and a question left out is one they
+//!   can see. Answers to questions that do not apply (an age typed before
+//!   the birth date, kept but no longer asked) are left out silently when
+//!   not valid: the patient never sees those questions.
+//! - **Answers are cut to [`MAX_VALUE_BYTES`] bytes** when written: no
+//!   answer the self-check's inputs give is longer than 10 characters (a
+//!   date), and the cut guarantees that any set of answers fits one code
+//!   of version 25 or lower at error correction M (`worst_case_fits`). The
+//!   patient's side judges each answer as it will be carried, after the
+//!   cut.
 //! - **Line breaks inside an answer** (which the inputs cannot produce)
 //!   become spaces, since a line is one answer.
 //! - **A format version other than 1 is refused**, newer or older: reading
@@ -32,8 +60,11 @@ pub mod qr;
 pub mod site;
 
 use crate::engine::dictionary::{Field, Kind};
+use crate::engine::record::PlateletUnit;
+use crate::engine::{Date, ProblemKind};
 use crate::patient::all_questions;
-use crate::record::draft::{Draft, unit_key};
+use crate::record::draft::{Draft, field_of, unit_key};
+use crate::record::judge::{On, judge};
 use std::collections::BTreeMap;
 
 /// The trial this app screens for; a code names it first.
@@ -63,12 +94,31 @@ pub fn codes() -> impl Iterator<Item = String> {
 const CODE_CHARS: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /// A patient's answers as carried by a code.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Handoff {
-    /// The date of the self-check (`YYYY-MM-DD`, the patient's device's).
-    pub checked_on: String,
-    /// The answers, by input key, as typed (see the module's choices).
+    /// The date of the self-check (the patient's device's).
+    pub checked_on: Date,
+    /// The answers, by input key (see the module's choices).
     pub inputs: BTreeMap<String, String>,
+}
+
+/// What a code carries of a self-check (see [`Handoff::from_draft`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Carried {
+    /// The valid answers.
+    pub handoff: Handoff,
+    /// The questions asked whose answers are not valid and so are not in
+    /// the code, in the order they are asked.
+    pub left_out: Vec<Field>,
+}
+
+/// What is wrong with an answer a code carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerFault {
+    /// Longer than any answer this app writes ([`MAX_VALUE_BYTES`]).
+    TooLong,
+    /// Not valid for its question: the engine's problem with it.
+    Invalid(ProblemKind),
 }
 
 /// Why a scanned code is not taken.
@@ -82,28 +132,48 @@ pub enum Refusal {
     OtherVersion(String),
     /// The right trial and version, but the content is damaged or altered.
     Damaged,
+    /// The date of the self-check is not a real date written `YYYY-MM-DD`.
+    BadCheckDate,
+    /// An answer that is not valid for its question.
+    BadAnswer {
+        /// The question.
+        field: Field,
+        /// What is wrong with the answer.
+        fault: AnswerFault,
+    },
 }
 
 impl Handoff {
-    /// The answers a patient gave in the self-check (its draft): only the
-    /// inputs in [`codes`], and only those given.
-    pub fn from_draft(draft: &Draft, checked_on: &str) -> Handoff {
-        let inputs = codes()
-            .filter_map(|k| {
-                let v = draft.input(&k);
-                (!v.is_empty()).then(|| (k, v.to_string()))
-            })
+    /// What a code carries of a patient's self-check (its draft) done on
+    /// `checked_on`: only the inputs in [`codes`], only those given, and
+    /// only those valid as they will be carried; the questions still asked
+    /// whose answers are left out are named (see the module's choices).
+    pub fn from_draft(draft: &Draft, checked_on: Date) -> Carried {
+        let mut inputs = BTreeMap::new();
+        for key in codes() {
+            let value = clean(draft.input(&key).trim());
+            if !value.is_empty() {
+                inputs.insert(key, value);
+            }
+        }
+        let faulty: Vec<Field> = all_questions()
+            .filter(|&f| answer_fault(&inputs, f, checked_on).is_some())
             .collect();
-        Handoff {
-            checked_on: checked_on.to_string(),
-            inputs,
+        inputs.retain(|key, _| Field::from_id(field_of(key)).is_none_or(|f| !faulty.contains(&f)));
+        let applicable = judge(draft, On::Today, checked_on).applicable;
+        Carried {
+            handoff: Handoff { checked_on, inputs },
+            left_out: faulty
+                .into_iter()
+                .filter(|f| applicable.contains(f))
+                .collect(),
         }
     }
 
     /// The code's text: `NCT07063225:1:` and the Base45 of the zlib-compressed
     /// answers (see the module documentation).
     pub fn encode(&self) -> String {
-        let mut plain = clean(&self.checked_on);
+        let mut plain = self.checked_on.to_string();
         for (i, key) in codes().enumerate() {
             let value = self.inputs.get(&key).map(|v| clean(v)).unwrap_or_default();
             if value.is_empty() {
@@ -143,7 +213,7 @@ impl Handoff {
                 .map_err(|_| Refusal::Damaged)?;
         let plain = String::from_utf8(plain).map_err(|_| Refusal::Damaged)?;
         let mut lines = plain.split('\n');
-        let checked_on = lines.next().unwrap_or("").to_string();
+        let checked_on = lines.next().unwrap_or("");
         let keys: Vec<String> = codes().collect();
         let mut inputs = BTreeMap::new();
         for line in lines {
@@ -159,6 +229,12 @@ impl Handoff {
                 return Err(Refusal::Damaged);
             }
         }
+        let checked_on = Date::parse(checked_on).ok_or(Refusal::BadCheckDate)?;
+        for field in all_questions() {
+            if let Some(fault) = answer_fault(&inputs, field, checked_on) {
+                return Err(Refusal::BadAnswer { field, fault });
+            }
+        }
         Ok(Handoff { checked_on, inputs })
     }
 
@@ -170,8 +246,36 @@ impl Handoff {
             draft.set_input(&key, &value);
             draft.mark_reported(&key);
         }
-        draft.patient_checked_on = self.checked_on;
+        draft.patient_checked_on = self.checked_on.to_string();
         draft
+    }
+}
+
+/// What is wrong with the answer to `field` among `inputs` (by input key),
+/// judged as on `on`: too long, not valid for the field (the engine's
+/// validation, with its unit), or a platelet unit that is not one of the
+/// three (also when no count was given). `None` when valid or absent.
+fn answer_fault(inputs: &BTreeMap<String, String>, field: Field, on: Date) -> Option<AnswerFault> {
+    let keys = [field.id().to_string(), unit_key(field)];
+    let given = || keys.iter().filter_map(|k| inputs.get(k));
+    if given().any(|v| v.len() > MAX_VALUE_BYTES) {
+        return Some(AnswerFault::TooLong);
+    }
+    let mut draft = Draft::new("", "", "");
+    for key in &keys {
+        if let Some(value) = inputs.get(key) {
+            draft.set_input(key, value);
+        }
+    }
+    if let Some(problem) = draft.problem_at(field, on) {
+        return Some(AnswerFault::Invalid(problem));
+    }
+    let unit = inputs.get(&keys[1]).map(|u| u.trim());
+    match unit {
+        Some(u) if field.def().kind == Kind::Platelets && PlateletUnit::parse(u).is_none() => Some(
+            AnswerFault::Invalid(ProblemKind::UnknownUnit(u.to_string())),
+        ),
+        _ => None,
     }
 }
 
@@ -285,9 +389,13 @@ mod tests {
             inputs.insert(k.to_string(), v.to_string());
         }
         Handoff {
-            checked_on: "2026-12-01".into(),
+            checked_on: day("2026-12-01"),
             inputs,
         }
+    }
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).expect("a date")
     }
 
     #[test]
@@ -317,25 +425,28 @@ mod tests {
     }
 
     #[test]
-    fn odd_answers_are_carried_as_typed() {
-        let mut h = sample();
-        h.inputs.insert("diabetes".into(), "1".into());
-        h.inputs.insert("sex".into(), "=m".into());
-        h.inputs.insert("ecog".into(), "一".into());
-        h.inputs.insert("age_years".into(), "".into());
-        let back = Handoff::decode(&h.encode()).unwrap();
-        h.inputs.remove("age_years");
-        assert_eq!(back, h);
+    fn an_odd_answer_is_refused_never_read_as_another() {
+        // `compact` still escapes text that looks like a short answer, so
+        // a yes/no written "1" is not read as "yes": it is refused.
+        for (key, odd, field) in [
+            ("diabetes", "1", Field::Diabetes),
+            ("sex", "=m", Field::Sex),
+            ("ecog", "一", Field::Ecog),
+        ] {
+            let mut h = sample();
+            h.inputs.insert(key.into(), odd.into());
+            let refused = Handoff::decode(&h.encode());
+            assert!(
+                matches!(refused, Err(Refusal::BadAnswer { field: f, .. }) if f == field),
+                "{key}: {refused:?}"
+            );
+        }
     }
 
     #[test]
-    fn long_answers_are_cut_and_line_breaks_become_spaces() {
-        let mut h = sample();
-        h.inputs.insert("rhtpo_days".into(), "12\n3".into());
-        h.inputs.insert("ecog".into(), "血".repeat(20));
-        let back = Handoff::decode(&h.encode()).unwrap();
-        assert_eq!(back.inputs["rhtpo_days"], "12 3");
-        assert_eq!(back.inputs["ecog"], "血".repeat(10), "30 of 32 bytes");
+    fn answers_are_cut_at_a_character_and_line_breaks_become_spaces() {
+        assert_eq!(clean("12\n3"), "12 3");
+        assert_eq!(clean(&"血".repeat(20)), "血".repeat(10), "30 of 32 bytes");
     }
 
     #[test]
@@ -345,12 +456,13 @@ mod tests {
         d.set_input("sex", "male");
         d.set_input("alt", "35");
         d.set_input("platelet_count.unit", "/uL");
-        let h = Handoff::from_draft(&d, "2026-12-01");
+        let carried = Handoff::from_draft(&d, day("2026-12-01"));
         assert_eq!(
-            h.inputs.keys().collect::<Vec<_>>(),
+            carried.handoff.inputs.keys().collect::<Vec<_>>(),
             ["platelet_count.unit", "sex"]
         );
-        assert!(!h.encode().contains("Wang"));
+        assert_eq!(carried.left_out, []);
+        assert!(!carried.handoff.encode().contains("Wang"));
     }
 
     #[test]

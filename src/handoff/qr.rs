@@ -8,6 +8,51 @@
 //! carries the reader 66 KB (brotli) larger, took one more page of the
 //! app's memory, and it read a camera frame in 90–100 ms at 4× CPU
 //! against quircs's 34 ms.
+//!
+//! **What [`read`] guarantees: it never panics**, whatever the picture (in
+//! the browser build `panic = "abort"`, so a panic would end the whole
+//! app). Sizes are checked before quircs sees them: the bytes must be
+//! exactly `width × height` (quircs asserts it) and each side at most
+//! [`MAX_SIDE`]; anything else reads as no code, and nothing is allocated
+//! for a claimed size. Inside quircs (0.10.3, vendored), every pixel and
+//! table access was read for its bounds (each is checked, or follows from
+//! the QR tables), and its arithmetic is `i32`: its only division by a
+//! computed value (`line_intersect`, on corners of finder patterns inside
+//! the picture) stays below 4 × side³, which at [`MAX_SIDE`] cannot
+//! overflow, so it never divides `i32::MIN` by −1. Other sums on points
+//! mapped through a degenerate perspective can overflow on a crafted
+//! picture: the release build (no overflow checks) wraps them and reads no
+//! code there; a build with overflow checks would panic, so tests build
+//! quircs without them, as shipped (`Cargo.toml`). (Upstream quirc's
+//! out-of-bounds read in `fitness_all`, dlbeer/quirc#163, comes from its
+//! newer grid-size estimate; quircs still checks the version it measures.)
+//!
+//! **Time: quircs's alignment search is bounded.** quircs looks for a
+//! code's alignment pattern by spiralling around an estimate of where it
+//! is. For a code seen at an angle and partly out of the frame, the
+//! published quircs 0.10.3 could put that estimate far outside the
+//! picture and spiral for about 2 × 10⁹ steps before giving up (4.1–9 s
+//! natively for a 222 × 222 frame; the page would freeze meanwhile).
+//! Upstream quirc has the same loop. The app builds a vendored copy
+//! (`vendor/quircs`; its `PATCHED.md` says what changed and how to carry
+//! it to a new version) whose spiral stops once it is wider than twice
+//! the picture: from an estimate inside the picture it has then seen
+//! every pixel, so nothing it could find there is lost. A search is at
+//! most `2·side × (2·side + 1)` steps (2.6 million at [`MAX_SIDE`], each
+//! a bounds check outside the picture), at most 8 per picture, and its
+//! arithmetic saturates (`size_estimate * 100` overflowed with overflow
+//! checks). The rest of quircs's work grows with the picture's pixels and
+//! the finder patterns in it: over 200 000 fuzz pictures the slowest read
+//! went from 4.09 s to 66 ms natively (`tests/qr_fuzz.rs`).
+//!
+//! **How it is tested:** `tests/qr_fuzz.rs` reads seeded random pictures
+//! under `catch_unwind`: claimed sizes that do not match the bytes (0×N,
+//! 1×1, huge widths with small heights, overflowing products), noise, and
+//! drawn codes damaged (bits flipped, regions erased, finder patterns
+//! pasted, tiled or stretched across the picture by a tail, scaled,
+//! sheared, in perspective, cropped, inverted), some up to [`MAX_SIDE`].
+//! The suite reads a thousand in a few seconds; the longer run by hand is
+//! documented there, with what it found.
 
 use qrcodegen::{QrCode, QrCodeEcc, QrSegment, Version};
 
@@ -108,22 +153,28 @@ pub fn draw(text: &str, max_version: u8) -> Result<Grid, TooLong> {
     })
 }
 
+/// The largest picture [`read`] reads, per side: what the scan screen's
+/// helper (`web/scan-v1.js`) sends at most, scaling every camera frame and
+/// photo down to it (a test checks the two agree). A larger size is
+/// refused before anything is allocated for it. At most 812: quircs's
+/// `line_intersect` computes up to 4 × (side − 1)³ in `i32` (see the
+/// module documentation); 800 pixels still give a version 7 code (the
+/// largest of the shared cases) 15 pixels a module when it fills the frame.
+pub const MAX_SIDE: usize = 800;
+
 /// Every QR code's text found in a greyscale picture of `width × height`
-/// pixels (row by row, one byte per pixel; a shorter slice reads as light).
-/// Codes that are found but cannot be decoded are left out.
+/// pixels (row by row, one byte per pixel). Codes that are found but
+/// cannot be decoded are left out. A picture whose bytes are not exactly
+/// `width × height`, that is empty, or wider or taller than [`MAX_SIDE`]
+/// reads as no code. Never panics (see the module documentation).
 pub fn read(width: usize, height: usize, luma: &[u8]) -> Vec<String> {
-    let Some(area) = width.checked_mul(height).filter(|&a| a > 0) else {
+    let fits = (1..=MAX_SIDE).contains(&width) && (1..=MAX_SIDE).contains(&height);
+    if !fits || width.checked_mul(height) != Some(luma.len()) {
         return Vec::new();
-    };
-    let mut pixels = luma
-        .get(..area)
-        .map_or_else(|| vec![255; area], <[u8]>::to_vec);
-    if luma.len() < area {
-        pixels[..luma.len()].copy_from_slice(luma);
     }
     let mut decoder = quircs::Quirc::default();
     decoder
-        .identify(width, height, &pixels)
+        .identify(width, height, luma)
         .filter_map(|code| code.ok()?.decode().ok())
         .filter_map(|data| String::from_utf8(data.payload).ok())
         .collect()
@@ -150,7 +201,38 @@ mod tests {
     fn a_picture_without_a_code_reads_nothing() {
         assert!(read(40, 30, &[200; 1200]).is_empty());
         assert!(read(0, 0, &[]).is_empty());
-        assert!(read(10, 10, &[0; 3]).is_empty(), "short slice: light");
+    }
+
+    #[test]
+    fn a_picture_whose_bytes_do_not_match_its_size_reads_nothing() {
+        let (w, px) = draw("NCT07063225:1:HELLO", 25).unwrap().pixels(4);
+        assert_eq!(read(w, w, &px).len(), 1);
+        assert!(read(w, w, &px[1..]).is_empty(), "one byte short");
+        assert!(read(w - 1, w, &px).is_empty(), "one row of bytes over");
+        assert!(read(w, 0, &px).is_empty());
+        assert!(read(0, 5, &[]).is_empty());
+        assert!(read(usize::MAX, 2, &px).is_empty(), "overflowing size");
+        assert!(read(1 << 40, 1 << 30, &[]).is_empty(), "nothing allocated");
+    }
+
+    #[test]
+    fn a_picture_larger_than_the_helper_sends_reads_nothing() {
+        let (w, px) = draw("NCT07063225:1:HELLO", 25).unwrap().pixels(4);
+        for (side, found) in [(MAX_SIDE, 1), (MAX_SIDE + 1, 0)] {
+            let mut picture = vec![255u8; side * w];
+            for y in 0..w {
+                picture[y * side..y * side + w].copy_from_slice(&px[y * w..(y + 1) * w]);
+            }
+            assert_eq!(read(side, w, &picture).len(), found, "{side} wide");
+        }
+    }
+
+    #[test]
+    fn the_scan_helper_scales_pictures_to_the_largest_side_read() {
+        let helper = include_str!("../../web/scan-v1.js");
+        let scale = format!("const scale = Math.min(1, {MAX_SIDE} / Math.max(w0, h0));");
+        assert!(helper.contains(&scale), "web/scan-v1.js: {scale}");
+        assert!(helper.contains(&format!("at most {MAX_SIDE} px a side")));
     }
 
     #[test]

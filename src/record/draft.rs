@@ -3,7 +3,8 @@
 //! is `records`'s; importing a file, `import`'s; the storage trait, `store`'s.
 
 use crate::engine::dictionary::{FIELDS, Field, FieldDef, Kind};
-use crate::engine::record::{FORMAT, PlateletUnit};
+use crate::engine::record::{FORMAT, PlateletUnit, read_value};
+use crate::engine::{Date, ProblemKind};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use std::collections::BTreeMap;
@@ -203,6 +204,16 @@ impl Draft {
         ])
     }
 
+    /// The engine's problem with one field's input as typed (with its unit
+    /// or ULN), judged as on `on` (a date after it is not valid): exactly
+    /// what [`Draft::record_json`] and the engine's validation
+    /// (`engine::record::read_value`) make of it. `None` when it is valid
+    /// or not answered. Whether the field applies is not judged here.
+    pub fn problem_at(&self, field: Field, on: Date) -> Option<ProblemKind> {
+        let def = field.def();
+        read_value(def, &self.answer_json(def)?, Some(on)).err()
+    }
+
     fn answer_json(&self, def: &FieldDef) -> Option<Json> {
         let text = self.input(def.id).trim();
         match def.kind {
@@ -367,6 +378,45 @@ pub(crate) mod tests {
         d.patient_checked_on = "2026-12-01".into();
         let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
         assert_eq!(back, d);
+    }
+
+    #[test]
+    fn a_fields_problem_is_the_engines_for_the_text_as_typed() {
+        let on = Date::parse("2026-12-01").expect("a date");
+        let mut d = draft();
+        for (key, text) in [
+            ("ecog", "7"),
+            ("rhtpo_days", "2x"),
+            ("last_chemo_date", "2026-12-02"),
+            ("sex", "f"),
+            ("platelet_count", "21"),
+            ("platelet_count.unit", "mL"),
+            ("diabetes", "no"),
+            ("age_years", " 60 "),
+        ] {
+            d.set_input(key, text);
+        }
+        let problem = |id| d.problem_at(Field::from_id(id).expect("a field"), on);
+        assert_eq!(
+            problem("ecog"),
+            Some(ProblemKind::OutOfRange { min: 0, max: 4 })
+        );
+        assert!(matches!(
+            problem("rhtpo_days"),
+            Some(ProblemKind::WrongType(_))
+        ));
+        assert!(matches!(
+            problem("last_chemo_date"),
+            Some(ProblemKind::DateAfterScreening { .. })
+        ));
+        assert_eq!(problem("sex"), Some(ProblemKind::BadChoice("f".into())));
+        assert_eq!(
+            problem("platelet_count"),
+            Some(ProblemKind::UnknownUnit("mL".into()))
+        );
+        assert_eq!(problem("diabetes"), None);
+        assert_eq!(problem("age_years"), None, "trimmed, as the form reads it");
+        assert_eq!(problem("hiv"), None, "not answered");
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! module every screen fetches after its first paint, so a link to
 //! `#patient` does not wait for it): "Show my answers to the study team" opens the code
 //! sheet, which draws the answers as a QR code on the screen (`crate::handoff` writes its text, `crate::handoff::qr`
-//! its modules), says plainly that anyone who scans it can read them, and
-//! prints as one page with the code, the answers in the patient's language
-//! and the site's contact details. Also the site's own words (`site.json`,
+//! its modules), says plainly that anyone who scans it can read them, names
+//! the questions whose answers are not valid and so are left out of the
+//! code (`crate::handoff`'s choice: the code carries only valid answers),
+//! and prints as one page with the code, the answers in the patient's
+//! language and the site's contact details. Also the site's own words (`site.json`,
 //! read by `crate::handoff::site`): fetched once per page, cached by the service
 //! worker for offline use; absent or not valid, the generic text stays and
 //! the console says why.
@@ -162,14 +164,30 @@ pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
             let _ = w.print();
         }
     };
-    // Drawn once, from the answers as they are when the sheet opens.
-    let checked_on = today().to_string();
-    let text = draft.with_untracked(|d| Handoff::from_draft(d, &checked_on).encode());
+    // Drawn once, from the answers as they are when the sheet opens: only
+    // the valid ones (`crate::handoff`'s choice); the questions left out
+    // are named above the code.
+    let checked_on = today();
+    let carried = draft.with_untracked(|d| Handoff::from_draft(d, checked_on));
+    let text = carried.handoff.encode();
+    let left_out = carried.left_out;
+    let checked_on = checked_on.to_string();
     let grid = crate::handoff::qr::draw(&text, MAX_QR_VERSION).ok();
     move || {
         let l = lang.get();
         let h = words::of(l);
-        let answers = draft.with(|d| answers(l, d));
+        let m = l.messages();
+        let answers = draft.with(|d| answers(l, d, &left_out));
+        let left_out_view = (!left_out.is_empty()).then(|| {
+            view! {
+                <div class="alert warning" data-left-out>
+                    <p>{(h.left_out)(h.p_change_answers)}</p>
+                    <ul>
+                        {left_out.iter().map(|&f| view! { <li data-left-out-field=f.id()>{m.patient_question(f)}</li> }).collect_view()}
+                    </ul>
+                </div>
+            }
+        });
         let code = match &grid {
             Some(grid) => {
                 let side = (grid.size + 8).to_string();
@@ -191,6 +209,7 @@ pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
                 <p>{(h.sheet_date)(&checked_on)}</p>
                 <p class="no-print">{h.code_help}</p>
                 <p class="alert warning" data-code-warning><strong>{h.code_warning}</strong></p>
+                {left_out_view}
                 {code}
                 <button class="big no-print" on:click=print>{h.print}</button>
                 <h4>{h.sheet_answers}</h4>
@@ -204,8 +223,9 @@ pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
 }
 
 /// Each question the self-check asked, with the answer as the patient sees
-/// it (or "not answered"), in the patient's language.
-fn answers(lang: Lang, draft: &Draft) -> Vec<(&'static str, String)> {
+/// it (or "not answered"; an answer in `left_out` is marked as not in the
+/// code), in the patient's language.
+fn answers(lang: Lang, draft: &Draft, left_out: &[Field]) -> Vec<(&'static str, String)> {
     let m = lang.messages();
     let sc = common::answers::of(lang);
     let record = crate::engine::Record::from_json_value(&draft.record_json()).ok();
@@ -234,6 +254,11 @@ fn answers(lang: Lang, draft: &Draft) -> Vec<(&'static str, String)> {
                     format!("{v}{}", m.unit_suffix(f)).trim().to_string()
                 }
                 (_, v) => v.to_string(),
+            };
+            let shown = if left_out.contains(&f) {
+                (words::of(lang).not_in_code)(&shown)
+            } else {
+                shown
             };
             (m.patient_question(f), shown)
         })

@@ -76,6 +76,11 @@ pub struct Words {
     pub sheet_answers: &'static str,
     /// An answer not given.
     pub not_answered: &'static str,
+    /// Above the questions whose answers the code leaves out (not valid),
+    /// with the label of the button that goes back to the answers.
+    pub left_out: fn(&str) -> String,
+    /// An answer left out of the code, as the answers list shows it.
+    pub not_in_code: fn(&str) -> String,
     /// The code could not be drawn (never expected: answers are cut to fit).
     pub code_failed: &'static str,
     /// Heading of the site's contact details.
@@ -137,6 +142,12 @@ pub const EN: Words = Words {
     sheet_date: |d| format!("Self-check of {d} · study NCT07063225"),
     sheet_answers: "My answers",
     not_answered: "not answered",
+    left_out: |change| {
+        format!(
+            "These answers are not in the code because they are not complete or not valid. The study team will ask you about them, or you can correct them first with \"{change}\":"
+        )
+    },
+    not_in_code: |a| format!("{a} (not in the code: not complete or not valid)"),
     code_failed: "Your answers could not be turned into a code. Please show the study team this page instead.",
     contact_title: "Study team",
     phone: "Phone",
@@ -195,6 +206,12 @@ pub const ZH: Words = Words {
     sheet_date: |d| format!("自查日期：{d} · 研究编号 NCT07063225"),
     sheet_answers: "我的回答",
     not_answered: "未回答",
+    left_out: |change| {
+        format!(
+            "以下回答不完整或无效，未放入二维码。研究团队会再向您询问；您也可以先点击“{change}”进行更正："
+        )
+    },
+    not_in_code: |a| format!("{a}（不完整或无效，未放入二维码）"),
     code_failed: "无法把您的回答生成二维码。请直接把本页出示给研究团队。",
     contact_title: "研究团队",
     phone: "电话",
@@ -217,6 +234,22 @@ pub fn of(lang: Lang) -> &'static Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn an_answer_left_out_of_the_patients_code_is_named_in_both_languages() {
+        for lang in Lang::ALL {
+            let h = of(lang);
+            let change = h.p_change_answers;
+            assert!((h.left_out)(change).contains(change), "{lang:?}");
+            assert!((h.not_in_code)("2x").starts_with("2x"), "{lang:?}");
+        }
+        assert!(has_cjk(&(ZH.left_out)("修改我的回答")));
+        assert!(has_cjk(&(ZH.not_in_code)("2x")));
+    }
 
     #[test]
     fn patient_wording_never_says_you_are_eligible() {

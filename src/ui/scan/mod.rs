@@ -142,6 +142,10 @@ fn refusal_text(lang: Lang, refusal: &Refusal) -> String {
         Refusal::OtherTrial(id) => (h.scan_other_trial)(id),
         Refusal::OtherVersion(v) => (h.scan_other_version)(v),
         Refusal::Damaged => h.scan_damaged.to_string(),
+        Refusal::BadCheckDate => h.scan_bad_date.to_string(),
+        Refusal::BadAnswer { field, .. } => {
+            (h.scan_bad_answer)(lang.messages().field_label(*field))
+        }
     }
 }
 

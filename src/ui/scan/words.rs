@@ -33,6 +33,10 @@ pub struct Words {
     pub scan_other_version: fn(&str) -> String,
     /// A damaged code.
     pub scan_damaged: &'static str,
+    /// A code whose self-check date is not a real date.
+    pub scan_bad_date: &'static str,
+    /// A code with an answer that is not valid (with the field's label).
+    pub scan_bad_answer: fn(&str) -> String,
     /// Back to the list.
     pub scan_back: &'static str,
 }
@@ -63,6 +67,12 @@ pub const EN: Words = Words {
         )
     },
     scan_damaged: "This code is damaged or incomplete. Nothing was created: ask the patient to show it again.",
+    scan_bad_date: "The date of the self-check in this code is not valid. Nothing was created: ask the patient to show the code again from their result.",
+    scan_bad_answer: |f| {
+        format!(
+            "The answer to \"{f}\" in this code is not valid, so nothing was imported and no record was created. Ask the patient to check that answer and show the code again, or enter the answers yourself."
+        )
+    },
     scan_back: "Back to the records",
 };
 
@@ -90,6 +100,12 @@ pub const ZH: Words = Words {
         )
     },
     scan_damaged: "此二维码已损坏或不完整。未新建任何记录：请患者重新出示。",
+    scan_bad_date: "二维码中的自查日期无效，未导入，未新建任何记录。请患者从自查结果页面重新出示二维码。",
+    scan_bad_answer: |f| {
+        format!(
+            "二维码中“{f}”的回答无效，未导入，未新建任何记录。请患者核对该回答后重新出示二维码，或由您直接录入。"
+        )
+    },
     scan_back: "返回记录列表",
 };
 
@@ -98,5 +114,28 @@ pub fn of(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::patient::all_questions;
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn a_refused_answer_names_its_field_in_both_languages() {
+        for lang in Lang::ALL {
+            let (h, m) = (of(lang), lang.messages());
+            for f in all_questions() {
+                let label = m.field_label(f);
+                assert!((h.scan_bad_answer)(label).contains(label), "{lang:?} {f:?}");
+            }
+            assert!(!h.scan_bad_date.is_empty());
+        }
+        assert!(has_cjk(ZH.scan_bad_date) && has_cjk(&(ZH.scan_bad_answer)("ECOG")));
     }
 }
