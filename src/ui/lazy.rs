@@ -4,7 +4,7 @@
 //! and the patient's code sheet), and the records list's tools (import,
 //! exports, passcode offer, settings, the unreadable-entries report, the
 //! buttons under a long list). The build splits each into its own wasm
-//! module (`tools/bin/wasm-bindgen`, see ARCHITECTURE.md), so the first
+//! module (`tools/post-build.mjs`, see ARCHITECTURE.md), so the first
 //! download holds only the app shell, the start page, the records list and
 //! the engine. The list's tools wait until the list is painted.
 //!
