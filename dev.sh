@@ -13,9 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 TRUNK_VERSION=0.21.14
-WASM_SPLIT_VERSION=0.2.4
-# tools/bin first: its wasm-bindgen splits the wasm before the real one runs.
-export PATH="$PWD/tools/bin:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+# The wasm-split-cli whose loader runtime is vendored (vendor/wasm-split-cli-<version>/).
+WASM_SPLIT_VERSION=$(cd vendor && ls -d wasm-split-cli-* | sed 's/^wasm-split-cli-//')
+# The tools Trunk and its post-build hook run: cargo's (trunk, wasm-bindgen,
+# wasm-split-cli) and npm's (wasm-opt). Nothing stands in for a tool.
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -86,8 +88,9 @@ case "${1:-}" in
     # save is rebuilt in seconds. `./dev.sh serve --release` serves the
     # release pipeline (what `build` and `test` use).
     say "serving at http://127.0.0.1:8080 (Ctrl-C to stop; a debug build: sizes and speed are not the release's)"
-    # No auto-reload: Trunk would inject an inline script, which the app's
-    # Content-Security-Policy forbids (and the post-build hook refuses).
+    # No auto-reload: Trunk's reload script is inline code, which the app's
+    # Content-Security-Policy forbids (and the page the post-build hook
+    # writes from index.html would not carry it anyway).
     exec trunk serve --no-autoreload ${2:+"$2"}
     ;;
   build)
@@ -130,7 +133,9 @@ case "${1:-}" in
       git worktree remove --force "$base" 2>/dev/null || rm -rf "$base"
       git worktree prune
       git worktree add --detach "$base" "$rev" >/dev/null
-      (cd "$base" && trunk build --release >build.log 2>&1) \
+      # (A ref from before 2026-12-06 splits the wasm with its own
+      # tools/bin/wasm-bindgen, which must come first on PATH.)
+      (cd "$base" && PATH="$PWD/tools/bin:$PATH" trunk build --release >build.log 2>&1) \
         || { tail -30 "$base/build.log"; echo "building $ref failed" >&2; exit 1; }
       echo "$rev" > "$base/.built-rev"
     fi

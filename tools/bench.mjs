@@ -51,7 +51,8 @@ import { serveDist, launch } from '../tests/browser/harness.mjs';
 import { criticalPath } from './critical-path.mjs';
 import { brotli, moduleSizes } from './sizes.mjs';
 import { writeCodeVideo } from '../tests/browser/camera.mjs';
-import { moduleFiles } from './split-loader.mjs';
+import { readFeatures } from './build/features.mjs';
+import { LOADER, readLoader, splitDir, vendoredRuntime } from './build/split.mjs';
 
 const brotliSize = (file) => brotli(fs.readFileSync(file));
 
@@ -494,18 +495,19 @@ if (PARTS.has('backup')) {
 }
 
 if (PARTS.has('handoff')) {
-  // What opening each screen fetches: its module and the shared chunks the
-  // splitter says it uses (the loader's comments name them), brotli.
-  const loaderText = fs.readFileSync(path.join(root, 'target/wasm-bindgen/release/split/__wasm_split.js'), 'utf8');
+  // What opening each lazily loaded module's screens fetches (the features
+  // table's modules): its module and the shared chunks the splitter says it
+  // uses (read from the build's split loader), brotli, and its style sheets
+  // and scripts.
+  const targetDir = process.env.CARGO_TARGET_DIR ?? path.join(root, 'target');
+  const split = readLoader(fs.readFileSync(path.join(splitDir(targetDir, 'release'), LOADER), 'utf8'), vendoredRuntime(root));
   const sizes = moduleSizes(dist);
-  for (const [split, what, extra] of [
-    ['patient', 'the patient check', ['patient.css']],
-    ['later', 'every screen after its first paint (the lock screen, the tabs\' watch, the patient\'s code sheet with the code\'s encoder)', ['handoff.css']],
-    ['record', 'the record form or the scan screen (with the code\'s reader)', ['record.css', 'scan-v1.js', 'handoff.css']],
-  ]) {
-    const files = moduleFiles(loaderText, split).map((f) => f.replace(/\.wasm$/, ''));
+  for (const m of readFeatures(root).modules) {
+    const module = split.modules.find((s) => s.name === m.name);
+    const files = [module.file, ...module.chunks.map((i) => split.chunks[i].file)].map((f) => f.replace(/\.wasm$/, ''));
     const total = files.reduce((n, f) => n + (sizes[f] ?? 0), 0);
-    console.log(`opening ${what} fetches ${files.length} wasm files, ${kb(total)} brotli (split_${split} ${kb(sizes[`split_${split}`])}), + ${extra.map((f) => `${f} ${kb(brotliSize(path.join(dist, f)))}`).join(', ')}`);
+    const extra = [...m.styles, ...m.scripts].map((f) => path.basename(f));
+    console.log(`module ${m.name} (${m.what}; fetched ${m.fetched}): ${files.length} wasm files, ${kb(total)} brotli (split_${m.name} ${kb(sizes[`split_${m.name}`])})${extra.map((f) => `, + ${f} ${kb(brotliSize(path.join(dist, f)))}`).join('')}`);
   }
 
   const pack = fs.readdirSync(dist).find((f) => /^pack_patient-[0-9a-f]+\.bin$/.test(f));

@@ -1,37 +1,51 @@
-//! Trunk post-build hook: makes the built site strict, one request deep and
-// offline-ready. The whole build, in the order it runs (`trunk build
-// --release` through ./dev.sh, which puts tools/bin first on PATH):
-//   a. cargo builds the app's wasm (Trunk);
-//   b. tools/bin/wasm-bindgen, standing in for wasm-bindgen, splits off the
-//      lazily loaded modules (wasm-split-cli), then runs the real
-//      wasm-bindgen on the main module (Trunk calls it; see that script);
-//   c. wasm-opt -Oz on the main module (Trunk), and this hook:
-//   0. optimises each split module with wasm-opt and copies it under a
-//      content-hashed name (so no server cache can pair an old piece with a
-//      new app); 0a. writes the patient check's files as one pack for a
-//      first visit to #patient (web/pack.js) and routes the loader's
-//      fetches through it; 0b. builds the key derivation's module (crate
-//      ctit-kdf) and copies its worker (web/kdf-worker.js), under
-//      versioned names;
-//   1. puts everything the first screen needs into index.html: the pack's
-//      early fetch (web/pack-start.js), the style sheet, the start
-//      (web/boot.js bundled with wasm-bindgen's glue, the split loader,
-//      web/pack.js and the typing journal, minified) and the main wasm
-//      module as text; the Content-Security-Policy names the three inline
-//      pieces by hash and allows no other inline code; the service
-//      worker's registration (web/sw-register.js) becomes a hashed file
-//      the start fetches once the page is parsed;
-//   2. writes sw.js: web/sw.js with the list of every built file (Trunk's
-//      hashed names; not the pack) and a version derived from their
-//      contents;
-//   3. writes pre-compressed copies (.br, .gz) for servers that send them.
+//! Trunk's post-build hook: every build step Trunk does not do, in one
+//! place, in order; each failure names its step and what to do.
+//
+// `trunk build --release` (or `trunk serve`, or ./dev.sh, which call it)
+// first does what Trunk does: cargo builds the app's wasm, and Trunk runs
+// wasm-bindgen on it and copies the files index.html's copy-file lines
+// name. Trunk has no step between cargo and wasm-bindgen, where the split
+// must happen (on the linker's output, which keeps its relocations:
+// .cargo/config.toml), so this hook starts again from cargo's output and
+// Trunk's own wasm-bindgen output is thrown away (index.html puts it under
+// unsplit/ and turns Trunk's wasm-opt off). The steps, in order:
+//   1. read the features table (src/ui/features.json: which modules load
+//      lazily, their style sheets, scripts and pack) and index.html (the
+//      page's template);
+//   2. find wasm-split-cli, wasm-bindgen (Cargo.lock's version) and
+//      wasm-opt (npm's binaryen);
+//   3. split cargo's output with wasm-split-cli at the #[wasm_split]
+//      points: the main module, one module per lazily loaded feature,
+//      shared chunks, and a generated loader;
+//   4. read that loader as data (tools/build/split.mjs): its runtime must
+//      be the one vendored in vendor/, its modules the table's;
+//   5. run wasm-bindgen on the main module (keeping the exports the split
+//      modules link against);
+//   6. optimise every module with wasm-opt (the settings below) and copy
+//      the split ones under content-hashed names (so no server cache can
+//      pair an old piece with a new app);
+//   7. write the pack: the files of the module the table gives a `pack`
+//      (the patient check) as one file, for a first visit to its link;
+//   8. build the passcode's key derivation (crate ctit-kdf) and its
+//      worker, under versioned names;
+//   9. copy the lazily loaded modules' style sheets and scripts;
+//  10. write index.html from the repository's index.html (never from
+//      Trunk's): the pack's early fetch (web/pack-start.js), the style
+//      sheet, the start (web/boot.js bundled with the glue, our split
+//      loader web/split-loader.js, web/pack.js and the typing journal,
+//      minified) and the main wasm module as text, under a
+//      Content-Security-Policy naming each inline piece by hash; the
+//      service worker's registration becomes a hashed file;
+//  11. throw Trunk's own wasm-bindgen output away, and stop if the site
+//      holds any file this hook does not know (Trunk changed its output);
+//  12. write sw.js: web/sw.js with the list of every file and a version
+//      derived from their contents;
+//  13. write pre-compressed copies (.br, .gz) for servers that send them.
 // The size guard (tools/size-check.mjs) then runs in ./dev.sh test.
-// A debug build (`./dev.sh serve`, for editing) runs the same steps, split
+// A debug build (`trunk serve`, for editing) runs the same steps, split
 // and Content-Security-Policy included, but leaves out the slow ones that
-// change no behaviour: wasm-opt on the split modules, minifying the start,
-// and the compressed copies.
+// change no behaviour: wasm-opt, minifying the start, the compressed copies.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
@@ -39,252 +53,256 @@ import { execFileSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import { minify } from 'terser';
 import { minify as minifyCss } from 'csso';
-import { moduleFiles } from './split-loader.mjs';
-
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) { console.error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)'); process.exit(1); }
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
-// The start (boot, wasm-bindgen's glue, the split loader, bundled) is
-// minified: a third of its brotli size, and less for the browser to parse
-// before the wasm can start. Names of exports and string keys (the wasm's
-// import object) are kept, as terser never renames them.
-const minified = async (code) => (await minify(code, {
-  module: true, compress: { passes: 2 }, mangle: true, format: { comments: false },
-})).code;
+import { fail, runSteps } from './build/step.mjs';
+import { findTools, run } from './build/tools.mjs';
+import { readFeatures, sheetName } from './build/features.mjs';
+import { LOADER, WASM_SPLIT_VERSION, checkModules, loaderDefines, readLoader, splitDir, vendoredRuntime } from './build/split.mjs';
+import { bundleStart, readTemplate, wasmAsText, writePage } from './build/page.mjs';
 
 /**
- * The wasm module as the text of an HTML data block (decoded by
- * web/boot.js): each byte is the character whose code is that byte, except
- * NUL (the parser replaces it), CR (the parser turns it into LF) and "<"
- * (could end the element), which trade places with the three printable
- * characters the module uses least; those are written as U+0100, U+0101
- * and U+0102. The bytes' patterns survive, so brotli compresses the text
- * almost as well as the file (base64 would add 35 KB).
- * Returns the text and the [byte, character] swaps.
+ * wasm-opt's settings for every module of the app (Trunk's own wasm-opt
+ * is off: index.html's data-wasm-opt="0"): smallest code, and the
+ * WebAssembly features every browser the app supports has.
  */
-function wasmAsText(bytes) {
-  const count = new Array(256).fill(0);
-  for (const b of bytes) count[b]++;
-  const unsafe = [0x00, 0x0d, 0x3c];
-  const printable = Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i).filter((c) => !unsafe.includes(c));
-  const rare = printable.sort((x, y) => count[x] - count[y] || x - y).slice(0, unsafe.length);
-  const code = Array.from({ length: 256 }, (_, b) => b);
-  unsafe.forEach((b, i) => { code[b] = rare[i]; code[rare[i]] = 0x100 + i; });
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 8192) text += String.fromCharCode(...Array.from(bytes.subarray(i, i + 8192), (b) => code[b]));
-  return { text, swaps: unsafe.map((b, i) => [b, rare[i]]) };
+const WASM_OPT = ['-Oz', '--converge', '--enable-bulk-memory', '--enable-bulk-memory-opt', '--enable-nontrapping-float-to-int',
+  '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue', '--enable-mutable-globals'];
+/** Where index.html has Trunk put its own (unsplit) wasm-bindgen output: thrown away in step 11. */
+const UNSPLIT = 'unsplit';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set: this is Trunk\'s post-build hook; run `trunk build --release` (or ./dev.sh build)');
+  process.exit(1);
 }
-
-const htmlPath = path.join(dir, 'index.html');
-let html = fs.readFileSync(htmlPath, 'utf8');
-
-// --- 0. The split screens ---------------------------------------------------
-const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0, 8)}$1`);
-const mainJs = fs.readdirSync(dir).find((f) => /^ctit-app-[0-9a-f]+\.js$/.test(f));
-const mainWasm = mainJs && mainJs.replace(/\.js$/, '_bg.wasm');
 const profile = process.env.TRUNK_PROFILE ?? 'release';
 const quick = profile === 'debug';
-const split = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'wasm-bindgen', profile, 'split');
-const loaderPath = path.join(split, '__wasm_split.js');
-const glue = mainJs && fs.readFileSync(path.join(dir, mainJs), 'utf8');
-if (!glue || !glue.includes('from "./__wasm_split.js"') || !fs.existsSync(loaderPath) || !fs.existsSync(path.join(dir, mainWasm))) {
-  console.error('post-build: the split screens are missing: build with ./dev.sh (it puts tools/bin/wasm-bindgen first on PATH)');
-  process.exit(1);
-}
-let loader = fs.readFileSync(loaderPath, 'utf8');
-// Every module load gets `prefetch()`: start fetching the module and its
-// shared chunks now, instantiate on the first real load. web/boot.js calls
-// it for a link straight to the patient check (#patient), so those files
-// travel while the main module compiles instead of after the app has
-// started. (Text surgery on wasm-split-cli's loader: each piece must match
-// exactly once, or the build stops here.)
-for (const [from, to] of [
-  ['    return async (callbackIndex, callbackData) => {', '    return Object.assign(async (callbackIndex, callbackData) => {'],
-  ['    }\n}\nfunction makeLoad(fetcher, deps) {\n', '    }, { prefetch: callee.prefetch });\n}\nfunction makeLoad(fetcher, deps) {\n    let fetched;\n'],
-  ['        const instantiate = fetcher();\n', '        const instantiate = fetched ?? fetcher();\n        fetched = undefined;\n'],
-  ['    let loadingModule = undefined;\n    return () => {', '    let loadingModule = undefined;\n    return Object.assign(() => {'],
-  ['        return loadingModule;\n    }\n}', '        return loadingModule;\n    }, { prefetch() { fetched ??= fetcher(); deps.forEach((d) => d.prefetch()); } });\n}'],
-]) {
-  if (loader.split(from).length !== 2) { console.error(`post-build: the split loader has changed; cannot add prefetch at: ${from.trim()}`); process.exit(1); }
-  loader = loader.replace(from, to);
-}
-{
-  // The same wasm-opt settings Trunk uses for the main module (index.html).
-  const source = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
-  const level = source.match(/data-wasm-opt="([^"]+)"/)?.[1] ?? 'z';
-  const params = (source.match(/data-wasm-opt-params="([^"]+)"/)?.[1] ?? '').split(/\s+/).filter(Boolean);
-  const pieces = fs.readdirSync(split).filter((f) => f.endsWith('.wasm') && !f.startsWith('opt-') && f !== `${mainJs.replace(/-[0-9a-f]+\.js$/, '')}.wasm`);
-  for (const f of pieces) {
-    if (!loader.includes(`"./${f}"`)) { console.error(`post-build: ${f} is not named in the split loader`); process.exit(1); }
-    const tmp = path.join(split, `opt-${f}`);
-    // (wasm-opt warns about a name subsection it does not know; the names
-    // are dropped anyway, so only its errors are shown.)
-    if (quick) fs.copyFileSync(path.join(split, f), tmp);
-    else execFileSync('wasm-opt', [`-O${level}`, ...params, path.join(split, f), '-o', tmp], { stdio: ['ignore', 'inherit', 'pipe'] });
-    const data = fs.readFileSync(tmp);
-    const name = hashed(f, data);
-    fs.writeFileSync(path.join(dir, name), data);
-    loader = loader.replaceAll(`"./${f}"`, `"./${name}"`);
-  }
-  console.log(`post-build: ${pieces.length} split modules`);
-}
-// 0a. The patient check's files as one pack (web/pack.js reads it): a first
-// visit to a #patient link fetches it in one request instead of eight. The
-// loader fetches every split file through pack.js's `piece`, which answers
-// from the pack while one is in use and from the server otherwise.
-let patientPack;
-{
-  const names = moduleFiles(loader, 'patient');
-  if (names.length < 2) { console.error('post-build: the split loader does not name the patient check\'s files'); process.exit(1); }
-  const parts = names.map((n) => fs.readFileSync(path.join(dir, n)));
-  const header = Buffer.from(`${JSON.stringify(names.map((n, i) => [n, parts[i].length]))}\n`);
-  const pack = Buffer.concat([header, ...parts]);
-  patientPack = hashed('pack_patient.bin', pack);
-  fs.writeFileSync(path.join(dir, patientPack), pack);
-  const calls = loader.split('fetch(new URL(').length - 1;
-  const loads = loader.split('makeLoad(() => {').length - 1;
-  if (calls !== loads) { console.error(`post-build: the split loader fetches ${calls} files in ${loads} loads`); process.exit(1); }
-  loader = `import { piece } from "./pack.js";\n${loader.replaceAll('fetch(new URL(', 'piece(new URL(')}`;
-  console.log(`post-build: ${patientPack} (${names.length} files)`);
-}
-
-// --- 0b. The passcode's key derivation ----------------------------------------
-// Its own small wasm module (crate ctit-kdf, built for speed, not size) and
-// the Web Worker that runs it (web/kdf-worker.js), fetched only to set or
-// enter a passcode. Fixed names with the interface's version (src/ui/kdf.rs
-// names the worker): Argon2id gives the same key whichever build computes
-// it, so a cached worker or module of another build is still right; the
-// version changes only if the messages or exports do.
-{
-  execFileSync('cargo', ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '-p', 'ctit-kdf', '--features', 'worker'], { cwd: root, stdio: 'inherit' });
-  const built = path.join(process.env.CARGO_TARGET_DIR ?? path.join(root, 'target'), 'wasm32-unknown-unknown', 'release', 'ctit_kdf.wasm');
-  execFileSync('wasm-opt', ['-O3', '--strip-debug', '--strip-producers', built, '-o', path.join(dir, 'kdf-v1.wasm')], { stdio: ['ignore', 'inherit', 'pipe'] });
-  fs.writeFileSync(path.join(dir, 'kdf-worker-v1.js'), await minified(fs.readFileSync(path.join(root, 'web/kdf-worker.js'), 'utf8')));
-  console.log(`post-build: key derivation kdf-v1.wasm (${(fs.statSync(path.join(dir, 'kdf-v1.wasm')).size / 1024).toFixed(1)} KB), kdf-worker-v1.js`);
-}
-
-// --- 1. One file for the first screen ---------------------------------------
-// On a slow link each request costs a round trip (562 ms on Slow 4G) before
-// its first byte: index.html, then the scripts, wasm and style sheet it
-// names, is two. So the page carries them itself: the style sheet in a
-// <style>, the start (web/boot.js bundled with wasm-bindgen's glue and the
-// split loader) in one module script, and the main wasm module in a data
-// block (wasmAsText above). The script's and style sheet's hashes go into
-// the Content-Security-Policy, which still allows no other inline code.
-const wasm = fs.readFileSync(path.join(dir, mainWasm));
-// (CTIT_KEEP_MAIN=FILE keeps a copy of the main module, for size work.)
-if (process.env.CTIT_KEEP_MAIN) fs.writeFileSync(process.env.CTIT_KEEP_MAIN, wasm);
-const { text: wasmText, swaps } = wasmAsText(wasm);
-// The service worker's registration and update offer: a file of its own,
-// fetched by the start once the page is parsed (it need not be in the page;
-// if it cannot be fetched, the app runs without offline use, as it does
-// where service workers are not allowed).
-let swRegister;
-{
-  const code = fs.readFileSync(path.join(root, 'web/sw-register.js'), 'utf8');
-  const out = quick ? code : await minified(code);
-  swRegister = hashed('sw-register.js', out);
-  fs.writeFileSync(path.join(dir, swRegister), out);
-}
-let boot;
-{
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-boot-'));
-  fs.writeFileSync(path.join(tmp, 'glue.js'), glue.replaceAll('from "./__wasm_split.js"', 'from "./split.js"'));
-  const splitJs = loader.replace(/from "\.\/ctit-app\.js"/, 'from "./glue.js"');
-  if (!splitJs.includes('from "./glue.js"')) { console.error('post-build: the split loader does not import the app module'); process.exit(1); }
-  fs.writeFileSync(path.join(tmp, 'split.js'), splitJs);
-  fs.copyFileSync(path.join(root, 'web/boot.js'), path.join(tmp, 'boot.js'));
-  fs.copyFileSync(path.join(root, 'web/journal.js'), path.join(tmp, 'journal.js'));
-  fs.copyFileSync(path.join(root, 'web/pack.js'), path.join(tmp, 'pack.js'));
-  const bundle = await esbuild.build({
-    entryPoints: [path.join(tmp, 'boot.js')], bundle: true, format: 'esm', write: false, logLevel: 'error',
-    define: { WASM_SWAPS: JSON.stringify(swaps), WASM_LENGTH: String(wasm.length), SW_REGISTER: JSON.stringify(`./${swRegister}`) },
-    external: ['./sw-register-*'],
-  });
-  fs.rmSync(tmp, { recursive: true, force: true });
-  boot = quick ? bundle.outputFiles[0].text : await minified(bundle.outputFiles[0].text);
-}
-// The pack's early fetch (web/pack-start.js): a classic inline script of
-// its own, first in the page after the Content-Security-Policy.
-const packStart = (await minify(fs.readFileSync(path.join(root, 'web/pack-start.js'), 'utf8').replaceAll('PATIENT_PACK', JSON.stringify(`./${patientPack}`)), {
-  compress: true, mangle: true, format: { comments: false },
+const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
+const hashed = (name, data) => name.replace(/(\.[a-z]+)$/, `-${sha(data).slice(0, 8)}$1`);
+// The start and the small scripts are minified: a third of the start's
+// brotli size, and less for the browser to parse before the wasm can start.
+// Names of exports and string keys (the wasm's import object) are kept,
+// as terser never renames them.
+const minified = async (code, module = true) => (await minify(code, {
+  module, compress: module ? { passes: 2 } : true, mangle: true, format: { comments: false },
 })).code;
-const link = html.match(/<link rel="stylesheet" href="\.\/(app-[0-9a-f]+\.css)"[^>]*>/);
-if (!link) { console.error('post-build: the style sheet link was not found in index.html'); process.exit(1); }
-// Minified without reordering any rule (csso's restructuring is off).
-const css = minifyCss(fs.readFileSync(path.join(dir, link[1]), 'utf8'), { restructure: false }).css;
-const trunkLoader = html.match(/<script type="module">[\s\S]*?<\/script>/);
-if (!trunkLoader) { console.error('post-build: Trunk loader script not found in index.html'); process.exit(1); }
-if (/<\/(?:script|style)/i.test(packStart + boot + css)) { console.error('post-build: the start or the style sheet would end its own element'); process.exit(1); }
-html = html.replace(link[0], '').replace(trunkLoader[0], '').replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
-// Apart from what this step puts in, the page has no inline code at all.
-if (/<script|<style|\son[a-z]+=/i.test(html)) {
-  console.error('post-build: an inline script, style or event handler is left in index.html');
-  process.exit(1);
-}
-const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const CSP = [
-  "default-src 'none'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hash(packStart)} ${hash(boot)}`,
-  `style-src 'self' ${hash(css)}`,
-  "img-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-// (The replacements are functions: the code and the wasm's text hold "$" patterns.)
-html = html
-  .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">\n  <script>${packStart}</script>\n  <link rel="manifest" href="./manifest.webmanifest">`)
-  .replace('</head>', () => `<style>${css}</style>\n<script type="module" async>${boot}</script>\n<script type="application/wasm" id="app-wasm">${wasmText}</script>\n</head>`);
-for (const f of [mainJs, mainWasm, link[1]]) fs.rmSync(path.join(dir, f));
-// A byte order mark: browsers decode the page as UTF-8 whatever charset a
-// server's Content-Type names, so the wasm's characters arrive intact.
-html = `\uFEFF${html}`;
-fs.writeFileSync(htmlPath, html);
 
-const files = fs.readdirSync(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.') && fs.statSync(path.join(dir, f)).isFile()).sort();
-// The pack is only for a first visit (no service worker yet): the service
-// worker keeps the files it holds, so it need not keep the pack as well.
-const cached = files.filter((f) => f !== patientPack);
-const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n')).slice(0, 16);
-// Not './' as well: navigations are answered with index.html (below), and
-// the page is the biggest file, so it is downloaded once, not twice.
-const list = cached.map((f) => `./${f}`);
-// The service worker is web/sw.js with this build's version and files.
-const swSource = fs.readFileSync(path.join(root, 'web/sw.js'), 'utf8');
-const marks = { VERSION: JSON.stringify(version), FILES: JSON.stringify(list, null, 2) };
-let sw = swSource;
-for (const [name, value] of Object.entries(marks)) {
-  const mark = new RegExp(`/\\* build: ${name} \\*/ [^;]+;`);
-  if (!mark.test(sw)) { console.error(`post-build: web/sw.js has no "/* build: ${name} */" value to fill in`); process.exit(1); }
-  sw = sw.replace(mark, () => `${value};`);
+/** Every file this hook writes into the site (step 11 checks there is no other). */
+const written = new Set();
+function write(name, data) {
+  fs.writeFileSync(path.join(dir, name), data);
+  written.add(name);
 }
-fs.writeFileSync(path.join(dir, 'sw.js'), sw);
-console.log(`post-build: index.html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB, CSP, sw.js with ${list.length} files (cache ctit-${version})`);
 
-// 3. Pre-compressed copies (file.br, file.gz) of every text and wasm file,
-//    for servers that can send them as they are (nginx brotli_static /
-//    gzip_static, Caddy `precompressed`, Apache with a rewrite rule): the
-//    wasm goes over the wire at about a third of its size, without the
-//    server compressing on every request. Servers that cannot still serve
-//    the plain files. Written last, so the service worker's list (which
-//    names the plain files) never includes them.
-const compressible = /\.(?:html|js|mjs|css|wasm|bin|svg|json|webmanifest)$/;
-let plain = 0, brotli = 0;
-// sw.js is left plain: it is tiny, and browsers compare it byte for byte to
-// find a new version, so there must never be a stale compressed copy of it.
-for (const f of quick ? [] : fs.readdirSync(dir).filter((f) => compressible.test(f) && f !== 'sw.js')) {
-  const data = fs.readFileSync(path.join(dir, f));
-  const br = zlib.brotliCompressSync(data, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-  });
-  const gz = zlib.gzipSync(data, { level: 9 });
-  if (br.length < data.length) fs.writeFileSync(path.join(dir, `${f}.br`), br);
-  if (gz.length < data.length) fs.writeFileSync(path.join(dir, `${f}.gz`), gz);
-  plain += data.length;
-  brotli += Math.min(br.length, data.length);
-}
-console.log(`post-build: pre-compressed ${(plain / 1024).toFixed(1)} KB to ${(brotli / 1024).toFixed(1)} KB (brotli)`);
+// What the steps hand on.
+let features, tools, template, targetDir, split, main, loaderTable, packFile;
+/** The split files' names in the site (content-hashed), by wasm-split-cli's names. */
+const siteName = new Map();
+const splitOut = () => splitDir(targetDir, profile);
+
+await runSteps([
+  ['read the features table and index.html', () => {
+    features = readFeatures(root);
+    template = readTemplate(fs.readFileSync(process.env.TRUNK_HTML_FILE ?? path.join(root, 'index.html'), 'utf8'));
+  }],
+
+  ['find the tools', () => {
+    tools = findTools(root, WASM_SPLIT_VERSION);
+    // Where cargo writes (CARGO_TARGET_DIR or .cargo/config.toml may move it), as Trunk asks it.
+    try {
+      targetDir = JSON.parse(execFileSync(tools.cargo, ['metadata', '--format-version', '1', '--no-deps'], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 })).target_directory;
+    } catch (error) {
+      fail(`\`cargo metadata\` failed: ${error.message.split('\n')[0]}`, 'see cargo\'s message above (Cargo.toml must parse).');
+    }
+  }],
+
+  ['split the wasm (wasm-split-cli)', () => {
+    const input = path.join(targetDir, 'wasm32-unknown-unknown', profile, `${template.bin}.wasm`);
+    if (!fs.existsSync(input)) fail(`cargo's output ${input} is missing`, 'build through Trunk (`trunk build --release`, `trunk serve`, or ./dev.sh build), which runs cargo first; the hook does not run on its own.');
+    fs.rmSync(splitOut(), { recursive: true, force: true });
+    fs.mkdirSync(splitOut(), { recursive: true });
+    run(tools.split, [input, splitOut(), '--target', 'web', '--out-name', template.bin], {
+      fix: `see wasm-split-cli's message above. It needs the linker's relocations (--emit-relocs in .cargo/config.toml) and must read the markers of the wasm_split_helpers version in Cargo.lock: ./dev.sh installs wasm-split-cli ${WASM_SPLIT_VERSION}, which does.`,
+    });
+  }],
+
+  ['read the split loader', () => {
+    const text = fs.readFileSync(path.join(splitOut(), LOADER), 'utf8');
+    split = readLoader(text, vendoredRuntime(root));
+    checkModules(split, features);
+    if (split.main !== `./${template.bin}.js`) fail(`wasm-split-cli's loader imports initSync from ${split.main}, not ./${template.bin}.js`, 'check the --out-name given to wasm-split-cli in step 3.');
+    const named = [...split.chunks.map((c) => c.file), ...split.modules.map((m) => m.file)];
+    const made = fs.readdirSync(splitOut()).filter((f) => f.endsWith('.wasm') && f !== `${template.bin}.wasm`);
+    const unnamed = made.filter((f) => !named.includes(f));
+    const absent = named.filter((f) => !made.includes(f));
+    if (unnamed.length || absent.length) fail(`wasm-split-cli's loader and files disagree: ${[...unnamed.map((f) => `${f} is not in the loader`), ...absent.map((f) => `${f} was not written`)].join(', ')}`, `compare ${splitOut()} with ${LOADER}; a wasm-split-cli other than ${WASM_SPLIT_VERSION}?`);
+  }],
+
+  ['run wasm-bindgen on the main module', () => {
+    const out = path.join(splitOut(), 'bindgen');
+    run(tools.bindgen, ['--target=web', `--out-dir=${out}`, `--out-name=${template.bin}`, '--no-typescript', '--keep-lld-exports', path.join(splitOut(), `${template.bin}.wasm`)], {
+      fix: 'see wasm-bindgen\'s message above; its version must be the one Cargo.lock locks (step 2 checked that).',
+    });
+    const made = fs.readdirSync(out).sort();
+    const want = [`${template.bin}.js`, `${template.bin}_bg.wasm`];
+    if (made.join() !== want.join()) fail(`wasm-bindgen wrote ${made.join(', ')}; the start bundles only ${want.join(' and ')}`, 'the app\'s Rust code asks wasm-bindgen for more (inline JS snippets?): keep such JS in web/ and call it through src/ui/bridge.rs.');
+    main = { glue: fs.readFileSync(path.join(out, want[0]), 'utf8'), wasm: path.join(out, want[1]) };
+  }],
+
+  ['optimise the wasm (wasm-opt)', () => {
+    const opt = path.join(splitOut(), 'opt');
+    fs.mkdirSync(opt, { recursive: true });
+    const optimise = (from, to) => {
+      // (wasm-opt warns about a name subsection it does not know; the names
+      // are dropped anyway, so only its errors are shown.)
+      if (quick) fs.copyFileSync(from, to);
+      else run(tools.opt, [...WASM_OPT, from, '-o', to], { quiet: true, fix: `see wasm-opt's message above (settings: WASM_OPT in tools/post-build.mjs).` });
+      return fs.readFileSync(to);
+    };
+    main.bytes = optimise(main.wasm, path.join(opt, `${template.bin}_bg.wasm`));
+    // (CTIT_KEEP_MAIN=FILE keeps a copy of the main module, for size work.)
+    if (process.env.CTIT_KEEP_MAIN) fs.writeFileSync(process.env.CTIT_KEEP_MAIN, main.bytes);
+    for (const f of [...split.chunks.map((c) => c.file), ...split.modules.map((m) => m.file)]) {
+      const data = optimise(path.join(splitOut(), f), path.join(opt, f));
+      const name = hashed(f, data);
+      write(name, data);
+      siteName.set(f, name);
+    }
+    // The split loader's table (web/split-loader.js), with the files' names
+    // in the site (relative to the page, as "./name" would be).
+    loaderTable = loaderDefines(split, (f) => siteName.get(f));
+    console.log(`post-build: ${siteName.size} split modules and chunks`);
+  }],
+
+  ['write the pack', () => {
+    // The pack module's files as one (web/pack.js reads it): a first visit
+    // to its link fetches them in one request instead of eight.
+    if (!features.pack) return;
+    const { name } = features.pack;
+    const m = split.modules.find((s) => s.name === name);
+    const names = [m.file, ...m.chunks.map((i) => split.chunks[i].file)].map((f) => siteName.get(f));
+    const parts = names.map((n) => fs.readFileSync(path.join(dir, n)));
+    const header = Buffer.from(`${JSON.stringify(names.map((n, i) => [n, parts[i].length]))}\n`);
+    const pack = Buffer.concat([header, ...parts]);
+    packFile = hashed(`pack_${name}.bin`, pack);
+    write(packFile, pack);
+    console.log(`post-build: ${packFile} (${names.length} files)`);
+  }],
+
+  ['build the key derivation (ctit-kdf)', async () => {
+    // Its own small wasm module (built for speed, not size) and the Web
+    // Worker that runs it (web/kdf-worker.js), fetched only to set or enter
+    // a passcode. Fixed names with the interface's version (src/ui/kdf.rs
+    // names the worker): Argon2id gives the same key whichever build
+    // computes it, so a cached worker or module of another build is still
+    // right; the version changes only if the messages or exports do.
+    run(tools.cargo, ['build', '--release', '--quiet', '--target', 'wasm32-unknown-unknown', '-p', 'ctit-kdf', '--features', 'worker'], { cwd: root, fix: 'see cargo\'s message above (crate kdf/).' });
+    const built = path.join(targetDir, 'wasm32-unknown-unknown', 'release', 'ctit_kdf.wasm');
+    run(tools.opt, ['-O3', '--strip-debug', '--strip-producers', built, '-o', path.join(dir, 'kdf-v1.wasm')], { quiet: true, fix: 'see wasm-opt\'s message above.' });
+    written.add('kdf-v1.wasm');
+    write('kdf-worker-v1.js', await minified(fs.readFileSync(path.join(root, 'web/kdf-worker.js'), 'utf8')));
+    console.log(`post-build: key derivation kdf-v1.wasm (${(fs.statSync(path.join(dir, 'kdf-v1.wasm')).size / 1024).toFixed(1)} KB), kdf-worker-v1.js`);
+  }],
+
+  ['copy the screens\' style sheets and scripts', () => {
+    // Under their file names: src/ui/js.rs's ensure_style asks for
+    // `./{name}.css`, the scan screen for ./scan-v1.js.
+    for (const { from, name } of features.siteFiles) {
+      if (template.copied.includes(name)) fail(`${name} is both in src/ui/features.json and a copy-file line of index.html`, 'remove the copy-file line: the features table\'s files are copied by this step.');
+      write(name, fs.readFileSync(path.join(root, from)));
+    }
+  }],
+
+  ['write the page', async () => {
+    // On a slow link each request costs a round trip (562 ms on Slow 4G)
+    // before its first byte: index.html, then the scripts, wasm and style
+    // sheet it names, is two. So the page carries them itself.
+    const { text: wasmText, swaps } = wasmAsText(main.bytes);
+    // The service worker's registration and update offer: a file of its
+    // own, fetched by the start once the page is parsed (if it cannot be
+    // fetched, the app runs without offline use, as it does where service
+    // workers are not allowed).
+    const swCode = fs.readFileSync(path.join(root, 'web/sw-register.js'), 'utf8');
+    const swOut = quick ? swCode : await minified(swCode);
+    const swRegister = hashed('sw-register.js', swOut);
+    write(swRegister, swOut);
+    const pack = features.pack;
+    const start = await bundleStart(root, {
+      glue: main.glue,
+      exports: split.modules.map((m) => [m.export, m.name]),
+      define: {
+        ...loaderTable,
+        WASM_SWAPS: swaps, WASM_LENGTH: main.bytes.length, SW_REGISTER: `./${swRegister}`,
+        PACK_HASH: pack?.pack ?? null, PACK_MODULE: pack?.name ?? null, PACK_STYLES: (pack?.styles ?? []).map(sheetName),
+      },
+    });
+    const boot = quick ? start : await minified(start);
+    // The pack's early fetch (web/pack-start.js): a classic inline script
+    // of its own, first in the page after the Content-Security-Policy.
+    const packStart = pack ? await minified(esbuild.transformSync(fs.readFileSync(path.join(root, 'web/pack-start.js'), 'utf8'), {
+      define: { PACK_HASH: JSON.stringify(pack.pack), PACK_FILE: JSON.stringify(`./${packFile}`) },
+    }).code, false) : null;
+    // The first download's style sheets, minified without reordering any
+    // rule (csso's restructuring is off).
+    const css = minifyCss(features.first.styles.map((f) => fs.readFileSync(path.join(root, f), 'utf8')).join('\n'), { restructure: false }).css;
+    const html = writePage(template.html, { packStart, css, boot, wasmText });
+    fs.writeFileSync(path.join(dir, 'index.html'), html);
+    written.add('index.html');
+    console.log(`post-build: index.html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB with its Content-Security-Policy`);
+  }],
+
+  ['throw Trunk\'s own wasm-bindgen output away, and check the site\'s files', () => {
+    const unsplit = path.join(dir, UNSPLIT);
+    if (!fs.existsSync(unsplit)) fail(`Trunk's own wasm-bindgen output is not in ${UNSPLIT}/`, `index.html's rust link must say data-target-path="${UNSPLIT}" (Trunk 0.21 puts its wasm-bindgen output there); did Trunk change how it does?`);
+    fs.rmSync(unsplit, { recursive: true });
+    const unknown = fs.readdirSync(dir).filter((f) => !written.has(f) && !template.copied.includes(f));
+    if (unknown.length) fail(`the site holds ${unknown.join(', ')}, which neither this hook nor a copy-file line of index.html put there`, 'Trunk\'s output changed shape (a new Trunk version, or a new data-trunk line): say in tools/post-build.mjs what the file is for, or make Trunk leave it out.');
+  }],
+
+  ['write the service worker', () => {
+    const files = fs.readdirSync(dir).filter((f) => f !== 'sw.js' && !f.startsWith('.') && fs.statSync(path.join(dir, f)).isFile()).sort();
+    // The pack is only for a first visit (no service worker yet): the
+    // service worker keeps the files it holds, so it need not keep the pack.
+    const cached = files.filter((f) => f !== packFile);
+    const version = sha(files.map((f) => f + sha(fs.readFileSync(path.join(dir, f)))).join('\n')).slice(0, 16);
+    // Not './' as well: navigations are answered with index.html, and the
+    // page is the biggest file, so it is downloaded once, not twice.
+    const list = cached.map((f) => `./${f}`);
+    const marks = { VERSION: JSON.stringify(version), FILES: JSON.stringify(list, null, 2) };
+    let sw = fs.readFileSync(path.join(root, 'web/sw.js'), 'utf8');
+    for (const [name, value] of Object.entries(marks)) {
+      const mark = new RegExp(`/\\* build: ${name} \\*/ [^;]+;`);
+      if (!mark.test(sw)) fail(`web/sw.js has no "/* build: ${name} */" value to fill in`, `put back \`/* build: ${name} */ …;\` where web/sw.js defines it.`);
+      sw = sw.replace(mark, () => `${value};`);
+    }
+    write('sw.js', sw);
+    console.log(`post-build: sw.js with ${list.length} files (cache ctit-${version})`);
+  }],
+
+  ['write the compressed copies', () => {
+    // Pre-compressed copies (file.br, file.gz) of every text and wasm file,
+    // for servers that can send them as they are (nginx brotli_static /
+    // gzip_static, Caddy `precompressed`, Apache with a rewrite rule): the
+    // wasm goes over the wire at about a third of its size, without the
+    // server compressing on every request. Servers that cannot still serve
+    // the plain files. Written last, so the service worker's list (which
+    // names the plain files) never includes them. sw.js is left plain: it
+    // is tiny, and browsers compare it byte for byte to find a new
+    // version, so there must never be a stale compressed copy of it.
+    if (quick) return;
+    const compressible = /\.(?:html|js|mjs|css|wasm|bin|svg|json|webmanifest)$/;
+    let plain = 0, brotli = 0;
+    for (const f of fs.readdirSync(dir).filter((f) => compressible.test(f) && f !== 'sw.js')) {
+      const data = fs.readFileSync(path.join(dir, f));
+      const br = zlib.brotliCompressSync(data, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+      });
+      const gz = zlib.gzipSync(data, { level: 9 });
+      if (br.length < data.length) fs.writeFileSync(path.join(dir, `${f}.br`), br);
+      if (gz.length < data.length) fs.writeFileSync(path.join(dir, `${f}.gz`), gz);
+      plain += data.length;
+      brotli += Math.min(br.length, data.length);
+    }
+    console.log(`post-build: pre-compressed ${(plain / 1024).toFixed(1)} KB to ${(brotli / 1024).toFixed(1)} KB (brotli)`);
+  }],
+]);

@@ -7,11 +7,14 @@
 // encoded by `wasmAsText` in tools/post-build.mjs, which fills in
 // WASM_SWAPS (its [byte, character] pairs) and WASM_LENGTH.
 import init, * as bindings from './glue.js';
-import { __wasm_split_load_patient as patientCheck } from './split.js';
+import { prefetch } from './split-loader.js';
 import { replay, write } from './journal.js';
 import { usePack } from './pack.js';
 
-/* global WASM_SWAPS, WASM_LENGTH, SW_REGISTER */
+// PACK_HASH, PACK_MODULE and PACK_STYLES: the link that fetches a module
+// at once, that module and its style sheets' names (the features table's
+// module with a `pack`, src/ui/features.json; PACK_HASH is null if none).
+/* global WASM_SWAPS, WASM_LENGTH, SW_REGISTER, PACK_HASH, PACK_MODULE, PACK_STYLES */
 
 /** The wasm module's bytes, decoded from the page's data block (then removed from the page). */
 function wasmBytes() {
@@ -50,15 +53,15 @@ function cannotStart(error) {
 // This script is `async` (tools/post-build.mjs): it runs while the rest
 // of the page is still arriving. A link straight to the patient check
 // starts downloading its module, shared chunks and style sheet now, side
-// by side with the page, rather than once the app has started (the
-// loader's prefetch is added by tools/post-build.mjs; src/ui/js.rs's
-// ensure_style finds the sheet by its id). On a first visit they come as
-// one pack, already on its way (web/pack-start.js, web/pack.js); once the
-// service worker keeps the app, each file comes from its cache.
-if (location.hash.startsWith('#patient')) {
+// by side with the page, rather than once the app has started (the split
+// loader's prefetch, web/split-loader.js; src/ui/js.rs's ensure_style
+// finds each sheet by its id). On a first visit they come as one pack,
+// already on its way (web/pack-start.js, web/pack.js); once the service
+// worker keeps the app, each file comes from its cache.
+if (PACK_HASH && location.hash.startsWith(PACK_HASH)) {
   if (self.ctitPack) usePack(self.ctitPack);
-  patientCheck.prefetch();
-  document.head.append(Object.assign(document.createElement('link'), { id: 'style-patient', rel: 'stylesheet', href: './patient.css' }));
+  prefetch(PACK_MODULE);
+  for (const sheet of PACK_STYLES) document.head.append(Object.assign(document.createElement('link'), { id: `style-${sheet}`, rel: 'stylesheet', href: `./${sheet}.css` }));
 }
 // Everything else needs the whole page (the main module is in it), and the
 // service worker's caching waits until the page is here.

@@ -91,7 +91,8 @@ export async function replay() {
 }
 
 /**
- * Journals one localStorage write (`value` null: the key was removed). The
+ * Journals one localStorage write (`value` null or undefined: the key was
+ * removed; the app's typed binding passes undefined for "none"). The
  * journaling itself waits until the frame being drawn is painted and the
  * verdict redrawn (src/ui/field.rs), so neither the keystroke nor its
  * verdict waits for it; a hidden tab, which draws no frames, journals
@@ -99,7 +100,7 @@ export async function replay() {
  */
 export function write(key, value) {
   if (!on) return;
-  waiting.set(key, value);
+  waiting.set(key, value ?? null);
   if (due) return;
   due = true;
   // (Two tasks after the frame: the verdict's, queued from the same frame

@@ -3,49 +3,58 @@
 //! code or words meant for a lazily loaded module, or the splitter pulls
 //! them into the first download. Without this check a newcomer learns the
 //! rule from the size guard; with it, the failure names the file, line and
-//! symbol. The boundary itself is each feature's `door.rs`, whose
-//! `#[wasm_split]` functions are the only doors (see ARCHITECTURE.md, "The
-//! first download"). A line the check cannot judge (a generic whose code is
-//! made where it is called) is allowed by a comment starting
+//! symbol. Which files are fetched later is the features table's
+//! (src/ui/features.json: each module's `files`, and `later_only`); the
+//! first download is every other file under src/ui but the doors (the
+//! `#[wasm_split]` functions, `first.doors`; see ARCHITECTURE.md, "The first
+//! download"). A line the check cannot judge (a generic whose code is made
+//! where it is called) is allowed by a comment starting
 //! `// first-module: allowed` right above it, with the reason.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { glob, readFeatures } from '../../tools/build/features.mjs';
 
-const ui = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src/ui');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const features = readFeatures(root);
 
-
-/**
- * Modules whose code is fetched later (paths under src/ui, as `crate::ui::`
- * names them): nothing in FIRST may call into them.
- */
-const LAZY = ['record', 'patient', 'scan', 'lock', 'settings', 'list::tools',
-  'common::answers', 'common::initials', 'common::operations',
-  'platform::kdf', 'platform::files', 'platform::js', 'platform::bridge'];
-
-/** Every .rs file under src/ui, as a path relative to it (`list/mod.rs`). */
-function files(dir = ui, prefix = '') {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? files(path.join(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith('.rs') ? [`${prefix}${e.name}`] : []);
+/** A source file's module path from the crate's root: src/ui/list.rs and src/ui/list/mod.rs are ["ui", "list"]. */
+function modulePath(file) {
+  const parts = file.replace(/^src\//, '').replace(/\.rs$/, '').split('/');
+  if (['mod', 'lib', 'main'].includes(parts.at(-1))) parts.pop();
+  return parts;
 }
 
-/** The module path of a file under src/ui (`list/filter.rs` → `list::filter`, `list/mod.rs` → `list`). */
-const modulePath = (file) => file.replace(/\.rs$/, '').replace(/\/mod$/, '').replaceAll('/', '::');
+/** Modules whose code is fetched later, each with what to call it in a message. */
+const LAZY = [
+  ...features.modules.flatMap((m) => m.files.map((f) => ({ path: modulePath(f), why: `code of the lazily loaded \`${m.name}\` module` }))),
+  ...features.laterOnly.map((f) => ({ path: modulePath(f), why: 'only lazily loaded modules use it' })),
+];
+
+/** Items of lazily loaded modules the first download may name: types that carry no code. */
+const ALLOWED = features.modules.flatMap((m) => m.namedByFirst).map((p) => p.split('::').slice(1));
 
 /**
- * The first download's files under src/ui: every file but those of the
- * lazily loaded modules and the features' doors (`door.rs`: the boundary,
- * not checked). A new file is checked unless its module is in LAZY.
+ * The first download's files under src/ui: every file but those fetched
+ * later and the doors (the boundary, not checked). A new file is checked
+ * unless the features table puts it in a lazily loaded module.
  */
-const FIRST = files().filter((f) => !f.endsWith('door.rs') && !LAZY.some((m) => modulePath(f) === m || modulePath(f).startsWith(`${m}::`)));
+const FIRST = glob(root, 'src/ui/**/*.rs').filter((f) => !features.lazyFiles.includes(f) && !features.first.doors.includes(f));
 
-/** Names of lazily loaded modules the first download may use: types that carry no code. */
-const ALLOWED = new Set([]);
+const startsWith = (long, short) => short.length <= long.length && short.every((s, i) => long[i] === s);
+
+/** The module path `crate::…`, `super::…` or `self::…` names, written in the module `here`. */
+function resolve(here, head, supers, rest) {
+  let base = head === 'crate' ? [] : head === 'self' ? here : here.slice(0, -1);
+  for (let n = supers.split('::super').length - 1; n > 0; n--) base = base.slice(0, -1);
+  return [...base, ...rest];
+}
 
 /** Every use of lazily loaded code or words in `text` (of `file`): "file:line: symbol (why)". */
-function offences(file, text = fs.readFileSync(path.join(ui, file), 'utf8')) {
+function offences(file, text = fs.readFileSync(path.join(root, file), 'utf8')) {
+  const here = modulePath(file);
   const found = [];
   const lines = text.split('\n');
   lines.forEach((raw, i) => {
@@ -54,37 +63,55 @@ function offences(file, text = fs.readFileSync(path.join(ui, file), 'utf8')) {
       if (/\/\/ first-module: allowed/.test(lines[j])) return;
     }
     const line = raw.replace(/\/\/.*$/, '');
-    const at = `src/ui/${file}:${i + 1}`;
-    const lazy = LAZY.map((m) => m.replaceAll('::', '::')).sort((a, b) => b.length - a.length).join('|');
-    for (const m of line.matchAll(new RegExp(`\\bcrate::ui::(${lazy})::(\\w+|\\{[^}]*\\})`, 'g'))) {
-      const symbol = `${m[1]}::${m[2]}`;
-      // A feature's door is the boundary: its stubs are the first download's.
-      if (m[1].endsWith('::door') || m[2] === 'door' || /^\{?\s*door\b/.test(m[2])) continue;
-      if (!ALLOWED.has(symbol)) found.push(`${at}: ${symbol} (code of the lazily loaded \`${m[1]}\` module)`);
-    }
-    for (const m of line.matchAll(/\buse crate::ui::([\w:]+);/g)) {
-      if (LAZY.includes(m[1])) found.push(`${at}: use crate::ui::${m[1]} (the whole lazily loaded module)`);
-    }
-    for (const m of line.matchAll(/\bcrate::(security::backup|record::export|record::judge|interop::\w+)::(\w+)/g)) {
-      found.push(`${at}: crate::${m[1]}::${m[2]} (only lazily loaded screens use \`${m[1]}\`)`);
+    const at = `${file}:${i + 1}`;
+    for (const m of line.matchAll(/\b(crate|super|self)((?:::super)*)((?:::\w+)*)(?:::\{([^}]*)\})?/g)) {
+      const [symbol, head, supers, rest, group] = m;
+      if (!rest && group === undefined) continue;
+      const base = resolve(here, head, supers, rest.split('::').slice(1));
+      // `path::{a, b::c}` names each of its members.
+      const named = group === undefined ? [base] : group.split(',').map((s) => s.trim()).filter(Boolean)
+        .map((s) => (s === 'self' ? base : [...base, ...s.split('::')]));
+      for (const target of named) {
+        const lazy = LAZY.find((l) => startsWith(target, l.path));
+        if (lazy && !ALLOWED.some((a) => startsWith(target, a))) {
+          const whole = target.length === lazy.path.length ? ', the whole module' : '';
+          found.push(`${at}: ${symbol.replace(/^(self|super|crate)::/, '')} (${lazy.why}${whole})`);
+          break;
+        }
+      }
     }
   });
   return found;
 }
 
 test('the first download reaches no code or words of a lazily loaded module (each offence named)', () => {
+  assert.ok(FIRST.length > 0, 'the first download has files under src/ui');
   assert.deepEqual(FIRST.flatMap((f) => offences(f)), []);
 });
 
 test('the check finds an offence when there is one (it names file, line and symbol)', () => {
-  const found = offences('probe.rs', [
-    'fn a() { crate::ui::record::RecordScreen(); }',
+  const found = offences('src/ui/probe.rs', [
+    'fn a() { super::record::RecordScreen(); }',
     'fn b(lang: Lang) { let w = crate::ui::lock::words::of(lang).unlock; }',
-    'fn c() { crate::security::backup::write(); } // crate::ui::lock::x in a comment is fine',
-    'fn d() { crate::ui::record::door::create(state, c, e); }',
+    'fn c() { crate::security::backup::write(); } // super::lock::x in a comment is fine',
+    'fn d() { crate::ui::record::door::create(state, c, errors); }',
+    'use super::{home, patient};',
+    'use crate::ui::lock::watch;',
   ].join('\n'));
-  assert.equal(found.length, 3, found.join('\n')); // (a door is the boundary: allowed)
-  assert.match(found[0], /src\/ui\/probe\.rs:1: record::RecordScreen/);
-  assert.match(found[1], /:2: lock::words/);
-  assert.match(found[2], /:3: crate::security::backup::write/);
+  assert.equal(found.length, 5, found.join('\n'));
+  assert.match(found[0], /src\/ui\/probe\.rs:1: record::RecordScreen \(code of the lazily loaded `record` module\)/);
+  assert.match(found[1], /:2: ui::lock::words::of \(only lazily loaded modules use it\)/);
+  assert.match(found[2], /:3: security::backup::write \(only lazily loaded modules use it\)/);
+  assert.match(found[3], /:5: \{home, patient\} .*`patient` module, the whole module/);
+  assert.match(found[4], /:6: ui::lock::watch \(code of the lazily loaded `later` module, the whole module\)/);
+});
+
+test('a file in a feature folder is judged by where its module is, from any depth', () => {
+  // After files move into folders, `super` is the folder's parent, not src/ui.
+  const found = offences('src/ui/list/view.rs', [
+    'fn a() { super::super::record::RecordScreen(); }',
+    'fn b() { super::record::RecordScreen(); }',
+    'fn c() { crate::ui::record::RecordScreen(); }',
+  ].join('\n'));
+  assert.deepEqual(found.map((f) => f.split(':')[1]), ['1', '3']);
 });

@@ -1,14 +1,20 @@
 //! The build's pack of the patient check's code (tools/post-build.mjs,
-//! read by web/pack.js): it holds exactly the files the split loader
-//! fetches for the patient check, byte for byte, and the service worker
-//! does not keep it (it keeps those files).
+//! read by web/pack.js; the module src/ui/features.json gives a `pack`): it
+//! holds exactly the files the split loader fetches for the patient check,
+//! byte for byte, and the service worker does not keep it (it keeps those
+//! files).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { root } from '../browser/harness.mjs';
+import { readFeatures } from '../../tools/build/features.mjs';
+
+const { pack } = readFeatures(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..'));
 
 test('the pack holds the patient check\'s files byte for byte, and only a first visit needs it', () => {
+  assert.equal(pack?.name, 'patient', 'the features table gives the patient check the pack');
   const name = fs.readdirSync(root).find((f) => /^pack_patient-[0-9a-f]+\.bin$/.test(f));
   assert.ok(name, 'the build writes the pack');
   const bytes = fs.readFileSync(path.join(root, name));
@@ -24,7 +30,7 @@ test('the pack holds the patient check\'s files byte for byte, and only a first 
   const page = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
   const own = index.map(([file]) => file);
   assert.ok(own[0].startsWith('split_patient-'));
-  for (const file of own) assert.ok(page.includes(`"./${file}"`), `${file} is named by the loader`);
+  for (const file of own) assert.ok(page.includes(`"${file}"`), `${file} is named by the split loader's table`);
   assert.ok(page.includes(`./${name}`), 'the page names the pack');
   const sw = fs.readFileSync(path.join(root, 'sw.js'), 'utf8');
   assert.ok(!sw.includes(name), 'the service worker does not keep the pack');

@@ -1,0 +1,46 @@
+//! The site's index.html is written from the repository's index.html, never
+//! from Trunk's (tools/build/page.mjs): the built page is the template plus
+//! the build's own pieces, and a template the page could not keep (another
+//! kind of Trunk link, inline code) stops the build, saying why.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readTemplate } from '../../tools/build/page.mjs';
+import { root as dist } from '../browser/harness.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const source = fs.readFileSync(path.join(repo, 'index.html'), 'utf8');
+
+test('the built page is index.html without its comments and Trunk lines, plus the policy, the pack\'s fetch, style, start and wasm', () => {
+  const { html } = readTemplate(source);
+  const built = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  assert.ok(built.startsWith('\uFEFF'), 'a byte order mark first');
+  const own = built.slice(1)
+    .replace(/\n  <meta http-equiv="Content-Security-Policy" content="[^"]*">/, '')
+    .replace(/\n  <script>[^<]*<\/script>/, '')
+    .replace(/<style>[^<]*<\/style>\n<script type="module" async>[\s\S]*?<\/script>\n<script type="application\/wasm" id="app-wasm">[\s\S]*?<\/script>\n<\/head>/, '</head>');
+  assert.equal(own, html);
+  assert.doesNotMatch(built.slice(0, 4000), /unsplit|modulepreload|data-trunk/, 'nothing of Trunk\'s own page');
+});
+
+test('the repository\'s index.html asks Trunk for the app and copied files only', () => {
+  const { bin, copied, html } = readTemplate(source);
+  assert.equal(bin, 'ctit-app');
+  assert.deepEqual(copied, ['icon.svg', 'icon-192.png', 'icon-512.png', 'manifest.webmanifest']);
+  assert.doesNotMatch(html, /<!--|data-trunk/);
+});
+
+test('a template the page could not keep stops the build, saying why', () => {
+  const stops = (text, message) => assert.throws(() => readTemplate(text), (e) => {
+    assert.match(e.message, message);
+    assert.match(e.fix, /template/);
+    return true;
+  });
+  const withLine = (line) => source.replace('</head>', `  ${line}\n</head>`);
+  stops(withLine('<link data-trunk rel="css" href="style/app.css">'), /rel="css"; the page is written from index.html/);
+  stops(withLine('<script>alert(1)</script>'), /inline script, style or event handler/);
+  stops(source.replace('<body>', '<body onload="go()">'), /inline script, style or event handler/);
+  stops(source.replace(/<link data-trunk rel="rust"[^>]*>\n/, ''), /one `<link data-trunk rel="rust" data-bin/);
+});
