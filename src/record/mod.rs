@@ -10,4 +10,5 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod judge;
+pub mod session;
 pub mod stored;

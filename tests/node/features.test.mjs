@@ -15,11 +15,11 @@ const text = fs.readFileSync(path.join(root, TABLE), 'utf8');
 test('globs match within a folder (*) and at any depth (**)', () => {
   const matches = (pattern, file) => globRegex(pattern).test(file);
   assert.ok(matches('src/ui/record/**', 'src/ui/record/form/field.rs'));
-  assert.ok(matches('src/ui/**/*.rs', 'src/ui/list.rs'));
+  assert.ok(matches('src/ui/**/*.rs', 'src/ui/list/mod.rs'));
   assert.ok(matches('src/ui/*/mod.rs', 'src/ui/lock/mod.rs'));
   assert.ok(!matches('src/ui/*.rs', 'src/ui/lock/mod.rs'));
   assert.ok(!matches('src/ui/record.rs', 'src/ui/recordXrs'));
-  assert.deepEqual(glob(root, 'src/ui/lazy.rs'), ['src/ui/lazy.rs']);
+  assert.deepEqual(glob(root, 'src/ui/record/door.rs'), ['src/ui/record/door.rs']);
   assert.ok(glob(root, 'src/ui/**/*.rs').length > 20);
 });
 
@@ -38,14 +38,14 @@ test('a table that cannot be right stops the build, naming each problem\'s entry
   table.modules[1].fetched = 'sometimes';
   table.modules[2].pack = '#later';
   table.modules.push({ ...table.modules[3] });
-  table.later_only.push('src/ui/list.rs');
-  table.modules[2].files.push('src/ui/list.rs');
+  table.later_only.push('src/ui/list/mod.rs');
+  table.modules[2].files.push('src/ui/list/mod.rs');
   assert.throws(() => readFeatures(root, JSON.stringify(table)), (e) => {
     assert.match(e.message, /modules\[0\] \(record\) files: "src\/ui\/nowhere\/\*\*" matches no \.rs file/);
     assert.match(e.message, /modules\[1\] \(patient\): "fetched" must be one of/);
     assert.match(e.message, /only one module may have a pack: patient, later do/);
     assert.match(e.message, /the module "tools" is listed twice/);
-    assert.match(e.message, /src\/ui\/list\.rs is in both module later and later_only/);
+    assert.match(e.message, /src\/ui\/list\/mod\.rs is in both module later and later_only/);
     assert.match(e.fix, /fix src\/ui\/features\.json/);
     return true;
   });

@@ -70,7 +70,7 @@ fn become_unlocked(state: AppState, store: VaultStore, how: How) {
     state.locked.set(false);
     state.reload();
     if how == How::ByPasscode {
-        crate::ui::lock::watch::unlocked_here();
+        crate::ui::lock::watch::unlocked_here(state);
     }
 }
 

@@ -18,15 +18,19 @@
 //! - Only an unlocked coordinator's screen counts as activity for the other
 //!   tabs: a patient typing in another tab keeps nothing awake.
 //!
-//! Messages ([`TabMessage`], JSON) never carry anything but the key, and
+//! The rules are the session's (`crate::security::session::LockSession`,
+//! tested natively); this module listens, keeps time and carries out what
+//! it decides. Messages ([`TabMessage`], JSON) never carry anything but the key, and
 //! that only in memory. (Locking needs no message: a tab that locks changes
 //! `keys::LOCK_SIGNAL_KEY`, and every tab follows the storage event.)
 
-use crate::security::tabs::{TabMessage, Trust, hex, unhex};
+use crate::security::session::{Act, LockSession, Tab};
+use crate::security::tabs::TabMessage;
 use crate::ui::common::route::Screen;
 use crate::ui::common::state::AppState;
+use crate::ui::platform::storage::{held_key, with_store};
 use leptos::prelude::*;
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -37,78 +41,72 @@ const CHANNEL_NAME: &str = "ctit-lock";
 thread_local! {
     /// The channel the app's tabs unlock and report activity on.
     static CHANNEL: Option<web_sys::BroadcastChannel> = web_sys::BroadcastChannel::new(CHANNEL_NAME).ok();
-    /// This tab's id on the channel (random; `None` without randomness:
-    /// the tab then neither asks for nor takes a key).
-    static TAB_ID: Option<String> = crate::ui::platform::random::new_id();
-    /// Whether this tab may take a key handed over.
-    static TRUST: Cell<Option<Trust>> = const { Cell::new(None) };
-    /// This tab asked for the key and waits for it.
-    static WAITING: Cell<bool> = const { Cell::new(false) };
-    /// The last activity seen in any tab of the app (ms since 1970).
-    static LAST_ACTIVE: Cell<f64> = Cell::new(js_sys::Date::now());
-    /// When this tab last told the others it is in use.
-    static LAST_TOLD: Cell<f64> = const { Cell::new(0.0) };
+    /// This tab's lock session (its rules: `crate::security::session`),
+    /// once the watch has started.
+    static SESSION: RefCell<Option<LockSession>> = const { RefCell::new(None) };
     /// The vault description's text this tab's key was last checked
     /// against (so each storage event of another tab's save costs nothing).
     static CHECKED_VAULT: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-fn trust() -> Trust {
-    TRUST.with(Cell::get).unwrap_or(Trust::NONE)
+/// The tab as the session sees it.
+fn tab(state: AppState) -> Tab {
+    Tab {
+        screen: state.screen.get_untracked(),
+        has_vault: state.has_vault.get_untracked(),
+        key: held_key(),
+    }
+}
+
+/// Runs `f` on the session, if the watch has started.
+fn with_session<R>(f: impl FnOnce(&mut LockSession) -> R) -> Option<R> {
+    SESSION.with(|s| s.borrow_mut().as_mut().map(f))
+}
+
+/// Does what the session decided.
+fn act(state: AppState, act: Option<Act>) {
+    match act {
+        Some(Act::Send(message)) => broadcast(&message),
+        Some(Act::Adopt(key)) => crate::ui::lock::adopt_key(state, key),
+        None => {}
+    }
 }
 
 /// This tab was unlocked with the passcode typed in it: it may take keys
 /// again, and tabs waiting on a coordinator's screen are told.
-pub fn unlocked_here() {
-    TRUST.with(|t| t.set(Some(trust().unlocked_by_passcode())));
-    broadcast(&TabMessage::Unlocked);
+pub fn unlocked_here(state: AppState) {
+    act(state, with_session(LockSession::unlocked_by_passcode));
 }
 
 /// Starts the watch in this tab.
 pub fn start(state: AppState) {
-    TRUST.with(|t| t.set(Some(Trust::opened_on(&state.screen.get_untracked()))));
+    let id = crate::ui::platform::random::new_id();
+    let session = LockSession::new(id, &state.screen.get_untracked(), js_sys::Date::now());
+    SESSION.with(|s| *s.borrow_mut() = Some(session));
     // Every screen shown is remembered: the start page or the patient
     // check ends this tab's right to be handed a key.
     Effect::new(move |_| {
         let screen = state.screen.get();
-        TRUST.with(|t| t.set(Some(trust().shown(&screen))));
+        with_session(|s| s.shown(&screen));
     });
-    on_broadcast(move |message| match message {
-        TabMessage::KeyWanted { from } => {
-            let here = state.screen.get_untracked();
-            if let Some(key) = crate::ui::platform::storage::held_key()
-                && here.is_coordinator()
-            {
-                broadcast(&TabMessage::Key {
-                    to: from,
-                    key: hex(&key),
-                });
-            }
-        }
-        TabMessage::Key { to, key } => {
-            let mine = TAB_ID.with(|id| id.as_deref() == Some(to.as_str()));
-            if mine && WAITING.with(Cell::get) && crate::ui::platform::storage::held_key().is_none()
-            {
-                WAITING.with(|w| w.set(false));
-                if trust().may_take_key(&state.screen.get_untracked())
-                    && let Some(bytes) = unhex(&key)
-                {
-                    crate::ui::lock::adopt_key(state, bytes);
-                }
-            }
-        }
-        TabMessage::Unlocked => ask_for_key(state),
-        TabMessage::Active => LAST_ACTIVE.with(|l| l.set(js_sys::Date::now())),
+    on_broadcast(move |message| {
+        let now = js_sys::Date::now();
+        let here = tab(state);
+        act(
+            state,
+            with_session(|s| s.received(message, &here, now)).flatten(),
+        );
     });
+    let ask = move || act(state, with_session(|s| s.ask(&tab(state))).flatten());
     let had_vault = state.has_vault.get_untracked();
-    ask_for_key(state);
+    ask();
     // A passcode set in another tab reaches this one as a storage event,
     // which locks this tab (`AppState::recheck_vault`): ask for the key
     // once the vault is seen.
     Effect::new(move |was: Option<bool>| {
         let has = state.has_vault.get();
         if has && !was.unwrap_or(had_vault) {
-            ask_for_key(state);
+            ask();
         }
         has
     });
@@ -119,54 +117,33 @@ pub fn start(state: AppState) {
             .key()
             .as_deref()
             .is_none_or(|k| k == crate::storage::keys::VAULT_KEY)
+            && !key_still_fits()
         {
-            key_still_fits(state);
+            state.lock_here();
+            ask();
         }
     });
     std::mem::forget(vault_watch);
     start_idle_lock(state);
 }
 
-/// Asks the other tabs for the key, if this tab is locked on a
-/// coordinator's screen and may take one.
-fn ask_for_key(state: AppState) {
-    let locked =
-        state.has_vault.get_untracked() && crate::ui::platform::storage::held_key().is_none();
-    if !locked || !trust().may_take_key(&state.screen.get_untracked()) {
-        return;
-    }
-    if let Some(from) = TAB_ID.with(Clone::clone) {
-        WAITING.with(|w| w.set(true));
-        broadcast(&TabMessage::KeyWanted { from });
-    }
-}
-
-/// Locks this tab if the key it holds is no longer the vault's (the
-/// passcode was changed in another tab), then asks for the new one.
-fn key_still_fits(state: AppState) {
-    let Some(bytes) = crate::ui::platform::storage::held_key() else {
-        return;
+/// Whether the key this tab holds (if any) is still the vault's: the
+/// passcode may have been changed in another tab.
+fn key_still_fits() -> bool {
+    let (Some(key), Some(text)) = (
+        held_key(),
+        with_store(|kv| kv.get(crate::storage::keys::VAULT_KEY).ok().flatten()),
+    ) else {
+        return true;
     };
-    let text = crate::ui::platform::storage::with_store(|kv| {
-        kv.get(crate::storage::keys::VAULT_KEY).ok().flatten()
-    });
-    let Some(text) = text else { return };
     if CHECKED_VAULT.with(|c| c.borrow().as_deref() == Some(text.as_str())) {
-        return;
+        return true;
     }
-    let fits = crate::security::vault::read_meta(&text).is_ok_and(|meta| {
-        meta.check.is_none()
-            || crate::security::vault::key_fits(
-                &meta,
-                &crate::security::vault::DataKey::from_bytes(bytes),
-            )
-    });
+    let fits = crate::security::vault::still_fits(&text, &key);
     if fits {
         CHECKED_VAULT.with(|c| *c.borrow_mut() = Some(text));
-    } else {
-        state.lock_here();
-        ask_for_key(state);
     }
+    fits
 }
 
 /// Tells the app's other tabs.
@@ -209,19 +186,12 @@ fn on_broadcast(f: impl Fn(TabMessage) + 'static) {
 fn start_idle_lock(state: AppState) {
     let touch = move || {
         let now = js_sys::Date::now();
-        LAST_ACTIVE.with(|l| l.set(now));
-        // Only a coordinator at work keeps the other tabs awake; tell them
-        // at most every 10 s: their idle clocks follow.
-        let at_work =
-            state.screen.get_untracked().is_coordinator() && !state.locked.get_untracked();
-        if at_work && now - LAST_TOLD.with(Cell::get) >= 10_000.0 {
-            LAST_TOLD.with(|t| t.set(now));
-            broadcast(&TabMessage::Active);
-        }
+        let here = tab(state);
+        act(state, with_session(|s| s.touched(&here, now)).flatten());
     };
     let check = move || {
-        let idle_ms = f64::from(state.idle_minutes.get_untracked()) * 60_000.0;
-        if js_sys::Date::now() - LAST_ACTIVE.with(Cell::get) < idle_ms {
+        let minutes = state.idle_minutes.get_untracked();
+        if with_session(|s| s.idle(js_sys::Date::now(), minutes)) != Some(true) {
             return;
         }
         if state.has_vault.get_untracked() && !state.locked.get_untracked() {

@@ -15,8 +15,9 @@ use crate::engine::dictionary::{FIELDS, Section};
 use crate::engine::{CRITERIA, Record};
 use crate::record::draft::{Draft, field_of};
 use crate::record::export;
-use crate::record::history::{self, Reason, Status, Who};
+use crate::record::history::{Reason, Status};
 use crate::record::judge::{On, judge};
+use crate::record::session::{Elsewhere, RecordSession};
 use crate::record::stored;
 use crate::record::stored::{SaveError, Stored};
 use crate::storage::keys::record_key;
@@ -62,30 +63,35 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     let shared = move || common::words::of(lang.get());
     let read_only = stored.read_only;
     let id = stored.draft.id.clone();
-    // The version last stored: what a change is recorded against.
-    let saved = StoredValue::new(stored.draft.clone());
+    // What a change is recorded against, and every rule of editing the
+    // record: `crate::record::session` (tested natively). The signals
+    // below only draw what it says.
+    let session = StoredValue::new(RecordSession::open(stored.clone()));
     let history_text = RwSignal::new(stored.draft.history.clone());
     let status = RwSignal::new(Status::of(&stored.draft));
     let amending = RwSignal::new(None::<(Reason, String)>);
+    let conflicted = RwSignal::new(false);
     let form = FormDraft::new(stored.draft);
     let draft = form.draft;
-    let rev = RwSignal::new(stored.rev);
-    let conflict = RwSignal::new(None::<Stored>);
     let notice = RwSignal::new(None::<String>);
     // Changes need the screener's initials and, once the record is
     // complete, a reason (Amend).
     let editable = Memo::new(move |_| {
-        !read_only
-            && !state.initials.with(String::is_empty)
-            && (!status.get().is_complete() || amending.with(Option::is_some))
+        // (Tracks what the session's answer depends on.)
+        let initials = state.initials.get();
+        status.track();
+        amending.track();
+        session.with_value(|s| s.editable(&initials))
     });
-    // Another version became the base (another tab's, or ours just stored).
-    let based_on = move |d: &Draft| {
-        history_text.set(d.history.clone());
-        if status.get_untracked() != Status::of(d) {
-            status.set(Status::of(d));
-        }
-        saved.set_value(d.clone());
+    // Draws what the session now holds as stored.
+    let redraw = move || {
+        session.with_value(|s| {
+            history_text.set(s.saved().history.clone());
+            if status.get_untracked() != s.status() {
+                status.set(s.status());
+            }
+            conflicted.set(s.conflict().is_some());
+        });
     };
 
     let parsed = Memo::new(move |_| form.judged(|d| judge(d, On::Draft, today())));
@@ -99,14 +105,11 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         // The form's copy carries the history too (without a redraw).
         draft.update_untracked(|x| {
             x.history.clone_from(&d.history);
-            x.status.clone_from(&d.status);
+            x.status = d.status;
         });
-        match state.save(&d, rev.get_untracked()) {
-            Ok(r) => {
-                rev.set(r);
-                based_on(&d);
-            }
-            Err(SaveError::Conflict { stored }) => conflict.set(Some(*stored)),
+        match state.save(&d, session.with_value(RecordSession::rev)) {
+            Ok(rev) => session.update_value(|s| s.stored(d, rev)),
+            Err(SaveError::Conflict { stored }) => session.update_value(|s| s.conflicted(*stored)),
             Err(
                 SaveError::Unreadable(_) | SaveError::HistoryRewritten | SaveError::Unrecorded(_),
             ) => notice.set(Some(
@@ -116,37 +119,45 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             )),
             Err(SaveError::Store(_)) => {} // the app-wide banner says so
         }
+        redraw();
     };
+    // Each change is written in the history against the stored version;
+    // refused (no initials, complete without a reason, read-only, a
+    // conflict waiting), nothing is stored.
     let persist = move || {
-        if read_only || conflict.with_untracked(Option::is_some) {
-            return; // read-only, or paused until the coordinator chooses a version
-        }
-        let mut d = draft.get_untracked();
-        let who = Who {
-            by: state.initials.get_untracked(),
-            at: now_iso(),
-            reason: amending.get_untracked(),
-        };
-        // Each change is written in the history against the stored
-        // version. Refused (no initials, or complete without a reason: the
-        // form is then not editable), nothing is stored.
-        if saved
-            .with_value(|before| history::apply(before, &mut d, &who))
-            .is_ok_and(|n| n > 0)
-        {
+        let by = state.initials.get_untracked();
+        let change =
+            draft.with_untracked(|form| session.with_value(|s| s.change(form, &by, &now_iso())));
+        if let Some(d) = change {
             keep(d);
         }
     };
     let complete = Callback::new(move |()| {
         let outcome =
             verdict.with_untracked(|v| v.as_ref().map_or("", |v| v.report.outcome.as_str()));
-        let mut d = saved.get_value();
-        let now = now_iso();
-        if history::complete(&mut d, &state.initials.get_untracked(), &now, outcome).is_ok() {
-            d.updated = now;
+        let by = state.initials.get_untracked();
+        if let Ok(d) = session.with_value(|s| s.complete(&by, &now_iso(), outcome)) {
             form.edit(|x| x.updated.clone_from(&d.updated));
             keep(d);
         }
+    });
+    let start_amending = Callback::new(move |(reason, words): (Option<Reason>, String)| {
+        let started = session.try_update_value(|s| {
+            s.start_amending(reason, &words)
+                .map(|()| s.amending().cloned())
+        });
+        match started {
+            Some(Ok(now)) => {
+                amending.set(now);
+                Ok(())
+            }
+            Some(Err(problem)) => Err(problem),
+            None => Ok(()),
+        }
+    });
+    let stop_amending = Callback::new(move |()| {
+        session.update_value(RecordSession::stop_amending);
+        amending.set(None);
     });
     let initials_given = Callback::new(move |()| persist());
     let edit = Callback::new(move |(key, value): (String, String)| {
@@ -179,21 +190,18 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         }
         match ev.new_value() {
             Some(text) => {
-                if let Ok(theirs) = stored::parse_entry(&key, &text)
-                    && theirs.rev > rev.get_untracked()
+                let Ok(theirs) = stored::parse_entry(&key, &text) else {
+                    return;
+                };
+                if let Some(Elsewhere::Taken(d)) = session.try_update_value(|s| s.elsewhere(theirs))
                 {
-                    if conflict.with_untracked(Option::is_some) {
-                        conflict.set(Some(theirs));
-                    } else {
-                        rev.set(theirs.rev);
-                        based_on(&theirs.draft);
-                        form.replace(theirs.draft);
-                        let at = crate::ui::platform::clock::local_time(&now_iso());
-                        notice.set(Some((words::of(lang.get_untracked()).updated_elsewhere)(
-                            &at,
-                        )));
-                    }
+                    form.replace(*d);
+                    let at = crate::ui::platform::clock::local_time(&now_iso());
+                    notice.set(Some((words::of(lang.get_untracked()).updated_elsewhere)(
+                        &at,
+                    )));
                 }
+                redraw();
             }
             None => notice.set(Some(
                 words::of(lang.get_untracked())
@@ -205,20 +213,18 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     on_cleanup(move || handle.remove());
 
     let use_theirs = move |_| {
-        if let Some(theirs) = conflict.get_untracked() {
-            rev.set(theirs.rev);
-            based_on(&theirs.draft);
-            form.replace(theirs.draft);
-            conflict.set(None);
+        if let Some(theirs) = session
+            .try_update_value(RecordSession::use_theirs)
+            .flatten()
+        {
+            form.replace(theirs);
         }
+        redraw();
     };
     let keep_mine = move |_| {
-        if let Some(theirs) = conflict.get_untracked() {
-            // Ours is written over theirs, each difference an entry of
-            // its history.
-            rev.set(theirs.rev);
-            based_on(&theirs.draft);
-            conflict.set(None);
+        // Ours is written over theirs, each difference an entry of its history.
+        if session.try_update_value(RecordSession::keep_mine) == Some(true) {
+            redraw();
             persist();
         }
     };
@@ -378,11 +384,12 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             <Show when=move || !read_only && state.initials.with(String::is_empty)>
                 <crate::ui::common::initials::InitialsForm starting=false on_done=initials_given />
             </Show>
-            <crate::ui::record::trail::StatusBar history=history_text status=status amending=amending complete=complete />
+            <crate::ui::record::trail::StatusBar history=history_text status=status amending=amending
+                complete=complete start_amending=start_amending stop_amending=stop_amending />
             <Show when=move || reported.with(|r| !r.is_empty())>
                 <marks::ReportedBanner form=form />
             </Show>
-            <Show when=move || conflict.with(Option::is_some)>
+            <Show when=move || conflicted.get()>
                 <div class="alert warning no-print" role="alert">
                     <p>{tr(lang, |l| words::of(l).conflict)}</p>
                     <button on:click=use_theirs>{tr(lang, |l| words::of(l).use_theirs)}</button>

@@ -7,6 +7,7 @@
 use crate::engine::dictionary::{Field, Kind as FieldKind};
 use crate::record::draft::field_of;
 use crate::record::history::{self, Entry, Kind, Reason};
+use crate::record::session::AmendProblem;
 use crate::text::Lang;
 use crate::ui::common;
 use crate::ui::common::state::AppState;
@@ -116,6 +117,11 @@ pub fn StatusBar(
     amending: RwSignal<Option<(Reason, String)>>,
     /// Marks the record complete (the form records it).
     complete: Callback<()>,
+    /// Starts amending with a reason and its words (the record session
+    /// says whether they are enough).
+    start_amending: Callback<(Option<Reason>, String), Result<(), AmendProblem>>,
+    /// Ends the amendment.
+    stop_amending: Callback<()>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
@@ -151,21 +157,14 @@ pub fn StatusBar(
     };
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text: String = words
-            .get_untracked()
-            .trim()
-            .chars()
-            .take(history::MAX_REASON_CHARS)
-            .collect();
-        match chosen.get_untracked() {
-            None => error.set(Some(h().reason_required)),
-            Some(Reason::Other) if text.is_empty() => error.set(Some(
+        match start_amending.run((chosen.get_untracked(), words.get_untracked())) {
+            Err(AmendProblem::NoReason) => error.set(Some(h().reason_required)),
+            Err(AmendProblem::NoWords) => error.set(Some(
                 common::initials::words::of(lang.get()).reason_text_required,
             )),
-            Some(r) => {
+            Ok(()) => {
                 error.set(None);
                 asking.set(false);
-                amending.set(Some((r, text)));
             }
         }
     };
@@ -218,7 +217,7 @@ pub fn StatusBar(
             </Show>
             {move || reason_words().map(|r| view! {
                 <p class="alert warning" role="status">{(h().amending_because)(&r)}" "
-                    <button on:click=move |_| amending.set(None)>{h().done_amending}</button>
+                    <button on:click=move |_| stop_amending.run(())>{h().done_amending}</button>
                 </p>
             })}
         </div>
