@@ -20,7 +20,7 @@ fn notice_view() -> Result<AnyView, Unavailable> {
 
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn watch_now(state: AppState) -> Result<(), Unavailable> {
-    super::watch::start(state);
+    super::watch::start(state, super::adopt_key);
     Ok(())
 }
 

@@ -47,7 +47,12 @@ thread_local! {
     /// The vault description's text this tab's key was last checked
     /// against (so each storage event of another tab's save costs nothing).
     static CHECKED_VAULT: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// What takes a key handed over (the lock's `adopt_key`, given at start).
+    static ADOPT: std::cell::Cell<Option<Adopt>> = const { std::cell::Cell::new(None) };
 }
+
+/// Unlocks this tab with a key handed over, if it is the vault's own.
+pub type Adopt = fn(AppState, [u8; 32]);
 
 /// The tab as the session sees it.
 fn tab(state: AppState) -> Tab {
@@ -67,7 +72,11 @@ fn with_session<R>(f: impl FnOnce(&mut LockSession) -> R) -> Option<R> {
 fn act(state: AppState, act: Option<Act>) {
     match act {
         Some(Act::Send(message)) => broadcast(&message),
-        Some(Act::Adopt(key)) => crate::ui::lock::adopt_key(state, key),
+        Some(Act::Adopt(key)) => {
+            if let Some(adopt) = ADOPT.with(std::cell::Cell::get) {
+                adopt(state, key);
+            }
+        }
         None => {}
     }
 }
@@ -78,8 +87,9 @@ pub fn unlocked_here(state: AppState) {
     act(state, with_session(LockSession::unlocked_by_passcode));
 }
 
-/// Starts the watch in this tab.
-pub fn start(state: AppState) {
+/// Starts the watch in this tab; a key handed over is given to `adopt`.
+pub fn start(state: AppState, adopt: Adopt) {
+    ADOPT.with(|a| a.set(Some(adopt)));
     let id = crate::ui::platform::random::new_id();
     let session = LockSession::new(id, &state.screen.get_untracked(), js_sys::Date::now());
     SESSION.with(|s| *s.borrow_mut() = Some(session));
