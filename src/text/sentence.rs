@@ -364,22 +364,31 @@ pub enum Event {
 }
 
 /// Why the patient check says "this study may not be right for me", one
-/// sentence per finding, chosen once for both languages.
+/// sentence per finding, chosen once for both languages. Each states what
+/// the patient answered ("you answered that …"), never a fact about them,
+/// and no date: the one date to check again is the result's own
+/// (`crate::patient::PatientResult::NotRight`), given only when time
+/// resolves every reason.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PatientSentence<'a> {
-    /// The study is for adults; `turns_18`: when the patient will be 18.
-    Adults {
-        /// The 18th birthday, if known.
-        turns_18: Option<Date>,
+    /// Under 18, from the birth date given.
+    BornOn {
+        /// The birth date answered.
+        born: Date,
     },
-    /// An answer that rules the patient out.
+    /// Under 18, from the age given.
+    AgedYears {
+        /// The age answered, in full years.
+        years: u32,
+    },
+    /// A yes/no answer that rules the patient out.
     Answer(Condition),
     /// Too few days of rhTPO.
     RhtpoDays {
-        /// The days had.
+        /// The days answered.
         days: &'a Decimal,
     },
-    /// Not up and about enough (ECOG).
+    /// Not up and about enough (the ECOG sentence chosen).
     Ecog,
     /// The latest platelet count is not low enough.
     Platelets {
@@ -392,20 +401,24 @@ pub enum PatientSentence<'a> {
     TooRecent {
         /// Which event.
         event: Event,
-        /// When.
+        /// When, as answered.
         date: Date,
-        /// The earliest start, if it can be said.
-        earliest: Option<Date>,
     },
     /// No plain sentence: the coordinator's (`Messages::finding`).
     AsCoordinator,
 }
 
 impl<'a> PatientSentence<'a> {
-    /// The sentence `f` needs; `from`: the first date it would pass, if any.
-    pub fn of(f: &'a Finding, from: Option<Date>) -> PatientSentence<'a> {
+    /// The sentence `f` needs.
+    pub fn of(f: &'a Finding) -> PatientSentence<'a> {
         match &f.detail {
-            Detail::Age { .. } => PatientSentence::Adults { turns_18: from },
+            Detail::Age {
+                birth_date: Some(born),
+                ..
+            } => PatientSentence::BornOn { born: *born },
+            Detail::Age {
+                years: Some(years), ..
+            } => PatientSentence::AgedYears { years: *years },
             Detail::YesNo { field, .. } => {
                 let condition = match field {
                     Field::CitDiagnosis => Condition::NotChemotherapy,
@@ -453,11 +466,7 @@ impl<'a> PatientSentence<'a> {
                     Field::LastMiDate => Event::HeartAttack,
                     _ => return PatientSentence::AsCoordinator,
                 };
-                PatientSentence::TooRecent {
-                    event,
-                    date: *d,
-                    earliest: from,
-                }
+                PatientSentence::TooRecent { event, date: *d }
             }
             _ => PatientSentence::AsCoordinator,
         }

@@ -64,8 +64,8 @@ async function scanScreen(on = browser, locale = 'en-US', beforeLoad = undefined
 }
 
 for (const [locale, warning, show] of [
-  ['en-US', /Anyone who scans this code can read your answers/, 'Show my answers to the study team'],
-  ['zh-CN', /任何扫描此二维码的人都能读到您的回答/, '把我的回答出示给研究团队'],
+  ['en-US', /Anyone who scans this code, with any phone app \(WeChat's scanner too\), can read every answer in it/, 'Show my answers to the study team'],
+  ['zh-CN', /任何人用任何手机应用（包括微信“扫一扫”）扫描此二维码，都能读到其中的全部回答/, '把我的回答出示给研究团队'],
 ]) {
   test(`${locale}: every patient result offers the code, with the plain warning beside it`, async () => {
     for (const [answers, result] of [

@@ -2,6 +2,9 @@
 //! patient's answers (patient.test.mjs, handoff.test.mjs).
 import { openApp, settled } from './harness.mjs';
 
+/** The answer "I don't know", in `answers`. */
+export const DONT_KNOW = Symbol('I don\'t know');
+
 /** Answers a patient who could take part would give (spec case 14). */
 export const suitable = {
   birth_date: '1961-04-02', sex: 'female', cit_diagnosis: 'yes', rhtpo_days: '21',
@@ -25,9 +28,18 @@ export async function answerAll(page, answers) {
   await page.click('.p-nav .primary');              // Start
   for (let guard = 0; guard < 10; guard++) {
     if (await page.locator('[data-patient-result]').count()) return;
-    for (const q of await page.$$eval('[data-question]', (els) => els.map((e) => e.dataset.question))) {
+    // An answer can bring a question of its own (a heart attack, its date):
+    // the step is read again until every question shown has had its turn.
+    const done = new Set();
+    for (let q; (q = (await page.$$eval('[data-question]', (els) => els.map((e) => e.dataset.question))).find((x) => !done.has(x))); ) {
+      done.add(q);
       const v = answers[q];
       if (v === undefined) continue;
+      if (v === DONT_KNOW) {
+        await page.check(`[data-question="${q}"] [data-dont-know]`);
+        await settled(page);
+        continue;
+      }
       const radio = page.locator(`input[type=radio][name="p-${q}"][value="${v}"]`);
       if (await radio.count()) await radio.check();
       else await page.fill(`#p-${q}`, v);

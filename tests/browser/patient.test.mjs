@@ -22,8 +22,8 @@ async function storedKeys(page) {
 }
 
 for (const [locale, words] of [
-  ['en-US', { notRight: /may not be right for you/, diabetes: /you have diabetes/, notFinished: /Not finished yet/, may: /You may be able to take part/, team: /blood tests for HIV/ }],
-  ['zh-CN', { notRight: /可能不适合您/, diabetes: /您有糖尿病/, notFinished: /尚未完成/, may: /您也许可以参加/, team: /乙肝/ }],
+  ['en-US', { notRight: /may not be right for you/, diabetes: /you answered that you have diabetes/, notFinished: /Not finished yet/, may: /You may be able to take part/, team: /blood tests for HIV/ }],
+  ['zh-CN', { notRight: /可能不适合您/, diabetes: /您回答有糖尿病/, notFinished: /尚未完成/, may: /您也许可以参加/, team: /乙肝/ }],
 ]) {
   test(`${locale}: a failing answer gives "may not be right for you" with the reason in plain words`, async () => {
     const { context, page } = await openPatient(locale);
@@ -59,12 +59,13 @@ for (const [locale, words] of [
   });
 }
 
-test('a recent chemotherapy gives the earliest start date in plain words', async () => {
+test('a recent chemotherapy gives what was answered, and one date to check again', async () => {
   const { context, page } = await openPatient('en-US');
   const recent = new Date(Date.now() - 10 * 86400000).toISOString().slice(0, 10);
   await answerAll(page, { ...suitable, last_chemo_date: recent });
   const text = await page.textContent('[data-patient-result]');
-  assert.match(text, new RegExp(`you finished chemotherapy on ${recent}; the study needs more than a month since then, so the earliest you could start is \\d{4}-\\d{2}-\\d{2}`));
+  assert.match(text, new RegExp(`you answered that your last chemotherapy ended on ${recent}; the study needs more than a month since then`));
+  assert.match(text, /If nothing else changes, the study team could check again from about \d{4}-\d{2}-\d{2}\./);
   await context.close();
 });
 

@@ -3,6 +3,7 @@
 //! patient's code sheet comes with `later`, the module every screen
 //! fetches after its first paint (`src/ui/features.json`).
 
+use crate::patient::DontKnow;
 use crate::record::draft::Draft;
 use crate::ui::common;
 use crate::ui::common::deferred::{self, Unavailable, When, after_paint};
@@ -35,11 +36,14 @@ fn patient_style() -> Result<(), Unavailable> {
 /// the splitter cut 25 files instead of 15, the patient check's 12 instead
 /// of 8).
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn handoff_view(draft: RwSignal<Draft>) -> Result<AnyView, Unavailable> {
+fn handoff_view(
+    draft: RwSignal<Draft>,
+    dont_know: RwSignal<DontKnow>,
+) -> Result<AnyView, Unavailable> {
     super::sheet::style();
     Ok(view! {
         <super::sheet::NextStep />
-        <super::sheet::ShowToTeam draft=draft />
+        <super::sheet::ShowToTeam draft=draft dont_know=dont_know />
     }
     .into_any())
 }
@@ -52,9 +56,9 @@ pub fn patient() -> AnyView {
 /// The handoff on the patient's result (see `handoff_view`): until its
 /// code is here nothing; if it cannot be fetched, the generic next step
 /// and a "Try again" for the code.
-pub fn handoff(draft: RwSignal<Draft>) -> AnyView {
+pub fn handoff(draft: RwSignal<Draft>, dont_know: RwSignal<DontKnow>) -> AnyView {
     deferred::deferred(
-        Box::new(move || Box::pin(handoff_view(draft))),
+        Box::new(move || Box::pin(handoff_view(draft, dont_know))),
         When::Now,
         handoff_unavailable,
     )

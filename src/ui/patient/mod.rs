@@ -12,7 +12,7 @@ pub mod words;
 
 use crate::engine::Field;
 use crate::engine::dictionary::Kind;
-use crate::patient::{PatientResult, STEPS, asked, result, visible_steps};
+use crate::patient::{DontKnow, Kept, PatientResult, STEPS, asked, result, visible_steps};
 use crate::record::draft::Draft;
 use crate::record::judge::{On, judge};
 use crate::storage::keys::{LANG_KEY, PATIENT_KEY};
@@ -28,7 +28,7 @@ use leptos::prelude::*;
 /// The shown text of one choice, following the language.
 type ChoiceText = Box<dyn Fn() -> String + Send + Sync>;
 
-fn load_kept() -> Option<Draft> {
+fn load_kept() -> Option<Kept> {
     let text = with_store(|kv| kv.get(PATIENT_KEY).ok().flatten())?;
     serde_json::from_str(&text).ok()
 }
@@ -46,8 +46,13 @@ pub fn PatientCheck() -> impl IntoView {
     let sc = move || words::of(lang.get());
     let kept = load_kept();
     let keep = RwSignal::new(kept.is_some());
-    let form = FormDraft::new(kept.unwrap_or_else(|| Draft::new("patient", "", "")));
+    let (draft, dont_know) = kept.map_or_else(
+        || (Draft::new("patient", "", ""), DontKnow::default()),
+        |k| (k.draft, k.dont_know),
+    );
+    let form = FormDraft::new(draft);
     let draft = form.draft;
+    let dont_know = RwSignal::new(dont_know);
     // 0 = introduction; 1..=n = steps; n + 1 = result.
     let page = RwSignal::new(0usize);
     let notice = RwSignal::new(None::<&'static str>);
@@ -72,7 +77,11 @@ pub fn PatientCheck() -> impl IntoView {
 
     let save_kept = move || {
         if keep.get_untracked() {
-            let text = serde_json::to_string(&draft.get_untracked()).unwrap_or_default();
+            let kept = Kept {
+                draft: draft.get_untracked(),
+                dont_know: dont_know.get_untracked(),
+            };
+            let text = serde_json::to_string(&kept).unwrap_or_default();
             if let Err(e) = with_store(|kv| kv.set(PATIENT_KEY, &text)) {
                 state.store_failed(e);
             }
@@ -80,6 +89,21 @@ pub fn PatientCheck() -> impl IntoView {
     };
     let edit = Callback::new(move |(key, value): (String, String)| {
         form.edit(|d| d.set_input(&key, &value));
+        if dont_know.with_untracked(|k| !k.is_empty()) {
+            dont_know.update(|k| k.answered(&key));
+        }
+        save_kept();
+    });
+    // "I don't know": the answer given is cleared, and every input shows
+    // the draft again (the one cleared among them).
+    let choose_dont_know = Callback::new(move |field: Field| {
+        let mut d = draft.get_untracked();
+        dont_know.update(|k| k.choose(field, &mut d));
+        form.replace(d);
+        save_kept();
+    });
+    let unchoose_dont_know = Callback::new(move |field: Field| {
+        dont_know.update(|k| k.answered(field.id()));
         save_kept();
     });
     let set_keep = move |on: bool| {
@@ -97,6 +121,7 @@ pub fn PatientCheck() -> impl IntoView {
         });
         keep.set(false);
         form.replace(Draft::new("patient", "", ""));
+        dont_know.set(DontKnow::default());
         page.set(0);
         notice.set(Some(words::of(lang.get_untracked()).p_deleted));
         focus_heading();
@@ -142,7 +167,8 @@ pub fn PatientCheck() -> impl IntoView {
                 });
                 view! {
                     <Show when=shown>
-                        <Question field=f form=form problem=problem edit=edit />
+                        <Question field=f form=form problem=problem edit=edit dont_know=dont_know
+                            choose_dont_know=choose_dont_know unchoose_dont_know=unchoose_dont_know />
                     </Show>
                 }
             })
@@ -168,19 +194,32 @@ pub fn PatientCheck() -> impl IntoView {
     let result_view = move || {
         let l = lang.get();
         let (sc, m) = (words::of(l), l.messages());
-        let outcome = judged.with(|j| j.record.as_ref().map(result));
-        let (kind, body, checks) = match outcome {
-            Some(PatientResult::NotRight { reasons, team_checks }) => (
+        let outcome = judged.with(|j| j.record.as_ref().map(|r| dont_know.with(|k| result(r, k))));
+        let questions = move |fields: &[Field]| {
+            fields
+                .iter()
+                .map(|&f| view! { <li data-field=f.id()>{m.patient_question(f)}</li> })
+                .collect_view()
+        };
+        let (kind, body, checks, not_known) = match outcome {
+            Some(PatientResult::NotRight {
+                reasons,
+                check_again_from,
+                team_checks,
+                not_known,
+            }) => (
                 "not_right",
                 view! {
                     <p class="lead">{sc.p_not_right}</p>
                     <ul class="reasons">
-                        {reasons.iter().map(|r| view! { <li data-reason=r.id.as_str()>{m.patient_reason(&r.finding, r.from)}</li> }).collect_view()}
+                        {reasons.iter().map(|r| view! { <li data-reason=r.id.as_str()>{m.patient_reason(&r.finding)}</li> }).collect_view()}
                     </ul>
+                    {check_again_from.map(|d| view! { <p data-check-again=d.to_string()>{m.patient_check_again(d)}</p> })}
                     <p>{sc.p_check_with_team}</p>
                 }
                 .into_any(),
                 team_checks,
+                not_known,
             ),
             Some(PatientResult::NotFinished { unanswered }) => (
                 "not_finished",
@@ -195,13 +234,23 @@ pub fn PatientCheck() -> impl IntoView {
                 }
                 .into_any(),
                 Vec::new(),
+                Vec::new(),
             ),
-            Some(PatientResult::MayTakePart { team_checks }) => (
+            Some(PatientResult::MayTakePart {
+                team_checks,
+                not_known,
+            }) => (
                 "may_take_part",
                 view! { <p class="lead">{sc.p_may_take_part}</p> }.into_any(),
                 team_checks,
+                not_known,
             ),
-            None => ("not_finished", view! { <p class="lead">{sc.p_not_finished}</p> }.into_any(), Vec::new()),
+            None => (
+                "not_finished",
+                view! { <p class="lead">{sc.p_not_finished}</p> }.into_any(),
+                Vec::new(),
+                Vec::new(),
+            ),
         };
         let checks_title = if kind == "may_take_part" {
             None
@@ -216,8 +265,12 @@ pub fn PatientCheck() -> impl IntoView {
                     {checks_title.map(|t| view! { <p>{t}</p> })}
                     <ul class="team-checks">{checks.iter().map(|&id| view! { <li>{m.team_check(id)}</li> }).collect_view()}</ul>
                 })}
+                {(!not_known.is_empty()).then(|| view! {
+                    <p>{sc.p_not_known}</p>
+                    <ul class="not-known">{questions(&not_known)}</ul>
+                })}
                 <p><strong>{sc.p_never_final}</strong></p>
-                {crate::ui::patient::door::handoff(draft)}
+                {crate::ui::patient::door::handoff(draft, dont_know)}
                 {(!state.has_vault.get()).then(|| view! { <KeepChoice keep=keep set_keep=Callback::new(set_keep) /> })}
                 <div class="p-nav">
                     <button class="big" on:click=move |_| go(1)>{sc.p_change_answers}</button>
@@ -260,13 +313,17 @@ fn KeepChoice(keep: RwSignal<bool>, set_keep: Callback<bool>) -> impl IntoView {
     }
 }
 
-/// One plain-word question, its input fitted to the field.
+/// One plain-word question, its input fitted to the field, and "I don't
+/// know" (a choice among the others, or a box under a typed answer).
 #[component]
 fn Question(
     field: Field,
     form: FormDraft,
     problem: Signal<Option<String>>,
     edit: Callback<(String, String)>,
+    dont_know: RwSignal<DontKnow>,
+    choose_dont_know: Callback<Field>,
+    unchoose_dont_know: Callback<Field>,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let sc = move || words::of(lang.get());
@@ -308,8 +365,11 @@ fn Question(
         (!h.is_empty()).then(|| view! { <p class="help" id=help_id.clone()>{h}</p> })
     };
 
+    let not_known = move || dont_know.with(|k| k.contains(field));
+    let dont_know_text = move || words::of(lang.get()).p_dont_know;
     let radios = |options: Vec<(&'static str, ChoiceText)>| {
-        options
+        let count = options.len();
+        let answers = options
             .into_iter()
             .enumerate()
             .map(|(i, (v, text))| {
@@ -321,14 +381,33 @@ fn Question(
                     </label>
                 }
             })
-            .collect_view()
+            .collect_view();
+        view! {
+            {answers}
+            <label class="choice big-choice dont-know">
+                <input type="radio" id=format!("{dom_id}-{count}") name=format!("p-{id}") value="dont-know" data-dont-know
+                    prop:checked=not_known on:change=move |_| choose_dont_know.run(field) />
+                <span>{dont_know_text}</span>
+            </label>
+        }
+    };
+    // Under a typed answer: ticking clears it, typing unticks it.
+    let box_id = format!("{dom_id}-dont-know");
+    let dont_know_box = move || {
+        view! {
+            <label class="choice dont-know">
+                <input type="checkbox" id=box_id.clone() data-dont-know prop:checked=not_known
+                    on:change=move |ev| if event_target_checked(&ev) { choose_dont_know.run(field) } else { unchoose_dont_know.run(field) } />
+                <span>{dont_know_text}</span>
+            </label>
+        }
     };
     let boxed = |f: fn(&'static common::answers::Words) -> &'static str| -> ChoiceText {
         Box::new(move || f(common::answers::of(lang.get())).to_string())
     };
 
     let input = match field.def().kind {
-        Kind::Bool => radios(vec![("yes", boxed(|u| u.yes)), ("no", boxed(|u| u.no)), ("", boxed(|u| u.not_known))]).into_any(),
+        Kind::Bool => radios(vec![("yes", boxed(|u| u.yes)), ("no", boxed(|u| u.no))]).into_any(),
         Kind::Sex => radios(vec![("female", boxed(|u| u.female)), ("male", boxed(|u| u.male))]).into_any(),
         Kind::Int { .. } if field == Field::Ecog => radios(
             (0u8..=4)
@@ -344,6 +423,7 @@ fn Question(
         Kind::Date => view! {
             <input type="date" id=dom_id.clone() max=today().to_string() aria-describedby=described.clone()
                 prop:value=value on:input=move |ev| set(event_target_value(&ev)) />
+            {dont_know_box()}
         }
         .into_any(),
         Kind::Platelets => view! {
@@ -351,6 +431,7 @@ fn Question(
                 <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit described=Signal::derive(described.clone()) />
                 <UnitSelect field=field form=form edit=edit label=Signal::derive(move || common::answers::of(lang.get()).unit.to_string()) />
             </div>
+            {dont_know_box()}
         }
         .into_any(),
         _ => view! {
@@ -358,6 +439,7 @@ fn Question(
                 <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit mode="numeric" described=Signal::derive(described.clone()) />
                 <span class="unit">{move || lang.get().messages().unit_suffix(field).trim()}</span>
             </div>
+            {dont_know_box()}
         }
         .into_any(),
     };

@@ -16,7 +16,7 @@ use crate::engine::dictionary::Kind;
 use crate::engine::record::PlateletUnit;
 use crate::handoff::site::{Site, read_site};
 use crate::handoff::{Handoff, MAX_QR_VERSION};
-use crate::patient::{STEPS, asked};
+use crate::patient::{DontKnow, STEPS, asked};
 use crate::record::draft::{Draft, unit_key};
 use crate::text::{Lang, platelet_unit_text};
 use crate::ui::common;
@@ -135,7 +135,7 @@ fn Contact(site: Site, lang: Lang) -> impl IntoView {
 /// "Show my answers to the study team" on the patient's result: a button
 /// that opens the code sheet ([`CodeSheet`]).
 #[component]
-pub fn ShowToTeam(draft: RwSignal<Draft>) -> impl IntoView {
+pub fn ShowToTeam(draft: RwSignal<Draft>, dont_know: RwSignal<DontKnow>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     // The sheet's style sheet comes now, so the sheet opens styled.
     style();
@@ -146,16 +146,18 @@ pub fn ShowToTeam(draft: RwSignal<Draft>) -> impl IntoView {
             <button class="primary big" aria-expanded=move || open.get().to_string() on:click=toggle data-show-code>
                 {move || { let h = words::of(lang.get()); if open.get() { h.hide_code } else { h.show_code } }}
             </button>
-            <Show when=move || open.get()><CodeSheet draft=draft /></Show>
+            <Show when=move || open.get()><CodeSheet draft=draft dont_know=dont_know /></Show>
         </div>
     }
 }
 
 /// The code, the warning, the answers it holds and "Print / save as PDF",
 /// drawn from the answers with today's date as the self-check's; printed,
-/// only this sheet shows (`style/handoff.css`).
+/// only this sheet shows (`style/handoff.css`). An answer "I don't know"
+/// is listed as such; the code carries it as no answer (its format has
+/// none), and the study team asks every unanswered question anyway.
 #[component]
-pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
+pub fn CodeSheet(draft: RwSignal<Draft>, dont_know: RwSignal<DontKnow>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     style();
     js::focus_after_frame("handoff-title");
@@ -177,7 +179,7 @@ pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
         let l = lang.get();
         let h = words::of(l);
         let m = l.messages();
-        let answers = draft.with(|d| answers(l, d, &left_out));
+        let answers = draft.with(|d| dont_know.with(|k| answers(l, d, k, &left_out)));
         let left_out_view = (!left_out.is_empty()).then(|| {
             view! {
                 <div class="alert warning" data-left-out>
@@ -223,9 +225,14 @@ pub fn CodeSheet(draft: RwSignal<Draft>) -> impl IntoView {
 }
 
 /// Each question the self-check asked, with the answer as the patient sees
-/// it (or "not answered"; an answer in `left_out` is marked as not in the
-/// code), in the patient's language.
-fn answers(lang: Lang, draft: &Draft, left_out: &[Field]) -> Vec<(&'static str, String)> {
+/// it ("I don't know", or "not answered"; an answer in `left_out` is marked
+/// as not in the code), in the patient's language.
+fn answers(
+    lang: Lang,
+    draft: &Draft,
+    dont_know: &DontKnow,
+    left_out: &[Field],
+) -> Vec<(&'static str, String)> {
     let m = lang.messages();
     let sc = common::answers::of(lang);
     let record = crate::engine::Record::from_json_value(&draft.record_json()).ok();
@@ -236,6 +243,7 @@ fn answers(lang: Lang, draft: &Draft, left_out: &[Field]) -> Vec<(&'static str, 
         .map(|f| {
             let raw = draft.input(f.id()).trim();
             let shown = match (f.def().kind, raw) {
+                (_, "") if dont_know.contains(f) => words::of(lang).p_dont_know.to_string(),
                 (_, "") => words::of(lang).not_answered.to_string(),
                 (Kind::Bool, "yes") => sc.yes.to_string(),
                 (Kind::Bool, "no") => sc.no.to_string(),
