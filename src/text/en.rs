@@ -33,7 +33,7 @@ impl Messages for English {
             BirthDate => "Date of birth",
             AgeYears => "Age in years",
             Sex => "Sex",
-            CitDiagnosis => "Chemotherapy-related thrombocytopenia diagnosed",
+            CitDiagnosis => "Chemotherapy-induced thrombocytopenia diagnosed",
             RhtpoDays => "rhTPO course",
             RhtpoDose => "rhTPO dose",
             PlateletAfterRhtpo => "Platelets at end of rhTPO course",
@@ -65,7 +65,7 @@ impl Messages for English {
             HeartDiseaseNeedingTreatment => "Heart disease needing treatment",
             UncontrolledHypertension => "Poorly controlled hypertension",
             ThromboticDisease => "Thrombotic disease",
-            PriorAlloTransplant => "Allogeneic stem cell or organ transplant",
+            PriorAlloTransplant => "Allogeneic haematopoietic stem cell or organ transplant",
             MentalDisorder => "Mental disorder preventing consent or follow-up",
             UnresolvedPriorToxicity => {
                 "Unresolved toxicity of earlier treatment (other than the thrombocytopenia)"
@@ -112,7 +112,7 @@ impl Messages for English {
             E4 => "Extensive, severe bleeding",
             E5 => "Heart disease needing treatment or uncontrolled hypertension",
             E6 => "Thrombotic disease",
-            E7 => "Prior allogeneic or organ transplant",
+            E7 => "Prior allogeneic haematopoietic stem cell or organ transplant",
             E8 => "Mental disorder preventing consent",
             E9 => "Unresolved toxicity of earlier treatment",
             E10 => "Other serious diseases",
@@ -417,41 +417,43 @@ impl Messages for English {
                 "Has a doctor told you that your low platelet count is caused by chemotherapy?"
             }
             RhtpoDays => {
-                "After your last chemotherapy or radiotherapy, for how many days did you have regular injections to raise your platelets (rhTPO)?"
+                "Since your last chemotherapy or radiotherapy, for how many days did you have rhTPO (TPIAO) injections?"
             }
-            LastChemoDate => "About when did you have your last chemotherapy?",
+            LastChemoDate => "About when did your last course of chemotherapy end?",
             HadRadiotherapy => "Have you ever had radiotherapy?",
-            LastRadiotherapyDate => "About when did you last have radiotherapy?",
+            LastRadiotherapyDate => "About when was your last radiotherapy session?",
             PlateletCount => "What was your most recent platelet count?",
             LowPlateletsSince => "Since about when has your platelet count stayed below 30?",
             Ecog => "Which sentence describes you best today?",
-            KnownInfection => "Do you know that you have HIV, hepatitis B, C or D, or syphilis?",
+            KnownInfection => {
+                "Has a doctor told you that you have HIV, hepatitis B (including being a hepatitis B carrier), hepatitis C or syphilis?"
+            }
             SevereBleeding => {
-                "Do you have serious bleeding at the moment, such as coughing up blood, vomiting blood or bleeding in the brain?"
+                "Do you have serious bleeding at the moment, such as coughing up blood, vomiting blood, black stools or bleeding in the brain?"
             }
             HeartDiseaseNeedingTreatment => {
-                "Do you have a heart condition that needs treatment at the moment?"
+                "Has a doctor told you that you have a heart condition that needs treatment now?"
             }
             ThromboticDisease => {
-                "Have you had a blood clot (thrombosis), a clot in the lungs (pulmonary embolism), or hardened arteries (atherosclerosis)?"
+                "Has a doctor told you that you have had a blood clot (thrombosis), a clot in the lungs (pulmonary embolism), or hardened arteries (atherosclerosis)?"
             }
             PriorAlloTransplant => {
                 "Have you ever had a stem cell transplant from a donor, or an organ transplant?"
             }
-            Diabetes => "Do you have diabetes?",
-            GastricUlcer => "Do you have a stomach ulcer at the moment?",
+            Diabetes => "Has a doctor told you that you have diabetes?",
+            GastricUlcer => "Has a doctor told you that you have a stomach ulcer now?",
             ActiveAutoimmuneDisease => {
-                "Do you have an autoimmune disease that is active at the moment (for example lupus or rheumatoid arthritis)?"
+                "Has a doctor told you that you have an autoimmune disease that is active now (for example lupus or rheumatoid arthritis)?"
             }
             AntiplateletDrugs => {
                 "Are you taking medicine that stops platelets working, such as aspirin, clopidogrel or ticagrelor?"
             }
             PregnantOrSuspected => "Are you pregnant, or could you be pregnant?",
             Breastfeeding => "Are you breastfeeding?",
-            HadMi => "Have you ever had a heart attack?",
+            HadMi => "Have you ever had a heart attack (myocardial infarction)?",
             LastMiDate => "About when was your most recent heart attack?",
             AtrialFibrillation => {
-                "Do you have atrial fibrillation, or another irregular heartbeat that raises the risk of blood clots?"
+                "Has a doctor told you that you have atrial fibrillation, or another irregular heartbeat that raises the risk of blood clots?"
             }
             other => self.field_label(other),
         }
@@ -461,11 +463,29 @@ impl Messages for English {
         use Field::*;
         Some(match field {
             RhtpoDays => {
-                "rhTPO (recombinant human thrombopoietin, for example TPIAO) is an injection that helps the body make platelets. If you did not have it, enter 0."
+                "rhTPO is recombinant human thrombopoietin (brand name TPIAO), an injection that helps the body make platelets. Other platelet-raising injections, such as interleukin-11 (IL-11), do not count. If you had more than one course since then, give the days of the longest one. If you had none, enter 0."
             }
+            LastChemoDate => {
+                "An approximate date is fine: the last day you were given chemotherapy, at the end of your last course."
+            }
+            LastRadiotherapyDate => "An approximate date is fine: the day of your last session.",
             PlateletCount => "It is on your latest blood test report, usually marked PLT.",
-            LowPlateletsSince => "The first day of the current run of counts below 30×10^9/L.",
+            LowPlateletsSince => {
+                "An approximate date is fine: the first day of the current run of counts below 30×10^9/L, without a count of 30 or more since."
+            }
+            LastMiDate => "An approximate date is fine.",
             CitDiagnosis => "Platelets are the blood cells that help blood to clot.",
+            KnownInfection => {
+                "Hepatitis B counts if a doctor said you carry the virus, or that your hepatitis B surface antigen (HBsAg) is positive. If you are not sure, choose \"I don't know\"."
+            }
+            HeartDiseaseNeedingTreatment
+            | ThromboticDisease
+            | ActiveAutoimmuneDisease
+            | AtrialFibrillation
+            | GastricUlcer
+            | Diabetes => {
+                "If you are not sure, choose \"I don't know\": the study team will check."
+            }
             _ => return None,
         })
     }
@@ -480,69 +500,66 @@ impl Messages for English {
                 "I can walk about and look after myself, but I can't work. I am up and about more than half of the day."
             }
             3 => {
-                "I can only partly look after myself. I am in bed or a chair more than half of the day."
+                "I can only partly look after myself. I am in bed or sitting for more than half of the day."
             }
-            _ => "I can't look after myself at all and stay in bed or a chair all the time.",
+            _ => "I am in bed all the time and can't look after myself at all.",
         }
     }
 
-    fn patient_reason(&self, f: &Finding, from: Option<Date>) -> String {
-        let earliest = |text: String, from: Option<Date>| match from {
-            Some(d) => format!("{text}, so the earliest you could start is {d}"),
-            None => text,
-        };
-        match PatientSentence::of(f, from) {
-            PatientSentence::Adults { turns_18: Some(d) } => {
-                format!("the study is for adults aged 18 or over; you will be 18 on {d}")
-            }
-            PatientSentence::Adults { turns_18: None } => {
-                "the study is for adults aged 18 or over".to_string()
-            }
+    fn patient_reason(&self, f: &Finding) -> String {
+        match PatientSentence::of(f) {
+            PatientSentence::BornOn { born } => format!(
+                "you answered that you were born on {born}; the study is for adults aged 18 or over"
+            ),
+            PatientSentence::AgedYears { years } => format!(
+                "you answered that you are {years}; the study is for adults aged 18 or over"
+            ),
             PatientSentence::Answer(c) => match c {
-                Condition::NotChemotherapy => "the study is for people whose low platelets are caused by chemotherapy",
-                Condition::Infection => "you have HIV, hepatitis B, C or D, or syphilis",
-                Condition::Bleeding => "you have serious bleeding at the moment",
-                Condition::HeartDisease => "you have a heart condition that needs treatment now",
-                Condition::Clot => "you have had a blood clot, a clot in the lungs, or hardened arteries",
-                Condition::Transplant => "you have had a stem cell transplant from a donor, or an organ transplant",
-                Condition::Diabetes => "you have diabetes",
-                Condition::Ulcer => "you have a stomach ulcer",
-                Condition::Autoimmune => "you have an active autoimmune disease",
-                Condition::Antiplatelet => "you are taking medicine that stops platelets working, such as aspirin",
-                Condition::Pregnant => "the study cannot include women who are or may be pregnant",
-                Condition::Breastfeeding => "the study cannot include women who are breastfeeding",
-                Condition::IrregularHeartbeat => "you have an irregular heartbeat that raises the risk of blood clots",
+                Condition::NotChemotherapy => "you answered that no doctor has told you that your low platelets are caused by chemotherapy; the study is for people whose low platelets are caused by chemotherapy",
+                Condition::Infection => "you answered that a doctor has told you that you have HIV, hepatitis B, hepatitis C or syphilis",
+                Condition::Bleeding => "you answered that you have serious bleeding at the moment",
+                Condition::HeartDisease => "you answered that you have a heart condition that needs treatment now",
+                Condition::Clot => "you answered that you have had a blood clot, a clot in the lungs, or hardened arteries",
+                Condition::Transplant => "you answered that you have had a stem cell transplant from a donor, or an organ transplant",
+                Condition::Diabetes => "you answered that you have diabetes",
+                Condition::Ulcer => "you answered that you have a stomach ulcer now",
+                Condition::Autoimmune => "you answered that you have an active autoimmune disease",
+                Condition::Antiplatelet => "you answered that you are taking medicine that stops platelets working, such as aspirin",
+                Condition::Pregnant => "you answered that you are or may be pregnant; the study cannot include women who are or may be pregnant",
+                Condition::Breastfeeding => "you answered that you are breastfeeding; the study cannot include women who are breastfeeding",
+                Condition::IrregularHeartbeat => "you answered that you have an irregular heartbeat that raises the risk of blood clots",
             }
             .to_string(),
             PatientSentence::RhtpoDays { days } => format!(
-                "the study is for people who had at least 14 days of rhTPO injections after their last chemotherapy or radiotherapy, and you had {days} days"
+                "you answered that you had {days} days of rhTPO injections since your last chemotherapy or radiotherapy; the study is for people who had at least 14"
             ),
             PatientSentence::Ecog => {
-                "the study needs people to be able to look after themselves and be up and about more than half of the day".to_string()
+                "the sentence you chose says you are in bed or sitting for more than half of the day; the study needs people who are up and about for more than half of the day".to_string()
             }
             PatientSentence::Platelets { value, unit } => format!(
-                "your most recent platelet count ({value}{}) is not below 30×10^9/L, which the study needs",
+                "you answered that your most recent platelet count was {value}{}; the study needs it to be below 30×10^9/L",
                 platelet_unit(unit)
             ),
-            PatientSentence::TooRecent { event, date: d, earliest: from } => earliest(
-                match event {
-                    Event::Chemotherapy => format!(
-                        "you finished chemotherapy on {d}; the study needs more than a month since then"
-                    ),
-                    Event::Radiotherapy => format!(
-                        "you last had radiotherapy on {d}; the study needs more than a month since then"
-                    ),
-                    Event::LowPlatelets => format!(
-                        "your platelets have been below 30 since {d}; the study needs them to have been low for more than a month"
-                    ),
-                    Event::HeartAttack => format!(
-                        "you had a heart attack on {d}; the study needs more than 6 months since then"
-                    ),
-                },
-                from,
-            ),
+            PatientSentence::TooRecent { event, date: d } => match event {
+                Event::Chemotherapy => format!(
+                    "you answered that your last chemotherapy ended on {d}; the study needs more than a month since then"
+                ),
+                Event::Radiotherapy => format!(
+                    "you answered that your last radiotherapy was on {d}; the study needs more than a month since then"
+                ),
+                Event::LowPlatelets => format!(
+                    "you answered that your platelets have been below 30 since {d}; the study needs them to have been low for more than a month"
+                ),
+                Event::HeartAttack => format!(
+                    "you answered that you had a heart attack on {d}; the study needs more than 6 months since then"
+                ),
+            },
             PatientSentence::AsCoordinator => self.finding(f),
         }
+    }
+
+    fn patient_check_again(&self, date: Date) -> String {
+        format!("If nothing else changes, the study team could check again from about {date}.")
     }
 
     fn team_check(&self, id: CriterionId) -> &'static str {

@@ -7,8 +7,10 @@
 //! wording fails to compile.
 
 mod en;
+pub mod glossary;
 mod sentence;
 mod zh;
+mod zh_source;
 
 use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
@@ -130,6 +132,18 @@ impl Lang {
     }
 }
 
+/// A criterion's published text in `lang`, when that is not the published
+/// language (English): the app's own translation, shown under the published
+/// text and marked as such (the protocol's text prevails). A function of
+/// its own rather than a `Messages` method, so only the screen that shows
+/// it carries the text (a trait's every method ships with its first use).
+pub fn source_translation(lang: Lang, id: CriterionId) -> Option<&'static str> {
+    match lang {
+        Lang::En => None,
+        Lang::Zh => Some(zh_source::text(id)),
+    }
+}
+
 /// Everything the engine's data needs to be said in one language.
 pub trait Messages: Send + Sync {
     /// A field's short label, as a coordinator reads it.
@@ -159,9 +173,12 @@ pub trait Messages: Send + Sync {
     fn patient_help(&self, field: Field) -> Option<&'static str>;
     /// The ECOG grades in plain words, 0–4.
     fn ecog_plain(&self, grade: u8) -> &'static str;
-    /// Why a failing check rules a patient out, in plain words; `from` is the
-    /// date time would fix it, if it would.
-    fn patient_reason(&self, finding: &Finding, from: Option<Date>) -> String;
+    /// Why a failing check rules a patient out, in plain words, as what
+    /// the patient answered ("you answered that …"); never a date.
+    fn patient_reason(&self, finding: &Finding) -> String;
+    /// The one date the patient result gives, when time resolves every
+    /// reason: from when the study team could check again (never "start").
+    fn patient_check_again(&self, date: Date) -> String;
     /// What the study team checks for a criterion, in plain words.
     fn team_check(&self, id: CriterionId) -> &'static str;
 

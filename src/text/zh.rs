@@ -34,7 +34,7 @@ impl Messages for Chinese {
             BirthDate => "出生日期",
             AgeYears => "年龄（岁）",
             Sex => "性别",
-            CitDiagnosis => "已诊断化疗相关血小板减少症",
+            CitDiagnosis => "已诊断化疗所致血小板减少症",
             RhtpoDays => "rhTPO 疗程",
             RhtpoDose => "rhTPO 剂量",
             PlateletAfterRhtpo => "rhTPO 疗程结束时血小板",
@@ -66,7 +66,7 @@ impl Messages for Chinese {
             HeartDiseaseNeedingTreatment => "需要治疗的心脏病",
             UncontrolledHypertension => "高血压控制不佳",
             ThromboticDisease => "血栓性疾病",
-            PriorAlloTransplant => "异基因干细胞移植或器官移植史",
+            PriorAlloTransplant => "异基因造血干细胞移植或器官移植史",
             MentalDisorder => "精神障碍影响知情同意或随访",
             UnresolvedPriorToxicity => "既往治疗毒性未消退（所研究的血小板减少除外）",
             Diabetes => "糖尿病",
@@ -79,7 +79,7 @@ impl Messages for Chinese {
             IrregularBleeding => "其他异常出血",
             AntiplateletDrugs => "正在服用抗血小板药物",
             PregnantOrSuspected => "妊娠或可能妊娠",
-            ChildbearingPotential => "有生育可能",
+            ChildbearingPotential => "育龄期女性",
             UrineHcg => "hCG 妊娠试验",
             Breastfeeding => "哺乳期",
             ArrhythmiaNeedingTreatment => "需要治疗的心律失常",
@@ -111,7 +111,7 @@ impl Messages for Chinese {
             E4 => "广泛严重出血",
             E5 => "需要治疗的心脏病或高血压控制不佳",
             E6 => "血栓性疾病",
-            E7 => "既往异基因移植或器官移植",
+            E7 => "既往异基因造血干细胞移植或器官移植",
             E8 => "精神障碍影响知情同意",
             E9 => "既往治疗毒性未消退",
             E10 => "其他严重疾病",
@@ -141,7 +141,7 @@ impl Messages for Chinese {
                 "“mobility Autoimmune diseases”解读为活动性自身免疫病；“myocardial obstruction”解读为心肌梗死；糖尿病和胃溃疡按公布列表字面执行（糖尿病：任何类型；溃疡：现患）。"
             }
             E13 => {
-                "公布的妊娠条目同时包含心脏标准，本应用将其拆分。要求有生育可能的女性 hCG 阴性，是本应用对“疑似妊娠”的解读。"
+                "公布的妊娠条目同时包含心脏标准，本应用将其拆分。要求育龄期女性 hCG 阴性，是本应用对“疑似妊娠”的解读。"
             }
             E14 => {
                 "“QT > 450 msec”解读为 QTc > 450 ms（以心电图报告为准），束支传导阻滞患者为 > 480 ms；筛选前恰好 6 个月的心肌梗死仍然排除。公布的妊娠条目同时包含这些心脏标准，本应用将其拆分。"
@@ -259,11 +259,11 @@ impl Messages for Chinese {
             ),
             Sentence::HcgPositive => "hCG 妊娠试验：阳性".to_string(),
             Sentence::HcgNegative => "hCG 妊娠试验：阴性".to_string(),
-            Sentence::NotChildbearing => "无生育可能".to_string(),
+            Sentence::NotChildbearing => "非育龄期女性".to_string(),
             Sentence::ChildbearingTestNotKnown => {
-                "有生育可能：需要 hCG 妊娠试验阴性，结果不详".to_string()
+                "育龄期女性：需要 hCG 妊娠试验阴性，结果不详".to_string()
             }
-            Sentence::PregnancyNotKnown => "生育可能及 hCG 妊娠试验：不详".to_string(),
+            Sentence::PregnancyNotKnown => "是否为育龄期女性及 hCG 妊娠试验：不详".to_string(),
             Sentence::QtcNotKnown => "QTc：不详".to_string(),
             Sentence::Qtc {
                 qtc: q,
@@ -355,16 +355,16 @@ impl Messages for Chinese {
 
     fn status(&self, status: Status) -> &'static str {
         match status {
-            Status::Pass => "符合",
-            Status::Fail => "不符合",
-            Status::Unknown => "不详",
+            Status::Pass => "通过",
+            Status::Fail => "未通过",
+            Status::Unknown => "待确认",
         }
     }
 
     fn outcome_headline(&self, outcome: Outcome) -> &'static str {
         match outcome {
-            Outcome::Eligible => "符合此处记录的全部筛选标准——由研究者确认是否符合入组条件",
-            Outcome::NotEligible => "不符合",
+            Outcome::Eligible => "此处记录的全部筛选标准均已通过——是否符合入组条件由研究者确认",
+            Outcome::NotEligible => "不符合入组条件",
             Outcome::Incomplete => "信息不全",
         }
     }
@@ -417,34 +417,38 @@ impl Messages for Chinese {
         use Field::*;
         match field {
             BirthDate => "您的出生日期是？",
-            AgeYears => "您多大年龄？",
+            AgeYears => "您今年多大年龄（周岁）？",
             Sex => "您的性别是？",
             CitDiagnosis => "医生是否告诉过您，您的血小板低是化疗引起的？",
-            RhtpoDays => "在最后一次化疗或放疗之后，您规律打升血小板针（rhTPO）共多少天？",
-            LastChemoDate => "您最后一次化疗大约是什么时候？",
+            RhtpoDays => "在最后一次化疗或放疗之后，您打特比澳（rhTPO）一共打了多少天？",
+            LastChemoDate => "您最后一个化疗疗程大约是哪天结束的？",
             HadRadiotherapy => "您做过放疗吗？",
-            LastRadiotherapyDate => "您最后一次放疗大约是什么时候？",
-            PlateletCount => "您最近一次的血小板计数是多少？",
-            LowPlateletsSince => "大约从什么时候开始，您的血小板一直低于 30？",
-            Ecog => "哪一句话最符合您现在的情况？",
-            KnownInfection => "您是否已知自己感染了 HIV（艾滋病病毒）、乙肝、丙肝、丁肝或梅毒？",
-            SevereBleeding => "您现在是否有严重出血，例如咳血、呕血或脑出血？",
-            HeartDiseaseNeedingTreatment => "您现在是否有需要治疗的心脏病？",
-            ThromboticDisease => "您是否得过血栓、肺栓塞或动脉粥样硬化？",
-            PriorAlloTransplant => "您是否做过来自他人的干细胞移植（异基因移植）或器官移植？",
-            Diabetes => "您有糖尿病吗？",
-            GastricUlcer => "您现在有胃溃疡吗？",
+            LastRadiotherapyDate => "您最后一次放疗大约是哪天？",
+            PlateletCount => "您最近一次化验的血小板计数是多少？",
+            LowPlateletsSince => "大约从哪天起，您的血小板一直低于 30？",
+            Ecog => "下面哪一句最符合您现在的情况？",
+            KnownInfection => {
+                "医生是否告诉过您，您有艾滋病（HIV 感染）、乙肝（包括乙肝携带者、“大三阳”或“小三阳”）、丙肝或梅毒？"
+            }
+            SevereBleeding => "您现在是否有严重出血，例如咳血、呕血、黑便或脑出血？",
+            HeartDiseaseNeedingTreatment => "医生是否告诉过您，您现在有需要治疗的心脏病？",
+            ThromboticDisease => "医生是否告诉过您，您得过血栓、肺栓塞或动脉粥样硬化？",
+            PriorAlloTransplant => {
+                "您是否做过异基因造血干细胞移植（用他人捐献的干细胞）或器官移植？"
+            }
+            Diabetes => "医生是否告诉过您，您有糖尿病？",
+            GastricUlcer => "医生是否告诉过您，您现在有胃溃疡？",
             ActiveAutoimmuneDisease => {
-                "您现在是否有处于活动期的自身免疫病（例如红斑狼疮或类风湿关节炎）？"
+                "医生是否告诉过您，您现在有处于活动期的自身免疫病（例如红斑狼疮、类风湿关节炎）？"
             }
             AntiplateletDrugs => {
-                "您是否正在服用影响血小板功能的药物，例如阿司匹林、氯吡格雷或替格瑞洛？"
+                "您现在是否在服用影响血小板功能的药物（抗血小板药），例如阿司匹林、氯吡格雷或替格瑞洛？"
             }
             PregnantOrSuspected => "您是否怀孕，或者可能怀孕？",
             Breastfeeding => "您是否正在哺乳？",
             HadMi => "您是否得过心肌梗死（心梗）？",
-            LastMiDate => "您最近一次心梗大约是什么时候？",
-            AtrialFibrillation => "您是否有房颤，或其他会增加血栓风险的心律不齐？",
+            LastMiDate => "您最近一次心梗大约是哪天？",
+            AtrialFibrillation => "医生是否告诉过您，您有房颤，或其他会增加血栓风险的心律不齐？",
             other => self.field_label(other),
         }
     }
@@ -453,11 +457,23 @@ impl Messages for Chinese {
         use Field::*;
         Some(match field {
             RhtpoDays => {
-                "rhTPO（重组人血小板生成素，例如特比澳）是一种帮助身体生成血小板的注射药。如果没有打过，请填 0。"
+                "rhTPO 即重组人血小板生成素，商品名特比澳，是帮助身体生成血小板的注射药。白介素-11（IL-11）等其他升血小板药物不算在内。如果打过不止一个疗程，请填最长一个疗程的天数；没有打过请填 0。"
             }
+            LastChemoDate => "填大概的日期即可：指最后一个疗程中最后一次用化疗药的那一天。",
+            LastRadiotherapyDate => "填大概的日期即可：指最后一次放疗的那一天。",
             PlateletCount => "在您最近一次的血常规化验单上，通常标为 PLT。",
-            LowPlateletsSince => "本次血小板持续低于 30×10^9/L 的第一天。",
+            LowPlateletsSince => {
+                "填大概的日期即可：指本次血小板持续低于 30×10^9/L 的第一天（此后一直没有回到 30 或以上）。"
+            }
+            LastMiDate => "填大概的日期即可。",
             CitDiagnosis => "血小板是帮助血液凝固的血细胞。",
+            KnownInfection => "医生说过“乙肝表面抗原（HBsAg）阳性”，也算乙肝。不确定请选“不知道”。",
+            HeartDiseaseNeedingTreatment
+            | ThromboticDisease
+            | ActiveAutoimmuneDisease
+            | AtrialFibrillation
+            | GastricUlcer
+            | Diabetes => "不确定请选“不知道”，研究团队会核实。",
             _ => return None,
         })
     }
@@ -465,72 +481,67 @@ impl Messages for Chinese {
     fn ecog_plain(&self, grade: u8) -> &'static str {
         match grade {
             0 => "生病前能做的事，我现在都能做。",
-            1 => "我不能做重体力活，但能走动，能做轻活，例如家务或办公室工作。",
-            2 => "我能走动，也能照顾自己，但不能工作。白天一半以上的时间我能起床活动。",
-            3 => "我只能部分照顾自己。白天一半以上的时间我在床上或椅子上。",
-            _ => "我完全不能照顾自己，一直在床上或椅子上。",
+            1 => "我不能干重体力活，但能走动，能做轻活，例如家务或办公室工作。",
+            2 => "我能走动，生活能自理，但不能工作。白天一半以上的时间能起床活动。",
+            3 => "我生活只能部分自理，白天一半以上的时间卧床或坐着。",
+            _ => "我完全卧床，生活不能自理。",
         }
     }
 
-    fn patient_reason(&self, f: &Finding, from: Option<Date>) -> String {
-        let earliest = |text: String, from: Option<Date>| match from {
-            Some(d) => format!("{text}，所以您最早可以在 {d} 开始"),
-            None => text,
-        };
-        match PatientSentence::of(f, from) {
-            PatientSentence::Adults { turns_18: Some(d) } => {
-                format!("本研究只招募 18 岁及以上的成年人；您将在 {d} 年满 18 岁")
+    fn patient_reason(&self, f: &Finding) -> String {
+        match PatientSentence::of(f) {
+            PatientSentence::BornOn { born } => {
+                format!("您填写的出生日期是 {born}；本研究只招募 18 岁及以上的成年人")
             }
-            PatientSentence::Adults { turns_18: None } => {
-                "本研究只招募 18 岁及以上的成年人".to_string()
+            PatientSentence::AgedYears { years } => {
+                format!("您填写的年龄是 {years} 岁；本研究只招募 18 岁及以上的成年人")
             }
             PatientSentence::Answer(c) => match c {
-                Condition::NotChemotherapy => "本研究招募的是因化疗引起血小板低的患者",
-                Condition::Infection => "您感染了 HIV、乙肝、丙肝、丁肝或梅毒",
-                Condition::Bleeding => "您现在有严重出血",
-                Condition::HeartDisease => "您现在有需要治疗的心脏病",
-                Condition::Clot => "您得过血栓、肺栓塞或动脉粥样硬化",
-                Condition::Transplant => "您做过异基因干细胞移植或器官移植",
-                Condition::Diabetes => "您有糖尿病",
-                Condition::Ulcer => "您有胃溃疡",
-                Condition::Autoimmune => "您有活动期的自身免疫病",
-                Condition::Antiplatelet => "您正在服用影响血小板功能的药物，例如阿司匹林",
-                Condition::Pregnant => "本研究不能招募已怀孕或可能怀孕的女性",
-                Condition::Breastfeeding => "本研究不能招募正在哺乳的女性",
-                Condition::IrregularHeartbeat => "您有会增加血栓风险的心律不齐",
+                Condition::NotChemotherapy => "您回答医生没有告诉过您血小板低是化疗引起的；本研究招募的是化疗所致血小板减少症患者",
+                Condition::Infection => "您回答医生告诉过您有艾滋病、乙肝、丙肝或梅毒",
+                Condition::Bleeding => "您回答现在有严重出血",
+                Condition::HeartDisease => "您回答现在有需要治疗的心脏病",
+                Condition::Clot => "您回答得过血栓、肺栓塞或动脉粥样硬化",
+                Condition::Transplant => "您回答做过异基因造血干细胞移植或器官移植",
+                Condition::Diabetes => "您回答有糖尿病",
+                Condition::Ulcer => "您回答现在有胃溃疡",
+                Condition::Autoimmune => "您回答现在有活动期的自身免疫病",
+                Condition::Antiplatelet => "您回答正在服用影响血小板功能的药物，例如阿司匹林",
+                Condition::Pregnant => "您回答已怀孕或可能怀孕；本研究不能招募已怀孕或可能怀孕的女性",
+                Condition::Breastfeeding => "您回答正在哺乳；本研究不能招募正在哺乳的女性",
+                Condition::IrregularHeartbeat => "您回答有会增加血栓风险的心律不齐",
             }
             .to_string(),
             PatientSentence::RhtpoDays { days } => format!(
-                "本研究招募的是最后一次化疗或放疗后打升血小板针（rhTPO）至少 14 天的患者，而您打了 {days} 天"
+                "您回答最后一次化疗或放疗后打特比澳（rhTPO）{days} 天；本研究要求至少 14 天"
             ),
             PatientSentence::Ecog => {
-                "本研究需要患者能照顾自己，并且白天一半以上的时间能起床活动".to_string()
+                "您选择的描述是白天一半以上的时间卧床或坐着；本研究要求白天一半以上的时间能起床活动".to_string()
             }
             PatientSentence::Platelets { value, unit } => format!(
-                "您最近一次的血小板计数（{value}{}）不低于本研究要求的 30×10^9/L",
+                "您回答最近一次血小板计数是 {value}{}；本研究要求低于 30×10^9/L",
                 platelet_unit(unit)
             ),
-            PatientSentence::TooRecent {
-                event,
-                date: d,
-                earliest: from,
-            } => earliest(
-                match event {
-                    Event::Chemotherapy => {
-                        format!("您最后一次化疗是在 {d}；本研究要求距今超过一个月")
-                    }
-                    Event::Radiotherapy => {
-                        format!("您最后一次放疗是在 {d}；本研究要求距今超过一个月")
-                    }
-                    Event::LowPlatelets => {
-                        format!("您的血小板从 {d} 起低于 30；本研究要求持续低于 30 超过一个月")
-                    }
-                    Event::HeartAttack => format!("您在 {d} 发生过心梗；本研究要求距今超过 6 个月"),
-                },
-                from,
-            ),
+            PatientSentence::TooRecent { event, date: d } => match event {
+                Event::Chemotherapy => {
+                    format!("您回答最后一个化疗疗程在 {d} 结束；本研究要求距末次化疗超过一个月")
+                }
+                Event::Radiotherapy => {
+                    format!("您回答最后一次放疗在 {d}；本研究要求距末次放疗超过一个月")
+                }
+                Event::LowPlatelets => {
+                    format!("您回答血小板从 {d} 起低于 30；本研究要求持续低于 30 超过一个月")
+                }
+                Event::HeartAttack => {
+                    format!("您回答在 {d} 发生过心梗；本研究要求距心梗超过 6 个月")
+                }
+            },
             PatientSentence::AsCoordinator => self.finding(f),
         }
+    }
+
+    fn patient_check_again(&self, date: Date) -> String {
+        format!("如其他情况不变，大约从 {date} 起，研究团队可以再为您核对一次。")
     }
 
     fn team_check(&self, id: CriterionId) -> &'static str {

@@ -168,8 +168,8 @@ test('the history, status and reasons read in Chinese', async () => {
   await page.waitForSelector('.record [data-outcome]');
   await page.selectOption('#f-ecog', '1');
   await settled(page);
-  await page.getByRole('button', { name: '标记筛查完成' }).click();
-  await page.waitForSelector('text=筛查已完成——由 WF 于');
+  await page.getByRole('button', { name: '标记筛选完成' }).click();
+  await page.waitForSelector('text=筛选已完成——由 WF 于');
   await page.getByRole('button', { name: '修改…' }).click();
   await page.check('#reason-clarified_with_patient');
   await page.getByRole('button', { name: '修改记录' }).click();
@@ -177,9 +177,9 @@ test('the history, status and reasons read in Chinese', async () => {
   await settled(page);
   await page.waitForSelector('text=完成后已修改');
   const shown = await historyShown(page);
-  assert.match(await page.textContent('details.history summary'), /修改历史（4）/);
+  assert.match(await page.textContent('details.history summary'), /稽查轨迹（4）/);
   assert.match(shown[0], /WF .*: 1 → 0 原因：已与患者核实/);
-  assert.match(shown[1], /WF 标记筛查完成：/);
+  assert.match(shown[1], /WF 标记筛选完成：/);
   assert.match(shown[3], /WF 创建记录/);
   await page.getByRole('button', { name: '完成修改' }).click();
   await page.getByRole('button', { name: '← 全部筛选记录' }).click();

@@ -38,7 +38,8 @@ pub struct Words {
     pub forgot_wipe: &'static str,
     /// Passcode set notice.
     pub passcode_set: &'static str,
-    /// Why a new passcode is refused.
+    /// Why a new passcode, or a new backup password, is refused (the same
+    /// rules: the words name neither, the form's labels say which).
     pub passcode_problem: fn(crate::security::vault::PasscodeProblem) -> String,
     /// Shown when "New screening" or "Import" is pressed before the
     /// passcode offer was answered.
@@ -86,12 +87,10 @@ pub const EN: Words = Words {
     passcode_problem: |p| {
         use crate::security::vault::PasscodeProblem::*;
         match p {
-            TooShort => "The passcode needs at least 8 characters.",
-            Repeats => "Choose a passcode that is not a repeat (such as 00000000 or 12121212).",
-            Sequence => {
-                "Choose a passcode that is not a run (such as 12345678, abcdefgh or qwertyui)."
-            }
-            Mismatch => "The two passcodes differ.",
+            TooShort => "At least 8 characters are needed.",
+            Repeats => "Choose one that is not a repeat (such as 00000000 or 12121212).",
+            Sequence => "Choose one that is not a run (such as 12345678, abcdefgh or qwertyui).",
+            Mismatch => "The two entries differ.",
         }
         .to_string()
     },
@@ -114,49 +113,49 @@ pub const EN: Words = Words {
 
 /// Simplified Chinese.
 pub const ZH: Words = Words {
-    lock_offer: "共用平板？用密码保护这些记录。",
-    lock_offer_help: "设置后，记录将加密保存，闲置时应用会自动锁定。如果忘记密码，记录无法恢复，只能清除。",
-    passcode: "密码",
-    passcode_again: "再次输入密码",
+    lock_offer: "共用平板？请设置解锁密码保护这些记录。",
+    lock_offer_help: "设置后，记录将加密保存，闲置时应用会自动锁定。如果忘记解锁密码，记录无法恢复，只能清除。",
+    passcode: "解锁密码",
+    passcode_again: "再次输入解锁密码",
     passcode_rule: "至少 8 个字符，不要使用重复或连续的字符（如 00000000 或 12345678）。一句短语既好记又难猜。",
-    set_passcode: "设置密码",
+    set_passcode: "设置解锁密码",
     not_now: "暂不设置",
     locked_title: "已锁定",
-    locked_help: "本设备上的记录已加密。请输入密码继续。",
+    locked_help: "本设备上的记录已加密。请输入解锁密码继续。",
     unlock: "解锁",
     unlocking: "正在验证…",
     wrong_passcode: |wait| {
         if wait == 0 {
-            "密码错误。".to_string()
+            "解锁密码错误。".to_string()
         } else {
-            format!("密码错误。请 {wait} 秒后再试。")
+            format!("解锁密码错误。请 {wait} 秒后再试。")
         }
     },
-    forgot_passcode: "忘记密码？",
-    forgot_warning: "没有密码就无法解密记录。移除密码将清除本应用在本设备上保存的所有记录和设置。",
-    forgot_wipe: "清除所有记录并移除密码",
-    passcode_set: "密码已设置：记录现已加密保存。",
+    forgot_passcode: "忘记解锁密码？",
+    forgot_warning: "没有解锁密码就无法解密记录。移除解锁密码将清除本应用在本设备上保存的所有记录和设置。此操作无法撤销。",
+    forgot_wipe: "清除所有记录并移除解锁密码",
+    passcode_set: "解锁密码已设置：记录现已加密保存。",
     passcode_problem: |p| {
         use crate::security::vault::PasscodeProblem::*;
         match p {
-            TooShort => "密码至少需要 8 个字符。",
-            Repeats => "请不要使用重复的密码（如 00000000 或 12121212）。",
-            Sequence => "请不要使用连续的密码（如 12345678、abcdefgh 或 qwertyui）。",
-            Mismatch => "两次输入的密码不一致。",
+            TooShort => "至少需要 8 个字符。",
+            Repeats => "请不要使用重复的字符（如 00000000 或 12121212）。",
+            Sequence => "请不要使用连续的字符（如 12345678、abcdefgh 或 qwertyui）。",
+            Mismatch => "两次输入的内容不一致。",
         }
         .to_string()
     },
-    lock_choose_first: "创建第一条记录之前：请为本设备设置密码，或选择“暂不设置”。",
+    lock_choose_first: "创建第一条记录之前：请为本设备设置解锁密码，或选择“暂不设置”。",
     unsealed_left: |n| {
         format!(
             "还有 {n} 条记录未加密保存：存储空间不足，无法加密。请导出并删除旧记录，然后锁定并重新解锁以完成加密。"
         )
     },
-    wait_before_try: |n| format!("密码错误次数过多。{n} 秒后可再次尝试。"),
+    wait_before_try: |n| format!("解锁密码错误次数过多。{n} 秒后可再次尝试。"),
     wipe_word: "清除",
     type_wipe_word: |w| format!("请输入“{w}”确认。"),
-    passcode_failed: |e| format!("未能设置密码：{e}"),
-    passcode_set_elsewhere: "本应用的另一个标签页在同一时刻设置了解锁密码，因此您设置的密码未生效。记录受该密码保护：请输入该密码解锁。",
+    passcode_failed: |e| format!("未能设置解锁密码：{e}"),
+    passcode_set_elsewhere: "本应用的另一个标签页在同一时刻设置了解锁密码，因此您的设置未生效。记录由该解锁密码保护：请输入该解锁密码解锁。",
     ok: "知道了",
 };
 
@@ -165,5 +164,24 @@ pub fn of(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wiping_after_a_forgotten_passcode_says_it_cannot_be_undone_in_both_languages() {
+        assert!(EN.forgot_warning.contains("cannot be undone"));
+        assert!(ZH.forgot_warning.contains("无法撤销"));
+    }
+
+    #[test]
+    fn a_wrong_passcode_is_named_the_passcode_in_both_languages() {
+        for wait in [0, 5] {
+            assert!((EN.wrong_passcode)(wait).starts_with("Wrong passcode"));
+            assert!((ZH.wrong_passcode)(wait).starts_with("解锁密码错误"));
+        }
     }
 }

@@ -268,6 +268,13 @@ pub fn CriteriaList(
                         <summary>{move || if has_note { words::of(lang.get()).published_text_and_note } else { words::of(lang.get()).published_text }}</summary>
                         <p class="original">{tr(lang, |l| words::of(l).original_text)}</p>
                         <blockquote lang="en"><p>{c.source()}</p></blockquote>
+                        {move || {
+                            let l = lang.get();
+                            crate::text::source_translation(l, id).map(|t| view! {
+                                <p class="original" data-translation>{words::of(l).app_translation}</p>
+                                <blockquote lang=crate::ui::shell::words::of(l).html_lang data-translation><p>{t}</p></blockquote>
+                            })
+                        }}
                         {move || note().map(|n| view! { <p class="note"><strong>{words::of(lang.get()).how_read}</strong>{n}</p> })}
                     </details>
                 </li>

@@ -111,7 +111,7 @@ pub const EN: Words = Words {
     remove_passcode_help: "Records will then be stored without encryption on this device, and the app no longer locks. Enter the current passcode to confirm.",
     passcode_removed: "Passcode removed: records are stored without encryption.",
     backup_title: "Back up all records",
-    backup_help: "One file with every record, encrypted with a password you choose now (not the passcode). Keep the file and the password apart. Restore it here or on another tablet.",
+    backup_help: "One file with every record, encrypted with a backup password you choose now (not the passcode). Keep the file and its backup password apart. Restore it here or on another tablet.",
     backup_password: "Backup password",
     backup_password_again: "Backup password again",
     backup_now: "Back up all records",
@@ -131,7 +131,7 @@ pub const EN: Words = Words {
             TooLarge(n) => format!("Not restored: the file is too large ({} MB; at most 20 MB).", n / 1_048_576),
             NotABackup => "Not restored: this is not a backup of this app, or the file is damaged or incomplete.".to_string(),
             NewerVersion(v) => format!("Not restored: the backup was made by a newer version of this app (format {v}). Update the app first."),
-            WrongPasswordOrDamaged => "Not restored: the password is wrong, or the file was altered.".to_string(),
+            WrongPasswordOrDamaged => "Not restored: the backup password is wrong, or the file was altered.".to_string(),
             LabelTooLong(n) => format!("Not restored: a record's label has {n} characters; at most {} are kept.", crate::record::import::MAX_LABEL_CHARS),
             UnknownCost(_) => "Not restored: the file asks for a key derivation this app never uses (it was not made by this app, or was altered). Nothing was changed.".to_string(),
         }
@@ -166,22 +166,22 @@ pub const ZH: Words = Words {
     retention_days: "记录保留天数",
     wipe: "清除本设备数据",
     idle_minutes: "闲置多久后锁定（分钟）",
-    wipe_confirm: "这将删除本应用在本设备上保存的所有记录、草稿和设置，且无法恢复。如需保留记录，请先导出。",
+    wipe_confirm: "这将删除本应用在本设备上保存的所有记录、草稿和设置。此操作无法撤销。如需保留记录，请先导出。",
     wipe_yes: "确定全部清除",
     wiped: |n| format!("已清除：删除了 {n} 项已保存内容。"),
     lock_now: "立即锁定",
-    passcode_settings: "密码",
-    passcode_none: "本设备上的记录未受密码保护。",
-    change_passcode: "更改密码",
-    current_passcode: "当前密码",
-    new_passcode: "新密码",
-    new_passcode_again: "再次输入新密码",
-    passcode_changed: "密码已更改。",
-    remove_passcode: "移除密码",
-    remove_passcode_help: "移除后，记录将以未加密形式保存在本设备上，应用也不再自动锁定。请输入当前密码确认。",
-    passcode_removed: "密码已移除：记录以未加密形式保存。",
+    passcode_settings: "解锁密码",
+    passcode_none: "本设备上的记录未设置解锁密码保护。",
+    change_passcode: "更改解锁密码",
+    current_passcode: "当前解锁密码",
+    new_passcode: "新解锁密码",
+    new_passcode_again: "再次输入新解锁密码",
+    passcode_changed: "解锁密码已更改。",
+    remove_passcode: "移除解锁密码",
+    remove_passcode_help: "移除后，记录将以未加密形式保存在本设备上，应用也不再自动锁定。请输入当前解锁密码确认。",
+    passcode_removed: "解锁密码已移除：记录以未加密形式保存。",
     backup_title: "备份所有记录",
-    backup_help: "生成一个包含所有记录的文件，用您现在设置的备份密码加密（不是解锁密码）。请将文件和密码分开保管。可在本设备或其他平板上恢复。",
+    backup_help: "生成一个包含所有记录的文件，用您现在设置的备份密码加密（不是解锁密码）。请将文件和备份密码分开保管。可在本设备或其他平板上恢复。",
     backup_password: "备份密码",
     backup_password_again: "再次输入备份密码",
     backup_now: "备份所有记录",
@@ -203,9 +203,9 @@ pub const ZH: Words = Words {
             NewerVersion(v) => {
                 format!("未恢复：该备份由更新版本的应用生成（格式 {v}）。请先更新应用。")
             }
-            WrongPasswordOrDamaged => "未恢复：密码错误，或文件已被改动。".to_string(),
+            WrongPasswordOrDamaged => "未恢复：备份密码错误，或文件已被改动。".to_string(),
             LabelTooLong(n) => format!(
-                "未恢复：某条记录的标签有 {n} 个字符，最多 {} 个。",
+                "未恢复：某条记录的编号有 {n} 个字符，最多保留 {} 个。",
                 crate::record::import::MAX_LABEL_CHARS
             ),
             UnknownCost(_) => "未恢复：该文件要求的密钥派生参数本应用从不使用（文件并非本应用生成，或已被改动）。未做任何更改。".to_string(),
@@ -239,5 +239,24 @@ pub fn of(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::security::backup::RestoreError;
+
+    #[test]
+    fn a_wrong_backup_password_is_named_the_backup_password_in_both_languages() {
+        let e = RestoreError::WrongPasswordOrDamaged;
+        assert!((EN.restore_refused)(&e).contains("backup password is wrong"));
+        assert!((ZH.restore_refused)(&e).contains("备份密码错误"));
+    }
+
+    #[test]
+    fn wiping_the_device_says_it_cannot_be_undone_in_both_languages() {
+        assert!(EN.wipe_confirm.contains("cannot be undone"));
+        assert!(ZH.wipe_confirm.contains("无法撤销"));
     }
 }

@@ -8,7 +8,9 @@ use crate::text::Lang;
 pub struct Words {
     /// The initials field's label.
     pub initials_label: &'static str,
-    /// Why initials are asked, before a record is changed.
+    /// Why initials are asked, before a record is changed, and when they
+    /// are asked again (`AppState::initials`: after the idle time, a lock,
+    /// leaving the study team's screens, a reload).
     pub initials_help: &'static str,
     /// Why initials are asked, before a new record is made.
     pub initials_to_start: &'static str,
@@ -29,10 +31,10 @@ pub struct Words {
 /// English.
 pub const EN: Words = Words {
     initials_label: "Your initials",
-    initials_help: "Every change is kept in the record's history with your initials (2–4 letters, never your full name). Asked once per session.",
-    initials_to_start: "The new record's history starts with your initials (2–4 letters, never your full name). Asked once per session.",
+    initials_help: "Every change is kept in the record's history with your initials: 2–4 letters, never your full name (for example, Li Ming → LM). They are asked again after the app has been idle (5 minutes unless changed in Settings) or has locked, and when you leave the study team's screens or reopen the app.",
+    initials_to_start: "The new record's history starts with your initials: 2–4 letters, never your full name (for example, Li Ming → LM). They are asked again after the app has been idle (5 minutes unless changed in Settings) or has locked, and when you leave the study team's screens or reopen the app.",
     initials_use: "Use these initials",
-    initials_invalid: "Your initials: 2 to 4 letters, A to Z (for example LM).",
+    initials_invalid: "Your initials: 2 to 4 letters, A to Z (for example, Li Ming → LM).",
     screener: |i| format!("Screener: {i}"),
     change_initials: "Change initials",
     reason_text_label: "In your words (required for Other)",
@@ -41,12 +43,12 @@ pub const EN: Words = Words {
 
 /// Simplified Chinese.
 pub const ZH: Words = Words {
-    initials_label: "您的姓名缩写",
-    initials_help: "每次修改都会连同您的姓名缩写（2–4 个字母，不要填写全名）记入本记录的修改历史。每次使用只问一次。",
-    initials_to_start: "新记录的修改历史以您的姓名缩写（2–4 个字母，不要填写全名）开始。每次使用只问一次。",
+    initials_label: "您的姓名缩写（拼音首字母）",
+    initials_help: "每次修改都会连同您的姓名缩写记入本记录的稽查轨迹。请填写姓名拼音首字母，2–4 个字母，不要填写全名（例如：李明 → LM）。应用闲置一段时间（默认 5 分钟，可在“设置”中更改）或锁定后，以及离开研究团队页面或重新打开应用时，会再次询问。",
+    initials_to_start: "新记录的稽查轨迹以您的姓名缩写开始。请填写姓名拼音首字母，2–4 个字母，不要填写全名（例如：李明 → LM）。应用闲置一段时间（默认 5 分钟，可在“设置”中更改）或锁定后，以及离开研究团队页面或重新打开应用时，会再次询问。",
     initials_use: "使用此缩写",
-    initials_invalid: "您的姓名缩写：2 到 4 个英文字母（例如 LM）。",
-    screener: |i| format!("筛查者：{i}"),
+    initials_invalid: "姓名缩写须为 2 到 4 个英文字母，即姓名拼音首字母（例如：李明 → LM）。",
+    screener: |i| format!("筛选人：{i}"),
     change_initials: "更改缩写",
     reason_text_label: "具体说明（选择“其他”时必填）",
     reason_text_required: "原因：请具体说明（已选择“其他”）。",
@@ -57,5 +59,32 @@ pub fn of(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_initials_question_gives_an_example_and_says_when_it_is_asked_again() {
+        // The idle time it names is the app's default.
+        let idle = crate::ui::common::state::DEFAULT_IDLE_MINUTES;
+        let (minutes, fen) = (format!("{idle} minutes"), format!("{idle} 分钟"));
+        for text in [EN.initials_help, EN.initials_to_start] {
+            assert!(text.contains("Li Ming → LM"), "{text}");
+            assert!(
+                text.contains("asked again") && text.contains(&minutes),
+                "{text}"
+            );
+        }
+        for text in [ZH.initials_help, ZH.initials_to_start] {
+            assert!(
+                text.contains("拼音首字母") && text.contains("李明 → LM"),
+                "{text}"
+            );
+            assert!(text.contains("再次询问") && text.contains(&fen), "{text}");
+        }
+        assert!(EN.initials_invalid.contains("LM") && ZH.initials_invalid.contains("李明 → LM"));
     }
 }

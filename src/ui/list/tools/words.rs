@@ -180,12 +180,14 @@ pub const ZH: Words = Words {
     show_all: |total| format!("显示全部 {total} 条"),
     import_refused: |name| format!("{name} 未导入，未做任何更改："),
     import_unreadable: |name, e| format!("{name}：无法读取（{e}）"),
-    retention_due: |n, days| format!("有 {n} 条记录最后保存于 {days} 天前：请先导出，再删除。"),
+    retention_due: |n, days| {
+        format!("有 {n} 条记录最后一次保存已超过 {days} 天：请先导出，再删除。")
+    },
     export_old: "导出这些记录（JSON）",
     delete_old: "删除这些记录",
     delete_old_confirm: |n| format!("确定永久删除 {n} 条旧记录吗？"),
     broken_cannot_open: "已加密，但无法用本设备的密钥打开（已被改动，或从别处复制而来）",
-    broken_not_sealed: "设置密码后以未加密形式保存，因此不予信任（由未使用密码的标签页或程序写入）",
+    broken_not_sealed: "设置解锁密码后仍以未加密形式保存，因此不予信任（由未使用解锁密码的标签页或程序写入）",
     import_too_large: |n| {
         format!(
             "文件大小为 {} KB；记录文件最多 {} KB。",
@@ -195,7 +197,7 @@ pub const ZH: Words = Words {
     },
     import_label_too_long: |n| {
         format!(
-            "其标签有 {n} 个字符，最多 {} 个。",
+            "其编号有 {n} 个字符，最多保留 {} 个。",
             crate::record::import::MAX_LABEL_CHARS
         )
     },
@@ -203,11 +205,11 @@ pub const ZH: Words = Words {
     outcome_filter: "结果",
     any: "全部",
     status_filter: "状态",
-    showing: |n, of| format!("共 {of} 份记录，{n} 份符合。"),
+    showing: |n, of| format!("共 {of} 条记录，其中 {n} 条匹配。"),
     deletion_title: |l| {
         format!("确定永久删除“{l}”吗？删除人、删除时间和原因会保留在筛选日志和备份中。")
     },
-    deletion_reasons: ["录入错误", "与另一条记录重复", "超过保存期限", "其他"],
+    deletion_reasons: ["录入错误", "与另一条记录重复", "超过保留期限", "其他"],
     deletion_reason_required: "原因：请选择删除该记录的原因。",
     deletion_confirm: "删除该记录",
     unsigned_history: |file, entries| {
@@ -234,5 +236,16 @@ pub fn of(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_retention_notice_says_more_than_the_period_in_both_languages() {
+        assert!((EN.retention_due)(2, 30).contains("more than 30 days"));
+        assert!((ZH.retention_due)(2, 30).contains("已超过 30 天"));
     }
 }
