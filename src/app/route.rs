@@ -23,13 +23,34 @@ pub enum Screen {
 }
 
 impl Screen {
-    /// The screen a URL fragment names (the start page for any other).
-    pub fn from_hash(hash: &str) -> Screen {
+    /// The screen a URL fragment names, if it names one: the start page for
+    /// none at all, `None` for a fragment that is not a screen's (a place
+    /// within a page, such as `#c-I4`, which must never move the user to
+    /// another screen).
+    pub fn from_fragment(hash: &str) -> Option<Screen> {
         match hash {
-            "#coordinator" => Screen::List,
-            "#patient" => Screen::Patient,
-            "#settings" => Screen::Settings,
-            _ => Screen::Home,
+            "" | "#" => Some(Screen::Home),
+            "#coordinator" => Some(Screen::List),
+            "#patient" => Some(Screen::Patient),
+            "#settings" => Some(Screen::Settings),
+            _ => None,
+        }
+    }
+
+    /// The screen an address opens on: the one its fragment names, else
+    /// the start page.
+    pub fn from_hash(hash: &str) -> Screen {
+        Screen::from_fragment(hash).unwrap_or(Screen::Home)
+    }
+
+    /// Where the header's title leads from this screen: on the study
+    /// team's screens, their records list (leaving them would lock the
+    /// records); elsewhere, the start page.
+    pub fn title_leads_to(&self) -> Screen {
+        if self.is_coordinator() {
+            Screen::List
+        } else {
+            Screen::Home
         }
     }
 
@@ -70,6 +91,28 @@ mod tests {
         // address never holds a record id.
         assert_eq!(Screen::Record("r1".into()).hash(), "#coordinator");
         assert_eq!(Screen::Scan.hash(), "#coordinator");
+    }
+
+    #[test]
+    fn a_place_within_a_page_is_no_screen_and_an_unknown_address_opens_the_start_page() {
+        assert_eq!(Screen::from_fragment("#c-I4"), None);
+        assert_eq!(Screen::from_fragment("#s-labs"), None);
+        assert_eq!(Screen::from_fragment(""), Some(Screen::Home));
+        assert_eq!(Screen::from_hash("#c-I4"), Screen::Home);
+    }
+
+    #[test]
+    fn the_title_leads_to_the_records_list_from_the_study_teams_screens() {
+        for s in [
+            Screen::List,
+            Screen::Record("r".into()),
+            Screen::Scan,
+            Screen::Settings,
+        ] {
+            assert_eq!(s.title_leads_to(), Screen::List, "{s:?}");
+        }
+        assert_eq!(Screen::Patient.title_leads_to(), Screen::Home);
+        assert_eq!(Screen::Home.title_leads_to(), Screen::Home);
     }
 
     #[test]

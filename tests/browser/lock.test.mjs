@@ -99,6 +99,7 @@ test('with a passcode set, text typed into every text field, and the history tha
     }
     // The history holds every value typed, and a reason in words.
     await page.getByRole('button', { name: 'Mark screening complete' }).click();
+    await page.click('[data-complete-confirm]');
     await page.getByRole('button', { name: 'Amend…' }).click();
     await page.check('#reason-other');
     await page.fill('#reason-text', `${secret}reason`);
@@ -224,8 +225,8 @@ test('handing the tablet to a patient locks the records, whichever way back is t
   await setPasscode(page);
   await newRecord(page, 'HANDED-OVER');
   await page.getByRole('button', { name: '← All screenings' }).click();
-  // Header → start page → "I am a patient" → header → "Study team".
-  await page.click('button.home-link');
+  // The list's "Start page" → "I am a patient" → header → "Study team".
+  await page.click('[data-to-start]');
   await page.getByRole('button', { name: /I am a patient/ }).click();
   await page.waitForSelector('#p-step-title');
   await page.click('button.home-link');

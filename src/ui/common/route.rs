@@ -4,13 +4,21 @@
 
 pub use crate::app::route::Screen;
 
-/// The screen the address names now.
+/// The address's fragment now.
+fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The screen the address names now (the start page for any other).
 pub fn current() -> Screen {
-    Screen::from_hash(
-        &web_sys::window()
-            .and_then(|w| w.location().hash().ok())
-            .unwrap_or_default(),
-    )
+    Screen::from_hash(&fragment())
+}
+
+/// The screen the address names now, if its fragment is a screen's.
+pub fn named() -> Option<Screen> {
+    Screen::from_fragment(&fragment())
 }
 
 /// Keeps `screen`'s fragment in the address without a new history entry.

@@ -124,6 +124,7 @@ pub fn RecordsList() -> impl IntoView {
                     <Show when=move || state.has_vault.get()>
                         <button on:click=move |_| state.lock()>{tr(lang, |l| words::of(l).lock_now)}</button>
                     </Show>
+                    <button class="link" on:click=move |_| state.go(Screen::Home) data-to-start>{tr(lang, |l| words::of(l).start_page)}</button>
                 </div>
             </div>
             {move || {

@@ -48,6 +48,9 @@ pub struct Words {
     pub badge_no_date: &'static str,
     /// Locks every tab now (the list's header, with a passcode set).
     pub lock_now: &'static str,
+    /// To the start page ("I am a patient" / "Study team"): how the tablet
+    /// is handed to a patient, since the header's title leads to this list.
+    pub start_page: &'static str,
 }
 
 /// English.
@@ -73,6 +76,7 @@ pub const EN: Words = Words {
     badge_incomplete: "Incomplete",
     badge_no_date: "Screening date needed",
     lock_now: "Lock now",
+    start_page: "Start page (hand to a patient)",
 };
 
 /// Simplified Chinese.
@@ -98,6 +102,7 @@ pub const ZH: Words = Words {
     badge_incomplete: "信息不全",
     badge_no_date: "需要筛选日期",
     lock_now: "立即锁定",
+    start_page: "首页（交给患者自查）",
 };
 
 /// The records list's words in `lang`.

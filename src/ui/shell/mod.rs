@@ -68,7 +68,10 @@ pub fn App() -> impl IntoView {
 
     // Following a link or the browser's back button between the modes.
     let nav = window_event_listener(leptos::ev::hashchange, move |_| {
-        let target = route::current();
+        // A fragment that is no screen's (a place within a page) moves nobody.
+        let Some(target) = route::named() else {
+            return;
+        };
         let here = state.screen.get_untracked();
         let same_mode = matches!(
             (&here, &target),
@@ -103,9 +106,13 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="app-head no-print">
             <p class="trial">
-                <button class="home-link" on:click=move |_| state.go(Screen::Home)>
+                <button class="home-link" on:click=move |_| state.go(state.screen.get_untracked().title_leads_to())>
                     <strong>{crate::TRIAL_ID}</strong>
-                    <span class="visually-hidden">{move || format!(" — {}", words::of(lang.get()).to_start)}</span>
+                    <span class="visually-hidden">{move || {
+                        let w = words::of(lang.get());
+                        let to = if state.screen.get().is_coordinator() { w.to_records } else { w.to_start };
+                        format!(" — {to}")
+                    }}</span>
                 </button>
                 " · "{tr(lang, |l| common::words::of(l).trial_title)}" · "{tr(lang, |l| common::words::of(l).site)}
             </p>

@@ -32,6 +32,9 @@ pub struct Words {
     pub coordinator_mode_help: &'static str,
     /// Back to the start.
     pub to_start: &'static str,
+    /// Where the trial's name in the header leads on the study team's
+    /// screens (spoken after it).
+    pub to_records: &'static str,
 }
 
 /// English.
@@ -57,6 +60,7 @@ pub const EN: Words = Words {
     coordinator_mode: "Study team: screening records",
     coordinator_mode_help: "Every criterion, live verdicts, drafts kept on this device.",
     to_start: "Start page",
+    to_records: "Screening records",
 };
 
 /// Simplified Chinese.
@@ -82,6 +86,7 @@ pub const ZH: Words = Words {
     coordinator_mode: "研究团队：筛选记录",
     coordinator_mode_help: "全部标准、实时判定，草稿保存在本设备上。",
     to_start: "首页",
+    to_records: "筛选记录",
 };
 
 /// The shell and start page's words in `lang`.
