@@ -1,6 +1,7 @@
 //! A screening record, pure: the draft as typed ([`draft`]), its audit
 //! trail ([`history`]), records as stored with their tombstones
-//! ([`stored`]), judging a draft ([`judge`]), and the record's files in and
+//! ([`stored`]), judging a draft ([`judge`]), what to look at before
+//! completing it and a scanned record's review ([`review`]), and the record's files in and
 //! out ([`import`], [`export`]). No browser, no clock: times come in as
 //! arguments, storage as a `storage::KeyValue`.
 
@@ -10,5 +11,6 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod judge;
+pub mod review;
 pub mod session;
 pub mod stored;

@@ -7,6 +7,7 @@
 use crate::engine::dictionary::{Field, Kind as FieldKind};
 use crate::record::draft::field_of;
 use crate::record::history::{self, Entry, Kind, Reason};
+use crate::record::review::BeforeCompleting;
 use crate::record::session::AmendProblem;
 use crate::text::Lang;
 use crate::ui::common;
@@ -17,7 +18,7 @@ use leptos::prelude::*;
 
 /// How an input's text is shown in the form (yes/no and the other choices
 /// in words, a platelet unit as its symbol, empty as "(empty)").
-fn shown_value(lang: Lang, key: &str, text: &str) -> String {
+pub fn shown_value(lang: Lang, key: &str, text: &str) -> String {
     let h = words::of(lang);
     if text.is_empty() {
         return h.empty.to_string();
@@ -122,11 +123,48 @@ pub fn StatusBar(
     start_amending: Callback<(Option<Reason>, String), Result<(), AmendProblem>>,
     /// Ends the amendment.
     stop_amending: Callback<()>,
+    /// What completing would leave open (read only while it is asked).
+    before: Memo<BeforeCompleting>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let h = move || words::of(lang.get());
     let asking = RwSignal::new(false);
+    // "Mark screening complete" first shows what is still open, and asks once.
+    let completing = RwSignal::new(false);
+    let before_view = move || {
+        let l = lang.get();
+        let (h, m) = (words::of(l), l.messages());
+        before.with(|b| {
+            let mut lines = Vec::new();
+            match b.outcome {
+                None => lines.push(h.complete_no_verdict.to_string()),
+                Some(o) if b.is_settled() => {
+                    lines.push((h.complete_settled)(m.outcome_headline(o)));
+                }
+                Some(_) => {}
+            }
+            if !b.unknown.is_empty() {
+                let ids: Vec<&str> = b.unknown.iter().map(|id| id.as_str()).collect();
+                lines.push((h.complete_unknown)(b.unknown.len(), &ids.join(", ")));
+            }
+            if !b.unconfirmed.is_empty() {
+                lines.push((h.complete_unconfirmed)(b.unconfirmed.len()));
+            }
+            let settled = b.is_settled();
+            view! {
+                <div class="complete-check" role="alertdialog" aria-labelledby="complete-check-title" data-complete-check=if settled { "settled" } else { "open" }>
+                    <p id="complete-check-title"><strong>{h.complete_check_title}</strong></p>
+                    <ul>{lines.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                    <p class="help">{h.complete_after}</p>
+                    <button class="primary" data-complete-confirm on:click=move |_| { completing.set(false); complete.run(()); }>
+                        {if settled { h.complete_confirm } else { h.complete_anyway }}
+                    </button>
+                    <button on:click=move |_| completing.set(false)>{common::words::of(l).cancel}</button>
+                </div>
+            }
+        })
+    };
     let chosen = RwSignal::new(None::<Reason>);
     let words = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
@@ -184,8 +222,11 @@ pub fn StatusBar(
                 <strong>{line}</strong>
                 {move || (status.get() == history::Status::Amended).then(|| view! { " · " <span class="amended">{h().amended}</span> })}
             </p>
-            <Show when=move || !status.get().is_complete()>
-                <button on:click=move |_| complete.run(()) disabled=move || state.initials.with(String::is_empty)>{move || h().mark_complete}</button>
+            <Show when=move || !status.get().is_complete() && !completing.get()>
+                <button data-mark-complete on:click=move |_| completing.set(true) disabled=move || state.initials.with(String::is_empty)>{move || h().mark_complete}</button>
+            </Show>
+            <Show when=move || !status.get().is_complete() && completing.get()>
+                {before_view}
             </Show>
             <Show when=move || status.get().is_complete() && amending.with(Option::is_none) && !asking.get()>
                 <p class="help">{move || h().locked_complete}</p>
