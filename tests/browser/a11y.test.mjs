@@ -42,7 +42,7 @@ for (const locale of ['en-US', 'zh-CN']) {
       await page.waitForSelector('.record [data-outcome]');
       await page.locator('details').first().evaluate((d) => { d.open = true; });
       found.push(...await audit(page, `record ${file}`));
-      await page.click('.record-head .back');
+      await page.click('.record-bar .back');
     }
     found.push(...await audit(page, 'list with records'));
     await page.click('[data-scan]');

@@ -280,7 +280,7 @@ test('the banner gives the earliest eligible date and what would change the verd
   assert.ok(groups.includes('E3'));
   // A needed field is a link to the field itself (the long list starts folded).
   await page.click('.banner details summary');
-  await page.locator('[data-needed-for="I10"] button').first().click();
+  await page.locator('[data-needed-for="I10"] ul button').first().click();
   assert.equal(await page.evaluate(() => document.activeElement?.name), 'consent_signed');
   await context.close();
 });

@@ -91,6 +91,7 @@ test('typing, completing and amending are kept as the history says, in English',
   assert.match(shown[4], /AB Record created/);
   // Complete: who, when and the verdict at that moment; the form is then closed.
   await page.getByRole('button', { name: 'Mark screening complete' }).click();
+  await page.click('[data-complete-confirm]');
   await page.waitForSelector('[data-record-status=completed]');
   assert.match(await page.textContent('.status-bar'), /Screening complete — marked by AB on .* \(.+\)/);
   assert.equal(await page.isDisabled('#f-ecog'), true);
@@ -169,6 +170,7 @@ test('the history, status and reasons read in Chinese', async () => {
   await page.selectOption('#f-ecog', '1');
   await settled(page);
   await page.getByRole('button', { name: '标记筛选完成' }).click();
+  await page.click('[data-complete-confirm]');
   await page.waitForSelector('text=筛选已完成——由 WF 于');
   await page.getByRole('button', { name: '修改…' }).click();
   await page.check('#reason-clarified_with_patient');

@@ -1,8 +1,12 @@
-//! One screening record: every applicable field, grouped the way a
-//! coordinator works through a chart, beside the live verdict. Every change
-//! is saved at once; a save that another tab has overtaken is never written
+//! One screening record, made for a tablet: the record bar stays in view
+//! (back, the label, when it was saved, print, the verdict in one line,
+//! the sections); the form comes first, every applicable field grouped the
+//! way a coordinator works through a chart; then completing, the exports
+//! and "Done"; then the 25 criteria with their reasons. Every change is
+//! saved at once; a save that another tab has overtaken is never written
 //! over silently.
 
+pub mod bar;
 pub mod creating;
 pub mod door;
 pub mod field;
@@ -17,6 +21,7 @@ use crate::record::draft::{Draft, field_of};
 use crate::record::export;
 use crate::record::history::{Reason, Status};
 use crate::record::judge::{On, judge};
+use crate::record::review::BeforeCompleting;
 use crate::record::session::{Elsewhere, RecordSession};
 use crate::record::stored;
 use crate::record::stored::{SaveError, Stored};
@@ -71,6 +76,8 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     let status = RwSignal::new(Status::of(&stored.draft));
     let amending = RwSignal::new(None::<(Reason, String)>);
     let conflicted = RwSignal::new(false);
+    // When the record was last stored (shown in the record bar).
+    let saved_at = RwSignal::new(stored.draft.updated.clone());
     let form = FormDraft::new(stored.draft);
     let draft = form.draft;
     let notice = RwSignal::new(None::<String>);
@@ -108,7 +115,10 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             x.status = d.status;
         });
         match state.save(&d, session.with_value(RecordSession::rev)) {
-            Ok(rev) => session.update_value(|s| s.stored(d, rev)),
+            Ok(rev) => {
+                saved_at.set(d.updated.clone());
+                session.update_value(|s| s.stored(d, rev));
+            }
             Err(SaveError::Conflict { stored }) => session.update_value(|s| s.conflicted(*stored)),
             Err(
                 SaveError::Unreadable(_) | SaveError::HistoryRewritten | SaveError::Unrecorded(_),
@@ -271,7 +281,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     let export = move |_| export_as(false);
     let export_fhir = move |_| export_as(true);
     let print_history = RwSignal::new(false);
-    let print = move |_| {
+    let print = move |()| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
@@ -280,12 +290,22 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     // Answers a patient reported (a scanned code) and nobody confirmed yet:
     // one memo for the form, so a keystroke re-runs no field's mark.
     let reported = Memo::new(move |_| draft.with(|d| d.patient_reported.clone()));
+    // Answers confirmed on this screen: their mark stays, as "Confirmed",
+    // so nothing moves under the coordinator's finger.
+    let confirmed_here = RwSignal::new(Vec::<crate::engine::Field>::new());
     let confirm = Callback::new(move |key: &'static str| {
         form.edit(|d| {
             d.confirm(key);
             d.updated = now_iso();
         });
+        if let Some(f) = crate::engine::Field::from_id(field_of(key)) {
+            confirmed_here.update(|c| c.push(f));
+        }
         persist();
+    });
+    // What completing would leave open, read only while it is asked.
+    let before_completing = Memo::new(move |_| {
+        verdict.with(|v| draft.with(|d| BeforeCompleting::of(d, v.as_ref().map(|v| &v.report))))
     });
 
     let sections = Section::ALL
@@ -303,21 +323,24 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         parsed.with(|p| p.problem(f).map(|k| m.problem_kind(k, Some(f))))
                     }));
                     let shown = move || parsed.with(|p| p.applicable.contains(&f));
-                    let marked = move || reported.with(|r| r.split_whitespace().any(|k| field_of(k) == f.id()));
+                    let pending = Signal::derive(move || reported.with(|r| r.split_whitespace().any(|k| field_of(k) == f.id())));
+                    let marked = move || pending.get() || confirmed_here.with(|c| c.contains(&f));
                     view! {
                         <Show when=shown>
-                            <FieldInput def=def form=form problem=problem edit=edit />
-                            <Show when=marked>
-                                <marks::ReportedMark field=f confirm=confirm />
-                            </Show>
+                            <div class="cell">
+                                <FieldInput def=def form=form problem=problem edit=edit />
+                                <Show when=marked>
+                                    <marks::ReportedMark field=f pending=pending confirm=confirm />
+                                </Show>
+                            </div>
                         </Show>
                     }
                 })
                 .collect_view();
             let heading = format!("s-{}", section.id());
             view! {
-                <section class="form-section" aria-labelledby=heading.clone() hidden=move || !visible()>
-                    <h3 id=heading.clone()>{move || lang.get().messages().section_title(section)}</h3>
+                <section class="form-section" id=format!("sec-{}", section.id()) aria-labelledby=heading.clone() hidden=move || !visible()>
+                    <h3 id=heading.clone() tabindex="-1">{move || lang.get().messages().section_title(section)}</h3>
                     {fields}
                 </section>
             }
@@ -332,62 +355,30 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         parsed.with(|p| p.date_problem.as_ref().map(|k| m.problem_kind(k, None)))
     };
 
+    let sections_shown = Memo::new(move |_| {
+        parsed.with(|p| {
+            Section::ALL
+                .iter()
+                .copied()
+                .filter(|&sec| {
+                    FIELDS
+                        .iter()
+                        .any(|d| d.section == sec && p.applicable.contains(&d.field))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+
     view! {
         <div class="record">
-            <div class="record-head no-print">
-                <button class="link back" on:click=move |_| state.go(Screen::List)>{tr(lang, |l| common::words::of(l).all_screenings)}</button>
-                <crate::ui::common::initials::ScreenerChip />
-                <div class="meta">
-                    <div class="field">
-                        <label for="f-label">{tr(lang, |l| words::of(l).label_field)}</label>
-                        <input
-                            id="f-label"
-                            type="text"
-                            maxlength=crate::record::import::MAX_LABEL_CHARS.to_string()
-                            autocomplete="off"
-                            spellcheck="false"
-                            prop:value=label_value
-                            disabled=move || !editable.get()
-                            on:input=move |ev| edit_meta(|d, v| d.label = v, event_target_value(&ev))
-                        />
-                    </div>
-                    <div class="field">
-                        <label for="f-screening_date">{tr(lang, |l| common::words::of(l).screening_date)}</label>
-                        <p class="help" id="h-screening_date">{tr(lang, |l| words::of(l).screening_date_help)}</p>
-                        <input
-                            id="f-screening_date"
-                            type="text"
-                            inputmode="numeric"
-                            autocomplete="off"
-                            spellcheck="false"
-                            aria-describedby="h-screening_date"
-                            aria-invalid=move || date_problem().is_some().to_string()
-                            prop:value=date_value
-                            disabled=move || !editable.get()
-                            on:input=move |ev| edit_meta(|d, v| d.screening_date = v, event_target_value(&ev))
-                        />
-                        {move || date_problem().map(|p| view! { <p class="field-error">{format!("{}: {p}", shared().screening_date)}</p> })}
-                    </div>
-                </div>
-                <div class="actions">
-                    <button on:click=export>{tr(lang, |l| words::of(l).export_json)}</button>
-                    <button on:click=export_fhir>{tr(lang, |l| words::of(l).export_fhir)}</button>
-                    <button on:click=print>{tr(lang, |l| words::of(l).print_summary)}</button>
-                    <label class="choice">
-                        <input type="checkbox" prop:checked=move || print_history.get()
-                            on:change=move |ev| print_history.set(event_target_checked(&ev)) />
-                        {move || words::of(lang.get()).print_with_history}
-                    </label>
-                </div>
-                {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
-            </div>
+            <bar::RecordBar label=Signal::derive(move || draft.with(|d| d.label.clone())) saved_at=saved_at.into()
+                status=status verdict=verdict sections=sections_shown.into() print=Callback::new(move |()| print(())) />
+            <crate::ui::common::initials::ScreenerChip />
             <Show when=move || !read_only && state.initials.with(String::is_empty)>
                 <crate::ui::common::initials::InitialsForm starting=false on_done=initials_given />
             </Show>
-            <crate::ui::record::trail::StatusBar history=history_text status=status amending=amending
-                complete=complete start_amending=start_amending stop_amending=stop_amending />
-            <Show when=move || reported.with(|r| !r.is_empty())>
-                <marks::ReportedBanner form=form />
+            <Show when=move || reported.with(|r| !r.is_empty()) || !confirmed_here.with(Vec::is_empty)>
+                <marks::ReportedReview form=form history=history_text confirm=confirm />
             </Show>
             <Show when=move || conflicted.get()>
                 <div class="alert warning no-print" role="alert">
@@ -398,17 +389,65 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             </Show>
             {read_only.then(|| view! { <p class="alert warning no-print" role="alert">{tr(lang, |l| words::of(l).read_only)}</p> })}
             {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
-            <div class="record-body no-print">
-                <form class="form" on:submit=|ev| ev.prevent_default() autocomplete="off">
-                    <fieldset class="plain" disabled=move || !editable.get()>
-                        {sections}
-                    </fieldset>
-                </form>
-                <aside class="verdict" aria-label=tr(lang, |l| words::of(l).verdict)>
-                    <Banner verdict=verdict />
-                    <CriteriaList rows=rows.clone() applicable=applicable />
-                </aside>
-            </div>
+            <form class="form no-print" on:submit=|ev| ev.prevent_default() autocomplete="off">
+                <fieldset class="plain" disabled=move || !editable.get()>
+                    <section class="form-section meta" id="sec-record" aria-labelledby="s-record">
+                        <h3 id="s-record" tabindex="-1" class="visually-hidden">{tr(lang, |l| words::of(l).label_field)}</h3>
+                        <div class="field">
+                            <label for="f-label">{tr(lang, |l| words::of(l).label_field)}</label>
+                            <input
+                                id="f-label"
+                                type="text"
+                                maxlength=crate::record::import::MAX_LABEL_CHARS.to_string()
+                                autocomplete="off"
+                                spellcheck="false"
+                                prop:value=label_value
+                                on:input=move |ev| edit_meta(|d, v| d.label = v, event_target_value(&ev))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="f-screening_date">{tr(lang, |l| common::words::of(l).screening_date)}</label>
+                            <p class="help" id="h-screening_date">{tr(lang, |l| words::of(l).screening_date_help)}</p>
+                            <input
+                                id="f-screening_date"
+                                type="text"
+                                inputmode="numeric"
+                                autocomplete="off"
+                                spellcheck="false"
+                                aria-describedby="h-screening_date"
+                                aria-invalid=move || date_problem().is_some().to_string()
+                                prop:value=date_value
+                                on:input=move |ev| edit_meta(|d, v| d.screening_date = v, event_target_value(&ev))
+                            />
+                            {move || date_problem().map(|p| view! { <p class="field-error">{format!("{}: {p}", shared().screening_date)}</p> })}
+                        </div>
+                    </section>
+                    {sections}
+                </fieldset>
+            </form>
+            <section class="record-end no-print" id="record-status" aria-labelledby="record-status-title">
+                <h3 id="record-status-title" class="visually-hidden" tabindex="-1">{tr(lang, |l| words::of(l).status)}</h3>
+                <crate::ui::record::trail::StatusBar history=history_text status=status amending=amending
+                    complete=complete start_amending=start_amending stop_amending=stop_amending
+                    before=before_completing />
+                <div class="actions">
+                    <button on:click=export>{tr(lang, |l| words::of(l).export_json)}</button>
+                    <button on:click=export_fhir>{tr(lang, |l| words::of(l).export_fhir)}</button>
+                    <button on:click=move |_| print(())>{tr(lang, |l| words::of(l).print_summary)}</button>
+                    <label class="choice">
+                        <input type="checkbox" prop:checked=move || print_history.get()
+                            on:change=move |ev| print_history.set(event_target_checked(&ev)) />
+                        {move || words::of(lang.get()).print_with_history}
+                    </label>
+                </div>
+                {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
+                <button class="primary done" on:click=move |_| state.go(Screen::List)>{tr(lang, |l| words::of(l).done)}</button>
+            </section>
+            <section class="verdict no-print" id="criteria" aria-labelledby="criteria-title">
+                <h2 id="criteria-title" tabindex="-1">{tr(lang, |l| words::of(l).criteria_title)}</h2>
+                <Banner verdict=verdict />
+                <CriteriaList rows=rows.clone() applicable=applicable />
+            </section>
             <crate::ui::record::trail::HistoryPanel history=history_text />
             <PrintSummary draft=draft verdict=verdict rows=rows />
             <Show when=move || print_history.get()>

@@ -27,6 +27,27 @@ pub fn focus_field(field: Field) {
     }
 }
 
+/// Moves within the record to a criterion: brings it into view and focuses
+/// it (never through the address: a fragment is a screen's, `Screen`).
+pub fn focus_criterion(id: CriterionId) {
+    focus_element(&format!("c-{}", id.as_str()));
+}
+
+/// Moves within the record to the element with `dom_id` (a criterion, a
+/// section, the criteria's heading): into view, and focused.
+pub fn focus_element(dom_id: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(el) = doc
+        .get_element_by_id(dom_id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}
+
 /// Everything the engine says about a record: its report, its calendar and
 /// what would change the verdict.
 #[derive(Clone, Debug, PartialEq)]
@@ -127,7 +148,7 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
             Some(x) => format!("{} — {} ({x})", id.as_str(), m.criterion_title(id)),
             None => format!("{} — {}", id.as_str(), m.criterion_title(id)),
         };
-        view! { <li><a href=format!("#c-{}", id.as_str())>{text}</a></li> }
+        view! { <li><button class="link" data-to-criterion=id.as_str() on:click=move |_| focus_criterion(id)>{text}</button></li> }
     };
     let body = move || {
         let m = lang.get().messages();
@@ -187,7 +208,7 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
                                 .collect_view();
                             view! {
                                 <li data-needed-for=id.as_str()>
-                                    <a href=format!("#c-{}", id.as_str())>{format!("{} — {}", id.as_str(), m.criterion_title(id))}</a>
+                                    <button class="link" data-to-criterion=id.as_str() on:click=move |_| focus_criterion(id)>{format!("{} — {}", id.as_str(), m.criterion_title(id))}</button>
                                     {g.could_rule_out.then(|| view! { <span class="rule-out">{sc.could_rule_out}</span> })}
                                     <ul>{fields}</ul>
                                 </li>
@@ -208,10 +229,91 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
         })
     };
     view! {
-        <section class="banner" data-outcome=outcome data-earliest-eligible=earliest aria-live="polite" aria-atomic="true">
+        <section class="banner" data-outcome=outcome data-earliest-eligible=earliest>
             {body}
             <p class="confirm">{tr(lang, |l| words::of(l).investigator_confirms)}</p>
         </section>
+    }
+}
+
+/// The verdict in one line, kept in view at the top of the record: the
+/// outcome, the counts, the one thing that would change it next, and the
+/// way to the 25 criteria. Announced when the outcome changes.
+#[component]
+pub fn VerdictStrip(verdict: Memo<Option<Verdict>>) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let headline = Memo::new(move |_| verdict.with(|v| v.as_ref().map(Headline::of)));
+    let counts = Memo::new(move |_| {
+        verdict.with(|v| {
+            v.as_ref().map(|v| {
+                let n = |s| v.report.with_status(s).count();
+                (n(Status::Pass), n(Status::Fail), n(Status::Unknown))
+            })
+        })
+    });
+    let outcome = move || {
+        headline.with(|h| {
+            h.as_ref()
+                .map_or(Outcome::Incomplete, |h| h.outcome)
+                .as_str()
+        })
+    };
+    let line = move || {
+        let sc = words::of(lang.get());
+        headline.with(|h| match h {
+            None => sc.strip_needs_date.to_string(),
+            Some(h) => match h.outcome {
+                Outcome::Eligible => sc.strip_eligible.to_string(),
+                Outcome::NotEligible => (sc.strip_not_eligible)(h.failing.len()),
+                Outcome::Incomplete => (sc.strip_incomplete)(h.unknown.len()),
+            },
+        })
+    };
+    // What would change the verdict next: the first failing criterion, or
+    // the first field still needed.
+    let next = move || {
+        let l = lang.get();
+        let (m, sc) = (l.messages(), words::of(l));
+        headline.with(|h| {
+            let h = h.as_ref()?;
+            let go = match h.outcome {
+                Outcome::NotEligible => {
+                    let id = *h.failing.first()?;
+                    let text = format!("{} — {}", id.as_str(), m.criterion_title(id));
+                    view! { <button class="link" data-next on:click=move |_| focus_criterion(id)>{text}</button> }.into_any()
+                }
+                Outcome::Incomplete => {
+                    let f = *h.needed.first()?.fields.first()?;
+                    view! { <button class="link" data-next on:click=move |_| focus_field(f)>{m.field_label(f)}</button> }.into_any()
+                }
+                Outcome::Eligible => return None,
+            };
+            Some(view! { <span class="next">{sc.strip_next}" "{go}</span> })
+        })
+    };
+    // The counts are the way to the 25 criteria.
+    let tally = move || {
+        counts.get().map(|(p, f, u)| {
+            let w = words::of(lang.get());
+            let spoken = format!("{} — {}", (w.strip_counts)(p, f, u), w.to_criteria);
+            view! {
+                <button class="link tally" data-to-criteria on:click=move |_| focus_element("criteria-title")>
+                    <span aria-hidden="true">
+                        <span class="t-pass">{format!("✓{p}")}</span>" "
+                        <span class="t-fail">{format!("✗{f}")}</span>" "
+                        <span class="t-unknown">{format!("?{u}")}</span>
+                    </span>
+                    <span class="visually-hidden">{spoken}</span>
+                </button>
+            }
+        })
+    };
+    view! {
+        <div class="verdict-strip" data-outcome=outcome>
+            <p class="strip-line" aria-live="polite" aria-atomic="true"><strong>{line}</strong></p>
+            {tally}
+            {next}
+        </div>
     }
     // Element Timing: the benchmark measures when the first verdict is painted.
     .attr("elementtiming", "verdict")
@@ -253,6 +355,7 @@ pub fn CriteriaList(
             view! {
                 <li
                     id=format!("c-{}", c.code)
+                    tabindex="-1"
                     class="criterion"
                     data-criterion=c.code
                     data-status=move || status().as_str()

@@ -38,8 +38,6 @@ pub struct Words {
     pub stored_copy_unreadable: &'static str,
     /// A record from a newer app version.
     pub read_only: &'static str,
-    /// Verdict region label.
-    pub verdict: &'static str,
     /// Criteria list label.
     pub criteria: &'static str,
     /// No valid screening date.
@@ -97,6 +95,8 @@ pub struct Words {
     pub completed_by: fn(&str, &str, &str) -> String,
     /// Shown on a record changed after completion.
     pub amended: &'static str,
+    /// The record bar's status: complete.
+    pub status_completed: &'static str,
     /// The button that marks the screening complete.
     pub mark_complete: &'static str,
     /// The button that starts an amendment.
@@ -149,8 +149,6 @@ pub struct Words {
     /// Said of history entries that came from a file (import, restore):
     /// this device did not witness them.
     pub as_stated: &'static str,
-    /// Banner on a record made from a code.
-    pub reported_banner: fn(&str) -> String,
     /// The mark on one answer.
     pub reported_mark: &'static str,
     /// Confirm one answer.
@@ -159,6 +157,54 @@ pub struct Words {
     pub confirm_field: fn(&str) -> String,
     /// Suffix of a duplicated label.
     pub copy_suffix: &'static str,
+    /// The verdict bar: every criterion passes.
+    pub strip_eligible: &'static str,
+    /// The verdict bar: some fail.
+    pub strip_not_eligible: fn(usize) -> String,
+    /// The verdict bar: some are unknown.
+    pub strip_incomplete: fn(usize) -> String,
+    /// The verdict bar: no valid screening date yet.
+    pub strip_needs_date: &'static str,
+    /// The verdict bar's counts, spoken (pass, fail, unknown).
+    pub strip_counts: fn(usize, usize, usize) -> String,
+    /// Before the one thing that would change the verdict next.
+    pub strip_next: &'static str,
+    /// The verdict bar's button to the criteria.
+    pub to_criteria: &'static str,
+    /// The criteria section's heading.
+    pub criteria_title: &'static str,
+    /// The record bar: when the record was last saved.
+    pub saved_at: fn(&str) -> String,
+    /// The record bar's section jump.
+    pub go_to_section: &'static str,
+    /// The end of the form: back to the list.
+    pub done: &'static str,
+    /// Before completing: heading.
+    pub complete_check_title: &'static str,
+    /// Before completing: criteria still unknown.
+    pub complete_unknown: fn(usize, &str) -> String,
+    /// Before completing: patient answers not confirmed.
+    pub complete_unconfirmed: fn(usize) -> String,
+    /// Before completing: nothing left open, with the outcome.
+    pub complete_settled: fn(&str) -> String,
+    /// Before completing: no verdict (no valid screening date).
+    pub complete_no_verdict: &'static str,
+    /// What completing means.
+    pub complete_after: &'static str,
+    /// Complete although something is left open.
+    pub complete_anyway: &'static str,
+    /// Complete when nothing is left open.
+    pub complete_confirm: &'static str,
+    /// The review of a scanned record's answers: heading, with the date.
+    pub review_title: fn(&str) -> String,
+    /// The review: how many are left to confirm, of how many.
+    pub review_remaining: fn(usize, usize) -> String,
+    /// The review of a record just made from a code: what to do first.
+    pub code_read: fn(usize) -> String,
+    /// The review: go to an answer's field to change it.
+    pub change: &'static str,
+    /// The review and the form: an answer confirmed.
+    pub confirmed_mark: &'static str,
 }
 
 /// English.
@@ -181,7 +227,6 @@ pub const EN: Words = Words {
     deleted_elsewhere: "This record was deleted in another tab. It is still open here; your next change saves it again.",
     stored_copy_unreadable: "The stored copy of this record cannot be read; it is left untouched and your changes are kept in this tab only. Export this record to keep them.",
     read_only: "This record was saved by a newer version of the app. It is shown read-only and kept exactly as it is; changes here are not saved.",
-    verdict: "Verdict",
     criteria: "Criteria",
     needs_date_headline: "Incomplete: enter a valid screening date (YYYY-MM-DD) to judge the criteria",
     not_eligible_headline: |n| {
@@ -227,6 +272,7 @@ pub const EN: Words = Words {
         format!("Screening complete — marked by {by} on {at} ({outcome})")
     },
     amended: "Amended after completion",
+    status_completed: "Screening complete",
     mark_complete: "Mark screening complete",
     amend: "Amend…",
     reason_title: "Why is this completed record being changed?",
@@ -271,15 +317,70 @@ pub const EN: Words = Words {
     col_who: "Who",
     col_what: "What",
     as_stated: "as stated in the file",
-    reported_banner: |d| {
-        format!(
-            "Answers reported by the patient in the self-check of {d}, scanned from their code. Each is marked until you confirm it with the patient or the chart, or change it."
-        )
-    },
     reported_mark: "Reported by the patient",
     confirm: "Confirm",
     confirm_field: |f| format!("Confirm: {f}"),
     copy_suffix: " (copy)",
+    strip_eligible: "Every criterion recorded passes",
+    strip_not_eligible: |n| {
+        if n == 1 {
+            "Not eligible: 1 criterion failed".to_string()
+        } else {
+            format!("Not eligible: {n} criteria failed")
+        }
+    },
+    strip_incomplete: |n| {
+        if n == 1 {
+            "Incomplete: 1 criterion unknown".to_string()
+        } else {
+            format!("Incomplete: {n} criteria unknown")
+        }
+    },
+    strip_needs_date: "No verdict: enter the screening date",
+    strip_counts: |p, f, u| format!("{p} passed, {f} failed, {u} unknown"),
+    strip_next: "Next:",
+    to_criteria: "All 25 criteria",
+    criteria_title: "The 25 criteria",
+    saved_at: |t| format!("Saved {t}"),
+    go_to_section: "Go to section",
+    done: "Done — back to all screenings",
+    complete_check_title: "Before you mark this screening complete:",
+    complete_unknown: |n, ids| {
+        if n == 1 {
+            format!("1 criterion is still unknown: {ids}.")
+        } else {
+            format!("{n} criteria are still unknown: {ids}.")
+        }
+    },
+    complete_unconfirmed: |n| {
+        if n == 1 {
+            "1 answer reported by the patient is not confirmed.".to_string()
+        } else {
+            format!("{n} answers reported by the patient are not confirmed.")
+        }
+    },
+    complete_settled: |o| {
+        format!("Every criterion is decided and every answer confirmed. Outcome: {o}.")
+    },
+    complete_no_verdict: "There is no verdict yet: the screening date is missing or not valid.",
+    complete_after: "Once complete, a change needs an amendment with a reason.",
+    complete_anyway: "Mark complete anyway",
+    complete_confirm: "Mark complete",
+    review_title: |d| format!("Answers the patient reported in the self-check of {d}"),
+    review_remaining: |left, n| {
+        if left == 0 {
+            format!("All {n} confirmed.")
+        } else {
+            format!("{left} of {n} still to confirm.")
+        }
+    },
+    code_read: |n| {
+        format!(
+            "Code read: {n} answers from the patient's self-check. First give the record its label (a screening number, never a name), then check each answer with the patient or the chart."
+        )
+    },
+    change: "Change",
+    confirmed_mark: "✓ Confirmed",
 };
 
 /// Simplified Chinese.
@@ -302,7 +403,6 @@ pub const ZH: Words = Words {
     deleted_elsewhere: "此记录已在另一个标签页中删除。它在这里仍然打开；您的下一次修改会重新保存它。",
     stored_copy_unreadable: "此记录的已存副本无法读取；它保持原样，您的修改只保留在当前标签页中。请导出此记录以保留修改。",
     read_only: "此记录由本应用的更新版本保存。它以只读方式显示并原样保留；此处的修改不会保存。",
-    verdict: "判定",
     criteria: "标准",
     needs_date_headline: "信息不全：请输入有效的筛选日期（YYYY-MM-DD）以判定各项标准",
     not_eligible_headline: |n| format!("不符合入组条件：{n} 项标准未通过"),
@@ -331,6 +431,7 @@ pub const ZH: Words = Words {
     in_progress: "筛选进行中",
     completed_by: |by, at, outcome| format!("筛选已完成——由 {by} 于 {at} 标记（{outcome}）"),
     amended: "完成后已修改",
+    status_completed: "筛选已完成",
     mark_complete: "标记筛选完成",
     amend: "修改…",
     reason_title: "为什么要修改这份已完成的记录？",
@@ -365,15 +466,44 @@ pub const ZH: Words = Words {
     col_who: "人员",
     col_what: "内容",
     as_stated: "文件中所述",
-    reported_banner: |d| {
-        format!(
-            "以下回答由患者在 {d} 的自查中自述，通过其二维码扫描得到。每个回答都带有标记，直到您与患者或病历核对后确认，或进行修改。"
-        )
-    },
     reported_mark: "患者自述",
     confirm: "确认",
     confirm_field: |f| format!("确认：{f}"),
     copy_suffix: "（副本）",
+    strip_eligible: "已记录的全部标准均已通过",
+    strip_not_eligible: |n| format!("不符合入组条件：{n} 项标准未通过"),
+    strip_incomplete: |n| format!("信息不全：{n} 项标准待确认"),
+    strip_needs_date: "尚无结果：请填写筛选日期",
+    strip_counts: |p, f, u| format!("{p} 项通过，{f} 项未通过，{u} 项待确认"),
+    strip_next: "下一项：",
+    to_criteria: "全部 25 项标准",
+    criteria_title: "25 项标准",
+    saved_at: |t| format!("已保存 {t}"),
+    go_to_section: "跳转到",
+    done: "完成，返回全部筛选记录",
+    complete_check_title: "标记筛选完成前，请注意：",
+    complete_unknown: |n, ids| format!("{n} 项标准仍待确认：{ids}。"),
+    complete_unconfirmed: |n| format!("{n} 项患者自述的回答尚未确认。"),
+    complete_settled: |o| format!("全部标准均已判定，所有回答均已确认。结果：{o}。"),
+    complete_no_verdict: "尚无结果：筛选日期缺失或无效。",
+    complete_after: "标记完成后，如需修改，须选择“修改”并说明原因。",
+    complete_anyway: "仍然标记完成",
+    complete_confirm: "标记完成",
+    review_title: |d| format!("患者在 {d} 的自查中自述的回答"),
+    review_remaining: |left, n| {
+        if left == 0 {
+            format!("{n} 项均已确认。")
+        } else {
+            format!("共 {n} 项，尚有 {left} 项待确认。")
+        }
+    },
+    code_read: |n| {
+        format!(
+            "已读取二维码：患者自查的 {n} 项回答。请先填写记录编号（筛选号，切勿填写姓名），再与患者或病历逐项核对。"
+        )
+    },
+    change: "更改",
+    confirmed_mark: "✓ 已确认",
 };
 
 /// The record screen's words in `lang`.
