@@ -139,7 +139,9 @@ pub fn RecordsList() -> impl IntoView {
             {list_tools::reminders()}
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="empty">{tr(lang, |l| words::of(l).no_records)}</p> }
+                // (Records that the search or filters leave out: the search
+                // box says that none matches.)
+                fallback=move || state.catalogue.with(|c| c.drafts.is_empty()).then(|| view! { <p class="empty">{tr(lang, |l| words::of(l).no_records)}</p> })
             >
                 <table class="records">
                     <thead>
