@@ -225,7 +225,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <tr data-record=id>
             <td><button class="link" on:click=open>{shown_label}</button></td>
-            <td>{date}</td>
+            <td class="date">{date}</td>
             <td>
                 {badge_view}
             </td>
@@ -233,7 +233,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
                 let ui = ui();
                 [ui.status_in_progress, ui.status_complete, ui.status_amended][status as usize]
             }}</td>
-            <td>{updated}</td>
+            <td class="date">{updated}</td>
             <td class="row-actions">
                 <span class="row-actions" hidden=move || confirming.get()>
                     <button on:click=duplicate>{tr(lang, |l| words::of(l).duplicate)}</button>
