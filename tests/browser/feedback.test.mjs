@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, settled, assertSilent, toSettings, toList } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, toSettings } from './harness.mjs';
 import { suitable, answerAll, openPatient } from './patient-steps.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
