@@ -1,4 +1,6 @@
 //! What the browser app decides that is not drawing, as plain types with
-//! native tests: which screen shows ([`route`]).
+//! native tests: which screen shows ([`route`]) and which labels the
+//! records list's search finds ([`search`]).
 
 pub mod route;
+pub mod search;

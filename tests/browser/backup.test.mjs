@@ -53,8 +53,8 @@ async function restore(page, text, password = PASSWORD) {
   await page.setInputFiles('#restore-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await page.fill('#restore-password', password);
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
-  await page.waitForSelector('[data-backup-result]');
-  return page.textContent('[data-backup-result]');
+  await page.waitForSelector('[data-result=restore]');
+  return page.textContent('[data-result=restore]');
 }
 
 test('backup, wipe, restore gives back all 200 records as they were, each history saying who restored it, and the file says nothing readable', async () => {

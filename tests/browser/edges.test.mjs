@@ -191,8 +191,8 @@ test('a restore on a fresh tablet waits for the passcode offer, then writes ever
   await page.fill('#new-passcode', PASS);
   await page.fill('#new-passcode-again', PASS);
   await page.getByRole('button', { name: 'Set passcode' }).first().click();
-  await page.waitForSelector('[data-backup-result]');
-  assert.match(await page.textContent('[data-backup-result]'), /2 added/);
+  await page.waitForSelector('[data-result=restore]');
+  assert.match(await page.textContent('[data-result=restore]'), /2 added/);
   await toList(page);
   await page.waitForSelector('text=EDGE-2');
   const sealed = await stored(page);
@@ -277,8 +277,8 @@ test('a backup file that asks for its own key derivation cost is refused before 
   await page.setInputFiles('#restore-file', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(crafted) });
   await page.fill('#restore-password', 'whatever it is');
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
-  await page.waitForSelector('[data-backup-result]');
-  assert.match(await page.textContent('[data-backup-result]'), /never uses/);
+  await page.waitForSelector('[data-result=restore]');
+  assert.match(await page.textContent('[data-result=restore]'), /never uses/);
   assert.ok(!page.seen.requests.some((u) => u.includes('kdf-')), 'no derivation was started');
   await context.close();
 });

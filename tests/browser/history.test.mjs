@@ -214,7 +214,7 @@ test('the list finds a record among many by label, outcome and status', async ()
   await page.waitForSelector('text="30 of 120 records match."');
   await page.selectOption('#list-outcome', 'not_eligible');
   // Complete ones are the even ones, whose age is not given: none fails.
-  await page.waitForSelector('text="0 of 120 records match."');
+  await page.waitForSelector('text="No record has the outcome and status chosen."');
   assert.equal(await page.locator('tr[data-record]').count(), 0);
   await page.selectOption('#list-status', 'in-progress');
   await page.waitForSelector('text="60 of 120 records match."');

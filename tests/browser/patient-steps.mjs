@@ -23,11 +23,15 @@ export async function openPatient(browser, server, locale = 'en-US', extra = {})
   });
 }
 
-/** Walks every step, answering what `answers` has, then opens the result. */
-export async function answerAll(page, answers) {
+/**
+ * Walks every step, answering what `answers` has, then opens the result;
+ * `onStep(page)`, if given, runs on each step as it is first shown.
+ */
+export async function answerAll(page, answers, onStep = undefined) {
   await page.click('.p-nav .primary');              // Start
   for (let guard = 0; guard < 10; guard++) {
     if (await page.locator('[data-patient-result]').count()) return;
+    await onStep?.(page);
     // An answer can bring a question of its own (a heart attack, its date):
     // the step is read again until every question shown has had its turn.
     const done = new Set();

@@ -140,7 +140,9 @@ pub fn RecordsList() -> impl IntoView {
             {list_tools::reminders()}
             <Show
                 when=move || rows.with(|r| !r.is_empty())
-                fallback=move || view! { <p class="empty">{tr(lang, |l| words::of(l).no_records)}</p> }
+                // (Records that the search or filters leave out: the search
+                // box says that none matches.)
+                fallback=move || state.catalogue.with(|c| c.drafts.is_empty()).then(|| view! { <p class="empty">{tr(lang, |l| words::of(l).no_records)}</p> })
             >
                 <table class="records">
                     <thead>
@@ -224,7 +226,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <tr data-record=id>
             <td><button class="link" on:click=open>{shown_label}</button></td>
-            <td>{date}</td>
+            <td class="date">{date}</td>
             <td>
                 {badge_view}
             </td>
@@ -232,7 +234,7 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
                 let ui = ui();
                 [ui.status_in_progress, ui.status_complete, ui.status_amended][status as usize]
             }}</td>
-            <td>{updated}</td>
+            <td class="date">{updated}</td>
             <td class="row-actions">
                 <span class="row-actions" hidden=move || confirming.get()>
                     <button on:click=duplicate>{tr(lang, |l| words::of(l).duplicate)}</button>

@@ -161,10 +161,14 @@ pub fn CodeSheet(draft: RwSignal<Draft>, dont_know: RwSignal<DontKnow>) -> impl 
     let lang = expect_context::<AppState>().lang;
     style();
     js::focus_after_frame("handoff-title");
+    // What "Print" did, said under it: the dialog opened (browsers say no
+    // more: not whether a page came out), or why not.
+    let printed = RwSignal::new(None::<Result<(), String>>);
     let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
+        printed.set(Some(match web_sys::window() {
+            Some(w) => w.print().map_err(|e| js::describe(&e)),
+            None => Err("no window".into()),
+        }));
     };
     // Drawn once, from the answers as they are when the sheet opens: only
     // the valid ones (`crate::handoff`'s choice); the questions left out
@@ -214,6 +218,10 @@ pub fn CodeSheet(draft: RwSignal<Draft>, dont_know: RwSignal<DontKnow>) -> impl 
                 {left_out_view}
                 {code}
                 <button class="big no-print" on:click=print>{h.print}</button>
+                {move || printed.get().map(|r| match r {
+                    Ok(()) => view! { <p class="status-line no-print" role="status" data-print-result>{h.print_opened}</p> }.into_any(),
+                    Err(e) => view! { <p class="field-error no-print" role="alert" data-print-result>{(h.print_failed)(&e)}</p> }.into_any(),
+                })}
                 <h4>{h.sheet_answers}</h4>
                 <dl class="answers">
                     {answers.into_iter().map(|(q, a)| view! { <dt>{q}</dt><dd>{a}</dd> }).collect_view()}

@@ -72,6 +72,10 @@ pub struct Words {
     pub code_label: &'static str,
     /// Print button.
     pub print: &'static str,
+    /// After "Print": the browser's print dialog was opened.
+    pub print_opened: &'static str,
+    /// After "Print": the browser could not print (its reason).
+    pub print_failed: fn(&str) -> String,
     /// The printed page's title.
     pub sheet_title: &'static str,
     /// The date of the self-check, on the page.
@@ -144,6 +148,10 @@ pub const EN: Words = Words {
     code_warning: "Anyone who scans this code, with any phone app (WeChat's scanner too), can read every answer in it. Show it only to the study team, and don't send a screenshot or a photo of it to anyone. It does not hold your name.",
     code_label: "Code with your answers for the study team",
     print: "Print / save as PDF",
+    print_opened: "The print window was opened: choose a printer, or “Save as PDF”.",
+    print_failed: |why| {
+        format!("This browser could not print ({why}). Show the code on this screen instead.")
+    },
     sheet_title: "My self-check answers for the study team",
     sheet_date: |d| format!("Self-check of {d} · study NCT07063225"),
     sheet_answers: "My answers",
@@ -210,6 +218,8 @@ pub const ZH: Words = Words {
     code_warning: "任何人用任何手机应用（包括微信“扫一扫”）扫描此二维码，都能读到其中的全部回答。请只出示给研究团队，不要把截图或照片发给任何人。二维码中不含您的姓名。",
     code_label: "包含您回答的二维码，供研究团队扫描",
     print: "打印 / 保存为 PDF",
+    print_opened: "已打开打印窗口：请选择打印机，或选择“保存为 PDF”。",
+    print_failed: |why| format!("此浏览器无法打印（{why}）。请直接在屏幕上出示二维码。"),
     sheet_title: "我的自查回答（供研究团队查看）",
     sheet_date: |d| format!("自查日期：{d} · 研究编号 NCT07063225"),
     sheet_answers: "我的回答",

@@ -342,11 +342,17 @@ pub fn FieldInput(
             view! {
                 <fieldset class="field" data-field=id aria-describedby=described aria-invalid=invalid>
                     <legend>{label}</legend>
+                    // Each input stays beside its label: the row wraps between
+                    // the pairs, never inside one (Chinese labels are longer).
                     <div class="inline">
-                        <label class="sub" for=dom_id.clone()>{tr(lang, |l| common::answers::of(l).result)}</label>
-                        <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit invalid=Signal::derive(invalid) />
-                        <label class="sub" for=uln_id.clone()>{tr(lang, |l| common::answers::of(l).uln)}</label>
-                        <TextBox id=uln_id key=lkey form=form edit=edit invalid=Signal::derive(invalid) />
+                        <span class="pair">
+                            <label class="sub" for=dom_id.clone()>{tr(lang, |l| common::answers::of(l).result)}</label>
+                            <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit invalid=Signal::derive(invalid) />
+                        </span>
+                        <span class="pair">
+                            <label class="sub" for=uln_id.clone()>{tr(lang, |l| common::answers::of(l).uln)}</label>
+                            <TextBox id=uln_id key=lkey form=form edit=edit invalid=Signal::derive(invalid) />
+                        </span>
                         <output class="ratio">{ratio}</output>
                     </div>
                     {error}

@@ -113,7 +113,37 @@ async fn restore(state: AppState, file: web_sys::File, password: String) -> Resu
     }
 }
 
-/// The backup and restore forms.
+/// Which of the two forms is at work.
+#[derive(Clone, Copy, PartialEq)]
+enum Op {
+    Backup,
+    Restore,
+}
+
+/// What the form `op` did (or is doing), said right under it.
+#[component]
+fn Said(
+    op: Op,
+    busy: RwSignal<Option<Op>>,
+    said: RwSignal<Option<Result<String, String>>>,
+) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    let name = match op {
+        Op::Backup => "backup",
+        Op::Restore => "restore",
+    };
+    view! {
+        <Show when=move || busy.get() == Some(op)>
+            <p class="status-line" role="status">{tr(lang, |l| common::operations::of(l).working)}</p>
+        </Show>
+        {move || said.get().map(|m| match m {
+            Ok(text) => view! { <p class="status-line" role="status" data-result=name>{text}</p> }.into_any(),
+            Err(text) => view! { <p class="field-error" role="alert" data-result=name>{text}</p> }.into_any(),
+        })}
+    }
+}
+
+/// The backup and restore forms, each saying what it did right under it.
 #[component]
 pub fn BackupRestore() -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -122,32 +152,39 @@ pub fn BackupRestore() -> impl IntoView {
     let second = RwSignal::new(String::new());
     let restore_password = RwSignal::new(String::new());
     let file = StoredValue::new_local(None::<web_sys::File>);
-    let busy = RwSignal::new(false);
-    let message = RwSignal::new(None::<Result<String, String>>);
-    let run = move |op: std::pin::Pin<Box<dyn Future<Output = Result<String, String>>>>| {
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        message.set(None);
-        leptos::task::spawn_local(async move {
-            let r = op.await;
-            busy.set(false);
-            message.set(Some(r));
-        });
+    let busy = RwSignal::new(None::<Op>);
+    let backup_said = RwSignal::new(None::<Result<String, String>>);
+    let restore_said = RwSignal::new(None::<Result<String, String>>);
+    let said = move |op| match op {
+        Op::Backup => backup_said,
+        Op::Restore => restore_said,
     };
+    let run =
+        move |op: Op, work: std::pin::Pin<Box<dyn Future<Output = Result<String, String>>>>| {
+            if busy.get_untracked().is_some() {
+                return;
+            }
+            busy.set(Some(op));
+            backup_said.set(None);
+            restore_said.set(None);
+            leptos::task::spawn_local(async move {
+                let r = work.await;
+                busy.set(None);
+                said(op).set(Some(r));
+            });
+        };
     let on_backup = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (a, b) = (first.get_untracked(), second.get_untracked());
         if let Err(p) = vault::check_new_passcode(&a, &b) {
-            message.set(Some(Err(
+            backup_said.set(Some(Err(
                 (lock::words::of(lang.get_untracked()).passcode_problem)(p)
             )));
             return;
         }
         first.set(String::new());
         second.set(String::new());
-        run(Box::pin(back_up(state, a)));
+        run(Op::Backup, Box::pin(back_up(state, a)));
     };
     // What is restored enters each record's history with the screener's
     // initials: asked first if this session has none.
@@ -166,7 +203,7 @@ pub fn BackupRestore() -> impl IntoView {
         }
         let password = restore_password.get_untracked();
         restore_password.set(String::new());
-        run(Box::pin(restore(state, f, password)));
+        run(Op::Restore, Box::pin(restore(state, f, password)));
     };
     let on_restore = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -199,8 +236,9 @@ pub fn BackupRestore() -> impl IntoView {
             <form on:submit=on_backup autocomplete="off">
                 <crate::ui::lock::passcode::NewPasscode id="backup-password" label=|l| words::of(l).backup_password
                     label_again=|l| words::of(l).backup_password_again first=first second=second />
-                <button type="submit" disabled=move || busy.get()>{tr(lang, |l| words::of(l).backup_now)}</button>
+                <button type="submit" disabled=move || busy.get().is_some()>{tr(lang, |l| words::of(l).backup_now)}</button>
             </form>
+            <Said op=Op::Backup busy=busy said=backup_said />
             <div class="inline">
                 <label for="backup-reminder-days">{tr(lang, |l| words::of(l).backup_reminder_days)}</label>
                 <input id="backup-reminder-days" type="number" min="0" max="365" inputmode="numeric"
@@ -225,18 +263,12 @@ pub fn BackupRestore() -> impl IntoView {
                     <input id="restore-password" type="password" autocomplete="off" spellcheck="false"
                         prop:value=move || restore_password.get() on:input=move |ev| restore_password.set(event_target_value(&ev)) />
                 </div>
-                <button type="submit" disabled=move || busy.get()>{tr(lang, |l| words::of(l).restore_now)}</button>
+                <button type="submit" disabled=move || busy.get().is_some()>{tr(lang, |l| words::of(l).restore_now)}</button>
             </form>
             <Show when=move || asking_initials.get()>
                 <crate::ui::common::initials::InitialsForm starting=false on_done=initials_given />
             </Show>
-            <Show when=move || busy.get()>
-                <p class="status-line" role="status">{tr(lang, |l| common::operations::of(l).working)}</p>
-            </Show>
-            {move || message.get().map(|m| match m {
-                Ok(text) => view! { <p class="status-line" role="status" data-backup-result>{text}</p> }.into_any(),
-                Err(text) => view! { <p class="field-error" role="alert" data-backup-result>{text}</p> }.into_any(),
-            })}
+            <Said op=Op::Restore busy=busy said=restore_said />
         </fieldset>
     }
 }

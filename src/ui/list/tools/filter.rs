@@ -1,12 +1,15 @@
 //! Finding a record among hundreds: the records list's search box (over
-//! labels) and its filters by outcome and by complete / in progress; and
-//! beside them the list's exports (the screening log, the FHIR
-//! Questionnaire). Comes
+//! labels, as `crate::app::search` decides: case, spaces and punctuation
+//! do not matter) and its filters by outcome and by complete / in
+//! progress, saying when no record matches; and beside them the list's
+//! exports (the screening log, the FHIR Questionnaire), each saying what
+//! it wrote. Comes
 //! with the list's tools (fetched once the list is painted); it sets
 //! `AppState::list_only`, which the list's rows apply. The search and
 //! filters are kept while the app is open, so coming back from a record
 //! finds the list as it was left.
 
+use crate::app::search::Search;
 use crate::engine::Outcome;
 use crate::record::draft::Draft;
 use crate::record::history::Status;
@@ -21,7 +24,7 @@ use std::collections::HashMap;
 /// A search and filters, as chosen.
 #[derive(Clone, Default, PartialEq)]
 struct Filter {
-    /// Text the label must contain (any case).
+    /// What the label must hold (`crate::app::search`), as typed.
     text: String,
     /// `eligible`, `not_eligible`, `incomplete` (records without a
     /// screening date count as incomplete), or "" for any.
@@ -53,8 +56,8 @@ fn outcome(d: &Draft) -> Outcome {
     })
 }
 
-fn keeps(f: &Filter, needle: &str, d: &Draft) -> bool {
-    (needle.is_empty() || d.label.to_lowercase().contains(needle))
+fn keeps(f: &Filter, search: &Search, d: &Draft) -> bool {
+    search.finds(&d.label)
         && match f.status.as_str() {
             "complete" => Status::of(d).is_complete(),
             "in-progress" => !Status::of(d).is_complete(),
@@ -84,12 +87,12 @@ pub fn ListFilter() -> impl IntoView {
             return;
         }
         crate::ui::platform::perf::mark("ctit-filter");
-        let needle = f.text.trim().to_lowercase();
+        let search = Search::new(&f.text);
         let (ids, total) = state.catalogue.with(|c| {
             let ids: Vec<String> = c
                 .drafts
                 .iter()
-                .filter(|s| keeps(&f, &needle, &s.draft))
+                .filter(|s| keeps(&f, &search, &s.draft))
                 .map(|s| s.draft.id.clone())
                 .collect();
             (ids, c.drafts.len())
@@ -99,14 +102,13 @@ pub fn ListFilter() -> impl IntoView {
         crate::ui::platform::perf::measure("ctit-filter", "ctit-filter");
     });
     let set = move |f: fn(&mut Filter, String), value: String| filter.update(|x| f(x, value));
-    // The list's exports (the screening log, the FHIR Questionnaire).
-    let export_error = RwSignal::new(None::<String>);
-    let exported = move |result: Result<(), String>| {
-        export_error.set(
-            result
-                .err()
-                .map(|e| (common::operations::of(lang.get_untracked()).export_failed)(&e)),
-        );
+    // The list's exports (the screening log, the FHIR Questionnaire): what
+    // was written, or why not, next to their buttons.
+    let export_result = RwSignal::new(None::<Result<String, String>>);
+    let exported = move |result: Result<String, String>| {
+        export_result.set(Some(result.map_err(|e| {
+            (common::operations::of(lang.get_untracked()).export_failed)(&e)
+        })));
     };
     // An option of one select, selected while its filter (`of`) has its value.
     let option = move |of: fn(&Filter) -> &str, value: &'static str, text: Signal<&'static str>| {
@@ -140,12 +142,28 @@ pub fn ListFilter() -> impl IntoView {
                     {option(status, "complete", Signal::derive(move || ui().status_complete))}
                 </select>
             </div>
-            {move || matched.get().map(|(n, of)| view! { <p class="status-line" role="status">{(h().showing)(n, of)}</p> })}
+            {move || matched.get().map(|(n, of)| {
+                let h = h();
+                let text = match n {
+                    // Records there, none found: say what found none.
+                    0 if of > 0 => filter.with(|f| match f.text.trim() {
+                        "" => h.no_match_filters.to_string(),
+                        typed => (h.no_match)(typed),
+                    }),
+                    _ => (h.showing)(n, of),
+                };
+                view! { <p class="status-line" role="status" data-list-matched>{text}</p> }
+            })}
         </search>
-        <div class="actions list-exports no-print">
-            <button on:click=move |_| exported(crate::ui::list::tools::export_log(state))>{move || h().export_log}</button>
-            <button on:click=move |_| exported(crate::ui::list::tools::export_questionnaire())>{move || h().export_questionnaire}</button>
-            {move || export_error.get().map(|e| view! { <p class="alert error" role="alert">{e}</p> })}
+        <div class="list-exports no-print">
+            <div class="actions">
+                <button on:click=move |_| exported(crate::ui::list::tools::export_log(state))>{move || h().export_log}</button>
+                <button on:click=move |_| exported(crate::ui::list::tools::export_questionnaire(lang.get_untracked()))>{move || h().export_questionnaire}</button>
+            </div>
+            {move || export_result.get().map(|r| match r {
+                Ok(m) => view! { <p class="status-line" role="status" data-export-result>{m}</p> }.into_any(),
+                Err(e) => view! { <p class="field-error" role="alert" data-export-result>{e}</p> }.into_any(),
+            })}
         </div>
     }
 }

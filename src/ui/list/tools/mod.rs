@@ -192,8 +192,9 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
 }
 
 /// Downloads the pseudonymised screening log (CSV) of every stored record
-/// and every deleted record's tombstone; the error is the browser's reason.
-pub fn export_log(state: AppState) -> Result<(), String> {
+/// and every deleted record's tombstone: what was written, in words, or
+/// the browser's reason.
+pub fn export_log(state: AppState) -> Result<String, String> {
     let deleted = with_store(|kv| crate::record::stored::tombstones(kv)).unwrap_or_default();
     let mut rows: Vec<_> = state.catalogue.with_untracked(|c| {
         c.drafts
@@ -213,23 +214,22 @@ pub fn export_log(state: AppState) -> Result<(), String> {
             .map(crate::record::stored::Tombstone::log_row),
     );
     let csv = crate::interop::log::screening_log_csv(&rows);
-    download(
-        &format!("ctit-screening-log-{}.csv", today()),
-        "text/csv;charset=utf-8",
-        &csv,
-    )
+    let name = format!("ctit-screening-log-{}.csv", today());
+    download(&name, "text/csv;charset=utf-8", &csv)?;
+    Ok((words::of(state.lang.get_untracked()).log_exported)(
+        &name,
+        rows.len(),
+    ))
 }
 
-/// Downloads the FHIR R4 Questionnaire of the form; the error is the
-/// browser's reason.
-pub fn export_questionnaire() -> Result<(), String> {
+/// Downloads the FHIR R4 Questionnaire of the form: what was written, in
+/// `lang`, or the browser's reason.
+pub fn export_questionnaire(lang: crate::text::Lang) -> Result<String, String> {
     let text =
         serde_json::to_string_pretty(&crate::interop::fhir::questionnaire()).unwrap_or_default();
-    download(
-        "ctit-screening-questionnaire.fhir.json",
-        "application/fhir+json",
-        &text,
-    )
+    let name = "ctit-screening-questionnaire.fhir.json";
+    download(name, "application/fhir+json", &text)?;
+    Ok((words::of(lang).exported)(name))
 }
 
 /// Above the records list: when they need attention, records past the
@@ -280,15 +280,12 @@ pub fn RetentionDue() -> impl IntoView {
                 .collect()
         });
         let text = serde_json::to_string_pretty(&records).unwrap_or_default();
-        if let Err(e) = download(
-            &format!("ctit-old-records-{}.json", today()),
-            "application/json",
-            &text,
-        ) {
-            message.set(Some(
-                (common::operations::of(lang.get_untracked()).export_failed)(&e)
-            ));
-        }
+        let name = format!("ctit-old-records-{}.json", today());
+        let l = lang.get_untracked();
+        message.set(Some(match download(&name, "application/json", &text) {
+            Ok(()) => (words::of(l).exported)(&name),
+            Err(e) => (common::operations::of(l).export_failed)(&e),
+        }));
     };
     let delete_old = move |_| {
         // Each leaves its tombstone: past the retention period, deleted by

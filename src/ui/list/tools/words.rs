@@ -61,6 +61,14 @@ pub struct Words {
     pub status_filter: &'static str,
     /// How many records the list shows of how many.
     pub showing: fn(usize, usize) -> String,
+    /// Records are there, and none has what was typed in the search box.
+    pub no_match: fn(&str) -> String,
+    /// Records are there, and none has the outcome and status chosen.
+    pub no_match_filters: &'static str,
+    /// A file written (its name).
+    pub exported: fn(&str) -> String,
+    /// The screening log written (its name, how many rows).
+    pub log_exported: fn(&str, usize) -> String,
     /// Asking why a record is deleted (its label).
     pub deletion_title: fn(&str) -> String,
     /// The reasons offered, in `DeletionReason::ALL` order.
@@ -132,6 +140,10 @@ pub const EN: Words = Words {
     any: "All",
     status_filter: "Status",
     showing: |n, of| format!("{n} of {of} records match."),
+    no_match: |typed| format!("No record matches “{typed}”."),
+    no_match_filters: "No record has the outcome and status chosen.",
+    exported: |name| format!("Exported {name}."),
+    log_exported: |name, n| format!("Exported {name}: {n} rows, deleted records included."),
     deletion_title: |l| {
         format!(
             "Delete “{l}” for good? Who deleted it, when and why stay in the screening log and in backups."
@@ -206,6 +218,10 @@ pub const ZH: Words = Words {
     any: "全部",
     status_filter: "状态",
     showing: |n, of| format!("共 {of} 条记录，其中 {n} 条匹配。"),
+    no_match: |typed| format!("没有与“{typed}”匹配的记录。"),
+    no_match_filters: "没有符合所选结果和状态的记录。",
+    exported: |name| format!("已导出 {name}。"),
+    log_exported: |name, n| format!("已导出 {name}：共 {n} 行（含已删除的记录）。"),
     deletion_title: |l| {
         format!("确定永久删除“{l}”吗？删除人、删除时间和原因会保留在筛选日志和备份中。")
     },
