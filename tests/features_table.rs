@@ -6,6 +6,7 @@
 //! the table cannot drift apart unnoticed.
 
 use ctit_screening::app::route::Screen;
+use ctit_screening::app::sheet::Sheet;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::fs;
@@ -98,29 +99,31 @@ fn the_table_lists_exactly_the_wasm_split_names_the_code_uses() {
 #[test]
 fn every_style_sheet_the_code_adds_is_listed_with_a_module() {
     let table = table();
-    let sheets: BTreeSet<String> = modules(&table)
+    let listed: BTreeSet<String> = modules(&table)
         .iter()
         .flat_map(|m| m["styles"].as_array().cloned().unwrap_or_default())
-        .filter_map(|s| {
-            let path = s.as_str()?.to_string();
-            Some(
-                path.rsplit('/')
-                    .next()?
-                    .trim_end_matches(".css")
-                    .to_string(),
-            )
-        })
+        .filter_map(|s| s.as_str().map(str::to_string))
         .collect();
-    let asked = after("ensure_style(\"", |c| c == '"');
-    assert!(!asked.is_empty(), "the code adds style sheets");
-    let missing: Vec<_> = asked
+    let missing: Vec<_> = Sheet::ALL
         .iter()
-        .filter(|(name, _)| !sheets.contains(name))
-        .map(|(name, place)| format!("{name}.css ({place})"))
+        .map(|sheet| format!("style/{}.css", sheet.name()))
+        .filter(|path| !listed.contains(path))
         .collect();
     assert!(
         missing.is_empty(),
         "the code adds style sheets no module of src/ui/features.json lists (the build would not copy them): {missing:?}"
+    );
+    let unknown: Vec<_> = listed
+        .iter()
+        .filter(|path| {
+            !Sheet::ALL
+                .iter()
+                .any(|s| **path == format!("style/{}.css", s.name()))
+        })
+        .collect();
+    assert!(
+        unknown.is_empty(),
+        "src/ui/features.json lists style sheets no screen adds (src/app/sheet.rs): {unknown:?}"
     );
 }
 

@@ -3,8 +3,10 @@
 //! paint; the passcode offer above the records list with the list's tools
 //! (`src/ui/features.json`).
 
+use crate::app::sheet::Sheet;
 use crate::ui::common::deferred::{self, Unavailable, When};
 use crate::ui::common::state::AppState;
+use crate::ui::platform::js;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
@@ -31,6 +33,7 @@ fn lock_offer_view() -> Result<AnyView, Unavailable> {
 
 /// The lock screen.
 pub fn lock() -> AnyView {
+    js::ensure_style(Sheet::Settings);
     deferred::screen(Box::new(|| Box::pin(lock_view())))
 }
 
@@ -42,6 +45,7 @@ pub fn tab_notice() -> AnyView {
 /// The passcode offer, above the records list (first use only), fetched
 /// once the list is painted.
 pub fn lock_offer() -> AnyView {
+    js::ensure_style(Sheet::Settings);
     deferred::deferred(
         Box::new(|| Box::pin(lock_offer_view())),
         When::AfterPaint,

@@ -3,6 +3,7 @@
 //! patient's code sheet comes with `later`, the module every screen
 //! fetches after its first paint (`src/ui/features.json`).
 
+use crate::app::sheet::Sheet;
 use crate::patient::DontKnow;
 use crate::record::draft::Draft;
 use crate::ui::common;
@@ -14,7 +15,7 @@ use leptos::wasm_split::wasm_split;
 
 #[wasm_split(patient, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn patient_view() -> Result<AnyView, Unavailable> {
-    js::ensure_style("patient");
+    js::ensure_style(Sheet::Patient);
     Ok(view! { <super::PatientCheck /> }.into_any())
 }
 
@@ -22,7 +23,7 @@ fn patient_view() -> Result<AnyView, Unavailable> {
 /// prefetched.
 #[wasm_split(patient, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn patient_style() -> Result<(), Unavailable> {
-    js::ensure_style("patient");
+    js::ensure_style(Sheet::Patient);
     Ok(())
 }
 

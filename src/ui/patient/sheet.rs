@@ -11,6 +11,7 @@
 //! worker for offline use; absent or not valid, the generic text stays and
 //! the console says why.
 
+use crate::app::sheet::Sheet;
 use crate::engine::Field;
 use crate::engine::dictionary::Kind;
 use crate::engine::record::PlateletUnit;
@@ -32,7 +33,7 @@ use wasm_bindgen_futures::JsFuture;
 /// the code, the printed page, the scan screen, the patient-reported
 /// marks), a file of its own so the first download does not carry it.
 pub fn style() {
-    js::ensure_style("handoff");
+    js::ensure_style(Sheet::Handoff);
 }
 
 thread_local! {

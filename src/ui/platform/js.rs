@@ -2,6 +2,7 @@
 //! words, a console warning for site IT, a screen's style sheet added
 //! once, and moving focus after the next frame.
 
+use crate::app::sheet::Sheet;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Says `message` on the browser's console as a warning (for site IT).
@@ -20,7 +21,8 @@ pub fn describe(e: &JsValue) -> String {
 /// Adds the style sheet `./{name}.css` to the page once (element id
 /// `style-{name}`): the styles of screens fetched later, kept out of the
 /// first download like their code. It stays for the page's life.
-pub fn ensure_style(name: &str) {
+pub fn ensure_style(sheet: Sheet) {
+    let name = sheet.name();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

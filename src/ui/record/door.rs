@@ -3,6 +3,7 @@
 //! fetched when a record opens or prefetched once the records list is
 //! painted (`src/ui/features.json`).
 
+use crate::app::sheet::Sheet;
 use crate::record::create::Origin;
 use crate::record::draft::Draft;
 use crate::ui::common::deferred::{self, Unavailable, after_paint};
@@ -13,7 +14,7 @@ use leptos::wasm_split::wasm_split;
 
 #[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn record_view(id: String) -> Result<AnyView, Unavailable> {
-    js::ensure_style("record");
+    js::ensure_style(Sheet::Record);
     Ok(view! { <super::RecordScreen id=id /> }.into_any())
 }
 
@@ -21,7 +22,7 @@ fn record_view(id: String) -> Result<AnyView, Unavailable> {
 /// prefetched, so a record opens styled.
 #[wasm_split(record, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn record_style() -> Result<(), Unavailable> {
-    js::ensure_style("record");
+    js::ensure_style(Sheet::Record);
     Ok(())
 }
 

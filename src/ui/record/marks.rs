@@ -29,7 +29,7 @@ pub fn ReportedReview(
     confirm: Callback<&'static str>,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    crate::ui::platform::js::ensure_style("handoff");
+    crate::ui::platform::js::ensure_style(crate::app::sheet::Sheet::Handoff);
     let draft = form.draft;
     // The rows it opened with stay, confirmed or not.
     let review = draft.with_untracked(Review::open);

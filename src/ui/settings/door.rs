@@ -2,7 +2,9 @@
 //! wasm module `tools`, which the list fetches after its first paint; the
 //! settings are reached from the list), `src/ui/features.json`.
 
+use crate::app::sheet::Sheet;
 use crate::ui::common::deferred::{self, Unavailable};
+use crate::ui::platform::js;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
@@ -13,5 +15,6 @@ fn settings_view() -> Result<AnyView, Unavailable> {
 
 /// The settings screen.
 pub fn settings() -> AnyView {
+    js::ensure_style(Sheet::Settings);
     deferred::screen(Box::new(|| Box::pin(settings_view())))
 }

@@ -75,7 +75,7 @@ pub fn ListFilter() -> impl IntoView {
     let h = move || words::of(lang.get());
     let ui = move || list::words::of(lang.get());
     // (Its styles are the record form's sheet, fetched by now or now.)
-    crate::ui::platform::js::ensure_style("record");
+    crate::ui::platform::js::ensure_style(crate::app::sheet::Sheet::Record);
     let filter = RwSignal::new(KEPT.with(|k| k.borrow().clone()));
     let matched = RwSignal::new(None::<(usize, usize)>);
     Effect::new(move |_| {
