@@ -4,6 +4,8 @@
 //! pure, so a reload returns to the mode and the fragment never holds an
 //! answer or a record id. The browser's address is `ui::route`'s.
 
+use crate::engine::dictionary::Section;
+
 /// What the user is looking at.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
@@ -73,6 +75,51 @@ impl Screen {
     }
 }
 
+/// A place within a record's screen that its section jump leads to: the
+/// record's own fields (label, date), a section of the form, or the
+/// criteria. Its `value` is the jump's `<option value>`, read back with
+/// `from_value`; its `heading` is the element id that takes the focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordPlace {
+    /// The record's label and screening date.
+    Record,
+    /// A section of the form.
+    Section(Section),
+    /// The criteria, with the verdict's reasons.
+    Criteria,
+}
+
+impl RecordPlace {
+    /// The `<option value>` that names it.
+    pub fn value(self) -> &'static str {
+        match self {
+            RecordPlace::Record => "record",
+            RecordPlace::Section(s) => s.id(),
+            RecordPlace::Criteria => "criteria",
+        }
+    }
+
+    /// The place an option's value names (`None` for the prompt, `""`).
+    pub fn from_value(value: &str) -> Option<RecordPlace> {
+        match value {
+            "record" => Some(RecordPlace::Record),
+            "criteria" => Some(RecordPlace::Criteria),
+            _ => Section::ALL
+                .into_iter()
+                .find(|s| s.id() == value)
+                .map(RecordPlace::Section),
+        }
+    }
+
+    /// The id of the heading that takes the focus there.
+    pub fn heading(self) -> String {
+        match self {
+            RecordPlace::Criteria => "criteria-title".to_string(),
+            place => format!("s-{}", place.value()),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +160,21 @@ mod tests {
         }
         assert_eq!(Screen::Patient.title_leads_to(), Screen::Home);
         assert_eq!(Screen::Home.title_leads_to(), Screen::Home);
+    }
+
+    #[test]
+    fn every_place_of_the_section_jump_reads_back_from_its_value() {
+        let places = [RecordPlace::Record, RecordPlace::Criteria]
+            .into_iter()
+            .chain(Section::ALL.into_iter().map(RecordPlace::Section));
+        for place in places {
+            assert_eq!(RecordPlace::from_value(place.value()), Some(place));
+        }
+        assert_eq!(RecordPlace::from_value(""), None);
+        assert_eq!(RecordPlace::from_value("c-I4"), None);
+        assert_eq!(RecordPlace::Section(Section::Labs).heading(), "s-labs");
+        assert_eq!(RecordPlace::Record.heading(), "s-record");
+        assert_eq!(RecordPlace::Criteria.heading(), "criteria-title");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! fragment each is kept under): the screen the address names, and keeping
 //! a screen's fragment in the address.
 
-pub use crate::app::route::Screen;
+pub use crate::app::route::{RecordPlace, Screen};
 
 /// The address's fragment now.
 fn fragment() -> String {

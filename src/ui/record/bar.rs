@@ -6,7 +6,7 @@
 use crate::engine::dictionary::Section;
 use crate::record::history::Status;
 use crate::ui::common;
-use crate::ui::common::route::Screen;
+use crate::ui::common::route::{RecordPlace, Screen};
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
 use crate::ui::platform::clock::local_time;
@@ -58,10 +58,8 @@ pub fn RecordBar(
         }
     };
     let jump = move |ev: leptos::ev::Event| {
-        match event_target_value(&ev).as_str() {
-            "" => {}
-            "criteria" => focus_element("criteria-title"),
-            to => focus_element(&format!("s-{to}")),
+        if let Some(place) = RecordPlace::from_value(&event_target_value(&ev)) {
+            focus_element(&place.heading());
         }
         // Back to the prompt, so the same section can be chosen again.
         if let Some(select) = ev
@@ -86,14 +84,14 @@ pub fn RecordBar(
                 <label class="visually-hidden" for="section-jump">{tr(lang, |l| words::of(l).go_to_section)}</label>
                 <select id="section-jump" class="section-jump" on:change=jump>
                     <option value="">{tr(lang, |l| words::of(l).go_to_section)}</option>
-                    <option value="record">{tr(lang, |l| words::of(l).label_field)}</option>
+                    <option value=RecordPlace::Record.value()>{tr(lang, |l| words::of(l).label_field)}</option>
                     {move || {
                         let m = lang.get().messages();
                         sections.get().into_iter().map(|sec| view! {
-                            <option value=sec.id()>{m.section_title(sec)}</option>
+                            <option value=RecordPlace::Section(sec).value()>{m.section_title(sec)}</option>
                         }).collect_view()
                     }}
-                    <option value="criteria">{tr(lang, |l| words::of(l).criteria_title)}</option>
+                    <option value=RecordPlace::Criteria.value()>{tr(lang, |l| words::of(l).criteria_title)}</option>
                 </select>
             </div>
             <VerdictStrip verdict=verdict />

@@ -27,7 +27,7 @@ use crate::record::stored;
 use crate::record::stored::{SaveError, Stored};
 use crate::storage::keys::record_key;
 use crate::ui::common;
-use crate::ui::common::route::Screen;
+use crate::ui::common::route::{RecordPlace, Screen};
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
 use crate::ui::list;
@@ -337,7 +337,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                     }
                 })
                 .collect_view();
-            let heading = format!("s-{}", section.id());
+            let heading = RecordPlace::Section(section).heading();
             view! {
                 <section class="form-section" id=format!("sec-{}", section.id()) aria-labelledby=heading.clone() hidden=move || !visible()>
                     <h3 id=heading.clone() tabindex="-1">{move || lang.get().messages().section_title(section)}</h3>
@@ -391,8 +391,8 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
             <form class="form no-print" on:submit=|ev| ev.prevent_default() autocomplete="off">
                 <fieldset class="plain" disabled=move || !editable.get()>
-                    <section class="form-section meta" id="sec-record" aria-labelledby="s-record">
-                        <h3 id="s-record" tabindex="-1" class="visually-hidden">{tr(lang, |l| words::of(l).label_field)}</h3>
+                    <section class="form-section meta" id="sec-record" aria-labelledby=RecordPlace::Record.heading()>
+                        <h3 id=RecordPlace::Record.heading() tabindex="-1" class="visually-hidden">{tr(lang, |l| words::of(l).label_field)}</h3>
                         <div class="field">
                             <label for="f-label">{tr(lang, |l| words::of(l).label_field)}</label>
                             <input
@@ -443,8 +443,8 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
                 <button class="primary done" on:click=move |_| state.go(Screen::List)>{tr(lang, |l| words::of(l).done)}</button>
             </section>
-            <section class="verdict no-print" id="criteria" aria-labelledby="criteria-title">
-                <h2 id="criteria-title" tabindex="-1">{tr(lang, |l| words::of(l).criteria_title)}</h2>
+            <section class="verdict no-print" id="criteria" aria-labelledby=RecordPlace::Criteria.heading()>
+                <h2 id=RecordPlace::Criteria.heading() tabindex="-1">{tr(lang, |l| words::of(l).criteria_title)}</h2>
                 <Banner verdict=verdict />
                 <CriteriaList rows=rows.clone() applicable=applicable />
             </section>

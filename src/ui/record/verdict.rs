@@ -6,6 +6,7 @@ use crate::engine::{
     CRITERIA, Calendar, CriterionId, CriterionResult, Date, Field, NeededFor, Outcome, Record,
     Report, Status, calendar, evaluate, what_is_needed,
 };
+use crate::ui::common::route::RecordPlace;
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
 use crate::ui::record::words;
@@ -297,7 +298,7 @@ pub fn VerdictStrip(verdict: Memo<Option<Verdict>>) -> impl IntoView {
             let w = words::of(lang.get());
             let spoken = format!("{} — {}", (w.strip_counts)(p, f, u), w.to_criteria);
             view! {
-                <button class="link tally" data-to-criteria on:click=move |_| focus_element("criteria-title")>
+                <button class="link tally" data-to-criteria on:click=move |_| focus_element(&RecordPlace::Criteria.heading())>
                     <span aria-hidden="true">
                         <span class="t-pass">{format!("✓{p}")}</span>" "
                         <span class="t-fail">{format!("✗{f}")}</span>" "
