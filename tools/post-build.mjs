@@ -20,7 +20,8 @@
 //   4. read that loader as data (tools/build/split.mjs): its runtime must
 //      be the one vendored in vendor/, its modules the table's;
 //   5. run wasm-bindgen on the main module (keeping the exports the split
-//      modules link against);
+//      modules link against), then drop what the app links in but never
+//      calls (server_fn's stream classes: tools/build/unused.mjs);
 //   6. optimise every module with wasm-opt (the settings below) and copy
 //      the split ones under content-hashed names (so no server cache can
 //      pair an old piece with a new app);
@@ -58,6 +59,7 @@ import { findTools, run } from './build/tools.mjs';
 import { readFeatures, sheetName } from './build/features.mjs';
 import { LOADER, WASM_SPLIT_VERSION, checkModules, loaderDefines, readLoader, splitDir, vendoredRuntime } from './build/split.mjs';
 import { bundleStart, readTemplate, wasmAsText, writePage } from './build/page.mjs';
+import { UNUSED_CLASSES, dropClasses, dropExports, exportOf } from './build/unused.mjs';
 
 /**
  * wasm-opt's settings for every module of the app (Trunk's own wasm-opt
@@ -146,7 +148,14 @@ await runSteps([
     const made = fs.readdirSync(out).sort();
     const want = [`${template.bin}.js`, `${template.bin}_bg.wasm`];
     if (made.join() !== want.join()) fail(`wasm-bindgen wrote ${made.join(', ')}; the start bundles only ${want.join(' and ')}`, 'the app\'s Rust code asks wasm-bindgen for more (inline JS snippets?): keep such JS in web/ and call it through src/ui/bridge.rs.');
-    main = { glue: fs.readFileSync(path.join(out, want[0]), 'utf8'), wasm: path.join(out, want[1]) };
+    // What the app links in but never calls (server_fn's stream classes,
+    // tools/build/unused.mjs): out of the glue and the wasm's exports, so
+    // wasm-opt removes their code from the first download.
+    const wasm = path.join(out, want[1]);
+    const { bytes, dropped } = dropExports(fs.readFileSync(wasm), exportOf(UNUSED_CLASSES));
+    fs.writeFileSync(wasm, bytes);
+    const glue = fs.readFileSync(path.join(out, want[0]), 'utf8');
+    main = { glue: dropped.length ? dropClasses(glue, UNUSED_CLASSES) : glue, wasm };
   }],
 
   ['optimise the wasm (wasm-opt)', () => {

@@ -26,7 +26,7 @@ test('globs match within a folder (*) and at any depth (**)', () => {
 test('the table names real files, and the site gets each module\'s style sheets and scripts once, under their file names', () => {
   const features = readFeatures(root);
   for (const m of features.modules) assert.ok(m.files.length > 0, `${m.name} has source files`);
-  assert.deepEqual(features.siteFiles.map((f) => f.name).sort(), ['handoff.css', 'patient.css', 'record.css', 'scan-v1.js']);
+  assert.deepEqual(features.siteFiles.map((f) => f.name).sort(), ['handoff.css', 'patient.css', 'record.css', 'scan-v1.js', 'settings.css']);
   assert.deepEqual(features.first.styles, ['style/app.css']);
   assert.equal(features.pack.name, 'patient');
   assert.equal(features.pack.pack, '#patient');
