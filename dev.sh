@@ -70,8 +70,41 @@ ensure_node_packages() {
 ensure_chromium() {
   if [ ! -x /usr/bin/chromium ]; then
     say "installing Debian's Chromium for the browser tests"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    apt_install chromium
+  fi
+}
+
+# The other engines' browser tests (tests/engines/): WebKitGTK's WebDriver
+# with MiniBrowser under Xvfb, Firefox ESR with geckodriver (built from crates).
+GECKODRIVER_VERSION=0.37.1
+# The fonts the print tests force one by one (tests/browser/print.test.mjs):
+# the Latin ones the tests assume, a Noto CJK family, and Droid Sans
+# Fallback (as on many Android-derived systems). The app itself ships none.
+FONT_PACKAGES="fonts-dejavu-core fonts-liberation2 fonts-noto-cjk fonts-droid-fallback"
+
+apt_install() {
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$@" >/dev/null
+}
+
+ensure_engines() {
+  if ! command -v WebKitWebDriver >/dev/null || ! command -v xvfb-run >/dev/null || [ ! -x /usr/bin/firefox-esr ]; then
+    say "installing WebKitGTK's WebDriver (MiniBrowser), Xvfb and Firefox ESR for the other engines' tests"
+    apt_install webkit2gtk-driver xvfb firefox-esr
+  fi
+  if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f2)" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (Firefox's WebDriver; about 3 minutes, once)"
+    cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
+  fi
+}
+
+ensure_fonts() {
+  local missing=""
+  for p in $FONT_PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+  if [ -n "$missing" ]; then
+    say "installing the fonts the print tests are run with:$missing"
+    # shellcheck disable=SC2086
+    apt_install $missing
   fi
 }
 
@@ -99,6 +132,7 @@ case "${1:-}" in
     ;;
   test)
     ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages; ensure_chromium
+    ensure_engines; ensure_fonts
     say "cargo fmt --check"
     cargo fmt --all -- --check
     say "cargo clippy (engine, screen command and key derivation, native)"
@@ -113,8 +147,8 @@ case "${1:-}" in
     build_site
     say "size guard (critical path, brotli)"
     node tools/size-check.mjs
-    say "Node tests (FHIR validation) and browser tests (Playwright, headless Chromium)"
-    node --test --test-concurrency=1 tests/node/ tests/browser/
+    say "Node tests (FHIR validation), browser tests (Playwright, headless Chromium), WebKit and Firefox (WebDriver)"
+    node --test --test-concurrency=1 tests/node/ tests/browser/ tests/engines/
     ;;
   bench)
     ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages; ensure_chromium

@@ -16,12 +16,13 @@ const types = {
 };
 
 /**
- * Serves dist/ (or another folder) on a free loopback port. Returns { url,
+ * Serves dist/ (or another folder) on a free loopback port (or on `port`,
+ * e.g. the same one again after a test stopped the server). Returns { url,
  * close, files }: `files` maps a path (`/site.json`) to text served instead
  * of the folder's (a test may change it between requests, as site IT would
  * change a file on the server).
  */
-export async function serveDist(dir = root) {
+export async function serveDist(dir = root, { port: wanted = 0 } = {}) {
   const files = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -47,7 +48,7 @@ export async function serveDist(dir = root) {
       res.end(data);
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(wanted, '127.0.0.1', resolve); });
   const { port } = server.address();
   // Closing also drops idle keep-alive connections, so it never waits on a browser.
   return { url: `http://127.0.0.1:${port}/`, files, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { serveDist, launch, openApp, settled, assertSilent, toSettings, toList } from './harness.mjs';
 import { suitable, answerAll } from './patient-steps.mjs';
 import { pdfPages } from './pdf-text.mjs';
+import { execFileSync } from 'node:child_process';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
 const FULL = '01-eligible-full-record.json';
@@ -107,6 +108,37 @@ test('the patient\'s code sheet prints alone, on one page, after the record, its
   const pages = pdfPages(await page.pdf({ format: 'A4' }));
   assert.equal(pages.length, 1, `one page: ${pages.join('\n---\n')}`);
   await context.close();
+});
+
+/**
+ * The font families ./dev.sh installs (ensure_fonts): the Latin ones the
+ * tests assume, a Noto CJK family and Droid Sans Fallback, as on many
+ * Android-derived systems. Each is forced on the whole page in turn.
+ */
+const FONTS = ['DejaVu Sans', 'Liberation Sans', 'Noto Sans CJK SC', 'Droid Sans Fallback'];
+
+test('the patient\'s code sheet is one A4 page in both languages with each installed font', async () => {
+  const installed = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8' });
+  for (const font of FONTS) assert.ok(installed.includes(font), `${font} is installed (./dev.sh test installs it)`);
+  // The longest sheet: every answer, and the follow-up questions' dates.
+  const answers = { ...suitable, had_mi: 'yes', last_mi_date: '2019-03-04', had_radiotherapy: 'yes', last_radiotherapy_date: '2024-01-15' };
+  for (const locale of ['en-US', 'zh-CN']) {
+    const { context, page } = await openApp(browser, server.url + '#patient', { context: { locale }, ready: '#p-step-title', lockOffer: true });
+    await answerAll(page, answers);
+    await page.click('[data-show-code]');
+    await page.waitForSelector('svg.qr');
+    for (const font of FONTS) {
+      // (A constructed sheet: the page's Content-Security-Policy allows no <style> of a test's.)
+      await page.evaluate((f) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(`*, *::before, *::after { font-family: "${f}" !important; }`);
+        document.adoptedStyleSheets = [sheet];
+      }, font);
+      const pages = pdfPages(await page.pdf({ format: 'A4' }));
+      assert.equal(pages.length, 1, `${locale}, ${font}: one page, not ${pages.length}`);
+    }
+    await context.close();
+  }
 });
 
 for (const [locale, signature] of [['en-US', /Signature: _{20}/], ['zh-CN', /_{20}/]]) {
