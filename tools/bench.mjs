@@ -37,9 +37,16 @@
 //                   patient check's pack for a first visit; reading a camera
 //                   frame with the Rust decoder at 4x CPU (a fake camera
 //                   showing a code: ms per frame), and a photo
+//   engines         the first verdict in Chromium, WebKit (WebKitGTK) and
+//                   Firefox side by side, unthrottled, the same way in each
+//                   (no engine but Chromium has Element Timing): ms from
+//                   navigation start to the frame the list's first verdict
+//                   is in, on a first visit and on later visits (service
+//                   worker), one browser session per engine (WebDriver for
+//                   WebKit and Firefox: tests/engines/webdriver.mjs)
 //   engine          natively: cargo run --release --example bench_engine
 //
-// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,list,lock,backup,handoff,engine),
+// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,list,lock,backup,handoff,engines,engine),
 // BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event, the static
 // copy's HTML) adjust a run.
 import fs from 'node:fs';
@@ -61,7 +68,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = process.env.CTIT_DIST ? path.resolve(process.env.CTIT_DIST) : path.join(root, 'dist');
 const RUNS = Number(process.env.BENCH_RUNS ?? 10);
 // BENCH_PARTS=cold,warm,floor,input,engine runs only those parts (sizes always print).
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,list,lock,backup,handoff,engine').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'cold,warm,floor,input,list,lock,backup,handoff,engines,engine').split(','));
 
 // DevTools' Slow 4G preset: latency in ms, throughput in bytes per second.
 const SLOW_4G = { latency: 562.5, downloadThroughput: 180000, uploadThroughput: 84375 };
@@ -77,7 +84,7 @@ const summary = (xs) => `median ${ms(quantile(xs, 0.5))}, min ${ms(Math.min(...x
 // --- Critical path sizes -------------------------------------------------
 const size = criticalPath(dist);
 console.log(`critical path (${size.files.join(', ')}):`);
-console.log(`  raw ${kb(size.raw)}, gzip ${kb(size.gzip)}, brotli ${kb(size.brotli)}   (budget: brotli <= 120 KB)`);
+console.log(`  raw ${kb(size.raw)}, gzip ${kb(size.gzip)}, brotli ${kb(size.brotli)}   (budget: brotli <= 124 KB)`);
 
 // --- Browser measurements ------------------------------------------------
 const server = await serveDist();
@@ -560,6 +567,54 @@ if (PARTS.has('handoff')) {
   await context.close();
   await camera.close();
   fs.rmSync(video, { force: true });
+}
+
+// --- Every engine, unthrottled, side by side ----------------------------
+if (PARTS.has('engines')) {
+  const { startSession } = await import('../tests/engines/webdriver.mjs');
+  /** In the page: ms from navigation start to the frame the list's first verdict is in. */
+  const verdictFrame = () => new Promise((ok) => {
+    const look = () => (document.querySelector('[elementtiming="verdict"]') ? ok(performance.now()) : requestAnimationFrame(look));
+    look();
+  });
+  /** `RUNS` + 1 loads through `visit(url)`: the first visit, then later ones (the service worker answers). */
+  const loads = async (visit, ready) => {
+    const first = await visit();
+    await ready();
+    const later = [];
+    for (let i = 0; i < RUNS; i++) later.push(await visit());
+    return `first visit ${ms(first)}, later visits ${summary(later)}`;
+  };
+  const seedAndGo = async (goto, run) => {
+    await goto(server.url + 'not-the-app');
+    await run((entry) => {
+      localStorage.setItem('ctit/settings/lock_declined', '1');
+      localStorage.setItem('ctit/record/bench', JSON.stringify(entry));
+    }, seed);
+    await goto(server.url + '#coordinator');
+    return run(verdictFrame);
+  };
+  console.log('first verdict, unthrottled, per engine (ms from navigation start to the frame it is in):');
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const visit = () => seedAndGo((u) => page.goto(u), (fn, arg) => page.evaluate(fn, arg));
+    console.log(`  Chromium: ${await loads(visit, () => page.evaluate(() => navigator.serviceWorker.ready))}`);
+    await context.close();
+  }
+  for (const engine of ['webkit', 'firefox']) {
+    let s;
+    try {
+      s = await startSession(engine);
+      const visit = () => seedAndGo((u) => s.goto(u), (fn, arg) => s.run(fn, arg));
+      const name = engine === 'webkit' ? 'WebKit' : 'Firefox';
+      console.log(`  ${name}: ${await loads(visit, () => s.run(() => navigator.serviceWorker.ready.then(() => true)))}`);
+    } catch (e) {
+      console.log(`  ${engine}: not measured (${e.message.split('\n')[0]}; ./dev.sh test installs its driver)`);
+    } finally {
+      await s?.close();
+    }
+  }
 }
 
 await browser.close();
