@@ -4,6 +4,8 @@
 //! Chinese punctuation and full-width letters and digits (typed with a
 //! Chinese input method) included. The list's search box only calls it.
 
+use crate::engine::Outcome;
+
 /// `text` as the search compares it: only its letters and digits (any
 /// script: Chinese characters are letters), lower case, full-width forms
 /// (`Ｓ００２`) as their ASCII letters and digits.
@@ -42,6 +44,80 @@ impl Search {
     /// Whether `label` is found by it (every label, when it is empty).
     pub fn finds(&self, label: &str) -> bool {
         self.is_empty() || folded(label).contains(&self.folded)
+    }
+}
+
+/// Where a record stands, as the list's status filter asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// Not yet marked complete.
+    InProgress,
+    /// Marked complete (amended or not).
+    Complete,
+}
+
+impl Progress {
+    /// Both, in the filter's order.
+    pub const ALL: [Progress; 2] = [Progress::InProgress, Progress::Complete];
+
+    /// The filter option's value.
+    pub fn value(self) -> &'static str {
+        match self {
+            Progress::InProgress => "in-progress",
+            Progress::Complete => "complete",
+        }
+    }
+
+    /// The progress an option's value names (`None` for "any", `""`).
+    pub fn from_value(value: &str) -> Option<Progress> {
+        Progress::ALL.into_iter().find(|p| p.value() == value)
+    }
+}
+
+/// Every outcome, in the list's filter order.
+pub const OUTCOMES: [Outcome; 3] = [Outcome::Eligible, Outcome::NotEligible, Outcome::Incomplete];
+
+/// The outcome a filter option's value names (`Outcome::as_str`; `None`
+/// for "any", `""`).
+pub fn outcome_from_value(value: &str) -> Option<Outcome> {
+    OUTCOMES.into_iter().find(|o| o.as_str() == value)
+}
+
+/// The records list's search and filters, as chosen: what was typed, an
+/// outcome (a record without a screening date counts as incomplete) and
+/// where it stands; `None` keeps every record.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// What the search box holds, as typed.
+    pub typed: String,
+    /// The outcome filter.
+    pub outcome: Option<Outcome>,
+    /// The status filter.
+    pub progress: Option<Progress>,
+}
+
+impl ListFilter {
+    /// Whether it keeps every record (nothing typed or chosen).
+    pub fn keeps_all(&self) -> bool {
+        *self == ListFilter::default()
+    }
+
+    /// Whether a record with this `label`, completeness and outcome is
+    /// kept, `search` being `Search::new(&self.typed)` (folded once for
+    /// every record). The outcome is asked for last and only when an
+    /// outcome is chosen: judging a record is the costly part.
+    pub fn keeps(
+        &self,
+        search: &Search,
+        label: &str,
+        complete: bool,
+        outcome: impl FnOnce() -> Outcome,
+    ) -> bool {
+        search.finds(label)
+            && self
+                .progress
+                .is_none_or(|p| (p == Progress::Complete) == complete)
+            && self.outcome.is_none_or(|o| outcome() == o)
     }
 }
 
@@ -110,5 +186,46 @@ mod tests {
         assert_eq!(folded("张三（001）"), "张三001");
         assert_eq!(folded("ＡＢ－１２"), "ab12");
         assert_eq!(folded(""), "");
+    }
+
+    #[test]
+    fn the_filters_keep_what_they_name_and_judge_only_when_an_outcome_is_chosen() {
+        let everything = ListFilter::default();
+        assert!(everything.keeps_all());
+        let search = Search::new("");
+        assert!(everything.keeps(&search, "S-1", false, || panic!("not judged")));
+        let complete = ListFilter {
+            progress: Some(Progress::Complete),
+            ..ListFilter::default()
+        };
+        assert!(complete.keeps(&search, "S-1", true, || panic!("not judged")));
+        assert!(!complete.keeps(&search, "S-1", false, || panic!("not judged")));
+        let eligible = ListFilter {
+            outcome: Some(Outcome::Eligible),
+            ..ListFilter::default()
+        };
+        assert!(eligible.keeps(&search, "S-1", false, || Outcome::Eligible));
+        assert!(!eligible.keeps(&search, "S-1", false, || Outcome::Incomplete));
+        let typed = ListFilter {
+            typed: "s 002".into(),
+            outcome: Some(Outcome::Eligible),
+            ..ListFilter::default()
+        };
+        let search = Search::new(&typed.typed);
+        assert!(!typed.keeps(&search, "S-003", false, || panic!("not judged")));
+        assert!(typed.keeps(&search, "S-002", false, || Outcome::Eligible));
+    }
+
+    #[test]
+    fn every_filter_option_reads_back_from_its_value() {
+        for p in Progress::ALL {
+            assert_eq!(Progress::from_value(p.value()), Some(p));
+        }
+        for o in OUTCOMES {
+            assert_eq!(outcome_from_value(o.as_str()), Some(o));
+        }
+        assert_eq!(Progress::from_value(""), None);
+        assert_eq!(outcome_from_value(""), None);
+        assert_eq!(outcome_from_value("eligible "), None);
     }
 }

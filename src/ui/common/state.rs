@@ -15,6 +15,7 @@ use crate::ui::common::route::{self, Screen};
 use crate::ui::platform::perf::{mark, measure};
 use crate::ui::platform::storage::{BrowserStore, forget_key, held_key, use_browser, with_store};
 use leptos::prelude::*;
+use std::collections::HashSet;
 
 /// How many records the records list draws at first: the most recently saved.
 ///
@@ -111,7 +112,7 @@ pub struct AppState {
     pub creating: RwSignal<Option<crate::record::create::Pending>>,
     /// The records list shows only these record ids, when a search or
     /// filter is set (the list's tools set it).
-    pub list_only: RwSignal<Option<Vec<String>>>,
+    pub list_only: RwSignal<Option<HashSet<String>>>,
 }
 
 impl AppState {

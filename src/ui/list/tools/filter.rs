@@ -9,7 +9,7 @@
 //! filters are kept while the app is open, so coming back from a record
 //! finds the list as it was left.
 
-use crate::app::search::Search;
+use crate::app::search::{ListFilter, Progress, Search, outcome_from_value};
 use crate::engine::Outcome;
 use crate::record::draft::Draft;
 use crate::record::history::Status;
@@ -19,23 +19,11 @@ use crate::ui::list;
 use crate::ui::list::tools::words;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
-
-/// A search and filters, as chosen.
-#[derive(Clone, Default, PartialEq)]
-struct Filter {
-    /// What the label must hold (`crate::app::search`), as typed.
-    text: String,
-    /// `eligible`, `not_eligible`, `incomplete` (records without a
-    /// screening date count as incomplete), or "" for any.
-    outcome: String,
-    /// `complete` (amended or not), `in-progress`, or "" for any.
-    status: String,
-}
+use std::collections::{HashMap, HashSet};
 
 thread_local! {
-    /// The filter while the app is open.
-    static KEPT: RefCell<Filter> = RefCell::new(Filter::default());
+    /// The search and filters while the app is open.
+    static KEPT: RefCell<ListFilter> = RefCell::new(ListFilter::default());
     /// Each record's outcome by (id, last saved), so filtering does not
     /// judge every record again.
     static OUTCOMES: RefCell<HashMap<String, (String, Outcome)>> = RefCell::new(HashMap::new());
@@ -56,16 +44,6 @@ fn outcome(d: &Draft) -> Outcome {
     })
 }
 
-fn keeps(f: &Filter, search: &Search, d: &Draft) -> bool {
-    search.finds(&d.label)
-        && match f.status.as_str() {
-            "complete" => Status::of(d).is_complete(),
-            "in-progress" => !Status::of(d).is_complete(),
-            _ => true,
-        }
-        && (f.outcome.is_empty() || outcome(d).as_str() == f.outcome)
-}
-
 /// The search box and filters above the records list, with how many
 /// records match.
 #[component]
@@ -81,18 +59,23 @@ pub fn ListFilter() -> impl IntoView {
     Effect::new(move |_| {
         let f = filter.get();
         KEPT.with(|k| *k.borrow_mut() = f.clone());
-        if f == Filter::default() {
+        if f.keeps_all() {
             matched.set(None);
             state.list_only.set(None);
             return;
         }
         crate::ui::platform::perf::mark("ctit-filter");
-        let search = Search::new(&f.text);
+        let search = Search::new(&f.typed);
         let (ids, total) = state.catalogue.with(|c| {
-            let ids: Vec<String> = c
+            let ids: HashSet<String> = c
                 .drafts
                 .iter()
-                .filter(|s| keeps(&f, &search, &s.draft))
+                .filter(|s| {
+                    let d = &s.draft;
+                    f.keeps(&search, &d.label, Status::of(d).is_complete(), || {
+                        outcome(d)
+                    })
+                })
                 .map(|s| s.draft.id.clone())
                 .collect();
             (ids, c.drafts.len())
@@ -101,7 +84,7 @@ pub fn ListFilter() -> impl IntoView {
         state.list_only.set(Some(ids));
         crate::ui::platform::perf::measure("ctit-filter", "ctit-filter");
     });
-    let set = move |f: fn(&mut Filter, String), value: String| filter.update(|x| f(x, value));
+    let set = move |f: fn(&mut ListFilter, String), value: String| filter.update(|x| f(x, value));
     // The list's exports (the screening log, the FHIR Questionnaire): what
     // was written, or why not, next to their buttons.
     let export_result = RwSignal::new(None::<Result<String, String>>);
@@ -110,43 +93,44 @@ pub fn ListFilter() -> impl IntoView {
             (common::operations::of(lang.get_untracked()).export_failed)(&e)
         })));
     };
-    // An option of one select, selected while its filter (`of`) has its value.
-    let option = move |of: fn(&Filter) -> &str, value: &'static str, text: Signal<&'static str>| {
-        view! { <option value=value prop:selected=move || filter.with(|f| of(f) == value)>{text}</option> }
+    // The filters' options, each selected while its filter has its value.
+    let outcome_option = move |o: Option<Outcome>, text: Signal<&'static str>| {
+        view! { <option value=o.map_or("", Outcome::as_str) prop:selected=move || filter.with(|f| f.outcome == o)>{text}</option> }
     };
-    let outcome: fn(&Filter) -> &str = |f| &f.outcome;
-    let status: fn(&Filter) -> &str = |f| &f.status;
+    let progress_option = move |p: Option<Progress>, text: Signal<&'static str>| {
+        view! { <option value=p.map_or("", Progress::value) prop:selected=move || filter.with(|f| f.progress == p)>{text}</option> }
+    };
     view! {
         <crate::ui::common::initials::ScreenerChip />
         <search class="list-filter no-print" data-list-filter>
             <div class="field">
                 <label for="list-search">{move || h().search_label}</label>
                 <input id="list-search" type="search" autocomplete="off" spellcheck="false"
-                    prop:value=move || filter.with(|f| f.text.clone())
-                    on:input=move |ev| set(|f, v| f.text = v, event_target_value(&ev)) />
+                    prop:value=move || filter.with(|f| f.typed.clone())
+                    on:input=move |ev| set(|f, v| f.typed = v, event_target_value(&ev)) />
             </div>
             <div class="field">
                 <label for="list-outcome">{move || h().outcome_filter}</label>
-                <select id="list-outcome" on:change=move |ev| set(|f, v| f.outcome = v, event_target_value(&ev))>
-                    {option(outcome, "", Signal::derive(move || h().any))}
-                    {option(outcome, "eligible", Signal::derive(move || ui().badge_eligible))}
-                    {option(outcome, "not_eligible", Signal::derive(move || ui().badge_not_eligible))}
-                    {option(outcome, "incomplete", Signal::derive(move || ui().badge_incomplete))}
+                <select id="list-outcome" on:change=move |ev| set(|f, v| f.outcome = outcome_from_value(&v), event_target_value(&ev))>
+                    {outcome_option(None, Signal::derive(move || h().any))}
+                    {outcome_option(Some(Outcome::Eligible), Signal::derive(move || ui().badge_eligible))}
+                    {outcome_option(Some(Outcome::NotEligible), Signal::derive(move || ui().badge_not_eligible))}
+                    {outcome_option(Some(Outcome::Incomplete), Signal::derive(move || ui().badge_incomplete))}
                 </select>
             </div>
             <div class="field">
                 <label for="list-status">{move || h().status_filter}</label>
-                <select id="list-status" on:change=move |ev| set(|f, v| f.status = v, event_target_value(&ev))>
-                    {option(status, "", Signal::derive(move || h().any))}
-                    {option(status, "in-progress", Signal::derive(move || ui().status_in_progress))}
-                    {option(status, "complete", Signal::derive(move || ui().status_complete))}
+                <select id="list-status" on:change=move |ev| set(|f, v| f.progress = Progress::from_value(&v), event_target_value(&ev))>
+                    {progress_option(None, Signal::derive(move || h().any))}
+                    {progress_option(Some(Progress::InProgress), Signal::derive(move || ui().status_in_progress))}
+                    {progress_option(Some(Progress::Complete), Signal::derive(move || ui().status_complete))}
                 </select>
             </div>
             {move || matched.get().map(|(n, of)| {
                 let h = h();
                 let text = match n {
                     // Records there, none found: say what found none.
-                    0 if of > 0 => filter.with(|f| match f.text.trim() {
+                    0 if of > 0 => filter.with(|f| match f.typed.trim() {
                         "" => h.no_match_filters.to_string(),
                         typed => (h.no_match)(typed),
                     }),
