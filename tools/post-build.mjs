@@ -36,7 +36,9 @@
 //      loader web/split-loader.js, web/pack.js and the typing journal,
 //      minified) and the main wasm module as text, under a
 //      Content-Security-Policy naming each inline piece by hash; the
-//      service worker's registration becomes a hashed file;
+//      service worker's registration becomes a hashed file; and the warm
+//      page (warm.html, the service worker's answer to a navigation) with
+//      the main module as a file of its own (app-<hash>.wasm);
 //  11. throw Trunk's own wasm-bindgen output away, and stop if the site
 //      holds any file this hook does not know (Trunk changed its output);
 //  12. write sw.js: web/sw.js with the list of every file and a version
@@ -258,6 +260,16 @@ await runSteps([
     fs.writeFileSync(path.join(dir, 'index.html'), html);
     written.add('index.html');
     console.log(`post-build: index.html ${(Buffer.byteLength(html) / 1024).toFixed(0)} KB with its Content-Security-Policy`);
+    // Once the service worker keeps the app, a start needs no single-file
+    // page: it answers navigations with warm.html, which names the main
+    // module's own file (content-hashed) instead of carrying it as text.
+    // The start streams that file from the cache, and the browser keeps
+    // the compiled code of a streamed module between starts: no decoding,
+    // no compiling afresh, a page a sixth of the size to parse.
+    const wasmFile = hashed('app.wasm', main.bytes);
+    write(wasmFile, main.bytes);
+    const warm = writePage(template.html, { packStart, css, boot, wasmText: null, wasmFile });
+    write('warm.html', warm);
   }],
 
   ['throw Trunk\'s own wasm-bindgen output away, and check the site\'s files', () => {

@@ -2,10 +2,12 @@
 //! and written into index.html by tools/post-build.mjs, so the first screen
 //! needs one request (the page) instead of two round trips.
 //
-// The main wasm module travels inside index.html as the text of a data
-// block (<script type="application/wasm" id="app-wasm">, never executed),
-// encoded by `wasmAsText` in tools/post-build.mjs, which fills in
-// WASM_SWAPS (its [byte, character] pairs) and WASM_LENGTH.
+// On a first visit the main wasm module travels inside index.html as the
+// text of a data block (<script type="application/wasm" id="app-wasm">,
+// never executed), encoded by `wasmAsText` in tools/post-build.mjs, which
+// fills in WASM_SWAPS (its [byte, character] pairs) and WASM_LENGTH. Once
+// the service worker keeps the app, its warm page names the module's own
+// file instead (data-file), which is streamed.
 import init, * as bindings from './glue.js';
 import { prefetch } from './split-loader.js';
 import { replay, write } from './journal.js';
@@ -16,9 +18,8 @@ import { usePack } from './pack.js';
 // module with a `pack`, src/ui/features.json; PACK_HASH is null if none).
 /* global WASM_SWAPS, WASM_LENGTH, SW_REGISTER, PACK_HASH, PACK_MODULE, PACK_STYLES */
 
-/** The wasm module's bytes, decoded from the page's data block (then removed from the page). */
-function wasmBytes() {
-  const block = document.getElementById('app-wasm');
+/** The wasm module's bytes, decoded from the page's data block `block` (then removed from the page). */
+function wasmBytes(block) {
   const text = block ? block.textContent : '';
   if (block) block.remove();
   // index.html starts with a UTF-8 byte order mark, which browsers trust
@@ -63,8 +64,17 @@ if (PACK_HASH && location.hash.startsWith(PACK_HASH)) {
   prefetch(PACK_MODULE);
   for (const sheet of PACK_STYLES) document.head.append(Object.assign(document.createElement('link'), { id: `style-${sheet}`, rel: 'stylesheet', href: `./${sheet}.css` }));
 }
-// Everything else needs the whole page (the main module is in it), and the
-// service worker's caching waits until the page is here.
+// The warm page (tools/post-build.mjs: what the service worker answers a
+// navigation with) names the main module's own file in a block before this
+// script: it is streamed from the service worker's cache now, and the
+// browser reuses the code it compiled on an earlier start. (If the server
+// sent the file with another type than application/wasm, which streaming
+// refuses, it is compiled from its bytes.)
+const named = document.querySelector('#app-wasm[data-file]');
+const streamed = named && WebAssembly.compileStreaming(fetch(named.dataset.file))
+  .catch(() => fetch(named.dataset.file).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+// Everything else needs the whole page (the first visit's page carries the
+// main module), and the service worker's caching waits until the page is here.
 await new Promise((parsed) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', parsed, { once: true }) : parsed()));
 // The service worker's registration (web/sw-register.js) is a file of its
 // own, content-hashed by tools/post-build.mjs: the page need not carry it.
@@ -73,7 +83,7 @@ import(SW_REGISTER).then((m) => m.registerServiceWorker(), () => {});
 try {
   // Typing lost by a killed browser is written back before the app reads
   // its records (web/journal.js), while the module compiles.
-  const [module] = await Promise.all([WebAssembly.compile(wasmBytes()), replay()]);
+  const [module] = await Promise.all([streamed || WebAssembly.compile(wasmBytes(document.getElementById('app-wasm'))), replay()]);
   window.ctitJournal = { write };
   const wasm = await init({ module_or_path: module });
   // As Trunk's own loader does: the benchmark reads the wasm memory from it.

@@ -43,10 +43,14 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(siteJson(request));
     return;
   }
-  // Navigations get the page (the biggest file: cached once, not twice as
-  // './' and './index.html').
+  // Navigations get the warm page (warm.html: the app's page naming its
+  // main module's file, which is streamed and whose compiled code the
+  // browser keeps), else the one-file page; './' and './index.html' are
+  // not cached twice.
   if (request.mode === 'navigate') {
-    event.respondWith(caches.open(CACHE).then((c) => c.match('./index.html')).then((page) => page || fetch(request)));
+    event.respondWith(caches.open(CACHE)
+      .then(async (c) => (await c.match('./warm.html')) || (await c.match('./index.html')))
+      .then((page) => page || fetch(request)));
     return;
   }
   event.respondWith(caches.open(CACHE).then((c) => c.match(request, { ignoreSearch: true })).then((hit) => hit || fetch(request)));

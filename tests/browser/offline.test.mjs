@@ -25,8 +25,10 @@ async function controlled(page) {
   });
 }
 
-test('after one online visit the app starts offline and every draft opens', async () => {
+test('after one online visit the app starts offline from the warm page, streaming its module, and every draft opens', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
+  // The first visit: the page carries the module.
+  assert.equal(await page.locator('#app-wasm[data-file]').count(), 0);
   await controlled(page);
   for (const f of ['01-eligible-full-record.json', '07-chemo-exactly-one-month-ago.json']) {
     await page.getByLabel('Import').setInputFiles(path.join(casesDir, f));
@@ -34,8 +36,15 @@ test('after one online visit the app starts offline and every draft opens', asyn
     await page.getByRole('button', { name: '← All screenings' }).click();
   }
   await context.setOffline(true);
+  const streamed = [];
+  page.on('request', (r) => streamed.push(r.url()));
   await page.reload();
   await page.waitForSelector('#list-title');
+  // The service worker answered with the warm page, which names the
+  // module's own file: fetched (from the cache) and streamed.
+  const file = await page.getAttribute('#app-wasm', 'data-file');
+  assert.match(file ?? '', /^\.\/app-[0-9a-f]{8}\.wasm$/);
+  assert.ok(streamed.some((u) => u.endsWith(file.slice(2))), `the module's file was asked for: ${streamed.join(', ')}`);
   const labels = await page.$$eval('tr[data-record] button.link', (els) => els.map((e) => e.textContent));
   assert.deepEqual(labels.sort(), ['01-eligible-full-record', '07-chemo-exactly-one-month-ago']);
   for (const label of labels) {

@@ -44,3 +44,20 @@ test('a template the page could not keep stops the build, saying why', () => {
   stops(source.replace('<body>', '<body onload="go()">'), /inline script, style or event handler/);
   stops(source.replace(/<link data-trunk rel="rust"[^>]*>\n/, ''), /one `<link data-trunk rel="rust" data-bin/);
 });
+
+test('the warm page is the same page and policy naming the main module\'s file, whose bytes are the ones the first page carries', () => {
+  const page = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const warm = fs.readFileSync(path.join(dist, 'warm.html'), 'utf8');
+  const policy = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
+  assert.equal(policy(warm), policy(page), 'the same Content-Security-Policy (the start is the same script)');
+  const start = (html) => html.match(/<script type="module" async>([\s\S]*?)<\/script>/)[1];
+  assert.equal(start(warm), start(page));
+  const file = warm.match(/<script type="application\/wasm" id="app-wasm" data-file="\.\/(app-[0-9a-f]{8}\.wasm)"><\/script>\n<script type="module" async>/)?.[1];
+  assert.ok(file, 'the block names the module\'s file, before the start');
+  assert.ok(Buffer.byteLength(warm) < Buffer.byteLength(page) / 4, 'a fraction of the first page');
+  const bytes = fs.readFileSync(path.join(dist, file));
+  assert.equal(bytes.readUInt32LE(0), 0x6d736100, 'a wasm module');
+  // The first page's text of the module, decoded as web/boot.js does.
+  const text = page.match(/<script type="application\/wasm" id="app-wasm">([\s\S]*?)<\/script>/)[1];
+  assert.equal(text.length, bytes.length, 'the same length as the text the first page carries');
+});

@@ -100,8 +100,11 @@ const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8
  * charset, and the style sheet, the start and the main wasm module's text
  * (`wasmText`) before `</head>`; a byte order mark first, so browsers
  * decode it as UTF-8 whatever charset a server's Content-Type names.
+ * With `wasmFile`, the warm page the service worker answers navigations
+ * with: the same page and policy, the module named by its file instead of
+ * carried (web/boot.js streams it, and the browser keeps its compiled code).
  */
-export function writePage(template, { packStart, css, boot, wasmText }) {
+export function writePage(template, { packStart, css, boot, wasmText, wasmFile = null }) {
   if (/<\/(?:script|style)/i.test((packStart ?? '') + boot + css)) fail('the start or the style sheet would end its own element', 'find the "</script" or "</style" in web/*.js or the style sheets and write it another way.');
   const CSP = [
     "default-src 'none'",
@@ -117,6 +120,10 @@ export function writePage(template, { packStart, css, boot, wasmText }) {
   // (The replacements are functions: the code and the wasm's text hold "$" patterns.)
   const html = template
     .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">${packStart === null ? '' : `\n  <script>${packStart}</script>`}`)
-    .replace('</head>', () => `<style>${css}</style>\n<script type="module" async>${boot}</script>\n<script type="application/wasm" id="app-wasm">${wasmText}</script>\n</head>`);
+    .replace('</head>', () => (wasmFile === null
+      ? `<style>${css}</style>\n<script type="module" async>${boot}</script>\n<script type="application/wasm" id="app-wasm">${wasmText}</script>\n</head>`
+      // The warm page: the block names the module's own file instead, and
+      // comes before the start, so the start finds it at once.
+      : `<style>${css}</style>\n<script type="application/wasm" id="app-wasm" data-file="./${wasmFile}"></script>\n<script type="module" async>${boot}</script>\n</head>`));
   return `\uFEFF${html}`;
 }
