@@ -46,7 +46,8 @@
 //                   WebKit and Firefox: tests/engines/webdriver.mjs)
 //   engine          natively: cargo run --release --example bench_engine
 //
-// BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,list,lock,backup,handoff,engines,engine),
+// BENCH_BEFORE=DIR (another build's dist/: its cold and warm first verdict
+// beside these, same run), BENCH_RUNS (default 10), BENCH_PARTS (cold,warm,floor,input,list,lock,backup,handoff,engines,engine),
 // BENCH_KEY_MS (default 80) and BENCH_DEBUG=1 (every event, the static
 // copy's HTML) adjust a run.
 import fs from 'node:fs';
@@ -176,11 +177,16 @@ async function coldLoads(url) {
   return times;
 }
 
-/** First verdict of `RUNS` warm loads of `url`: new tabs of a context that has loaded it before. */
-async function warmLoads(url, { serviceWorker }) {
+/**
+ * First verdict of `RUNS` warm loads of `url`: new tabs of a context that
+ * has loaded it before (and registered the service worker `register`, for
+ * a page that registers none itself).
+ */
+async function warmLoads(url, { serviceWorker, register = null }) {
   const context = await browser.newContext();
   const first = await newPage(context, { cold: false });
   await first.goto(url);
+  if (register) await first.evaluate((sw) => navigator.serviceWorker.register(sw), register);
   if (serviceWorker) {
     await first.evaluate(() => navigator.serviceWorker.ready);
     await first.reload();
@@ -198,8 +204,17 @@ async function warmLoads(url, { serviceWorker }) {
   return times;
 }
 
-if (PARTS.has('cold')) console.log(`first verdict painted, cold, Slow 4G + 4x CPU: ${summary(await coldLoads(server.url + '#coordinator'))}   (budget: median <= 1800 ms)`);
-if (PARTS.has('warm')) console.log(`first verdict painted, warm (service worker), 4x CPU: ${summary(await warmLoads(server.url + '#coordinator', { serviceWorker: true }))}   (budget: median <= 300 ms)`);
+// BENCH_BEFORE=DIR: the previous build's figures beside these, in the same run.
+const before = process.env.BENCH_BEFORE ? await serveDist(path.resolve(process.env.BENCH_BEFORE)) : null;
+if (PARTS.has('cold')) {
+  console.log(`first verdict painted, cold, Slow 4G + 4x CPU: ${summary(await coldLoads(server.url + '#coordinator'))}   (budget: median <= 1800 ms)`);
+  if (before) console.log(`  the previous build (${process.env.BENCH_BEFORE}): ${summary(await coldLoads(before.url + '#coordinator'))}`);
+}
+if (PARTS.has('warm')) {
+  console.log(`first verdict painted, warm (service worker), 4x CPU: ${summary(await warmLoads(server.url + '#coordinator', { serviceWorker: true }))}   (budget: median <= 300 ms)`);
+  if (before) console.log(`  the previous build (${process.env.BENCH_BEFORE}): ${summary(await warmLoads(before.url + '#coordinator', { serviceWorker: true }))}`);
+}
+await before?.close();
 
 // --- Floor: the browser's own share of those two figures -----------------
 // The first screen as the app paints it, saved as a static page (the same
@@ -226,14 +241,25 @@ if (PARTS.has('floor')) {
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>\n' + html);
   if (process.env.BENCH_DEBUG) console.log(html);
   for (const f of fs.readdirSync(dist).filter((f) => /\.(css|svg)(\.br|\.gz)?$/.test(f))) fs.copyFileSync(path.join(dist, f), path.join(dir, f));
+  // A minimal service worker answering from Cache Storage, as the app's
+  // does: the floor of the app's warm start (registered by the benchmark,
+  // since the static copy runs no script).
+  fs.writeFileSync(path.join(dir, 'floor-sw.js'), [
+    "const FILES = ['./', ...(" + JSON.stringify(fs.readdirSync(dir).filter((f) => /\.(css|svg)$/.test(f)).map((f) => `./${f}`)) + ")];",
+    "self.addEventListener('install', (e) => e.waitUntil(caches.open('floor').then((c) => c.addAll(FILES)).then(() => self.skipWaiting())));",
+    "self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));",
+    "self.addEventListener('fetch', (e) => e.respondWith(caches.open('floor').then((c) => c.match(e.request.mode === 'navigate' ? './' : e.request, { ignoreSearch: true })).then((hit) => hit || fetch(e.request))));",
+  ].join('\n'));
   const copy = await serveDist(dir);
   const cold = await coldLoads(copy.url);
   const warm = await warmLoads(copy.url, { serviceWorker: false });
+  const swWarm = await warmLoads(copy.url, { serviceWorker: true, register: './floor-sw.js' });
   await copy.close();
   fs.rmSync(dir, { recursive: true, force: true });
   console.log(`floor, the same first screen as a static page (HTML + CSS, no script):`);
   console.log(`  cold, Slow 4G + 4x CPU: ${summary(cold)}`);
   console.log(`  warm (HTTP cache), 4x CPU: ${summary(warm)}`);
+  console.log(`  warm (a minimal service worker, Cache Storage), 4x CPU: ${summary(swWarm)}`);
   // One round trip for the page, one more if it names files of its own
   // (fetched in parallel), then every byte of the critical path through the
   // throttled link, before any code runs.
