@@ -1,10 +1,12 @@
-//! A screening record, pure: the draft as typed ([`draft`]), its audit
-//! trail ([`history`]), records as stored with their tombstones
-//! ([`stored`]), judging a draft ([`judge`]), and the record's files in and
+//! A screening record, pure: the draft as typed ([`draft`]) with its dates
+//! as understood ([`dates`]), its audit trail ([`history`]), records as
+//! stored with their tombstones ([`stored`]),
+//! judging a draft ([`judge`]), and the record's files in and
 //! out ([`import`], [`export`]). No browser, no clock: times come in as
 //! arguments, storage as a `storage::KeyValue`.
 
 pub mod create;
+pub mod dates;
 pub mod draft;
 pub mod export;
 pub mod history;
