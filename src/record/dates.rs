@@ -133,19 +133,10 @@ pub fn understood(typed: &str) -> Option<Date> {
 /// read as year, month and day (a real date or not), else the text as
 /// typed without surrounding spaces.
 pub fn for_record(typed: &str) -> String {
-    let Typed::Read { year, month, day } = read(typed) else {
-        return typed.trim().to_string();
-    };
-    let mut out = String::with_capacity(10);
-    for (n, width) in [(year, 4), (month, 2), (day, 2)] {
-        if width == 2 {
-            out.push('-');
-        }
-        for place in [1000, 100, 10, 1].into_iter().skip(4 - width) {
-            out.push(char::from(b'0' + (n / place % 10) as u8));
-        }
+    match read(typed) {
+        Typed::Read { year, month, day } => format!("{year:04}-{month:02}-{day:02}"),
+        _ => typed.trim().to_string(),
     }
-    out
 }
 
 #[cfg(test)]

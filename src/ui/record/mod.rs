@@ -7,6 +7,7 @@ pub mod creating;
 pub mod door;
 pub mod field;
 pub mod marks;
+pub mod readback;
 pub mod trail;
 pub mod verdict;
 pub mod words;
@@ -360,12 +361,13 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                             inputmode="numeric"
                             autocomplete="off"
                             spellcheck="false"
-                            aria-describedby="h-screening_date"
+                            aria-describedby="h-screening_date r-screening_date"
                             aria-invalid=move || date_problem().is_some().to_string()
                             prop:value=date_value
                             disabled=move || !editable.get()
                             on:input=move |ev| edit_meta(|d, v| d.screening_date = v, event_target_value(&ev))
                         />
+                        {readback::screening_date(form)}
                         {move || date_problem().map(|p| view! { <p class="field-error">{format!("{}: {p}", shared().screening_date)}</p> })}
                     </div>
                 </div>
