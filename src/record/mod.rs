@@ -1,7 +1,7 @@
 //! A screening record, pure: the draft as typed ([`draft`]) with its dates
 //! as understood ([`dates`]), its audit trail ([`history`]), records as
-//! stored with their tombstones ([`stored`]),
-//! judging a draft ([`judge`]), and the record's files in and
+//! stored with their tombstones ([`stored`]), labels that are the same
+//! ([`labels`]), judging a draft ([`judge`]), and the record's files in and
 //! out ([`import`], [`export`]). No browser, no clock: times come in as
 //! arguments, storage as a `storage::KeyValue`.
 
@@ -12,5 +12,6 @@ pub mod export;
 pub mod history;
 pub mod import;
 pub mod judge;
+pub mod labels;
 pub mod session;
 pub mod stored;

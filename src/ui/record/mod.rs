@@ -39,12 +39,15 @@ use leptos::prelude::*;
 pub fn RecordScreen(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    // A new record never stored is dropped once its screen is left.
+    on_cleanup({
+        let id = id.clone();
+        move || creating::left(state, id)
+    });
     move || {
         // (Stored, the catalogue has it: created now, it is drawn again.)
-        let waiting = state
-            .creating
-            .with(|c| c.as_ref().is_some_and(|p| p.id == id));
-        match state.stored(&id) {
+        let waiting = state.creating.with(|c| creating::waiting(c.as_ref(), &id));
+        match state.stored(&id).or_else(|| creating::unsaved(state, &id)) {
             Some(stored) => record_form(state, stored),
             None if waiting => view! { <creating::StartGate /> }.into_any(),
             None => view! {
@@ -351,6 +354,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                             disabled=move || !editable.get()
                             on:input=move |ev| edit_meta(|d, v| d.label = v, event_target_value(&ev))
                         />
+                        {readback::same_label(form)}
                     </div>
                     <div class="field">
                         <label for="f-screening_date">{tr(lang, |l| common::words::of(l).screening_date)}</label>
