@@ -42,13 +42,16 @@ pub enum StorageWarning {
     Full(String),
 }
 
-/// Something a tab tells the coordinator once, above every screen, until
-/// dismissed.
+/// Something a tab tells the coordinator above every screen: once, until
+/// dismissed; the idle warning until someone uses a tab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Notice {
     /// Another tab set a passcode at the same moment as this one: this
     /// tab's was not set; the other's protects the records.
     PasscodeSetElsewhere,
+    /// The tabs lock in this many seconds unless someone uses one
+    /// (`security::session::Idle::Warn`).
+    LockingSoon(u32),
 }
 
 /// What a coordinator asked for before answering the passcode offer: every
@@ -220,9 +223,8 @@ impl AppState {
         self.catalogue.set(Catalogue::default());
         self.initials.set(String::new());
         self.locked.set(true);
-        if matches!(self.screen.get_untracked(), Screen::Record(_)) {
-            self.screen.set(Screen::List);
-        }
+        // The screen is kept (the lock screen stands in for it): unlocking
+        // returns to it, a record included.
     }
 
     /// Brings this tab in line with the device after another tab set or
