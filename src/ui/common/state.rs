@@ -374,11 +374,19 @@ impl AppState {
     pub fn create(&self, draft: Draft) {
         let id = draft.id.clone();
         if self.save(&draft, 0).is_err() {
-            // Kept in memory: put it in the list so it can still be opened.
-            self.catalogue
-                .update(|c| c.drafts.insert(0, Stored::fresh(draft, 0)));
+            self.keep_in_memory(draft);
         }
         self.go(Screen::Record(id));
+    }
+
+    /// A new record that storage refused (full or blocked: the banner
+    /// says so) is kept in memory: put in the list, it can still be
+    /// opened and exported while the app is open.
+    pub fn keep_in_memory(&self, draft: Draft) {
+        self.catalogue.update(|c| {
+            c.drafts.retain(|s| s.draft.id != draft.id);
+            c.drafts.insert(0, Stored::fresh(draft, 0));
+        });
     }
 
     /// Deletes a record, leaving its tombstone (who, when, why; checked

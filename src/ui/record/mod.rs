@@ -121,7 +121,12 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                     .stored_copy_unreadable
                     .to_string(),
             )),
-            Err(SaveError::Store(_)) => {} // the app-wide banner says so
+            // The app-wide banner says so; a new record never stored
+            // stays in the list, in memory, as one created then would.
+            Err(SaveError::Store(_)) if !session.with_value(RecordSession::is_stored) => {
+                state.keep_in_memory(d);
+            }
+            Err(SaveError::Store(_)) => {}
         }
         redraw();
     };
