@@ -274,6 +274,39 @@ fn a_crafted_code_with_an_answer_of_the_wrong_kind_is_refused_naming_the_field()
 }
 
 #[test]
+fn a_code_carries_dates_only_as_yyyy_mm_dd_though_the_form_reads_more() {
+    // What a coordinator may type in the form (`record::dates`) is not
+    // what a code may carry: the code is a file format, read strictly.
+    for value in ["19610402", "1961-4-2", "1961/04/02", "1961年4月2日"] {
+        let refused = Handoff::decode(&with_answer("birth_date", value).encode());
+        assert_eq!(
+            refused,
+            Err(Refusal::BadAnswer {
+                field: Field::BirthDate,
+                fault: AnswerFault::Invalid(ProblemKind::BadDate)
+            }),
+            "{value}"
+        );
+    }
+}
+
+#[test]
+fn a_date_the_patient_typed_without_a_date_picker_is_carried_as_yyyy_mm_dd() {
+    // (A browser without a date picker gives the patient a text box.)
+    let mut draft = Draft::new("p", "", "");
+    draft.set_input("birth_date", "19610402");
+    draft.set_input("last_chemo_date", "2026/11/3");
+    let carried = Handoff::from_draft(&draft, day("2026-12-01"));
+    assert!(carried.left_out.is_empty(), "{:?}", carried.left_out);
+    assert_eq!(carried.handoff.inputs["birth_date"], "1961-04-02");
+    assert_eq!(carried.handoff.inputs["last_chemo_date"], "2026-11-03");
+    assert_eq!(
+        Handoff::decode(&carried.handoff.encode()),
+        Ok(carried.handoff)
+    );
+}
+
+#[test]
 fn a_crafted_code_with_a_date_after_the_self_check_is_refused_naming_the_field() {
     assert_eq!(
         Handoff::decode(&with_answer("last_mi_date", "2026-12-02").encode()),

@@ -100,6 +100,31 @@ fn the_log_is_de_identified_spreadsheet_safe_and_lists_criteria_ids() {
 }
 
 #[test]
+fn a_screening_date_typed_on_a_keypad_is_logged_as_yyyy_mm_dd() {
+    let mut draft = ctit_screening::record::draft::Draft::new("r1", "20261125", "");
+    draft.label = "S-1".into();
+    let row = log_row(&draft.label, &draft.screening_date, &draft.record_json());
+    assert_eq!(row.screening_date, "2026-11-25");
+    assert_ne!(row.outcome, "invalid");
+    // A tombstone keeps the date as typed; the log reads it the same way.
+    let t = ctit_screening::record::stored::Tombstone {
+        id: "r1".into(),
+        label: "S-1".into(),
+        screening_date: "2026/11/25".into(),
+        outcome: "incomplete".into(),
+        by: "AB".into(),
+        at: "2026-12-02T10:00:00.000Z".into(),
+        reason: ctit_screening::record::stored::DeletionReason::EnteredInError,
+        reason_text: String::new(),
+    };
+    assert_eq!(t.log_row().screening_date, "2026-11-25");
+    // What is not read stays as typed.
+    let draft = ctit_screening::record::draft::Draft::new("r2", "25/11/2026", "");
+    let row = log_row(&draft.label, &draft.screening_date, &draft.record_json());
+    assert_eq!(row.screening_date, "25/11/2026");
+}
+
+#[test]
 fn a_deleted_record_stays_in_the_log_with_who_deleted_it_when_and_why() {
     let t = ctit_screening::record::stored::Tombstone {
         id: "r1".into(),

@@ -6,19 +6,12 @@
 
 use crate::engine::Outcome;
 
-/// `text` as the search compares it: only its letters and digits (any
-/// script: Chinese characters are letters), lower case, full-width forms
-/// (`Ｓ００２`) as their ASCII letters and digits.
+/// `text` as the search compares it: a label's key
+/// ([`crate::record::labels::label_key`]: only its letters and digits, any
+/// script, lower case, full-width forms as ASCII), so the search and the
+/// record form's same-label warning read labels by one rule.
 pub fn folded(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            // Full-width ASCII forms (U+FF01–U+FF5E) → ASCII.
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            _ => c,
-        })
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    crate::record::labels::label_key(text)
 }
 
 /// What the search box holds, folded once for every label it is compared

@@ -25,8 +25,11 @@
 //!   one the engine accepts for its question (the data dictionary's type
 //!   and range: yes/no, whole numbers in range, real dates not after the
 //!   self-check, female/male, a platelet unit; [`Draft::problem_at`], the
-//!   same validation as the record form's) and at most [`MAX_VALUE_BYTES`]
-//!   long. A code that breaks this is refused, naming the field
+//!   same validation as the record form's, but dates written exactly
+//!   `YYYY-MM-DD`: the form also reads `19610402` and the like as typed
+//!   (`record::dates`), a code does not) and at most [`MAX_VALUE_BYTES`]
+//!   long. The patient's side writes a date the patient typed (a browser
+//!   without a date picker) as the form reads it. A code that breaks this is refused, naming the field
 //!   ([`Refusal::BadCheckDate`], [`Refusal::BadAnswer`]), and nothing is
 //!   created. This reverses the first version's choice ("answers are
 //!   carried as typed, even when not valid"): a crafted code could then
@@ -151,7 +154,14 @@ impl Handoff {
     pub fn from_draft(draft: &Draft, checked_on: Date) -> Carried {
         let mut inputs = BTreeMap::new();
         for key in codes() {
-            let value = clean(draft.input(&key).trim());
+            let typed = draft.input(&key).trim();
+            // A date typed (a browser without a date picker gives a text
+            // box) goes as the record form reads it: `YYYY-MM-DD`.
+            let value = if kind_of(&key) == Some(Kind::Date) {
+                clean(&crate::record::dates::for_record(typed))
+            } else {
+                clean(typed)
+            };
             if !value.is_empty() {
                 inputs.insert(key, value);
             }
@@ -260,6 +270,11 @@ fn answer_fault(inputs: &BTreeMap<String, String>, field: Field, on: Date) -> Op
     let given = || keys.iter().filter_map(|k| inputs.get(k));
     if given().any(|v| v.len() > MAX_VALUE_BYTES) {
         return Some(AnswerFault::TooLong);
+    }
+    // A code is a file format: its dates are `YYYY-MM-DD` exactly, though
+    // the record form reads more of what is typed (`record::dates`).
+    if field.def().kind == Kind::Date && given().any(|v| Date::parse(v.trim()).is_none()) {
+        return Some(AnswerFault::Invalid(ProblemKind::BadDate));
     }
     let mut draft = Draft::new("", "", "");
     for key in &keys {

@@ -42,7 +42,9 @@ pub struct Deleted {
     pub reason: String,
 }
 
-/// The log row of a record JSON (as a draft builds it).
+/// The log row of a record JSON (as a draft builds it): its screening
+/// date as the engine read it when it is readable, else `screening_date`
+/// as typed.
 pub fn log_row(label: &str, screening_date: &str, record_json: &Json) -> LogRow {
     let mut row = LogRow {
         label: label.to_string(),
@@ -54,6 +56,8 @@ pub fn log_row(label: &str, screening_date: &str, record_json: &Json) -> LogRow 
         deleted: None,
     };
     if let Ok(record) = Record::from_json_value(record_json) {
+        // As the engine read it (a date typed `20261125` is `2026-11-25`).
+        row.screening_date = record.screening_date.to_string();
         let report = evaluate(&record);
         let ids = |s: Status| -> Vec<&'static str> {
             CRITERIA

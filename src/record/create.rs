@@ -1,7 +1,9 @@
 //! How a record comes to be, in one place: new, a copy, a file imported,
 //! a patient's code scanned. [`create`] takes the [`Origin`], the new
 //! record's random id, who creates it and when, and gives the draft to
-//! store, its history begun with the entry that says so. Pure: the id,
+//! store, its history begun with the entry that says so; a new, empty
+//! record is stored only with its first real change
+//! ([`Origin::stored_at_once`], [`Pending::Unsaved`]). Pure: the id,
 //! the time and the initials come in. (A restore from a backup brings
 //! records back as they were, each with its own entry: `security::backup`.)
 
@@ -41,14 +43,30 @@ pub enum Origin {
     },
 }
 
-/// A record waiting to be created: its id and where it comes from (while
-/// the screener's initials are asked).
+/// A record on its way to storage.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Pending {
-    /// The new record's id.
-    pub id: String,
-    /// Where it comes from.
-    pub origin: Origin,
+pub enum Pending {
+    /// Waiting for the screener's initials: nothing is made yet.
+    Initials {
+        /// The new record's id.
+        id: String,
+        /// Where it comes from.
+        origin: Origin,
+    },
+    /// A new, empty record, made (its history begun with "created") and
+    /// open, not stored: it is stored with its first real change
+    /// ([`Origin::stored_at_once`]), and dropped if left untouched.
+    Unsaved(Draft),
+}
+
+impl Pending {
+    /// The record's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Pending::Initials { id, .. } => id,
+            Pending::Unsaved(draft) => &draft.id,
+        }
+    }
 }
 
 impl Origin {
@@ -60,6 +78,19 @@ impl Origin {
             Origin::Imported { .. } => Kind::Imported,
             Origin::Scanned { .. } => Kind::Scanned,
         }
+    }
+
+    /// Whether the record is stored as soon as it is made. A new, empty
+    /// record is not: nothing typed but its screening date (today's), it
+    /// would be a "(no label)" row if left, so it is stored with its first
+    /// real change (an input, the label, the date, completing it), its
+    /// history then beginning with "created" at the time it was made, by
+    /// whom (`history::check_new` holds). Never stored, it leaves nothing:
+    /// no tombstone, no row of the screening log. A copy, a file or a
+    /// patient's code bring their content with them: they are stored at
+    /// once, as the coordinator asked.
+    pub fn stored_at_once(&self) -> bool {
+        !matches!(self, Origin::New { .. })
     }
 }
 
@@ -192,6 +223,86 @@ mod tests {
         assert_eq!(d.id, "r3");
         assert_eq!(kinds(&d), [Kind::Created, Kind::Imported]);
         assert_eq!(entries(&d.history)[1].after.as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn only_a_new_empty_record_waits_for_its_first_change_to_be_stored() {
+        let new = Origin::New {
+            screening_date: "2026-12-06".into(),
+        };
+        assert!(!new.stored_at_once());
+        let draft = Draft::new("x", "2026-12-06", AT);
+        for origin in [
+            Origin::Duplicate {
+                source: draft.clone(),
+                label_suffix: String::new(),
+            },
+            Origin::Imported {
+                draft: draft.clone(),
+                file_name: "f.json".into(),
+                left_out: 0,
+            },
+            Origin::Scanned { draft },
+        ] {
+            assert!(origin.stored_at_once(), "{:?}", origin.kind());
+        }
+    }
+
+    #[test]
+    fn an_untouched_new_record_is_never_stored_and_its_first_change_stores_it_created_then_edited()
+    {
+        use crate::record::session::RecordSession;
+        use crate::record::stored::{Stored, load_all, save, tombstones};
+        use crate::storage::{KeyValue, MemoryStore};
+        let made = create(
+            Origin::New {
+                screening_date: "2026-12-06".into(),
+            },
+            "r1",
+            "LM",
+            AT,
+        )
+        .unwrap();
+        let mut kv = MemoryStore::default();
+        let session = RecordSession::open(Stored::fresh(made.clone(), 0));
+        assert!(!session.is_stored());
+        // Opened and left: nothing to store, nothing on the device.
+        assert_eq!(
+            session.change(&made, "LM", "2026-12-06T09:05:00.000Z"),
+            None
+        );
+        assert!(kv.keys().unwrap().is_empty());
+        // The first real change stores it, its trail saying so truthfully.
+        let mut form = made.clone();
+        form.label = "S-001".into();
+        let first = session
+            .change(&form, "LM", "2026-12-06T09:05:00.000Z")
+            .expect("a change to store");
+        assert_eq!(save(&mut kv, &first, 0), Ok(1));
+        let trail: Vec<(Kind, String, String)> = entries(&first.history)
+            .into_iter()
+            .map(|e| (e.kind, e.at, e.field))
+            .collect();
+        assert_eq!(
+            trail,
+            [
+                (Kind::Created, AT.to_string(), String::new()),
+                (
+                    Kind::Edited,
+                    "2026-12-06T09:05:00.000Z".to_string(),
+                    "label".to_string()
+                ),
+            ]
+        );
+        assert_eq!(load_all(&mut kv).unwrap().drafts.len(), 1);
+        assert!(tombstones(&kv).unwrap().is_empty());
+        // Completing an untouched new record is a real change too.
+        let untouched = RecordSession::open(Stored::fresh(made, 0));
+        let done = untouched
+            .complete("LM", "2026-12-06T09:06:00.000Z", "incomplete")
+            .unwrap();
+        let mut other = MemoryStore::default();
+        assert_eq!(save(&mut other, &done, 0), Ok(1));
     }
 
     #[test]

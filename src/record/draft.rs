@@ -5,6 +5,7 @@
 use crate::engine::dictionary::{FIELDS, Field, FieldDef, Kind};
 use crate::engine::record::{FORMAT, PlateletUnit, read_value};
 use crate::engine::{Date, ProblemKind};
+use crate::record::dates;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use std::collections::BTreeMap;
@@ -184,9 +185,12 @@ impl Draft {
         }
     }
 
-    /// The draft as a spec §1 record for the engine. Text that is not a
-    /// valid value is passed on as it is, so the engine names the problem at
-    /// its field; empty inputs are left out (unknown).
+    /// The draft as a spec §1 record for the engine. A date typed in a form
+    /// the app reads (`19580315`, `1958/3/15`, `1958年3月15日`: see
+    /// [`dates`]) is given as `YYYY-MM-DD`, the screening date too; the
+    /// draft keeps what was typed. Other text that is not a valid value is
+    /// passed on as it is, so the engine names the problem at its field;
+    /// empty inputs are left out (unknown).
     pub fn record_json(&self) -> Json {
         let mut answers = Map::new();
         for def in FIELDS {
@@ -198,7 +202,7 @@ impl Draft {
             ("format", Json::String(FORMAT.into())),
             (
                 "screening_date",
-                Json::String(self.screening_date.trim().into()),
+                Json::String(dates::for_record(&self.screening_date)),
             ),
             ("answers", Json::Object(answers)),
         ])
@@ -226,7 +230,8 @@ impl Draft {
             Kind::Int { .. } | Kind::Number { .. } => {
                 (!text.is_empty()).then(|| number_or_text(text))
             }
-            Kind::Date | Kind::Serology | Kind::Sex => {
+            Kind::Date => (!text.is_empty()).then(|| Json::String(dates::for_record(text))),
+            Kind::Serology | Kind::Sex => {
                 (!text.is_empty()).then(|| Json::String(text.to_string()))
             }
             Kind::Platelets => {
@@ -417,6 +422,48 @@ pub(crate) mod tests {
         assert_eq!(problem("diabetes"), None);
         assert_eq!(problem("age_years"), None, "trimmed, as the form reads it");
         assert_eq!(problem("hiv"), None, "not answered");
+    }
+
+    #[test]
+    fn a_date_typed_on_a_numeric_keypad_reaches_the_engine_as_yyyy_mm_dd_and_stays_as_typed() {
+        let on = Date::parse("2026-11-25").expect("a date");
+        let mut d = draft();
+        d.screening_date = "20261125".into();
+        d.set_input("birth_date", "19580315");
+        d.set_input("last_chemo_date", "２０２６年１１月１日");
+        d.set_input("low_platelets_since", "2026/11/2");
+        let j = d.record_json();
+        assert_eq!(j["screening_date"], json!("2026-11-25"));
+        assert_eq!(j["answers"]["birth_date"], json!("1958-03-15"));
+        assert_eq!(j["answers"]["last_chemo_date"], json!("2026-11-01"));
+        assert_eq!(j["answers"]["low_platelets_since"], json!("2026-11-02"));
+        let record = Record::from_json_value(&j).expect("a valid screening date");
+        assert!(record.problems.is_empty(), "{:?}", record.problems);
+        for key in ["birth_date", "last_chemo_date", "low_platelets_since"] {
+            let f = Field::from_id(key).expect("a field");
+            assert_eq!(d.problem_at(f, on), None, "{key}");
+        }
+        // The draft keeps what was typed.
+        assert_eq!(d.input("birth_date"), "19580315");
+        assert_eq!(d.input("last_chemo_date"), "２０２６年１１月１日");
+        assert_eq!(d.screening_date, "20261125");
+    }
+
+    #[test]
+    fn a_date_readable_two_ways_is_not_guessed_and_the_engine_names_it() {
+        let on = Date::parse("2026-11-25").expect("a date");
+        let mut d = draft();
+        for typed in ["15.03.1958", "03/15/1958", "580315"] {
+            d.set_input("birth_date", typed);
+            assert_eq!(
+                d.problem_at(Field::BirthDate, on),
+                Some(ProblemKind::BadDate),
+                "{typed}"
+            );
+            assert_eq!(d.record_json()["answers"]["birth_date"], json!(typed));
+        }
+        d.screening_date = "25/11/2026".into();
+        assert!(Record::from_json_value(&d.record_json()).is_err());
     }
 
     #[test]

@@ -70,6 +70,13 @@ impl RecordSession {
         self.rev
     }
 
+    /// Whether the record is in storage: a new, empty record is not until
+    /// its first real change (`create::Origin::stored_at_once`), which
+    /// [`RecordSession::change`] gives to store over revision 0.
+    pub fn is_stored(&self) -> bool {
+        self.rev > 0
+    }
+
     /// Where the record stands.
     pub fn status(&self) -> Status {
         self.saved.status

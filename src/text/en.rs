@@ -380,13 +380,15 @@ impl Messages for English {
     fn field_help(&self, field: Field) -> Option<&'static str> {
         use Field::*;
         Some(match field {
-            BirthDate | LastChemoDate | LastRadiotherapyDate | LastMiDate => "YYYY-MM-DD",
+            BirthDate | LastChemoDate | LastRadiotherapyDate | LastMiDate => {
+                "YYYY-MM-DD or YYYYMMDD, the year first"
+            }
             AgeYears => "Only when the date of birth is not known",
             RhtpoDays => "Days of regular rhTPO after the last chemo-/radiotherapy",
             PlateletAfterRhtpo => "Count at the end of that rhTPO course",
             PlateletCount => "Most recent count (at enrolment)",
             LowPlateletsSince => {
-                "YYYY-MM-DD: first day of the current unbroken run of counts below 30×10^9/L"
+                "YYYY-MM-DD or YYYYMMDD: first day of the current unbroken run of counts below 30×10^9/L"
             }
             Ecog => "0 fully active … 4 completely disabled",
             NyhaClass => "1 = no limitation … 4 = symptoms at rest",

@@ -388,12 +388,14 @@ impl Messages for Chinese {
     fn field_help(&self, field: Field) -> Option<&'static str> {
         use Field::*;
         Some(match field {
-            BirthDate | LastChemoDate | LastRadiotherapyDate | LastMiDate => "YYYY-MM-DD",
+            BirthDate | LastChemoDate | LastRadiotherapyDate | LastMiDate => {
+                "YYYY-MM-DD 或 YYYYMMDD，年份在前"
+            }
             AgeYears => "仅在出生日期不详时填写",
             RhtpoDays => "末次化疗/放疗后规律使用 rhTPO 的天数",
             PlateletAfterRhtpo => "该 rhTPO 疗程结束时的计数",
             PlateletCount => "最近一次计数（入组时）",
-            LowPlateletsSince => "YYYY-MM-DD：本次持续低于 30×10^9/L 的第一天",
+            LowPlateletsSince => "YYYY-MM-DD 或 YYYYMMDD：本次持续低于 30×10^9/L 的第一天",
             Ecog => "0 完全活动 … 4 完全失能",
             NyhaClass => "1 = 活动不受限 … 4 = 静息时也有症状",
             QtcMs => "以心电图报告为准",

@@ -108,3 +108,65 @@ test('readable at 320 px wide: nothing scrolls sideways', async () => {
   assert.ok(overflow2 <= 0, `patient step overflows by ${overflow2}px`);
   await context.close();
 });
+
+// Issue 29, items 7, 9 and 10: what a coordinator meets on a ward tablet
+// (a date as understood, another record with the same label, the warning
+// before the idle lock, the lock screen, the last initials offered after
+// "Lock now") has no axe violations, at both tablet sizes, in both languages.
+for (const viewport of [{ width: 1024, height: 768 }, { width: 768, height: 1024 }]) {
+  test(`the ward tablet's new parts have no axe violations in either language (${viewport.width}×${viewport.height})`, async () => {
+    const PASS = 'ward-tablet-1357';
+    const { context, page } = await openApp(browser, server.url + '#coordinator', {
+      lockOffer: true, initials: false, context: { viewport, locale: 'en-US' }, beforeLoad: async (p) => p.clock.install(),
+    });
+    await page.fill('#new-passcode', PASS);
+    await page.fill('#new-passcode-again', PASS);
+    await page.getByRole('button', { name: 'Set passcode' }).first().click();
+    await page.waitForSelector('text=records are now stored encrypted');
+    await page.getByRole('button', { name: 'New screening' }).click();
+    await page.fill('#initials', 'LM');
+    await page.locator('[data-initials-form] button[type=submit]').click();
+    await page.waitForSelector('.record [data-outcome]');
+    await page.fill('#f-label', 'S-001');
+    await page.getByRole('button', { name: '← All screenings' }).first().click();
+    await page.getByRole('button', { name: 'New screening' }).click();
+    await page.waitForSelector('.record [data-outcome]');
+    await page.fill('#f-label', 's001');
+    await page.fill('#f-birth_date', '19580315');
+    await page.waitForSelector('[data-same-label]');
+    await page.waitForSelector('[data-as-read="birth_date"]:not(:empty)');
+    const found = [];
+    for (const lang of ['en', 'zh-CN']) {
+      if (lang === 'zh-CN') {
+        await page.click('.lang-switch');
+        await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+      }
+      found.push(...await audit(page, `${lang} record: same label, date as understood`));
+      await page.clock.fastForward('04:31');
+      await page.waitForSelector('[data-locking-soon]');
+      found.push(...await audit(page, `${lang} warning before the idle lock`));
+      await page.clock.fastForward('00:40');
+      await page.waitForSelector('[data-locked]');
+      found.push(...await audit(page, `${lang} lock screen`));
+      await page.fill('#unlock-passcode', PASS);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-initials]');
+    }
+    // "Lock now" on the list, then a record: the last initials offered.
+    await page.getByRole('button', { name: '← 全部筛选记录' }).first().click();
+    await page.waitForSelector('#list-title');
+    await page.locator('.list-head button', { hasText: '立即锁定' }).click();
+    await page.waitForSelector('[data-locked]');
+    await page.fill('#unlock-passcode', PASS);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#list-title');
+    await page.locator('tr[data-record]').first().getByRole('button').first().click();
+    await page.waitForSelector('[data-continue-as]');
+    found.push(...await audit(page, 'zh-CN initials offered after "Lock now"'));
+    await page.click('.lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    found.push(...await audit(page, 'en initials offered after "Lock now"'));
+    await context.close();
+    assert.deepEqual(found, []);
+  });
+}

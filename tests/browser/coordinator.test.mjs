@@ -343,13 +343,21 @@ test('full storage: a clear banner, and the work stays in this tab', async () =>
     },
   });
   await page.getByRole('button', { name: 'New screening' }).click();
+  // A new record is stored with its first change (issue 29, item 9): that
+  // is when storage says it is full.
+  await page.waitForSelector('.record [data-outcome]');
+  await page.fill('#f-label', 'FULL-1');
   await page.waitForSelector('[data-storage-warning]');
   assert.match(await page.textContent('[data-storage-warning]'), /storage is full/i);
-  await page.fill('#f-label', 'FULL-1');
   await page.selectOption('#f-ecog', '4');
   await settled(page);
   assert.equal(await page.getAttribute('[data-criterion="I8"]', 'data-status'), 'fail');
   assert.equal(await page.inputValue('#f-label'), 'FULL-1');
+  // Never stored, it stays in the list (in memory) and opens again as typed.
+  await page.getByRole('button', { name: '← All screenings' }).first().click();
+  await page.locator('tr[data-record]', { hasText: 'FULL-1' }).getByRole('button').first().click();
+  await page.waitForFunction(() => document.querySelector('#f-label')?.value === 'FULL-1');
+  assert.equal(await page.inputValue('#f-ecog'), '4');
   assert.deepEqual(page.seen.errors, []);
   await context.close();
 });

@@ -52,13 +52,16 @@ test('initials are asked before the first record and the first change of a sessi
   await page.waitForSelector('.record [data-outcome]');
   assert.equal(await page.locator('[data-initials-form]').count(), 0);
   // A new session (a reload): the record can be read, not changed, until
-  // the initials are given again; the last ones are suggested.
+  // the initials are given again; the last ones are offered as one tap
+  // ("Continue as LM"), never taken without it, beside "Someone else".
   await page.reload();
   await page.locator('tr[data-record]', { hasText: 'S-100' }).getByRole('button').first().click();
   await page.waitForSelector('[data-initials-form]');
   assert.equal(await page.isDisabled('#f-label'), true);
   assert.equal(await page.isDisabled('#f-rhtpo_days'), true);
-  assert.equal(await page.inputValue('#initials'), 'LM');
+  assert.equal(await page.textContent('[data-continue-as]'), 'Continue as LM');
+  await page.getByRole('button', { name: 'Someone else' }).click();
+  assert.equal(await page.inputValue('#initials'), '');
   await giveInitials(page, 'JW');
   assert.equal(await page.isDisabled('#f-rhtpo_days'), false);
   await page.fill('#f-rhtpo_days', '14');

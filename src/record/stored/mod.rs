@@ -374,7 +374,9 @@ impl Tombstone {
         };
         crate::interop::log::LogRow {
             label: self.label.clone(),
-            screening_date: self.screening_date.clone(),
+            // Kept as typed; logged as the record form read it.
+            screening_date: crate::record::dates::understood(&self.screening_date)
+                .map_or_else(|| self.screening_date.clone(), |d| d.to_string()),
             outcome: self.outcome.clone(),
             failing: Vec::new(),
             unknown: Vec::new(),

@@ -43,13 +43,16 @@ pub enum StorageWarning {
     Full(String),
 }
 
-/// Something a tab tells the coordinator once, above every screen, until
-/// dismissed.
+/// Something a tab tells the coordinator above every screen: once, until
+/// dismissed; the idle warning until someone uses a tab.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Notice {
     /// Another tab set a passcode at the same moment as this one: this
     /// tab's was not set; the other's protects the records.
     PasscodeSetElsewhere,
+    /// The tabs lock in this many seconds unless someone uses one
+    /// (`security::session::Idle::Warn`).
+    LockingSoon(u32),
 }
 
 /// What a coordinator asked for before answering the passcode offer: every
@@ -221,9 +224,8 @@ impl AppState {
         self.catalogue.set(Catalogue::default());
         self.initials.set(String::new());
         self.locked.set(true);
-        if matches!(self.screen.get_untracked(), Screen::Record(_)) {
-            self.screen.set(Screen::List);
-        }
+        // The screen is kept (the lock screen stands in for it): unlocking
+        // returns to it, a record included.
     }
 
     /// Brings this tab in line with the device after another tab set or
@@ -373,11 +375,19 @@ impl AppState {
     pub fn create(&self, draft: Draft) {
         let id = draft.id.clone();
         if self.save(&draft, 0).is_err() {
-            // Kept in memory: put it in the list so it can still be opened.
-            self.catalogue
-                .update(|c| c.drafts.insert(0, Stored::fresh(draft, 0)));
+            self.keep_in_memory(draft);
         }
         self.go(Screen::Record(id));
+    }
+
+    /// A new record that storage refused (full or blocked: the banner
+    /// says so) is kept in memory: put in the list, it can still be
+    /// opened and exported while the app is open.
+    pub fn keep_in_memory(&self, draft: Draft) {
+        self.catalogue.update(|c| {
+            c.drafts.retain(|s| s.draft.id != draft.id);
+            c.drafts.insert(0, Stored::fresh(draft, 0));
+        });
     }
 
     /// Deletes a record, leaving its tombstone (who, when, why; checked

@@ -256,24 +256,42 @@ fn unlock_error_text(state: AppState, e: UnlockError) -> String {
     }
 }
 
-/// The notice this tab must give (`AppState::notice`), with "OK".
+/// The notice this tab must give (`AppState::notice`), with "OK"; the
+/// idle warning with "Stay unlocked", which counts as activity in every
+/// tab (`watch::stay`), kept in view at the foot of the screen. The
+/// warning is said politely: its live region is on the page before the
+/// warning comes, so a screen reader announces it without interrupting.
 #[component]
 pub fn NoticeBar() -> impl IntoView {
+    use crate::ui::common::state::Notice;
     let state = expect_context::<AppState>();
     let lang = state.lang;
-    move || {
-        state.notice.get().map(|n| {
+    let once = move || {
+        (state.notice.get() == Some(Notice::PasscodeSetElsewhere)).then(|| {
             let sc = words::of(lang.get());
-            let text = match n {
-                crate::ui::common::state::Notice::PasscodeSetElsewhere => sc.passcode_set_elsewhere,
-            };
             view! {
                 <div class="alert info no-print" role="status" data-notice>
-                    <p>{text}</p>
+                    <p>{sc.passcode_set_elsewhere}</p>
                     <button on:click=move |_| state.notice.set(None)>{sc.ok}</button>
                 </div>
             }
         })
+    };
+    let idle = move || match state.notice.get() {
+        Some(Notice::LockingSoon(seconds)) => {
+            let sc = words::of(lang.get());
+            Some(view! {
+                <div class="alert warning locking-soon" data-notice data-locking-soon>
+                    <p>{(sc.locking_soon)(seconds)}</p>
+                    <button class="primary" on:click=move |_| watch::stay(state)>{sc.stay}</button>
+                </div>
+            })
+        }
+        _ => None,
+    };
+    view! {
+        {once}
+        <div class="no-print" role="status" aria-live="polite" data-idle-live>{idle}</div>
     }
 }
 
@@ -299,6 +317,8 @@ pub fn LockScreen() -> impl IntoView {
             );
         }
     };
+    // The passcode is what the lock screen asks: its field has the focus.
+    crate::ui::platform::js::focus_after_frame("unlock-passcode");
     let left = throttle().remaining(js_sys::Date::now());
     if left > 0 {
         error.set(Some((words::of(lang.get_untracked()).wait_before_try)(

@@ -24,10 +24,10 @@
 //! that only in memory. (Locking needs no message: a tab that locks changes
 //! `keys::LOCK_SIGNAL_KEY`, and every tab follows the storage event.)
 
-use crate::security::session::{Act, LockSession, Tab};
+use crate::security::session::{Act, Idle, LockSession, Return, Tab};
 use crate::security::tabs::TabMessage;
 use crate::ui::common::route::Screen;
-use crate::ui::common::state::AppState;
+use crate::ui::common::state::{AppState, Notice};
 use crate::ui::platform::storage::{held_key, with_store};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -49,6 +49,8 @@ thread_local! {
     static CHECKED_VAULT: RefCell<Option<String>> = const { RefCell::new(None) };
     /// What takes a key handed over (the lock's `adopt_key`, given at start).
     static ADOPT: std::cell::Cell<Option<Adopt>> = const { std::cell::Cell::new(None) };
+    /// The notice the idle warning took the place of, put back when it goes.
+    static BEFORE_WARNING: std::cell::Cell<Option<Notice>> = const { std::cell::Cell::new(None) };
 }
 
 /// Unlocks this tab with a key handed over, if it is the vault's own.
@@ -135,6 +137,133 @@ pub fn start(state: AppState, adopt: Adopt) {
     });
     std::mem::forget(vault_watch);
     start_idle_lock(state);
+    start_return(state);
+}
+
+/// Where the coordinator was: the element focused while at work and the
+/// screener's initials are followed, and once the tab is theirs again
+/// (unlocked) the session says where to take them
+/// (`LockSession::returning`): after the idle lock, the same initials (the
+/// session goes on); after a lock made on purpose, the record's
+/// "Continue as …" offer first; then the field they were in (which
+/// scrolls it into view). The screen itself is kept through a lock
+/// (`AppState::lock_here`).
+fn start_return(state: AppState) {
+    let focusin = window_event_listener(leptos::ev::focusin, move |ev| {
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .map(|e| e.id())
+            .unwrap_or_default();
+        let here = tab(state);
+        with_session(|s| s.focused(&here, &id));
+    });
+    std::mem::forget(focusin);
+    Effect::new(move |_| {
+        let initials = state.initials.get();
+        let here = tab(state);
+        with_session(|s| s.signed(&here, &initials));
+    });
+    Effect::new(move |_| {
+        if state.locked.get() {
+            interrupted(state);
+        }
+    });
+    Effect::new(move |_| {
+        let has_initials = !state.initials.with(String::is_empty);
+        state.locked.track();
+        state.screen.track();
+        let here = tab(state);
+        match with_session(|s| s.returning(&here, has_initials)).flatten() {
+            Some(Return::Resume(initials)) => state.initials.set(initials),
+            Some(Return::Initials) => focus_when_drawn(None, 0),
+            Some(Return::Focus(id)) => focus_when_drawn(Some(id), 0),
+            None => {}
+        }
+    });
+}
+
+/// The tab locked or idled: the session keeps where the coordinator was.
+fn interrupted(state: AppState) {
+    let here = tab(state);
+    let minutes = state.idle_minutes.get_untracked();
+    with_session(|s| s.interrupted(&here, js_sys::Date::now(), minutes));
+}
+
+/// Focuses the element with this id (or, for `None`, the screener's-
+/// initials form's first control: "Continue as …", else its field) once it
+/// is drawn and enabled: the screen
+/// may still be rendering, its code arriving, or its form waiting for the
+/// initials. Tries at each frame for about a second.
+fn focus_when_drawn(id: Option<String>, tries: u32) {
+    request_animation_frame(move || {
+        let document = web_sys::window().and_then(|w| w.document());
+        let found = document.and_then(|d| match &id {
+            Some(id) => d.get_element_by_id(id),
+            None => d
+                .query_selector("[data-initials-form] [data-first]")
+                .ok()
+                .flatten(),
+        });
+        match found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(el) if !el.matches(":disabled").unwrap_or(false) => {
+                let _ = el.focus();
+            }
+            _ if tries < 60 => focus_when_drawn(id, tries + 1),
+            _ => {}
+        }
+    });
+}
+
+/// Shows the idle warning (`Some(seconds)` before the lock) or takes it
+/// away (`None`), keeping a notice it took the place of.
+fn warn(state: AppState, seconds: Option<u32>) {
+    let showing = matches!(state.notice.get_untracked(), Some(Notice::LockingSoon(_)));
+    match seconds {
+        Some(s) => {
+            if !showing {
+                BEFORE_WARNING.with(|b| b.set(state.notice.get_untracked()));
+            }
+            state.notice.set(Some(Notice::LockingSoon(s)));
+        }
+        None if showing => state.notice.set(BEFORE_WARNING.with(std::cell::Cell::take)),
+        None => {}
+    }
+}
+
+/// "Stay" on the idle warning: counts as activity (told to the other
+/// tabs, whose warnings go too), and the warning goes at once.
+pub fn stay(state: AppState) {
+    let now = js_sys::Date::now();
+    let here = tab(state);
+    act(state, with_session(|s| s.touched(&here, now)).flatten());
+    tick(state);
+}
+
+/// One tick of the idle clock: carries out what the session says.
+fn tick(state: AppState) {
+    let minutes = state.idle_minutes.get_untracked();
+    let here = tab(state);
+    match with_session(|s| s.tick(&here, js_sys::Date::now(), minutes)).flatten() {
+        Some(Idle::Warn(seconds)) => warn(state, Some(seconds)),
+        Some(Idle::Stay) => warn(state, None),
+        Some(Idle::Expired) => {
+            warn(state, None);
+            interrupted(state);
+            if state.has_vault.get_untracked() && !state.locked.get_untracked() {
+                state.lock();
+            }
+            // Without a passcode, the screener's session ends (with one, it
+            // goes on once unlocked: `LockSession::interrupted`).
+            if !state.initials.with_untracked(String::is_empty) {
+                state.initials.set(String::new());
+            }
+            if state.screen.get_untracked() == Screen::Patient {
+                state.go(Screen::Home);
+            }
+        }
+        None => {}
+    }
 }
 
 /// Whether the key this tab holds (if any) is still the vault's: the
@@ -185,43 +314,29 @@ fn on_broadcast(f: impl Fn(TabMessage) + 'static) {
 }
 
 /// Watches for activity (on this tab's unlocked coordinator's screens and,
-/// through the channel, the other tabs') and, after the idle time: locks
-/// every tab, or without a passcode ends the screener's session (the
-/// initials are asked again: the tablet may have been handed on), and
-/// takes a patient's unsaved answers off the screen (back to the start
-/// page). The check also runs when the page becomes visible again (a
-/// tablet woken from sleep, whose timers were paused), so the lock shows
-/// first. Uses the page's clock and timers, so tests can drive it with a
-/// controlled clock.
+/// through the channel, the other tabs') and ticks the idle clock every
+/// second ([`tick`]): a warning 30 seconds before the lock ("Locking in
+/// 30 s — tap to stay", in every tab that would lock), then, after the
+/// idle time, locks every tab, or without a passcode ends the screener's
+/// session (the initials are asked again: the tablet may have been handed
+/// on), and takes a patient's unsaved answers off the screen (back to the
+/// start page). The clock also ticks when the page becomes visible again
+/// (a tablet woken from sleep, whose timers were paused), so the lock
+/// shows first. Uses the page's clock and timers, so tests can drive it
+/// with a controlled clock.
 fn start_idle_lock(state: AppState) {
     let touch = move || {
         let now = js_sys::Date::now();
         let here = tab(state);
         act(state, with_session(|s| s.touched(&here, now)).flatten());
     };
-    let check = move || {
-        let minutes = state.idle_minutes.get_untracked();
-        if with_session(|s| s.idle(js_sys::Date::now(), minutes)) != Some(true) {
-            return;
-        }
-        if state.has_vault.get_untracked() && !state.locked.get_untracked() {
-            state.lock();
-        }
-        // With or without a passcode, the screener's session ends.
-        if !state.initials.with_untracked(String::is_empty) {
-            state.initials.set(String::new());
-        }
-        if state.screen.get_untracked() == Screen::Patient {
-            state.go(Screen::Home);
-        }
-    };
     // The listeners and the timer live as long as the page.
     std::mem::forget((
         window_event_listener(leptos::ev::keydown, move |_| touch()),
         window_event_listener(leptos::ev::pointerdown, move |_| touch()),
         window_event_listener(leptos::ev::input, move |_| touch()),
-        window_event_listener_untyped("visibilitychange", move |_| check()),
-        window_event_listener(leptos::ev::pageshow, move |_| check()),
+        window_event_listener_untyped("visibilitychange", move |_| tick(state)),
+        window_event_listener(leptos::ev::pageshow, move |_| tick(state)),
     ));
-    let _ = set_interval_with_handle(check, Duration::from_secs(5));
+    let _ = set_interval_with_handle(move || tick(state), Duration::from_secs(1));
 }

@@ -58,6 +58,10 @@ pub struct Words {
     pub passcode_set_elsewhere: &'static str,
     /// Dismisses a notice.
     pub ok: &'static str,
+    /// The warning before the idle lock, with the seconds left.
+    pub locking_soon: fn(u32) -> String,
+    /// The warning's button: counts as activity.
+    pub stay: &'static str,
 }
 
 /// English.
@@ -109,6 +113,12 @@ pub const EN: Words = Words {
     passcode_failed: |e| format!("The passcode could not be set: {e}"),
     passcode_set_elsewhere: "A passcode was set in another tab of this app at the same moment, so yours was not set. That passcode protects the records: enter it to unlock.",
     ok: "OK",
+    locking_soon: |s| {
+        format!(
+            "This app locks in {s} seconds unless it is used: tap anywhere, or “Stay unlocked”."
+        )
+    },
+    stay: "Stay unlocked",
 };
 
 /// Simplified Chinese.
@@ -157,6 +167,10 @@ pub const ZH: Words = Words {
     passcode_failed: |e| format!("未能设置解锁密码：{e}"),
     passcode_set_elsewhere: "本应用的另一个标签页在同一时刻设置了解锁密码，因此您的设置未生效。记录由该解锁密码保护：请输入该解锁密码解锁。",
     ok: "知道了",
+    locking_soon: |s| {
+        format!("本应用将在 {s} 秒后锁定，除非继续使用：轻触任意位置，或点击“保持解锁”。")
+    },
+    stay: "保持解锁",
 };
 
 /// The lock screen and the passcode offer's words in `lang`.

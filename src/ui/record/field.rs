@@ -242,6 +242,9 @@ pub fn FieldInput(
         if problem.with(Option::is_some) {
             ids.push(format!("e-{id}"));
         }
+        if def.kind == Kind::Date {
+            ids.push(super::readback::date::id_of(id));
+        }
         ids.join(" ")
     };
     let invalid = move || problem.with(Option::is_some).to_string();
@@ -375,6 +378,7 @@ pub fn FieldInput(
                         <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit mode=mode placeholder=placeholder
                             described=Signal::derive(described) invalid=Signal::derive(invalid) />
                         <span class="unit">{unit}</span>
+                        {(def.kind == Kind::Date).then(|| super::readback::input_date(form, id))}
                     </div>
                     {error}
                 </div>

@@ -11,6 +11,7 @@ pub mod creating;
 pub mod door;
 pub mod field;
 pub mod marks;
+pub mod readback;
 pub mod trail;
 pub mod verdict;
 pub mod words;
@@ -43,12 +44,15 @@ use leptos::prelude::*;
 pub fn RecordScreen(id: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
+    // A new record never stored is dropped once its screen is left.
+    on_cleanup({
+        let id = id.clone();
+        move || creating::left(state, id)
+    });
     move || {
         // (Stored, the catalogue has it: created now, it is drawn again.)
-        let waiting = state
-            .creating
-            .with(|c| c.as_ref().is_some_and(|p| p.id == id));
-        match state.stored(&id) {
+        let waiting = state.creating.with(|c| creating::waiting(c.as_ref(), &id));
+        match state.stored(&id).or_else(|| creating::unsaved(state, &id)) {
             Some(stored) => record_form(state, stored),
             None if waiting => view! { <creating::StartGate /> }.into_any(),
             None => view! {
@@ -127,7 +131,12 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                     .stored_copy_unreadable
                     .to_string(),
             )),
-            Err(SaveError::Store(_)) => {} // the app-wide banner says so
+            // The app-wide banner says so; a new record never stored
+            // stays in the list, in memory, as one created then would.
+            Err(SaveError::Store(_)) if !session.with_value(RecordSession::is_stored) => {
+                state.keep_in_memory(d);
+            }
+            Err(SaveError::Store(_)) => {}
         }
         redraw();
     };
@@ -404,6 +413,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                                 prop:value=label_value
                                 on:input=move |ev| edit_meta(|d, v| d.label = v, event_target_value(&ev))
                             />
+                            {readback::same_label(form)}
                         </div>
                         <div class="field">
                             <label for="f-screening_date">{tr(lang, |l| common::words::of(l).screening_date)}</label>
@@ -414,11 +424,12 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                                 inputmode="numeric"
                                 autocomplete="off"
                                 spellcheck="false"
-                                aria-describedby="h-screening_date"
+                                aria-describedby="h-screening_date r-screening_date"
                                 aria-invalid=move || date_problem().is_some().to_string()
                                 prop:value=date_value
                                 on:input=move |ev| edit_meta(|d, v| d.screening_date = v, event_target_value(&ev))
                             />
+                            {readback::screening_date(form)}
                             {move || date_problem().map(|p| view! { <p class="field-error">{format!("{}: {p}", shared().screening_date)}</p> })}
                         </div>
                     </section>

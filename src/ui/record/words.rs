@@ -210,7 +210,7 @@ pub struct Words {
 /// English.
 pub const EN: Words = Words {
     label_field: "Label (screening number, never a name)",
-    screening_date_help: "YYYY-MM-DD; every interval is counted to this day",
+    screening_date_help: "YYYY-MM-DD or YYYYMMDD; every interval is counted to this day",
     export_json: "Export JSON",
     print_summary: "Print summary",
     export_fhir: "Export FHIR",
@@ -386,7 +386,7 @@ pub const EN: Words = Words {
 /// Simplified Chinese.
 pub const ZH: Words = Words {
     label_field: "编号（筛选号，切勿填写姓名）",
-    screening_date_help: "YYYY-MM-DD；所有时间间隔都计算到这一天",
+    screening_date_help: "YYYY-MM-DD 或 YYYYMMDD；所有时间间隔都计算到这一天",
     export_json: "导出 JSON",
     print_summary: "打印摘要",
     export_fhir: "导出 FHIR",

@@ -26,6 +26,11 @@ fn take_initials(state: AppState, typed: &str) -> bool {
 
 /// Asks the screener's initials. `on_done` runs once they are taken;
 /// `on_cancel`, if given, offers to leave.
+///
+/// The tablet is shared, but after the app idled or locked the person at
+/// it is usually the one who was: the initials last used on this device
+/// are offered as one tap ("Continue as LM"), beside "Someone else", which
+/// asks for new ones. They are never taken without that tap.
 #[component]
 pub fn InitialsForm(
     /// Before a new record is created (else before a change).
@@ -39,8 +44,12 @@ pub fn InitialsForm(
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let h = move || words::of(lang.get());
-    let remembered = with_store(|kv| kv.get(INITIALS_KEY).ok().flatten()).unwrap_or_default();
-    let typed = RwSignal::new(remembered);
+    let remembered = with_store(|kv| kv.get(INITIALS_KEY).ok().flatten())
+        .and_then(|t| history::initials(&t))
+        .unwrap_or_default();
+    // Typing new initials: at once when none were used on this device.
+    let someone_else = RwSignal::new(remembered.is_empty());
+    let typed = RwSignal::new(String::new());
     let error = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -51,23 +60,48 @@ pub fn InitialsForm(
             error.set(true);
         }
     };
+    let offer = (!remembered.is_empty()).then(|| {
+        let shown = remembered.clone();
+        let continue_as = move |_| {
+            if take_initials(state, &remembered) {
+                on_done.run(());
+            }
+        };
+        let other = move |_| {
+            someone_else.set(true);
+            crate::ui::platform::js::focus_after_frame("initials");
+        };
+        view! {
+            <p class="inline" hidden=move || someone_else.get()>
+                <button type="button" class="primary" data-first data-continue-as on:click=continue_as>
+                    {move || (h().continue_as)(&shown)}
+                </button>
+                <button type="button" on:click=other>{move || h().someone_else}</button>
+            </p>
+        }
+    });
+    let first = someone_else.get_untracked().then_some("");
     view! {
         <form class="initials-form alert info no-print" on:submit=submit data-initials-form>
             <p id="initials-help">{move || if starting { h().initials_to_start } else { h().initials_help }}</p>
-            <label for="initials">{move || h().initials_label}</label>
-            <input
-                id="initials"
-                type="text"
-                maxlength="8"
-                autocomplete="off"
-                autocapitalize="characters"
-                spellcheck="false"
-                aria-describedby="initials-help"
-                aria-invalid=move || error.get().to_string()
-                prop:value=move || typed.get()
-                on:input=move |ev| typed.set(event_target_value(&ev))
-            />
-            <button type="submit" class="primary">{move || h().initials_use}</button>
+            {offer}
+            <div class="inline" hidden=move || !someone_else.get()>
+                <label for="initials">{move || h().initials_label}</label>
+                <input
+                    id="initials"
+                    type="text"
+                    maxlength="8"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    aria-describedby="initials-help"
+                    aria-invalid=move || error.get().to_string()
+                    attr:data-first=first
+                    prop:value=move || typed.get()
+                    on:input=move |ev| typed.set(event_target_value(&ev))
+                />
+                <button type="submit" class="primary">{move || h().initials_use}</button>
+            </div>
             {on_cancel.map(|c| view! { <button type="button" on:click=move |_| c.run(())>{move || crate::ui::common::words::of(lang.get()).cancel}</button> })}
             {move || error.get().then(|| view! { <p class="field-error" role="alert">{h().initials_invalid}</p> })}
         </form>
