@@ -152,6 +152,7 @@ case "${1:-}" in
     ;;
   bench)
     ensure_rust; ensure_trunk; ensure_wasm_bindgen; ensure_wasm_split; ensure_node_packages; ensure_chromium
+    ensure_engines
     build_site
     say "benchmark (figures, not pass/fail)"
     node tools/bench.mjs
