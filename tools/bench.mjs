@@ -13,7 +13,7 @@
 //   draft save      check + serialize + write, p95 at 4x CPU (marks); the
 //                   record carries a 66-entry history, as README's storage
 //                   figure (src/history.rs)
-//   list            1,000 records (each with a short history), warm, 4x CPU:
+//   list            1,000 and 5,000 records (short histories), warm, 4x CPU:
 //                   the list drawn (first verdict), and from a search, an
 //                   outcome filter and a status filter to the next paint
 //   memory          V8 heap after a full GC + wasm memory, after load, on a
@@ -27,7 +27,7 @@
 //                   attempt (Argon2id in its worker, a wrong passcode),
 //                   setting a passcode (derivation + sealing every record),
 //                   unlocking, and JS heap + wasm memory after unlocking
-//   backup          200 records at 4x CPU: the file's size, backing up,
+//   backup          200, 1,000 and 5,000 records at 4x CPU: the file's size, backing up,
 //                   restoring after a wipe
 //   handoff         the patient link (#patient) cold, Slow 4G + 4x CPU: the
 //                   patient check's heading painted, next to the records
@@ -282,7 +282,22 @@ if (PARTS.has('input')) {
     await p.fill('#initials', 'BE');
     await p.js(`document.querySelector('[data-initials-form] button[type=submit]').click()`);
     await p.until(`!document.querySelector('[data-initials-form]')`);
-    console.log(`memory after load (a record open, initials given): ${memoryLine(await p.memory())}   (budget: <= 4 MB)`);
+    const opened = await p.memory();
+    console.log(`memory after load (a record open, initials given): ${memoryLine(opened)}   (budget: <= 4 MB)`);
+    // Reopening the same record 20 times (back to the list, open it again):
+    // what stays behind each time.
+    const reopen = async () => {
+      await p.click('← All screenings');
+      await p.until(`[...document.querySelectorAll('button')].some((b) => b.textContent.trim() === 'BENCH-1')`);
+      await p.click('BENCH-1');
+      await p.until(`document.querySelector('.record [data-outcome]')`);
+    };
+    await reopen();
+    const first = await p.memory();
+    for (let i = 0; i < 19; i++) await reopen();
+    const last = await p.memory();
+    const per = (last.heap + last.wasm - first.heap - first.wasm) / 19;
+    console.log(`  after 20 reopenings of the same record: ${memoryLine(last)}; growth per reopening ${kb(per)} (JS heap ${kb((last.heap - first.heap) / 19)}, wasm ${kb((last.wasm - first.wasm) / 19)})`);
     await context.close();
   }
   const context = await browser.newContext();
@@ -345,14 +360,18 @@ if (PARTS.has('input')) {
   await context.close();
 }
 
-if (PARTS.has('list')) {
-  // 1,000 records, each with a short history (1,000 with the full history
-  // of the storage figure in README would not fit localStorage's quota).
+/**
+ * The records list with `count` records at 4x CPU: drawn (first verdict,
+ * warm), and from a search, an outcome filter and a status filter to the
+ * next paint. Each record has a short history of `historyLines` lines
+ * (5,000 with more would not fit localStorage's quota).
+ */
+async function listFigures(count, historyLines) {
   const context = await browser.newContext();
   const seedPage = await context.newPage();
   await seedPage.goto(server.url + '#home');
-  await seedPage.evaluate((history) => {
-    for (let i = 0; i < 1000; i++) {
+  await seedPage.evaluate(([history, n]) => {
+    for (let i = 0; i < n; i++) {
       const id = `list${String(i).padStart(4, '0')}`;
       const draft = {
         id, label: `S-${String(i).padStart(4, '0')}`, created: '2026-11-01T08:00:00.000Z',
@@ -363,7 +382,7 @@ if (PARTS.has('list')) {
       localStorage.setItem(`ctit/record/${id}`, JSON.stringify({ schema: 2, protocol: 'bench', rev: 1, draft }));
     }
     localStorage.setItem('ctit/settings/lock_declined', '1');
-  }, benchHistory(10));
+  }, [benchHistory(historyLines), count]);
   await seedPage.close();
   const draws = [];
   const filters = { search: [], outcome: [], status: [] };
@@ -386,11 +405,17 @@ if (PARTS.has('list')) {
     filters.status.push(await timed('#list-status', 'complete'));
     await page.close();
   }
-  console.log(`records list of 1,000 records, 4x CPU: drawn (first verdict, warm) ${summary(draws)}`);
+  const n = count.toLocaleString('en');
+  console.log(`records list of ${n} records (${historyLines}-line histories), 4x CPU: drawn (first verdict, warm) ${summary(draws)}`);
   console.log(`  search by label to next paint: ${summary(filters.search)}`);
   console.log(`  filter by outcome (first time judges every record) to next paint: ${summary(filters.outcome)}`);
   console.log(`  then by status to next paint: ${summary(filters.status)}`);
   await context.close();
+}
+
+if (PARTS.has('list')) {
+  await listFigures(1000, 10);
+  await listFigures(5000, 2);
 }
 
 if (PARTS.has('lock')) {
@@ -492,21 +517,23 @@ if (PARTS.has('lock')) {
   }
 }
 
-if (PARTS.has('backup')) {
-  // Back up and restore 200 records at 4x CPU (the key derivation runs in
-  // its worker, which DevTools does not throttle).
+/** Backing up and restoring `count` records at 4x CPU. */
+async function backupFigures(count) {
+  // Back up and restore at 4x CPU (the key derivation runs in its worker,
+  // which DevTools does not throttle). Past 200 records each has a
+  // 2-line history: 5,000 with 66 lines would not fit localStorage.
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await newPage(context, { cold: false });
-  await page.addInitScript((entry) => {
+  await page.addInitScript(([entry, n, short]) => {
     if (sessionStorage.getItem('bench-planted')) return;
     sessionStorage.setItem('bench-planted', '1');
     localStorage.setItem('ctit/settings/lock_declined', '1');
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < n; i++) {
       const id = `bk${String(i).padStart(4, '0')}`;
-      const draft = { ...entry.draft, id, label: `BK-${i}`, inputs: { ...entry.draft.inputs, birth_date: '1961-04-02', platelet_count: '21', alt: '35', 'alt.uln': '40', qtc_ms: '430' } };
+      const draft = { ...entry.draft, id, label: `BK-${i}`, history: n > 200 ? short : entry.draft.history, inputs: { ...entry.draft.inputs, birth_date: '1961-04-02', platelet_count: '21', alt: '35', 'alt.uln': '40', qtc_ms: '430' } };
       localStorage.setItem(`ctit/record/${id}`, JSON.stringify({ ...entry, draft }));
     }
-  }, seed);
+  }, [seed, count, benchHistory(2)]);
   await page.goto(server.url + '#settings');
   await page.waitForSelector('[data-backup]');
   await page.fill('#backup-password', 'bench backup 2468');
@@ -521,10 +548,16 @@ if (PARTS.has('backup')) {
   await page.fill('#restore-password', 'bench backup 2468');
   t0 = Date.now();
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
-  await page.waitForSelector('[data-backup-result]', { timeout: 120000 });
+  await page.waitForSelector('[data-backup-result]', { timeout: 600000 });
   const restore = Date.now() - t0;
-  console.log(`backup of 200 records, 4x CPU (page): file ${kb(Buffer.byteLength(text))}; backing up ${ms(backup)}; restoring after a wipe ${ms(restore)} (each includes one key derivation in the worker)`);
+  console.log(`backup of ${count.toLocaleString('en')} records, 4x CPU (page): file ${kb(Buffer.byteLength(text))}; backing up ${ms(backup)}; restoring after a wipe ${ms(restore)} (each includes one key derivation in the worker)`);
   await context.close();
+}
+
+if (PARTS.has('backup')) {
+  await backupFigures(200);
+  await backupFigures(1000);
+  await backupFigures(5000);
 }
 
 if (PARTS.has('handoff')) {
