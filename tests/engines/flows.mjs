@@ -24,14 +24,25 @@ export async function openApp(s, base, fragment = '#coordinator', { lockOffer = 
 
 /**
  * Answers the screener's-initials question if it is asked before `ready`
- * shows (as the Chromium harness's `answerInitials` does), then waits for `ready`.
+ * shows (as the Chromium harness's `answerInitials` does: the offered
+ * "Continue as …", else the typed initials), then waits for `ready`.
  */
 export async function initialsThen(s, ready, initials = 'TS') {
   const which = await s.waitFor(`the initials question or ${ready}`, (sel) =>
     (document.querySelector('[data-initials-form] #initials') && 'initials') || (document.querySelector(sel) && 'ready'), [ready]);
   if (which === 'initials') {
-    await s.type('[data-initials-form] #initials', initials);
-    await s.click('[data-initials-form] button[type=submit]');
+    // Initials given on this device before are offered as one tap
+    // ("Continue as TS"); else they are typed.
+    const offered = await s.run(() => {
+      const b = document.querySelector('[data-initials-form] [data-continue-as]');
+      return !!b && b.getClientRects().length > 0;
+    });
+    if (offered) {
+      await s.click('[data-initials-form] [data-continue-as]');
+    } else {
+      await s.type('[data-initials-form] #initials', initials);
+      await s.click('[data-initials-form] button[type=submit]');
+    }
   }
   await s.waitForSelector(ready);
 }
