@@ -232,7 +232,11 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
             </td>
             <td data-status=status.as_str()>{move || {
                 let ui = ui();
-                [ui.status_in_progress, ui.status_complete, ui.status_amended][status as usize]
+                match status {
+                    Status::InProgress => ui.status_in_progress,
+                    Status::Completed => ui.status_complete,
+                    Status::Amended => ui.status_amended,
+                }
             }}</td>
             <td class="date">{updated}</td>
             <td class="row-actions">

@@ -88,7 +88,7 @@ pub fn describe(lang: Lang, e: &Entry) -> (String, Option<String>) {
     };
     let reason = e
         .reason
-        .map(|r| (h.reason_line)(h.reasons[r as usize], &e.reason_text));
+        .map(|r| (h.reason_line)(h.reasons.of(r), &e.reason_text));
     (what, reason)
 }
 
@@ -208,7 +208,7 @@ pub fn StatusBar(
     };
     let reason_words = move || {
         amending.get().map(|(r, t)| {
-            let w = h().reasons[r as usize];
+            let w = h().reasons.of(r);
             if t.is_empty() {
                 w.to_string()
             } else {
@@ -236,14 +236,14 @@ pub fn StatusBar(
                 <form class="reason-form" on:submit=start data-reason-form>
                     <fieldset>
                         <legend>{move || h().reason_title}</legend>
-                        {Reason::ALL.iter().enumerate().map(|(i, &r)| {
+                        {Reason::ALL.iter().map(|&r| {
                             let id = format!("reason-{}", r.id());
                             view! {
                                 <label class="choice">
                                     <input type="radio" name="reason" id=id value=r.id()
                                         prop:checked=move || chosen.get() == Some(r)
                                         on:change=move |_| chosen.set(Some(r)) />
-                                    {move || h().reasons[i]}
+                                    {move || h().reasons.of(r)}
                                 </label>
                             }
                         }).collect_view()}

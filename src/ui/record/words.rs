@@ -2,7 +2,32 @@
 //! and the patient's marks), in English and Simplified Chinese. Struct
 //! literals: a word missing in one language fails to compile.
 
+use crate::record::history::Reason;
 use crate::text::Lang;
+
+/// The reasons for amending a completed record, by name.
+pub struct ReasonWords {
+    /// `Reason::TranscriptionError`.
+    pub transcription_error: &'static str,
+    /// `Reason::NewResult`.
+    pub new_result: &'static str,
+    /// `Reason::ClarifiedWithPatient`.
+    pub clarified_with_patient: &'static str,
+    /// `Reason::Other`.
+    pub other: &'static str,
+}
+
+impl ReasonWords {
+    /// The words for `reason`.
+    pub fn of(&self, reason: Reason) -> &'static str {
+        match reason {
+            Reason::TranscriptionError => self.transcription_error,
+            Reason::NewResult => self.new_result,
+            Reason::ClarifiedWithPatient => self.clarified_with_patient,
+            Reason::Other => self.other,
+        }
+    }
+}
 
 /// The record screen's words in one language.
 pub struct Words {
@@ -103,8 +128,8 @@ pub struct Words {
     pub amend: &'static str,
     /// Heading of the reason form.
     pub reason_title: &'static str,
-    /// The reasons offered, in `Reason::ALL` order.
-    pub reasons: [&'static str; 4],
+    /// The reasons offered (`Words::reason`).
+    pub reasons: ReasonWords,
     /// No reason chosen.
     pub reason_required: &'static str,
     /// Start changing with that reason.
@@ -276,12 +301,12 @@ pub const EN: Words = Words {
     mark_complete: "Mark screening complete",
     amend: "Amend…",
     reason_title: "Why is this completed record being changed?",
-    reasons: [
-        "Transcription error",
-        "New result",
-        "Clarified with patient",
-        "Other",
-    ],
+    reasons: ReasonWords {
+        transcription_error: "Transcription error",
+        new_result: "New result",
+        clarified_with_patient: "Clarified with patient",
+        other: "Other",
+    },
     reason_required: "Reason: choose why the record is being changed.",
     start_amending: "Change the record",
     amending_because: |r| format!("Amending. Every change is kept with the reason: {r}"),
@@ -435,7 +460,12 @@ pub const ZH: Words = Words {
     mark_complete: "标记筛选完成",
     amend: "修改…",
     reason_title: "为什么要修改这份已完成的记录？",
-    reasons: ["转录错误", "新的检查结果", "已与患者核实", "其他"],
+    reasons: ReasonWords {
+        transcription_error: "转录错误",
+        new_result: "新的检查结果",
+        clarified_with_patient: "已与患者核实",
+        other: "其他",
+    },
     reason_required: "原因：请选择修改记录的原因。",
     start_amending: "修改记录",
     amending_because: |r| format!("正在修改。每次修改都会连同原因记录：{r}"),

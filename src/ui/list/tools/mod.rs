@@ -168,14 +168,14 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
             <form on:submit=submit autocomplete="off">
                 <fieldset>
                     <legend class="visually-hidden">{move || h().deletion_reason_required}</legend>
-                    {DeletionReason::ALL.iter().enumerate().map(|(i, &r)| {
+                    {DeletionReason::ALL.iter().map(|&r| {
                         let name = name.clone();
                         view! {
                             <label class="choice">
                                 <input type="radio" name=name value=r.id()
                                     prop:checked=move || chosen.get() == Some(r)
                                     on:change=move |_| chosen.set(Some(r)) />
-                                {move || h().deletion_reasons[i]}
+                                {move || h().deletion_reasons.of(r)}
                             </label>
                         }
                     }).collect_view()}

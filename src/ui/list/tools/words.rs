@@ -3,7 +3,32 @@
 //! buttons under a long list), in English and Simplified Chinese. Struct
 //! literals: a word missing in one language fails to compile.
 
+use crate::record::stored::DeletionReason;
 use crate::text::Lang;
+
+/// The reasons for deleting a record, by name.
+pub struct DeletionReasonWords {
+    /// `DeletionReason::EnteredInError`.
+    pub entered_in_error: &'static str,
+    /// `DeletionReason::Duplicate`.
+    pub duplicate: &'static str,
+    /// `DeletionReason::RetentionPeriod`.
+    pub retention_period: &'static str,
+    /// `DeletionReason::Other`.
+    pub other: &'static str,
+}
+
+impl DeletionReasonWords {
+    /// The words for `reason`.
+    pub fn of(&self, reason: DeletionReason) -> &'static str {
+        match reason {
+            DeletionReason::EnteredInError => self.entered_in_error,
+            DeletionReason::Duplicate => self.duplicate,
+            DeletionReason::RetentionPeriod => self.retention_period,
+            DeletionReason::Other => self.other,
+        }
+    }
+}
 
 /// The records list's tools' words in one language.
 pub struct Words {
@@ -71,8 +96,8 @@ pub struct Words {
     pub log_exported: fn(&str, usize) -> String,
     /// Asking why a record is deleted (its label).
     pub deletion_title: fn(&str) -> String,
-    /// The reasons offered, in `DeletionReason::ALL` order.
-    pub deletion_reasons: [&'static str; 4],
+    /// The reasons offered (`DeletionReasonWords::of`).
+    pub deletion_reasons: DeletionReasonWords,
     /// No reason chosen for a deletion.
     pub deletion_reason_required: &'static str,
     /// The button that deletes, once a reason is given.
@@ -149,12 +174,12 @@ pub const EN: Words = Words {
             "Delete “{l}” for good? Who deleted it, when and why stay in the screening log and in backups."
         )
     },
-    deletion_reasons: [
-        "Entered in error",
-        "Duplicate of another record",
-        "Past the retention period",
-        "Other",
-    ],
+    deletion_reasons: DeletionReasonWords {
+        entered_in_error: "Entered in error",
+        duplicate: "Duplicate of another record",
+        retention_period: "Past the retention period",
+        other: "Other",
+    },
     deletion_reason_required: "Reason: choose why the record is deleted.",
     deletion_confirm: "Delete the record",
     unsigned_history: |file, entries| {
@@ -225,7 +250,12 @@ pub const ZH: Words = Words {
     deletion_title: |l| {
         format!("确定永久删除“{l}”吗？删除人、删除时间和原因会保留在筛选日志和备份中。")
     },
-    deletion_reasons: ["录入错误", "与另一条记录重复", "超过保留期限", "其他"],
+    deletion_reasons: DeletionReasonWords {
+        entered_in_error: "录入错误",
+        duplicate: "与另一条记录重复",
+        retention_period: "超过保留期限",
+        other: "其他",
+    },
     deletion_reason_required: "原因：请选择删除该记录的原因。",
     deletion_confirm: "删除该记录",
     unsigned_history: |file, entries| {
