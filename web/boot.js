@@ -66,8 +66,10 @@ if (PACK_HASH && location.hash.startsWith(PACK_HASH)) {
 }
 // The warm page (tools/post-build.mjs: what the service worker answers a
 // navigation with) names the main module's own file in a block before this
-// script: it is streamed from the service worker's cache now, and the
-// browser reuses the code it compiled on an earlier start. (If the server
+// script: it is streamed from the service worker's cache now, so no
+// text is parsed and decoded (a browser may also reuse code it compiled on
+// an earlier start; Chromium did not for this module's start-up code in
+// README's trace). (If the server
 // sent the file with another type than application/wasm, which streaming
 // refuses, it is compiled from its bytes.)
 const named = document.querySelector('#app-wasm[data-file]');

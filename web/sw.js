@@ -44,8 +44,8 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   // Navigations get the warm page (warm.html: the app's page naming its
-  // main module's file, which is streamed and whose compiled code the
-  // browser keeps), else the one-file page; './' and './index.html' are
+  // main module's file, which the start streams instead of decoding it from
+  // the page's text), else the one-file page; './' and './index.html' are
   // not cached twice.
   if (request.mode === 'navigate') {
     event.respondWith(caches.open(CACHE)

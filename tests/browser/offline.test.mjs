@@ -68,6 +68,11 @@ test('after one online visit the app starts offline from the warm page, streamin
 test('a whole screening after load makes no request, and nothing goes elsewhere', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
   await controlled(page);
+  // "After load": once the list's own fetches after its first paint (its
+  // tools, the record form's prefetch and style sheet) are done, however
+  // slow the machine.
+  await page.waitForFunction(() => document.getElementById('style-record')?.sheet);
+  await page.waitForLoadState('networkidle');
   const before = page.seen.requests.length;
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.fill('#f-label', 'NET-0');

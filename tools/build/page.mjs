@@ -102,7 +102,7 @@ const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8
  * decode it as UTF-8 whatever charset a server's Content-Type names.
  * With `wasmFile`, the warm page the service worker answers navigations
  * with: the same page and policy, the module named by its file instead of
- * carried (web/boot.js streams it, and the browser keeps its compiled code).
+ * carried (web/boot.js streams it instead of decoding the page's text).
  */
 export function writePage(template, { packStart, css, boot, wasmText, wasmFile = null }) {
   if (/<\/(?:script|style)/i.test((packStart ?? '') + boot + css)) fail('the start or the style sheet would end its own element', 'find the "</script" or "</style" in web/*.js or the style sheets and write it another way.');
