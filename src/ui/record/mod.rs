@@ -17,7 +17,7 @@ pub mod verdict;
 pub mod words;
 
 use crate::engine::dictionary::{FIELDS, Section};
-use crate::engine::{CRITERIA, Record};
+use crate::engine::{CRITERIA, Field, Record};
 use crate::record::draft::{Draft, field_of};
 use crate::record::export;
 use crate::record::history::{Reason, Status};
@@ -317,21 +317,58 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         verdict.with(|v| draft.with(|d| BeforeCompleting::of(d, v.as_ref().map(|v| &v.report))))
     });
 
+    // Each field's judged state in a signal of its own, set only when it
+    // changes: a keystroke re-judges the form once, and only the fields
+    // whose state changed are told (not about 200 closures reading
+    // `parsed`, whose subscriber sets the reactive graph copied on every
+    // change: README, Performance).
+    let field_states: Vec<(Field, RwSignal<FieldState>)> = parsed.with_untracked(|p| {
+        FIELDS
+            .iter()
+            .map(|d| (d.field, RwSignal::new(FieldState::of(p, d.field))))
+            .collect()
+    });
+    let state_of = {
+        let states = field_states.clone();
+        move |f: Field| {
+            states
+                .iter()
+                .find(|(g, _)| *g == f)
+                .map(|(_, s)| *s)
+                .expect("every field of the dictionary has a state")
+        }
+    };
+    Effect::new(move |_| {
+        parsed.with(|p| {
+            for (f, s) in &field_states {
+                let now = FieldState::of(p, *f);
+                if s.with_untracked(|was| *was != now) {
+                    s.set(now);
+                }
+            }
+        })
+    });
+
     let sections = Section::ALL
         .iter()
         .map(|&section| {
-            let defs: Vec<_> = FIELDS.iter().filter(|d| d.section == section).collect();
-            let visible = move || parsed.with(|p| defs.iter().any(|d| p.applicable.contains(&d.field)));
+            let of_section: Vec<RwSignal<FieldState>> = FIELDS
+                .iter()
+                .filter(|d| d.section == section)
+                .map(|d| state_of(d.field))
+                .collect();
+            let visible = move || of_section.iter().any(|s| s.with(|s| s.shown));
             let fields = FIELDS
                 .iter()
                 .filter(|d| d.section == section)
                 .map(|def| {
                     let f = def.field;
+                    let field_state = state_of(f);
                     let problem = Signal::from(Memo::new(move |_| {
                         let m = lang.get().messages();
-                        parsed.with(|p| p.problem(f).map(|k| m.problem_kind(k, Some(f))))
+                        field_state.with(|s| s.problem.as_ref().map(|k| m.problem_kind(k, Some(f))))
                     }));
-                    let shown = move || parsed.with(|p| p.applicable.contains(&f));
+                    let shown = move || field_state.with(|s| s.shown);
                     let pending = Signal::derive(move || reported.with(|r| r.split_whitespace().any(|k| field_of(k) == f.id())));
                     let marked = move || pending.get() || confirmed_here.with(|c| c.contains(&f));
                     view! {
@@ -469,6 +506,23 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// One field's state as the form was last judged: shown (it applies) and
+/// its problem, if any.
+#[derive(Clone, Debug, PartialEq)]
+struct FieldState {
+    shown: bool,
+    problem: Option<crate::engine::ProblemKind>,
+}
+
+impl FieldState {
+    fn of(judged: &crate::record::judge::Judged, field: Field) -> FieldState {
+        FieldState {
+            shown: judged.applicable.contains(&field),
+            problem: judged.problem(field).cloned(),
+        }
+    }
 }
 
 /// The one-page summary that only shows when printing.
