@@ -10,7 +10,7 @@ use crate::ui::common::route::{RecordPlace, Screen};
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
 use crate::ui::platform::clock::local_time;
-use crate::ui::record::verdict::{Verdict, VerdictStrip, focus_element};
+use crate::ui::record::verdict::{Headline, Verdict, VerdictStrip, focus_element};
 use crate::ui::record::words;
 use leptos::prelude::*;
 
@@ -25,6 +25,8 @@ pub fn RecordBar(
     status: RwSignal<Status>,
     /// The live verdict.
     verdict: Memo<Option<Verdict>>,
+    /// Its headline, shared with the banner.
+    headline: Memo<Option<Headline>>,
     /// The form's sections that have a field to show, in order.
     sections: Signal<Vec<Section>>,
     /// Prints the record's summary.
@@ -94,7 +96,7 @@ pub fn RecordBar(
                     <option value=RecordPlace::Criteria.value()>{tr(lang, |l| words::of(l).criteria_title)}</option>
                 </select>
             </div>
-            <VerdictStrip verdict=verdict />
+            <VerdictStrip verdict=verdict headline=headline />
         </div>
     }
 }

@@ -35,7 +35,7 @@ use crate::ui::list;
 use crate::ui::platform::clock::{now_iso, today};
 use crate::ui::platform::files::download;
 use crate::ui::record::field::{FieldInput, FormDraft};
-use crate::ui::record::verdict::{Banner, CriteriaList, Verdict, criterion_rows};
+use crate::ui::record::verdict::{Banner, CriteriaList, Verdict, criterion_rows, headline};
 use leptos::prelude::*;
 
 /// The record screen for the record with `id`; for a new record waiting
@@ -110,6 +110,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         Memo::new(move |_| parsed.with(|p| p.record.as_ref().map(Verdict::of)));
     let applicable = Signal::derive(move || parsed.with(|p| p.applicable.clone()));
     let rows = criterion_rows(verdict);
+    let headline = headline(verdict);
 
     // Stores `d` (its history already written) over the current revision.
     let keep = move |d: Draft| {
@@ -349,7 +350,9 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         })
     });
 
-    let sections = Section::ALL
+    // Whether a section has a field to show, from its fields' states: one
+    // memo each, read by the section and by the record bar's section jump.
+    let section_visible: Vec<(Section, Memo<bool>)> = Section::ALL
         .iter()
         .map(|&section| {
             let of_section: Vec<RwSignal<FieldState>> = FIELDS
@@ -357,7 +360,26 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 .filter(|d| d.section == section)
                 .map(|d| state_of(d.field))
                 .collect();
-            let visible = move || of_section.iter().any(|s| s.with(|s| s.shown));
+            (
+                section,
+                Memo::new(move |_| of_section.iter().any(|s| s.with(|s| s.shown))),
+            )
+        })
+        .collect();
+    let section_shown = {
+        let visible = section_visible.clone();
+        move |section: Section| {
+            visible
+                .iter()
+                .find(|(s, _)| *s == section)
+                .map(|(_, m)| *m)
+                .expect("every section has a visibility")
+        }
+    };
+    let sections = Section::ALL
+        .iter()
+        .map(|&section| {
+            let visible = section_shown(section);
             let fields = FIELDS
                 .iter()
                 .filter(|d| d.section == section)
@@ -385,7 +407,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 .collect_view();
             let heading = RecordPlace::Section(section).heading();
             view! {
-                <section class="form-section" id=format!("sec-{}", section.id()) aria-labelledby=heading.clone() hidden=move || !visible()>
+                <section class="form-section" id=format!("sec-{}", section.id()) aria-labelledby=heading.clone() hidden=move || !visible.get()>
                     <h3 id=heading.clone() tabindex="-1">{move || lang.get().messages().section_title(section)}</h3>
                     {fields}
                 </section>
@@ -402,23 +424,17 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     };
 
     let sections_shown = Memo::new(move |_| {
-        parsed.with(|p| {
-            Section::ALL
-                .iter()
-                .copied()
-                .filter(|&sec| {
-                    FIELDS
-                        .iter()
-                        .any(|d| d.section == sec && p.applicable.contains(&d.field))
-                })
-                .collect::<Vec<_>>()
-        })
+        section_visible
+            .iter()
+            .filter(|(_, visible)| visible.get())
+            .map(|(section, _)| *section)
+            .collect::<Vec<_>>()
     });
 
     view! {
         <div class="record">
             <bar::RecordBar label=Signal::derive(move || draft.with(|d| d.label.clone())) saved_at=saved_at.into()
-                status=status verdict=verdict sections=sections_shown.into() print=Callback::new(move |()| print(())) />
+                status=status verdict=verdict headline=headline sections=sections_shown.into() print=Callback::new(move |()| print(())) />
             <crate::ui::common::initials::ScreenerChip />
             <Show when=move || !read_only && state.initials.with(String::is_empty)>
                 <crate::ui::common::initials::InitialsForm starting=false on_done=initials_given />
@@ -493,7 +509,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             </section>
             <section class="verdict no-print" id="criteria" aria-labelledby=RecordPlace::Criteria.heading()>
                 <h2 id=RecordPlace::Criteria.heading() tabindex="-1">{tr(lang, |l| words::of(l).criteria_title)}</h2>
-                <Banner verdict=verdict />
+                <Banner headline=headline />
                 <CriteriaList rows=rows.clone() applicable=applicable />
             </section>
             <crate::ui::record::trail::HistoryPanel history=history_text />

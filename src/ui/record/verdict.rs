@@ -101,13 +101,19 @@ pub fn criterion_rows(verdict: Memo<Option<Verdict>>) -> Vec<Memo<Option<Criteri
 /// Everything the banner shows, so it is redrawn only when that changes,
 /// not on every keystroke that changes some criterion's reason.
 #[derive(Clone, Debug, PartialEq)]
-struct Headline {
+pub struct Headline {
     outcome: Outcome,
     screening_date: Date,
     failing: Vec<CriterionId>,
     unknown: Vec<CriterionId>,
     calendar: Calendar,
     needed: Vec<NeededFor>,
+}
+
+/// The verdict's headline, once per record form: the banner and the strip
+/// both read it.
+pub fn headline(verdict: Memo<Option<Verdict>>) -> Memo<Option<Headline>> {
+    Memo::new(move |_| verdict.with(|v| v.as_ref().map(Headline::of)))
 }
 
 impl Headline {
@@ -126,9 +132,8 @@ impl Headline {
 /// The overall verdict banner. `verdict` is `None` while the screening date
 /// is not a valid date (nothing can be judged without it).
 #[component]
-pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
+pub fn Banner(headline: Memo<Option<Headline>>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let headline = Memo::new(move |_| verdict.with(|v| v.as_ref().map(Headline::of)));
     let outcome = move || {
         headline.with(|h| {
             h.as_ref()
@@ -241,9 +246,13 @@ pub fn Banner(verdict: Memo<Option<Verdict>>) -> impl IntoView {
 /// outcome, the counts, the one thing that would change it next, and the
 /// way to the 25 criteria. Announced when the outcome changes.
 #[component]
-pub fn VerdictStrip(verdict: Memo<Option<Verdict>>) -> impl IntoView {
+pub fn VerdictStrip(
+    /// The live verdict (for the counts).
+    verdict: Memo<Option<Verdict>>,
+    /// Its headline (`headline`), shared with the banner.
+    headline: Memo<Option<Headline>>,
+) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let headline = Memo::new(move |_| verdict.with(|v| v.as_ref().map(Headline::of)));
     let counts = Memo::new(move |_| {
         verdict.with(|v| {
             v.as_ref().map(|v| {
