@@ -17,7 +17,7 @@ fn reads_stay_declared(json: &serde_json::Value) -> FieldSet {
     let mut all = FieldSet::EMPTY;
     for c in CRITERIA {
         let ctx = Ctx::new(&record.answers, record.screening_date);
-        let _ = (c.rule)(&ctx);
+        let _ = c.findings(&ctx);
         let declared = FieldSet::of(c.fields);
         assert!(
             ctx.reads().is_subset(declared),

@@ -19,13 +19,14 @@
 //! (re-run with that screening date) stops failing the criterion.
 
 use super::criteria::CriterionId;
-use super::date::{Date, first_day_more_than_months_after};
+use super::date::{Date, first_day_more_than_days_after, first_day_more_than_months_after};
 use super::decimal::Decimal;
 use super::dictionary::{Field, FieldSet, Kind};
 use super::finding::{Detail, Finding};
 use super::logic::Status;
+use super::pack::{Pack, Span};
 use super::record::{LabResult, PlateletUnit, Platelets, Record, Serology, Sex, Slot, Value};
-use super::report::{Outcome, Report, evaluate, evaluate_criterion};
+use super::report::{Outcome, Report, evaluate_criterion, evaluate_with};
 
 /// A failing criterion that time will fix, and from when.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,17 +75,27 @@ fn fixed_from(finding: &Finding) -> Option<Date> {
             // Born on 29 February: the birthday is 1 March in a common year.
             Date::new(year, b.month(), b.day()).or_else(|| Date::new(year, 3, 1))
         }
-        Detail::MonthsSince {
+        Detail::Since {
             date: Some(d),
-            months,
+            span: Span::Months(months),
             ..
         } => first_day_more_than_months_after(*d, *months),
+        Detail::Since {
+            date: Some(d),
+            span: Span::Days(days),
+            ..
+        } => first_day_more_than_days_after(*d, *days),
         _ => None,
     }
 }
 
-/// The calendar of a record, from its report.
+/// The calendar of a record, from its report under the current pack.
 pub fn calendar(record: &Record, report: &Report) -> Calendar {
+    calendar_with(Pack::current(), record, report)
+}
+
+/// The calendar of a record, from its report under `pack`.
+pub fn calendar_with(pack: &Pack, record: &Record, report: &Report) -> Calendar {
     let mut time_fixes = Vec::new();
     let mut blocked = Vec::new();
     for result in report.with_status(Status::Fail) {
@@ -96,7 +107,7 @@ pub fn calendar(record: &Record, report: &Report) -> Calendar {
             .collect();
         let fix = dates.and_then(|d| d.into_iter().max()).and_then(|from| {
             // Verify with the engine: on `from` the criterion no longer fails.
-            let later = evaluate_criterion(result.id.def(), &on_date(record, from));
+            let later = evaluate_criterion(pack.criterion(result.id), &on_date(record, from));
             (later.status != Status::Fail).then_some(from)
         });
         match fix {
@@ -124,7 +135,7 @@ pub fn calendar(record: &Record, report: &Report) -> Calendar {
     let then = if not_before == record.screening_date {
         report.clone()
     } else {
-        evaluate(&on_date(record, not_before))
+        evaluate_with(pack, &on_date(record, not_before))
     };
     Calendar {
         time_fixes,
@@ -180,14 +191,14 @@ fn trial_values(field: Field, on: Date) -> Vec<Value> {
 /// For an unknown criterion: could a single one of its missing answers make
 /// it fail? `trial` is a scratch copy of the record; each field is restored
 /// after its trials, so one copy serves every criterion.
-fn could_rule_out(trial: &mut Record, id: CriterionId, missing: FieldSet) -> bool {
+fn could_rule_out(pack: &Pack, trial: &mut Record, id: CriterionId, missing: FieldSet) -> bool {
     missing.iter().any(|field| {
         let saved = trial.answers.slot(field).clone();
         let hit = trial_values(field, trial.screening_date)
             .into_iter()
             .any(|v| {
                 trial.answers.set(field, Slot::Known(v));
-                evaluate_criterion(id.def(), trial).status == Status::Fail
+                evaluate_criterion(pack.criterion(id), trial).status == Status::Fail
             });
         trial.answers.set(field, saved);
         hit
@@ -196,8 +207,14 @@ fn could_rule_out(trial: &mut Record, id: CriterionId, missing: FieldSet) -> boo
 
 /// What would change the verdict of an undecided record: the missing fields
 /// grouped by the unknown criterion they decide, those that could rule the
-/// patient out first, then fewest fields first, then published order.
+/// patient out first, then fewest fields first, then published order
+/// (under the current pack).
 pub fn what_is_needed(record: &Record, report: &Report) -> Vec<NeededFor> {
+    what_is_needed_with(Pack::current(), record, report)
+}
+
+/// What would change the verdict of an undecided record under `pack`.
+pub fn what_is_needed_with(pack: &Pack, record: &Record, report: &Report) -> Vec<NeededFor> {
     let mut trial = Record {
         screening_date: record.screening_date,
         answers: record.answers.clone(),
@@ -210,7 +227,7 @@ pub fn what_is_needed(record: &Record, report: &Report) -> Vec<NeededFor> {
             NeededFor {
                 id: r.id,
                 fields: missing.iter().collect(),
-                could_rule_out: could_rule_out(&mut trial, r.id, missing),
+                could_rule_out: could_rule_out(pack, &mut trial, r.id, missing),
             }
         })
         .collect();

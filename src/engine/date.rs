@@ -15,12 +15,12 @@ pub struct Date {
 }
 
 /// Whether `year` is a leap year.
-pub fn is_leap_year(year: i32) -> bool {
+pub const fn is_leap_year(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
 /// Number of days in a month of a year.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+pub const fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -39,6 +39,14 @@ impl Date {
             return None;
         }
         Some(Date { year, month, day })
+    }
+
+    /// A date known when the program is built (a criteria pack's date):
+    /// not a real calendar date stops the build.
+    pub const fn known(year: i32, month: u8, day: u8) -> Date {
+        assert!(year >= 1 && year <= 9999 && month >= 1 && month <= 12);
+        assert!(day >= 1 && day <= days_in_month(year, month));
+        Date { year, month, day }
     }
 
     /// Parses exactly `YYYY-MM-DD`; nothing else (no time, no spaces, no
@@ -166,6 +174,17 @@ pub fn must_be_before(on: Date, months: i32) -> Option<Date> {
         candidate = candidate.add_days(1)?;
     }
     Some(candidate)
+}
+
+/// The earliest date that no longer satisfies "more than `days` days
+/// before `on`": an event must fall before it.
+pub fn must_be_before_days(on: Date, days: i32) -> Option<Date> {
+    on.add_days(-i64::from(days))
+}
+
+/// The first date on which "more than `days` days since `since`" holds.
+pub fn first_day_more_than_days_after(since: Date, days: i32) -> Option<Date> {
+    since.add_days(i64::from(days) + 1)
 }
 
 impl fmt::Display for Date {

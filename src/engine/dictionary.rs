@@ -124,6 +124,28 @@ impl Section {
     }
 }
 
+/// The field with this record id, when the program is built (a criteria
+/// pack compiled into the build names its fields by id): an id the
+/// dictionary does not have stops the build.
+pub const fn known_field(id: &str) -> Field {
+    let id = id.as_bytes();
+    let mut i = 0;
+    while i < FIELDS.len() {
+        let candidate = FIELDS[i].id.as_bytes();
+        if candidate.len() == id.len() {
+            let mut j = 0;
+            while j < id.len() && candidate[j] == id[j] {
+                j += 1;
+            }
+            if j == id.len() {
+                return FIELDS[i].field;
+            }
+        }
+        i += 1;
+    }
+    panic!("a criteria pack names a field the data dictionary does not have")
+}
+
 /// One row of the data dictionary.
 #[derive(Clone, Copy, Debug)]
 pub struct FieldDef {

@@ -10,11 +10,12 @@
 //! The [`Detail`] of a finding is the reason as data: the UI and the `screen`
 //! command turn it into words (see `crate::text`); the engine holds no text.
 
-use super::date::{Date, must_be_before};
+use super::date::{Date, must_be_before, must_be_before_days};
 use super::decimal::Decimal;
 use super::dictionary::{Field, FieldSet};
 use super::logic::Tri;
-use super::record::{Answers, LabResult, Platelets, Serology, Sex, Slot, Value};
+use super::pack::{Choice, Exact, Span};
+use super::record::{Answers, LabResult, Platelets, Serology, Slot, Value};
 use std::cell::Cell;
 
 /// The values a check used, for the reason shown to the user.
@@ -72,16 +73,18 @@ pub enum Detail {
         /// The limit in ×10⁹/L.
         limit: Decimal,
     },
-    /// A lab result that must be below 1.5 × its ULN.
+    /// A lab result that must be below `times` × its ULN.
     LabBelowUln {
         /// The field.
         field: Field,
         /// The result and ULN, if known.
         value: Option<LabResult>,
+        /// How many times the ULN it must stay below.
+        times: Exact,
     },
-    /// "More than `months` calendar months since" a date, optionally only
-    /// when a yes/no question says the event happened at all.
-    MonthsSince {
+    /// "More than `span` since" a date, optionally only when a yes/no
+    /// question says the event happened at all.
+    Since {
         /// The yes/no question that says whether the event happened
         /// (radiotherapy, heart attack), with its answer.
         had: Option<(Field, Option<bool>)>,
@@ -89,8 +92,8 @@ pub enum Detail {
         field: Field,
         /// The date, if known.
         date: Option<Date>,
-        /// How many calendar months must have passed.
-        months: i32,
+        /// How long must have passed.
+        span: Span,
         /// The event must be before this date.
         before: Option<Date>,
         /// The screening date judged on.
@@ -103,15 +106,25 @@ pub enum Detail {
         /// The hCG result, if known.
         hcg: Option<Serology>,
     },
-    /// QTc against 450 ms, or 480 ms with bundle branch block.
+    /// QTc against `limit` ms, or `with_block` ms with bundle branch block.
     Qtc {
         /// QTc in ms, if known.
         qtc: Option<Decimal>,
         /// Bundle branch block, if known.
         bbb: Option<bool>,
+        /// The limit without block, ms.
+        limit: Exact,
+        /// The limit with block, ms.
+        with_block: Exact,
     },
-    /// Pregnancy and breastfeeding do not apply to a man.
-    Male,
+    /// The criterion does not apply: `field` is `is` (pregnancy and
+    /// breastfeeding for a man).
+    DoesNotApply {
+        /// The field.
+        field: Field,
+        /// Its answer.
+        is: Choice,
+    },
 }
 
 /// One atomic check of a rule, with the values it used.
@@ -142,18 +155,18 @@ impl Finding {
             | Detail::AtMost { field, .. }
             | Detail::PlateletsBelow { field, .. }
             | Detail::LabBelowUln { field, .. } => FieldSet::of(&[*field]),
-            Detail::MonthsSince {
+            Detail::Since {
                 had: Some((had, _)),
                 field,
                 ..
             } => FieldSet::of(&[*had, *field]),
-            Detail::MonthsSince { field, .. } => FieldSet::of(&[*field]),
+            Detail::Since { field, .. } => FieldSet::of(&[*field]),
             Detail::Age { .. } => FieldSet::of(&[Field::BirthDate, Field::AgeYears]),
             Detail::PregnancyTest { .. } => {
                 FieldSet::of(&[Field::ChildbearingPotential, Field::UrineHcg])
             }
             Detail::Qtc { .. } => FieldSet::of(&[Field::QtcMs, Field::BundleBranchBlock]),
-            Detail::Male => FieldSet::of(&[Field::Sex]),
+            Detail::DoesNotApply { field, .. } => FieldSet::of(&[*field]),
         }
     }
 
@@ -235,9 +248,14 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Whether the record is of a man (`sex` is `male`).
-    pub fn is_male(&self) -> bool {
-        self.value(Field::Sex) == Some(&Value::Sex(Sex::Male))
+    /// Whether `field`'s answer is `choice`.
+    pub fn is(&self, field: Field, choice: Choice) -> bool {
+        match (self.value(field), choice) {
+            (Some(Value::Bool(b)), Choice::Bool(c)) => *b == c,
+            (Some(Value::Sex(s)), Choice::Sex(c)) => *s == c,
+            (Some(Value::Serology(s)), Choice::Serology(c)) => *s == c,
+            _ => false,
+        }
     }
 
     fn missing_if(f: Field, unknown: bool) -> FieldSet {
@@ -307,30 +325,27 @@ impl<'a> Ctx<'a> {
     }
 
     /// A number that must be at least `min`.
-    pub fn at_least(&self, field: Field, min: i64) -> Finding {
+    pub fn at_least(&self, field: Field, min: Decimal) -> Finding {
         let value = self.number(field);
-        let min = Decimal::from_i64(min);
         let ok = Tri::from_option(value.as_ref().map(|v| *v >= min));
         let missing = Self::missing_if(field, value.is_none());
         Finding::new(Detail::AtLeast { field, value, min }, ok, ok.not(), missing)
     }
 
     /// A number that must be at most `max`.
-    pub fn at_most(&self, field: Field, max: i64) -> Finding {
+    pub fn at_most(&self, field: Field, max: Decimal) -> Finding {
         let value = self.number(field);
-        let max = Decimal::from_i64(max);
         let ok = Tri::from_option(value.as_ref().map(|v| *v <= max));
         let missing = Self::missing_if(field, value.is_none());
         Finding::new(Detail::AtMost { field, value, max }, ok, ok.not(), missing)
     }
 
     /// A platelet count that must be below `limit` ×10⁹/L.
-    pub fn platelets_below(&self, field: Field, limit: i64) -> Finding {
+    pub fn platelets_below(&self, field: Field, limit: Decimal) -> Finding {
         let value = match self.value(field) {
             Some(Value::Platelets(p)) => Some(p.clone()),
             _ => None,
         };
-        let limit = Decimal::from_i64(limit);
         let ok = Tri::from_option(value.as_ref().map(|p| p.per_e9_l() < limit));
         let missing = Self::missing_if(field, value.is_none());
         Finding::new(
@@ -345,9 +360,9 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    /// A lab result that must be below 1.5 × its ULN (compared exactly as
-    /// 2 × value < 3 × ULN).
-    pub fn below_one_and_a_half_uln(&self, field: Field) -> Finding {
+    /// A lab result that must be below `times` × its ULN, compared exactly
+    /// (1.5 × ULN as value × 10 < ULN × 15).
+    pub fn below_uln_times(&self, field: Field, times: Exact) -> Finding {
         let value = match self.value(field) {
             Some(Value::Lab(l)) => Some(l.clone()),
             _ => None,
@@ -355,10 +370,19 @@ impl<'a> Ctx<'a> {
         let ok = Tri::from_option(
             value
                 .as_ref()
-                .map(|l| l.value.mul_small(2) < l.uln.mul_small(3)),
+                .and_then(|l| times.below_times(&l.value, &l.uln)),
         );
         let missing = Self::missing_if(field, value.is_none());
-        Finding::new(Detail::LabBelowUln { field, value }, ok, ok.not(), missing)
+        Finding::new(
+            Detail::LabBelowUln {
+                field,
+                value,
+                times,
+            },
+            ok,
+            ok.not(),
+            missing,
+        )
     }
 
     /// Full years of age: from `birth_date`, or `age_years` when no birth
@@ -396,22 +420,22 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    /// More than `months` calendar months since the date in `field`.
-    pub fn months_since(&self, field: Field, months: i32) -> Finding {
+    /// More than `span` since the date in `field`.
+    pub fn time_since(&self, field: Field, span: Span) -> Finding {
         let date = self.date(field);
-        self.since(None, field, date, months)
+        self.since(None, field, date, span)
     }
 
-    /// When the yes/no `had` is true, more than `months` calendar months
-    /// since the date in `field`; when it is false, nothing to wait for.
-    pub fn months_since_if(&self, had: Field, field: Field, months: i32) -> Finding {
+    /// When the yes/no `had` is true, more than `span` since the date in
+    /// `field`; when it is false, nothing to wait for.
+    pub fn time_since_if(&self, had: Field, field: Field, span: Span) -> Finding {
         let happened = self.bool(had);
         let date = if happened == Some(true) {
             self.date(field)
         } else {
             None
         };
-        self.since(Some((had, happened)), field, date, months)
+        self.since(Some((had, happened)), field, date, span)
     }
 
     fn since(
@@ -419,9 +443,12 @@ impl<'a> Ctx<'a> {
         had: Option<(Field, Option<bool>)>,
         field: Field,
         date: Option<Date>,
-        months: i32,
+        span: Span,
     ) -> Finding {
-        let before = must_be_before(self.on, months);
+        let before = match span {
+            Span::Months(months) => must_be_before(self.on, months),
+            Span::Days(days) => must_be_before_days(self.on, days),
+        };
         let long_enough = Tri::from_option(date.zip(before).map(|(d, b)| d < b));
         let (ok, missing) = match had {
             None => (long_enough, Self::missing_if(field, date.is_none())),
@@ -429,11 +456,11 @@ impl<'a> Ctx<'a> {
             Some((_, Some(true))) => (long_enough, Self::missing_if(field, date.is_none())),
             Some((had_field, None)) => (Tri::Unknown, FieldSet::EMPTY.with(had_field)),
         };
-        let detail = Detail::MonthsSince {
+        let detail = Detail::Since {
             had,
             field,
             date,
-            months,
+            span,
             before,
             screening: self.on,
         };
@@ -465,14 +492,15 @@ impl<'a> Ctx<'a> {
         )
     }
 
-    /// QTc at most 450 ms, or at most 480 ms with bundle branch block.
-    pub fn qtc(&self) -> Finding {
+    /// QTc at most `limit` ms, or at most `with_block` ms with bundle
+    /// branch block (450 and 480 in the published criteria).
+    pub fn qtc(&self, limit: Exact, with_block: Exact) -> Finding {
         let qtc = self.number(Field::QtcMs);
         let bbb = self.bool(Field::BundleBranchBlock);
         let (at_most_450, at_most_480) = match &qtc {
             Some(q) => (
-                Tri::from_bool(*q <= Decimal::from_i64(450)),
-                Tri::from_bool(*q <= Decimal::from_i64(480)),
+                Tri::from_bool(*q <= limit.to_decimal()),
+                Tri::from_bool(*q <= with_block.to_decimal()),
             ),
             None => (Tri::Unknown, Tri::Unknown),
         };
@@ -486,11 +514,26 @@ impl<'a> Ctx<'a> {
         } else {
             FieldSet::EMPTY
         };
-        Finding::new(Detail::Qtc { qtc, bbb }, ok, bad, missing)
+        Finding::new(
+            Detail::Qtc {
+                qtc,
+                bbb,
+                limit,
+                with_block,
+            },
+            ok,
+            bad,
+            missing,
+        )
     }
 
-    /// The finding that pregnancy questions do not apply to a man.
-    pub fn male(&self) -> Finding {
-        Finding::new(Detail::Male, Tri::True, Tri::False, FieldSet::EMPTY)
+    /// The finding that a criterion does not apply: `field` is `is`.
+    pub fn does_not_apply(&self, field: Field, is: Choice) -> Finding {
+        Finding::new(
+            Detail::DoesNotApply { field, is },
+            Tri::True,
+            Tri::False,
+            FieldSet::EMPTY,
+        )
     }
 }

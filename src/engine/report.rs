@@ -1,11 +1,12 @@
 //! Evaluating a record: every criterion's status and reason, and the outcome
 //! of spec §3.
 
-use super::criteria::{CRITERIA, Criterion, CriterionId};
+use super::criteria::{Criterion, CriterionId};
 use super::date::Date;
 use super::dictionary::{Field, FieldSet};
 use super::finding::{Ctx, Finding};
 use super::logic::{Status, Tri};
+use super::pack::{self, Pack};
 use super::record::Record;
 use serde::Serialize;
 
@@ -52,7 +53,8 @@ impl CriterionResult {
         self.findings.iter().filter(move |f| match status {
             Status::Fail => f.bad.is_true(),
             Status::Unknown => !f.ok.is_true(),
-            Status::Pass => f.required || f.bad == Tri::False,
+            // Under `any`, a failing alternative is no reason for a pass.
+            Status::Pass => f.ok.is_true() && (f.required || f.bad == Tri::False),
         })
     }
 
@@ -103,9 +105,8 @@ impl Report {
 /// Evaluates one criterion.
 pub fn evaluate_criterion(criterion: &Criterion, record: &Record) -> CriterionResult {
     let ctx = Ctx::new(&record.answers, record.screening_date);
-    let findings = (criterion.rule)(&ctx);
-    let pass = Tri::all(findings.iter().map(|f| f.ok));
-    let fail = Tri::any(findings.iter().map(|f| f.bad));
+    let mut findings = Vec::with_capacity(criterion.fields.len());
+    let (pass, fail) = pack::findings(&criterion.rule, &ctx, &mut findings);
     CriterionResult {
         id: criterion.id,
         status: Status::decide(pass, fail),
@@ -113,9 +114,15 @@ pub fn evaluate_criterion(criterion: &Criterion, record: &Record) -> CriterionRe
     }
 }
 
-/// Evaluates every criterion of a record and its outcome.
+/// Evaluates every criterion of the current pack on a record, and its outcome.
 pub fn evaluate(record: &Record) -> Report {
-    let criteria: Vec<CriterionResult> = CRITERIA
+    evaluate_with(Pack::current(), record)
+}
+
+/// Evaluates every criterion of `pack` on a record, and its outcome.
+pub fn evaluate_with(pack: &Pack, record: &Record) -> Report {
+    let criteria: Vec<CriterionResult> = pack
+        .criteria
         .iter()
         .map(|c| evaluate_criterion(c, record))
         .collect();

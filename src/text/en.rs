@@ -7,7 +7,9 @@ use crate::engine::date::Date;
 use crate::engine::dictionary::{Field, Kind, Section};
 use crate::engine::finding::Finding;
 use crate::engine::logic::Status;
+use crate::engine::pack::{Choice, Span};
 use crate::engine::record::ProblemKind;
+use crate::engine::record::Sex;
 use crate::engine::report::Outcome;
 
 /// English.
@@ -17,12 +19,23 @@ fn yes_no(b: bool) -> &'static str {
     if b { "yes" } else { "no" }
 }
 
-/// "one calendar month" or "N calendar months".
-fn calendar_months(months: i32) -> String {
-    if months == 1 {
-        "one calendar month".to_string()
-    } else {
-        format!("{months} calendar months")
+/// "one calendar month", "N calendar months", "one day" or "N days".
+fn span_words(span: Span) -> String {
+    match span {
+        Span::Months(1) => "one calendar month".to_string(),
+        Span::Months(n) => format!("{n} calendar months"),
+        Span::Days(1) => "one day".to_string(),
+        Span::Days(n) => format!("{n} days"),
+    }
+}
+
+/// An answer a rule names, in words.
+fn choice_words(choice: Choice) -> &'static str {
+    match choice {
+        Choice::Bool(b) => yes_no(b),
+        Choice::Sex(Sex::Male) => "male",
+        Choice::Sex(Sex::Female) => "female",
+        Choice::Serology(s) => s.as_str(),
     }
 }
 
@@ -125,30 +138,7 @@ impl Messages for English {
     }
 
     fn reading_note(&self, id: CriterionId) -> Option<&'static str> {
-        use CriterionId::*;
-        Some(match id {
-            I2 => {
-                "The published definition of refractory CTIT is through rhTPO (≥ 14 days at ≥ 300 U/kg/d after chemo-/radiotherapy, platelets still < 30×10^9/L); treatment with IL-11 alone does not meet it. To be confirmed by the investigator for IL-11-only patients."
-            }
-            I3 => "\"More than 1 month\" is read as calendar months, not 30 days.",
-            I7 => {
-                "Liver function is read as ALT, AST and total bilirubin; kidney function as serum creatinine; each against the reporting laboratory's ULN."
-            }
-            E3 => {
-                "\"Positive serology\" is read per marker; hepatitis D is only relevant when hepatitis B is positive, which already excludes."
-            }
-            E9 => "The thrombocytopenia under study is not counted as an unresolved toxicity.",
-            E10 => {
-                "\"Mobility autoimmune diseases\" is read as active autoimmune disease (活动性); \"myocardial obstruction\" as myocardial infarction; diabetes and gastric ulcer follow the published list literally (diabetes: any; ulcer: current)."
-            }
-            E13 => {
-                "The published pregnancy bullet also carries the cardiac criteria; they are split here. Requiring a negative hCG from women of childbearing potential is this app's reading of \"suspected pregnancy\"."
-            }
-            E14 => {
-                "\"QT > 450 msec\" is read as QTc > 450 ms (as the ECG reports it), or > 480 ms for a patient with bundle branch block; a heart attack exactly 6 months before screening still excludes. The published pregnancy bullet also carries these cardiac criteria; they are split here."
-            }
-            _ => return None,
-        })
+        crate::engine::pack::current::note_en(id)
     }
 
     fn finding(&self, f: &Finding) -> String {
@@ -229,12 +219,14 @@ impl Messages for English {
                 field,
                 value,
                 uln,
+                times,
                 limit,
                 must: m,
             } => format!(
-                "{} {value} (ULN {uln}): {}below 1.5 × ULN = {limit}",
+                "{} {value} (ULN {uln}): {}below {times} × ULN = {}",
                 label(field),
-                must(m)
+                must(m),
+                limit.map_or_else(|| "?".to_string(), |l| l.to_string())
             ),
             Sentence::LabNotKnown { field } => {
                 format!("{}: not known (result and ULN needed)", label(field))
@@ -245,7 +237,7 @@ impl Messages for English {
                 field,
                 date,
                 before,
-                months,
+                span,
                 screening,
                 must: m,
             } => {
@@ -254,13 +246,13 @@ impl Messages for English {
                     "{} {date}: {}before {limit} (more than {} before screening on {screening})",
                     label(field),
                     must(m),
-                    calendar_months(months)
+                    span_words(span)
                 )
             }
-            Sentence::DateNotKnown { field, months } => format!(
+            Sentence::DateNotKnown { field, span } => format!(
                 "{}: date not known (more than {} before screening needed)",
                 label(field),
-                calendar_months(months)
+                span_words(span)
             ),
             Sentence::HcgPositive => "hCG pregnancy test: positive".to_string(),
             Sentence::HcgNegative => "hCG pregnancy test: negative".to_string(),
@@ -276,6 +268,8 @@ impl Messages for English {
                 qtc: q,
                 block,
                 case,
+                limit,
+                with_block,
             } => {
                 let with = match block {
                     Some(true) => " with bundle branch block",
@@ -283,16 +277,23 @@ impl Messages for English {
                     None => "",
                 };
                 match case {
-                    QtcCase::MustBe480 => format!("QTc {q} ms{with}: must be 480 ms or less"),
-                    QtcCase::MustBe450 => format!("QTc {q} ms{with}: must be 450 ms or less"),
+                    QtcCase::MustBe480 => {
+                        format!("QTc {q} ms{with}: must be {with_block} ms or less")
+                    }
+                    QtcCase::MustBe450 => format!("QTc {q} ms{with}: must be {limit} ms or less"),
                     QtcCase::BlockUnknown => format!(
-                        "QTc {q} ms: over 450 ms is allowed up to 480 ms only with bundle branch block, which is not known"
+                        "QTc {q} ms: over {limit} ms is allowed up to {with_block} ms only with bundle branch block, which is not known"
                     ),
-                    QtcCase::Within480 => format!("QTc {q} ms{with}: 480 ms or less"),
-                    QtcCase::Within450 => format!("QTc {q} ms: 450 ms or less"),
+                    QtcCase::Within480 => format!("QTc {q} ms{with}: {with_block} ms or less"),
+                    QtcCase::Within450 => format!("QTc {q} ms: {limit} ms or less"),
                 }
             }
             Sentence::Male => "Male: pregnancy and breastfeeding do not apply".to_string(),
+            Sentence::DoesNotApply { field, is } => format!(
+                "{}: {}, so this criterion does not apply",
+                label(field),
+                choice_words(is)
+            ),
         }
     }
 

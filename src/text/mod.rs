@@ -10,7 +10,6 @@ mod en;
 pub mod glossary;
 mod sentence;
 mod zh;
-mod zh_source;
 
 use crate::engine::calendar::Calendar;
 use crate::engine::criteria::CriterionId;
@@ -36,26 +35,20 @@ pub fn platelet_unit_text(u: crate::engine::record::PlateletUnit) -> &'static st
     }
 }
 
-/// 1.5 × a ULN, exactly (the limit both languages state).
-pub(crate) fn one_and_a_half(
-    uln: &crate::engine::decimal::Decimal,
-) -> crate::engine::decimal::Decimal {
-    uln.mul_small(15).scale10(-1)
-}
-
 /// Which QTc sentence a finding needs: decided once here, so each language
 /// only words it (the limits themselves are the engine's).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum QtcCase {
-    /// Fails: must be 480 ms or less (over 480, or over 450 with block).
+    /// Fails: must be at most the limit with block (over it, or over the
+    /// limit with block).
     MustBe480,
-    /// Fails: must be 450 ms or less (over 450 without block).
+    /// Fails: must be at most the limit (over it without block).
     MustBe450,
-    /// Over 450 with the block not known.
+    /// Over the limit with the block not known.
     BlockUnknown,
-    /// Passes up to 480 with the block.
+    /// Passes up to the limit with the block.
     Within480,
-    /// Passes at 450 or less.
+    /// Passes at the limit or less.
     Within450,
 }
 
@@ -65,18 +58,19 @@ impl QtcCase {
         f: &Finding,
         qtc: &crate::engine::decimal::Decimal,
         bbb: Option<bool>,
+        limit: &crate::engine::decimal::Decimal,
+        with_block: &crate::engine::decimal::Decimal,
     ) -> QtcCase {
         use crate::engine::logic::Tri;
-        let over = |ms: i64| *qtc > crate::engine::decimal::Decimal::from_i64(ms);
         if f.bad == Tri::True {
-            if bbb == Some(true) || over(480) {
+            if bbb == Some(true) || qtc > with_block {
                 QtcCase::MustBe480
             } else {
                 QtcCase::MustBe450
             }
         } else if f.ok == Tri::Unknown {
             QtcCase::BlockUnknown
-        } else if over(450) {
+        } else if qtc > limit {
             QtcCase::Within480
         } else {
             QtcCase::Within450
@@ -133,14 +127,15 @@ impl Lang {
 }
 
 /// A criterion's published text in `lang`, when that is not the published
-/// language (English): the app's own translation, shown under the published
+/// language (English): the app's own translation, as the current criteria
+/// pack holds it, shown under the published
 /// text and marked as such (the protocol's text prevails). A function of
 /// its own rather than a `Messages` method, so only the screen that shows
 /// it carries the text (a trait's every method ships with its first use).
 pub fn source_translation(lang: Lang, id: CriterionId) -> Option<&'static str> {
     match lang {
         Lang::En => None,
-        Lang::Zh => Some(zh_source::text(id)),
+        Lang::Zh => Some(crate::engine::pack::current::text_zh(id)),
     }
 }
 

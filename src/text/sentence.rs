@@ -8,7 +8,8 @@ use super::QtcCase;
 use crate::engine::dictionary::Field;
 use crate::engine::finding::{Detail, Finding};
 use crate::engine::logic::Tri;
-use crate::engine::record::{PlateletUnit, Serology};
+use crate::engine::pack::{Choice, Span};
+use crate::engine::record::{PlateletUnit, Serology, Sex};
 use crate::engine::{Date, Decimal};
 
 /// One sentence about one finding, with the values it says. `must`: the
@@ -118,7 +119,7 @@ pub enum Sentence<'a> {
         /// The limit, ×10^9/L.
         limit: &'a Decimal,
     },
-    /// A lab result that must be below 1.5 × its ULN.
+    /// A lab result that must be below `times` × its ULN.
     Lab {
         /// The field.
         field: Field,
@@ -126,8 +127,10 @@ pub enum Sentence<'a> {
         value: &'a Decimal,
         /// The upper limit of normal.
         uln: &'a Decimal,
-        /// 1.5 × ULN, exactly.
-        limit: Decimal,
+        /// How many times the ULN (1.5 in the published criteria).
+        times: Decimal,
+        /// `times` × ULN, exactly (`None`: a factor no pack may hold).
+        limit: Option<Decimal>,
         /// The finding fails.
         must: bool,
     },
@@ -146,7 +149,7 @@ pub enum Sentence<'a> {
         /// The had-it field.
         field: Field,
     },
-    /// A date that must be more than `months` calendar months before screening.
+    /// A date that must be more than `span` before screening.
     DateBefore {
         /// The date field.
         field: Field,
@@ -154,8 +157,8 @@ pub enum Sentence<'a> {
         date: Date,
         /// The date it must be before (`None`: cannot be computed).
         before: Option<Date>,
-        /// The months.
-        months: i32,
+        /// How long before.
+        span: Span,
         /// The screening date.
         screening: Date,
         /// The finding fails.
@@ -165,8 +168,8 @@ pub enum Sentence<'a> {
     DateNotKnown {
         /// The date field.
         field: Field,
-        /// The months.
-        months: i32,
+        /// How long before.
+        span: Span,
     },
     /// hCG pregnancy test positive.
     HcgPositive,
@@ -188,9 +191,20 @@ pub enum Sentence<'a> {
         block: Option<bool>,
         /// Which limit is said, and how.
         case: QtcCase,
+        /// The limit without block, ms.
+        limit: Decimal,
+        /// The limit with block, ms.
+        with_block: Decimal,
     },
     /// Male: the pregnancy criteria do not apply.
     Male,
+    /// Another answer that makes a criterion not apply.
+    DoesNotApply {
+        /// The field.
+        field: Field,
+        /// Its answer.
+        is: Choice,
+    },
 }
 
 impl<'a> Sentence<'a> {
@@ -266,21 +280,26 @@ impl<'a> Sentence<'a> {
                     limit,
                 },
             },
-            Detail::LabBelowUln { field, value } => match value {
+            Detail::LabBelowUln {
+                field,
+                value,
+                times,
+            } => match value {
                 Some(l) => Sentence::Lab {
                     field: *field,
                     value: &l.value,
                     uln: &l.uln,
-                    limit: super::one_and_a_half(&l.uln),
+                    times: times.to_decimal(),
+                    limit: times.times(&l.uln),
                     must,
                 },
                 None => Sentence::LabNotKnown { field: *field },
             },
-            Detail::MonthsSince {
+            Detail::Since {
                 had,
                 field,
                 date,
-                months,
+                span,
                 before,
                 screening,
             } => match (had, date) {
@@ -290,13 +309,13 @@ impl<'a> Sentence<'a> {
                     field: *field,
                     date: *d,
                     before: *before,
-                    months: *months,
+                    span: *span,
                     screening: *screening,
                     must,
                 },
                 (_, None) => Sentence::DateNotKnown {
                     field: *field,
-                    months: *months,
+                    span: *span,
                 },
             },
             Detail::PregnancyTest { childbearing, hcg } => match (childbearing, hcg) {
@@ -306,15 +325,32 @@ impl<'a> Sentence<'a> {
                 (Some(true), None) => Sentence::ChildbearingTestNotKnown,
                 (None, None) => Sentence::PregnancyNotKnown,
             },
-            Detail::Qtc { qtc, bbb } => match qtc {
+            Detail::Qtc {
+                qtc,
+                bbb,
+                limit,
+                with_block,
+            } => match qtc {
                 None => Sentence::QtcNotKnown,
-                Some(q) => Sentence::Qtc {
-                    qtc: q,
-                    block: *bbb,
-                    case: QtcCase::of(f, q, *bbb),
-                },
+                Some(q) => {
+                    let (limit, with_block) = (limit.to_decimal(), with_block.to_decimal());
+                    Sentence::Qtc {
+                        qtc: q,
+                        block: *bbb,
+                        case: QtcCase::of(f, q, *bbb, &limit, &with_block),
+                        limit,
+                        with_block,
+                    }
+                }
             },
-            Detail::Male => Sentence::Male,
+            Detail::DoesNotApply {
+                field: Field::Sex,
+                is: Choice::Sex(Sex::Male),
+            } => Sentence::Male,
+            Detail::DoesNotApply { field, is } => Sentence::DoesNotApply {
+                field: *field,
+                is: *is,
+            },
         }
     }
 }
@@ -441,29 +477,32 @@ impl<'a> PatientSentence<'a> {
             Detail::AtLeast {
                 field: Field::RhtpoDays,
                 value: Some(v),
-                ..
-            } => PatientSentence::RhtpoDays { days: v },
+                min,
+            } if *min == Decimal::from_i64(14) => PatientSentence::RhtpoDays { days: v },
             Detail::AtMost {
                 field: Field::Ecog, ..
             } => PatientSentence::Ecog,
             Detail::PlateletsBelow {
                 field: Field::PlateletCount,
                 value: Some(p),
-                ..
-            } => PatientSentence::Platelets {
+                limit,
+            } if *limit == Decimal::from_i64(30) => PatientSentence::Platelets {
                 value: &p.value,
                 unit: p.unit,
             },
-            Detail::MonthsSince {
+            // The plain words name the published spans; a pack with others
+            // gets the coordinator's sentence, which states its own.
+            Detail::Since {
                 field,
                 date: Some(d),
+                span,
                 ..
             } => {
-                let event = match field {
-                    Field::LastChemoDate => Event::Chemotherapy,
-                    Field::LastRadiotherapyDate => Event::Radiotherapy,
-                    Field::LowPlateletsSince => Event::LowPlatelets,
-                    Field::LastMiDate => Event::HeartAttack,
+                let event = match (field, span) {
+                    (Field::LastChemoDate, Span::Months(1)) => Event::Chemotherapy,
+                    (Field::LastRadiotherapyDate, Span::Months(1)) => Event::Radiotherapy,
+                    (Field::LowPlateletsSince, Span::Months(1)) => Event::LowPlatelets,
+                    (Field::LastMiDate, Span::Months(6)) => Event::HeartAttack,
                     _ => return PatientSentence::AsCoordinator,
                 };
                 PatientSentence::TooRecent { event, date: *d }

@@ -10,7 +10,8 @@ use crate::engine::date::Date;
 use crate::engine::dictionary::{Field, Kind, Section};
 use crate::engine::finding::Finding;
 use crate::engine::logic::Status;
-use crate::engine::record::{ProblemKind, Serology};
+use crate::engine::pack::{Choice, Span};
+use crate::engine::record::{ProblemKind, Serology, Sex};
 use crate::engine::report::Outcome;
 
 /// Simplified Chinese.
@@ -24,6 +25,24 @@ fn serology(s: Serology) -> &'static str {
     match s {
         Serology::Positive => "阳性",
         Serology::Negative => "阴性",
+    }
+}
+
+/// "1 个日历月" or "14 天".
+fn span_words(span: Span) -> String {
+    match span {
+        Span::Months(n) => format!("{n} 个日历月"),
+        Span::Days(n) => format!("{n} 天"),
+    }
+}
+
+/// An answer a rule names, in words.
+fn choice_words(choice: Choice) -> &'static str {
+    match choice {
+        Choice::Bool(b) => yes_no(b),
+        Choice::Sex(Sex::Male) => "男",
+        Choice::Sex(Sex::Female) => "女",
+        Choice::Serology(s) => serology(s),
     }
 }
 
@@ -124,30 +143,7 @@ impl Messages for Chinese {
     }
 
     fn reading_note(&self, id: CriterionId) -> Option<&'static str> {
-        use CriterionId::*;
-        Some(match id {
-            I2 => {
-                "公布的难治性化疗所致血小板减少症定义以 rhTPO 为准（化疗/放疗后 rhTPO ≥ 300 U/kg/d 治疗 ≥ 14 天，血小板仍 < 30×10^9/L）；仅用白介素-11（IL-11）治疗不满足该定义。仅用 IL-11 的患者需由研究者确认。"
-            }
-            I3 => "“超过 1 个月”按日历月计算，而不是 30 天。",
-            I7 => {
-                "肝功能指 ALT、AST 和总胆红素；肾功能指血清肌酐；均与报告实验室的正常值上限（ULN）比较。"
-            }
-            E3 => {
-                "“血清学阳性”按各项指标分别判断；丁型肝炎仅在乙型肝炎阳性时才有意义，而乙型肝炎阳性本身已排除。"
-            }
-            E9 => "所研究的血小板减少本身不算作未消退的毒性。",
-            E10 => {
-                "“mobility Autoimmune diseases”解读为活动性自身免疫病；“myocardial obstruction”解读为心肌梗死；糖尿病和胃溃疡按公布列表字面执行（糖尿病：任何类型；溃疡：现患）。"
-            }
-            E13 => {
-                "公布的妊娠条目同时包含心脏标准，本应用将其拆分。要求育龄期女性 hCG 阴性，是本应用对“疑似妊娠”的解读。"
-            }
-            E14 => {
-                "“QT > 450 msec”解读为 QTc > 450 ms（以心电图报告为准），束支传导阻滞患者为 > 480 ms；筛选前恰好 6 个月的心肌梗死仍然排除。公布的妊娠条目同时包含这些心脏标准，本应用将其拆分。"
-            }
-            _ => return None,
-        })
+        crate::engine::pack::current::note_zh(id)
     }
 
     fn finding(&self, f: &Finding) -> String {
@@ -226,12 +222,14 @@ impl Messages for Chinese {
                 field,
                 value,
                 uln,
+                times,
                 limit,
                 must: m,
             } => format!(
-                "{} {value}（ULN {uln}）：{}低于 1.5 × ULN = {limit}",
+                "{} {value}（ULN {uln}）：{}低于 {times} × ULN = {}",
                 label(field),
-                must(m)
+                must(m),
+                limit.map_or_else(|| "?".to_string(), |l| l.to_string())
             ),
             Sentence::LabNotKnown { field } => {
                 format!("{}：不详（需要结果和正常值上限）", label(field))
@@ -242,20 +240,22 @@ impl Messages for Chinese {
                 field,
                 date,
                 before,
-                months,
+                span,
                 screening,
                 must: m,
             } => {
                 let limit = before.map_or_else(|| "?".to_string(), |b| b.to_string());
                 format!(
-                    "{} {date}：{}早于 {limit}（即在 {screening} 筛选前超过 {months} 个日历月）",
+                    "{} {date}：{}早于 {limit}（即在 {screening} 筛选前超过 {}）",
                     label(field),
-                    must(m)
+                    must(m),
+                    span_words(span)
                 )
             }
-            Sentence::DateNotKnown { field, months } => format!(
-                "{}：日期不详（需在筛选前超过 {months} 个日历月）",
-                label(field)
+            Sentence::DateNotKnown { field, span } => format!(
+                "{}：日期不详（需在筛选前超过 {}）",
+                label(field),
+                span_words(span)
             ),
             Sentence::HcgPositive => "hCG 妊娠试验：阳性".to_string(),
             Sentence::HcgNegative => "hCG 妊娠试验：阴性".to_string(),
@@ -269,6 +269,8 @@ impl Messages for Chinese {
                 qtc: q,
                 block,
                 case,
+                limit,
+                with_block,
             } => {
                 let with = match block {
                     Some(true) => "，伴束支传导阻滞",
@@ -276,16 +278,19 @@ impl Messages for Chinese {
                     None => "",
                 };
                 match case {
-                    QtcCase::MustBe480 => format!("QTc {q} ms{with}：须 ≤ 480 ms"),
-                    QtcCase::MustBe450 => format!("QTc {q} ms{with}：须 ≤ 450 ms"),
+                    QtcCase::MustBe480 => format!("QTc {q} ms{with}：须 ≤ {with_block} ms"),
+                    QtcCase::MustBe450 => format!("QTc {q} ms{with}：须 ≤ {limit} ms"),
                     QtcCase::BlockUnknown => format!(
-                        "QTc {q} ms：超过 450 ms 时仅在有束支传导阻滞时允许至 480 ms，而是否有束支传导阻滞不详"
+                        "QTc {q} ms：超过 {limit} ms 时仅在有束支传导阻滞时允许至 {with_block} ms，而是否有束支传导阻滞不详"
                     ),
-                    QtcCase::Within480 => format!("QTc {q} ms{with}：≤ 480 ms"),
-                    QtcCase::Within450 => format!("QTc {q} ms：≤ 450 ms"),
+                    QtcCase::Within480 => format!("QTc {q} ms{with}：≤ {with_block} ms"),
+                    QtcCase::Within450 => format!("QTc {q} ms：≤ {limit} ms"),
                 }
             }
             Sentence::Male => "男性：妊娠和哺乳不适用".to_string(),
+            Sentence::DoesNotApply { field, is } => {
+                format!("{}：{}，本标准不适用", label(field), choice_words(is))
+            }
         }
     }
 
