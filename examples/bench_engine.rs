@@ -1,7 +1,10 @@
 //! Engine benchmark: prints how long reading + evaluating one record takes,
-//! and 10,000 records, natively. Run: `cargo run --release --example bench_engine`.
+//! and 10,000 records, natively; then what showing a record costs (its
+//! report, calendar and "what would change the verdict") over the 15 shared
+//! cases, median of 9 rounds. Run: `cargo run --release --example bench_engine`.
 
-use ctit_screening::engine::{Record, evaluate};
+use ctit_screening::engine::{Record, calendar, evaluate, what_is_needed};
+use std::hint::black_box;
 use std::time::Instant;
 
 fn main() {
@@ -71,4 +74,50 @@ fn main() {
         eval * 1e2
     );
     println!("outcomes (eligible, not eligible, incomplete): {outcomes:?}");
+    shown_record_time();
+}
+
+/// The report alone, and the report with its calendar and what is needed
+/// (what the record screen computes), per shared case, median of 9 rounds.
+fn shown_record_time() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    let records: Vec<Record> = paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .filter_map(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .filter_map(|case| Record::from_json_value(&case["record"]).ok())
+        .collect();
+    if records.is_empty() {
+        eprintln!("no shared cases to time");
+        return;
+    }
+    let median = |judge: &dyn Fn(&Record)| {
+        let mut rounds: Vec<f64> = (0..9)
+            .map(|_| {
+                let start = Instant::now();
+                for _ in 0..2_000 {
+                    records.iter().for_each(judge);
+                }
+                start.elapsed().as_secs_f64() * 1e9 / (2_000 * records.len()) as f64
+            })
+            .collect();
+        rounds.sort_by(f64::total_cmp);
+        rounds[4]
+    };
+    let report = median(&|r| {
+        black_box(evaluate(black_box(r)));
+    });
+    let shown = median(&|r| {
+        let rep = evaluate(black_box(r));
+        black_box(calendar(r, &rep));
+        black_box(what_is_needed(r, &rep));
+    });
+    println!(
+        "engine, {} shared cases: report {report:.0} ns, report + calendar + what is needed {shown:.0} ns per record (median of 9 rounds)",
+        records.len()
+    );
 }

@@ -189,3 +189,114 @@ fn the_apps_exported_result_is_screens_line_field_for_field_and_in_order_for_eve
     }
     assert!(checked >= 10, "only {checked} cases checked");
 }
+
+const V2: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/src/engine/pack/nct07063225-v2.json"
+);
+
+#[test]
+fn criteria_judges_by_the_pack_given_and_agrees_with_the_amendments_table() {
+    let table: Value = serde_json::from_str(include_str!("packs/nct07063225-v2-cases.json"))
+        .expect("table is JSON");
+    let cases = table["cases"].as_array().expect("cases");
+    let input: String = cases
+        .iter()
+        .map(|c| format!("{}\n", eligible_with(c["answers"].clone())))
+        .collect();
+    for (version, args) in [("v1", vec!["-"]), ("v2", vec!["--criteria", V2, "-"])] {
+        let out = screen(&args, &input);
+        assert_eq!(out.status.code(), Some(0), "{version}");
+        let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect();
+        assert_eq!(lines.len(), cases.len());
+        for (case, got) in cases.iter().zip(&lines) {
+            let want = &case[version];
+            let name = &case["name"];
+            assert_eq!(got["outcome"], want["outcome"], "{name} {version}");
+            assert_eq!(
+                got["earliest_eligible"], want["earliest_eligible"],
+                "{name} {version}"
+            );
+            assert_eq!(got["criteria"]["I3"], want["I3"], "{name} {version}");
+            assert_eq!(got["criteria"]["I4"], want["I4"], "{name} {version}");
+        }
+    }
+}
+
+#[test]
+fn a_malformed_pack_is_refused_before_any_record_with_exit_2_and_never_a_panic() {
+    let dir = std::env::temp_dir().join(format!("ctit-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bad = dir.join("bad.json");
+    let text = std::fs::read_to_string(V2)
+        .expect("v2")
+        .replace("\"platelet_count\"", "\"platelets\"");
+    std::fs::write(&bad, text).expect("write");
+    let bad = bad.to_str().expect("path");
+    let input = eligible_with(json!({})).to_string();
+    for args in [vec!["--criteria", bad, "-"], vec!["--check-pack", bad]] {
+        let out = screen(&args, &input);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "{bad}: criterion I4: /criteria/3/rule/platelets_below/field: \"platelets\" is not a field of the data dictionary"
+            )),
+            "{err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+    for garbage in ["", "{", "[1, 2]", "{\"format\": \"ctit-criteria-pack/1\"}"] {
+        std::fs::write(dir.join("g.json"), garbage).expect("write");
+        let out = screen(
+            &["--check-pack", dir.join("g.json").to_str().expect("path")],
+            "",
+        );
+        assert_eq!(out.status.code(), Some(2), "{garbage:?}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    }
+    let out = screen(&["--check-pack", V2], "");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        format!("{V2}: NCT07063225 v2 (2026-12-01), 25 criteria: ok")
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_pack_exported_as_fhir_reads_back_as_the_same_pack() {
+    let dir = std::env::temp_dir().join(format!("ctit-fhir-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (args, original) in [
+        (
+            vec!["--fhir-criteria"],
+            include_str!("../src/engine/pack/nct07063225-v1.json"),
+        ),
+        (
+            vec!["--fhir-criteria", "--criteria", V2],
+            include_str!("../src/engine/pack/nct07063225-v2.json"),
+        ),
+    ] {
+        let out = screen(&args, "");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let file = dir.join("bundle.json");
+        std::fs::write(&file, &out.stdout).expect("write");
+        let back = screen(&["--criteria-from-fhir", file.to_str().expect("path")], "");
+        assert_eq!(
+            back.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&back.stderr)
+        );
+        let mut want: Value = serde_json::from_str(original).expect("pack");
+        want.as_object_mut().expect("object").remove("$schema");
+        let got: Value = serde_json::from_slice(&back.stdout).expect("pack");
+        assert_eq!(got, want, "{args:?}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

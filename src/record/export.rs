@@ -10,7 +10,7 @@
 //! field by field, so `screen`'s line and the file's `result` are the same
 //! object written the same way (a test compares them for every shared case).
 
-use crate::engine::{CRITERIA, Date, Record, Report, calendar, evaluate};
+use crate::engine::{CRITERIA, Date, Pack, Record, Report, calendar_with, evaluate_with};
 use crate::text::{Lang, Messages};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
@@ -23,10 +23,15 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// Judges `record`.
+    /// Judges `record` by the current pack.
     pub fn of(record: &Record) -> Verdict {
-        let report = evaluate(record);
-        let earliest_eligible = calendar(record, &report).earliest_eligible;
+        Verdict::under(Pack::current(), record)
+    }
+
+    /// Judges `record` by `pack`.
+    pub fn under(pack: &Pack, record: &Record) -> Verdict {
+        let report = evaluate_with(pack, record);
+        let earliest_eligible = calendar_with(pack, record, &report).earliest_eligible;
         Verdict {
             report,
             earliest_eligible,

@@ -326,13 +326,19 @@ impl Pack {
     }
 }
 
+/// The current pack's document as shipped (`screen` exports it); the
+/// build compiled this same text, and a test reads it.
+pub fn current_document() -> Result<doc::PackDoc, serde_json::Error> {
+    serde_json::from_str(current::JSON)
+}
+
 /// The current pack's module: `PACK`, and its criteria's words
 /// (`text_en`, `text_zh`, `note_en`, `note_zh`) and document (`JSON`).
 pub use builtin::nct07063225_v1 as current;
 
 /// The packs compiled into the build, written by `build.rs` from the JSON
 /// documents beside this file.
-pub(crate) mod builtin {
+pub mod builtin {
     #![allow(clippy::all, missing_docs)]
     use super::*;
     use crate::engine::dictionary::known_field;

@@ -1,0 +1,286 @@
+//! Criteria packs: every shipped pack reads as the build compiled it, a
+//! malformed pack is refused naming the criterion, the path and the problem
+//! (never a panic), the rule language's parts behave as documented, and the
+//! worked amendment (version 2) agrees with its hand-worked table.
+
+mod common;
+
+use common::{eligible_with, read};
+use ctit_screening::engine::pack::{self, Pack, builtin, load};
+use ctit_screening::engine::{Status, calendar_with, evaluate, evaluate_with};
+use ctit_screening::record::export::Verdict;
+use ctit_screening::text::Lang;
+use serde_json::{Value, json};
+
+fn v1_json() -> Value {
+    serde_json::from_str(builtin::nct07063225_v1::JSON).expect("v1 is JSON")
+}
+
+fn refused(doc: &Value) -> Vec<String> {
+    match load::from_json(&doc.to_string()) {
+        Ok(_) => panic!("a malformed pack was accepted"),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn every_shipped_pack_reads_without_a_problem_as_the_build_compiled_it() {
+    for (json, compiled) in [
+        (
+            builtin::nct07063225_v1::JSON,
+            &builtin::nct07063225_v1::PACK,
+        ),
+        (
+            builtin::nct07063225_v2::JSON,
+            &builtin::nct07063225_v2::PACK,
+        ),
+    ] {
+        let read = load::from_json(json).unwrap_or_else(|p| panic!("{p:?}"));
+        assert_eq!(read, compiled);
+    }
+    assert_eq!(Pack::current(), &builtin::nct07063225_v1::PACK);
+    assert_eq!(Pack::current().name(), "NCT07063225 v1");
+}
+
+#[test]
+fn the_shipped_pack_holds_every_criterions_published_text_translation_and_note() {
+    let published = include_str!("data/criteria-source.md").replace('\\', "");
+    for c in Pack::current().criteria {
+        assert!(published.contains(c.source()), "{}", c.code);
+        let zh = ctit_screening::text::source_translation(Lang::Zh, c.id);
+        assert!(zh.is_some_and(|t| !t.is_empty()), "{}", c.code);
+        for lang in Lang::ALL {
+            assert_eq!(
+                lang.messages().reading_note(c.id).is_some(),
+                c.has_note,
+                "{}",
+                c.code
+            );
+        }
+    }
+}
+
+#[test]
+fn a_malformed_pack_is_refused_naming_the_criterion_the_path_and_the_problem() {
+    let mut doc = v1_json();
+    doc["criteria"][3]["rule"]["platelets_below"]["unit"] = json!("g/L");
+    assert_eq!(
+        refused(&doc),
+        [
+            "criterion I4: /criteria/3/rule/platelets_below/unit: \"g/L\" is not a platelet unit (10^9/L, 10^3/uL, /uL)"
+        ]
+    );
+
+    let mut doc = v1_json();
+    doc["criteria"][10]["rule"]["yes_no"]["field"] = json!("organ_disease");
+    doc["criteria"][11]["rule"]["yes_no"]["field"] = json!("platelet_count");
+    assert_eq!(
+        refused(&doc),
+        [
+            "criterion E1: /criteria/10/rule/yes_no/field: \"organ_disease\" is not a field of the data dictionary",
+            "criterion E2: /criteria/11/rule/yes_no/field: \"platelet_count\" is a platelet count field; this check needs yes/no",
+        ]
+    );
+
+    let mut doc = v1_json();
+    doc["criteria"][23]["rule"]["all"][4]["qtc_at_most"]["with_bundle_branch_block_ms"] =
+        json!(400);
+    doc["criteria"][1]["rule"]["all"][1]["at_least"]["value"] = json!("14");
+    let problems = refused(&doc);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].starts_with("line "), "{problems:?}");
+    assert!(problems[0].contains("not a criteria pack"), "{problems:?}");
+
+    let mut doc = v1_json();
+    doc["criteria"][23]["rule"]["all"][4]["qtc_at_most"]["with_bundle_branch_block_ms"] =
+        json!(400);
+    assert_eq!(
+        refused(&doc),
+        [
+            "criterion E14: /criteria/23/rule/all/4/qtc_at_most/with_bundle_branch_block_ms: the limit with bundle branch block is the higher one"
+        ]
+    );
+
+    let mut doc = v1_json();
+    doc["criteria"].as_array_mut().expect("array").swap(0, 1);
+    doc["version"] = json!(0);
+    doc["date"] = json!("2026-02-30");
+    let problems = refused(&doc);
+    assert!(problems.contains(&"/version: versions count from 1".to_string()));
+    assert!(problems.contains(&"/date: must be a real date, YYYY-MM-DD".to_string()));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("criterion I2: /criteria/0/id: criterion 1 of this trial is I1"))
+    );
+
+    for garbage in ["", "[]", "{\"format\": 1}", "null", "{\"criteria\": [{}]}"] {
+        assert!(load::from_json(garbage).is_err(), "{garbage:?}");
+    }
+}
+
+/// Version 1 with one criterion's rule replaced.
+fn with_rule(code: &str, rule: Value) -> &'static Pack {
+    let mut doc = v1_json();
+    let i = Pack::current()
+        .criteria
+        .iter()
+        .position(|c| c.code == code)
+        .expect("criterion");
+    doc["criteria"][i]["rule"] = rule;
+    load::from_json(&doc.to_string()).unwrap_or_else(|p| panic!("{p:?}"))
+}
+
+fn status(pack: &Pack, code: &str, changes: Value) -> Status {
+    let report = evaluate_with(pack, &read(&eligible_with(changes)));
+    let i = pack
+        .criteria
+        .iter()
+        .position(|c| c.code == code)
+        .expect("criterion");
+    report.criteria[i].status
+}
+
+#[test]
+fn any_passes_on_one_part_and_fails_only_when_every_part_fails() {
+    let pack = with_rule(
+        "E12",
+        json!({"any": [
+            {"yes_no": {"field": "antiplatelet_drugs", "wanted": false}},
+            {"yes_no": {"field": "investigator_excludes", "wanted": true}},
+        ]}),
+    );
+    assert_eq!(status(pack, "E12", json!({})), Status::Pass);
+    assert_eq!(
+        status(
+            pack,
+            "E12",
+            json!({"antiplatelet_drugs": true, "investigator_excludes": true})
+        ),
+        Status::Pass
+    );
+    assert_eq!(
+        status(pack, "E12", json!({"antiplatelet_drugs": true})),
+        Status::Fail
+    );
+    assert_eq!(
+        status(pack, "E12", json!({"antiplatelet_drugs": null})),
+        Status::Unknown
+    );
+    // A pass under `any` gives the part that passed as its reason, not the one that failed.
+    let record = read(&eligible_with(
+        json!({"antiplatelet_drugs": true, "investigator_excludes": true}),
+    ));
+    let report = evaluate_with(pack, &record);
+    let reasons: Vec<String> = report.criteria[21]
+        .reason()
+        .map(|f| Lang::En.messages().finding(f))
+        .collect();
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+}
+
+#[test]
+fn not_turns_a_pass_into_a_fail_and_keeps_unknown_unknown() {
+    let pack = with_rule(
+        "E12",
+        json!({"not": {"yes_no": {"field": "antiplatelet_drugs", "wanted": true}}}),
+    );
+    assert_eq!(status(pack, "E12", json!({})), Status::Pass);
+    assert_eq!(
+        status(pack, "E12", json!({"antiplatelet_drugs": true})),
+        Status::Fail
+    );
+    assert_eq!(
+        status(pack, "E12", json!({"antiplatelet_drugs": null})),
+        Status::Unknown
+    );
+}
+
+#[test]
+fn unless_makes_a_criterion_not_apply_and_says_so_in_both_languages() {
+    let pack = with_rule(
+        "E12",
+        json!({"unless": {"field": "had_mi", "is": false, "then":
+            {"yes_no": {"field": "antiplatelet_drugs", "wanted": false}}}}),
+    );
+    let changes = json!({"antiplatelet_drugs": true});
+    assert_eq!(status(pack, "E12", changes.clone()), Status::Pass);
+    let record = read(&eligible_with(changes));
+    let report = evaluate_with(pack, &record);
+    let reason: Vec<String> = report.criteria[21]
+        .reason()
+        .map(|f| Lang::En.messages().finding(f))
+        .collect();
+    assert_eq!(
+        reason,
+        ["Heart attack ever: no, so this criterion does not apply"]
+    );
+    assert_eq!(
+        status(
+            pack,
+            "E12",
+            json!({"antiplatelet_drugs": true, "had_mi": true, "last_mi_date": "2025-01-01"})
+        ),
+        Status::Fail
+    );
+}
+
+#[test]
+fn a_span_in_days_counts_days_and_its_reason_says_days() {
+    let v2 = &builtin::nct07063225_v2::PACK;
+    let record = read(&eligible_with(json!({"last_chemo_date": "2026-10-14"})));
+    let report = evaluate_with(v2, &record);
+    let reasons: Vec<String> = report.criteria[2]
+        .reason()
+        .map(|f| Lang::En.messages().finding(f))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "Last chemotherapy 2026-10-14: must be before 2026-10-14 (more than 42 days before screening on 2026-11-25)"
+        ]
+    );
+    let zh: Vec<String> = report.criteria[2]
+        .reason()
+        .map(|f| Lang::Zh.messages().finding(f))
+        .collect();
+    assert!(zh[0].contains("超过 42 天"), "{zh:?}");
+}
+
+#[test]
+fn the_worked_amendment_agrees_with_its_hand_worked_table() {
+    let table: Value = serde_json::from_str(include_str!("packs/nct07063225-v2-cases.json"))
+        .expect("table is JSON");
+    let v2_read = load::from_json(builtin::nct07063225_v2::JSON).expect("v2 reads");
+    for case in table["cases"].as_array().expect("cases") {
+        let name = case["name"].as_str().expect("name");
+        let record = read(&eligible_with(case["answers"].clone()));
+        for (version, pack) in [("v1", Pack::current()), ("v2", v2_read)] {
+            let want = &case[version];
+            let verdict = Verdict::under(pack, &record);
+            let got = serde_json::to_value(&verdict).expect("verdict");
+            for key in ["outcome", "earliest_eligible"] {
+                assert_eq!(got[key], want[key], "{name}, {version}: {key}");
+            }
+            for code in ["I3", "I4"] {
+                assert_eq!(
+                    got["criteria"][code], want[code],
+                    "{name}, {version}: {code}"
+                );
+            }
+        }
+    }
+    // And version 1 as read is what `evaluate` uses.
+    let record = read(&eligible_with(
+        json!({"platelet_count": {"value": 27, "unit": "10^9/L"}}),
+    ));
+    assert_eq!(evaluate(&record), evaluate_with(Pack::current(), &record));
+    let cal = calendar_with(v2_read, &record, &evaluate_with(v2_read, &record));
+    assert!(cal.blocked.iter().any(|id| id.as_str() == "I4"));
+}
+
+#[test]
+fn the_current_document_is_the_compiled_pack() {
+    let doc = pack::current_document().expect("reads");
+    assert_eq!(load::from_doc(&doc).expect("checks"), Pack::current());
+}
