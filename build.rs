@@ -59,6 +59,8 @@ fn write_pack(out: &mut String, name: &str, pack: &PackDoc, path: &Path) {
         write_criterion(out, c);
     }
     let _ = writeln!(out, "    ] }};");
+    write_texts(out, pack, "title_en", |c| Some(&c.title.en));
+    write_texts(out, pack, "title_zh", |c| Some(&c.title.zh));
     write_texts(out, pack, "text_en", |c| Some(&c.text.en));
     write_texts(out, pack, "text_zh", |c| Some(&c.text.zh));
     write_texts(out, pack, "note_en", |c| c.note.as_ref().map(|n| &n.en));

@@ -2,7 +2,8 @@
 //! holding the trial's `ResearchStudy`, whose `enrollment` is a `Group`
 //! with one characteristic per criterion, each referring to that
 //! criterion's `EvidenceVariable`. An `EvidenceVariable` carries the
-//! criterion's id (`name`), the pack's version and date, the published
+//! criterion's id (`name`), its short title (`title`), the pack's version
+//! and date, the published
 //! text (`description`, English, with its Chinese in the FHIR translation
 //! extension), the reading note (`note`), and one characteristic whose
 //! `exclude` says inclusion or exclusion and whose `definitionExpression`
@@ -83,6 +84,8 @@ pub fn bundle(doc: &PackDoc) -> Json {
             "url": format!("{EVIDENCE_BASE}:{}:{}", doc.trial, c.id),
             "version": doc.version.to_string(),
             "name": c.id,
+            "title": c.title.en,
+            "_title": translated(&c.title),
             "status": "active",
             "date": doc.date,
             "description": c.text.en,
@@ -185,6 +188,7 @@ pub fn pack_from_bundle(text: &str) -> Result<PackDoc, Vec<String>> {
             } else {
                 KindDoc::Inclusion
             },
+            title: words_of(&ev["title"], &ev["_title"]),
             text: words_of(&ev["description"], &ev["_description"]),
             note,
             rule,

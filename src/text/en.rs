@@ -107,34 +107,7 @@ impl Messages for English {
     }
 
     fn criterion_title(&self, id: CriterionId) -> &'static str {
-        use CriterionId::*;
-        match id {
-            I1 => "Age 18 or over",
-            I2 => "Refractory CTIT after rhTPO",
-            I3 => "Off chemo- and radiotherapy for more than 1 month",
-            I4 => "Platelets below 30×10^9/L at enrolment",
-            I5 => "Platelets below 30×10^9/L for more than 1 month",
-            I6 => "Expected survival ≥ 6 months",
-            I7 => "Liver and kidney below 1.5 × ULN; physical exam qualified",
-            I8 => "ECOG 2 or less",
-            I9 => "NYHA class II or less",
-            I10 => "Informed consent",
-            E1 => "Uncontrolled primary organ disease",
-            E2 => "Poor compliance",
-            E3 => "HIV, hepatitis, syphilis, EBV or CMV",
-            E4 => "Extensive, severe bleeding",
-            E5 => "Heart disease needing treatment or uncontrolled hypertension",
-            E6 => "Thrombotic disease",
-            E7 => "Prior allogeneic haematopoietic stem cell or organ transplant",
-            E8 => "Mental disorder preventing consent",
-            E9 => "Unresolved toxicity of earlier treatment",
-            E10 => "Other serious diseases",
-            E11 => "Sepsis or other irregular bleeding",
-            E12 => "Antiplatelet drugs",
-            E13 => "Pregnancy or breastfeeding",
-            E14 => "Cardiac disease and QT interval",
-            E15 => "Investigator's judgement",
-        }
+        crate::engine::pack::current::title_en(id)
     }
 
     fn reading_note(&self, id: CriterionId) -> Option<&'static str> {

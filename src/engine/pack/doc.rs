@@ -49,6 +49,8 @@ pub struct CriterionDoc {
     pub id: String,
     /// `inclusion` or `exclusion`.
     pub kind: KindDoc,
+    /// Its short title, as the app lists it.
+    pub title: Words,
     /// The published text (`en`, verbatim) and its translation (`zh`).
     pub text: Words,
     /// The reading note, when the criterion needs one.

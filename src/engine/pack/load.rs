@@ -131,6 +131,12 @@ impl Reader {
             );
             return None;
         }
+        if c.title.en.trim().is_empty() || c.title.zh.trim().is_empty() {
+            self.problem(
+                &format!("{at}/title"),
+                "a title in both languages is needed".into(),
+            );
+        }
         if c.text.en.trim().is_empty() || c.text.zh.trim().is_empty() {
             self.problem(
                 &format!("{at}/text"),
