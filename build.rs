@@ -21,6 +21,15 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    // `CTIT_CRITERIA_V2=1` builds with the worked amendment adopted as the
+    // current criteria (`cfg(criteria_v2)`, `engine::pack`): the browser
+    // tests of the amendment view run against such a build. The shipped
+    // app is built without it.
+    println!("cargo::rustc-check-cfg=cfg(criteria_v2)");
+    println!("cargo::rerun-if-env-changed=CTIT_CRITERIA_V2");
+    if std::env::var("CTIT_CRITERIA_V2").is_ok_and(|v| v == "1") {
+        println!("cargo::rustc-cfg=criteria_v2");
+    }
     let dir = Path::new("src/engine/pack");
     println!("cargo::rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -33,6 +42,7 @@ fn main() {
         .collect();
     files.sort();
     let mut out = String::new();
+    let mut all = Vec::new();
     for path in files {
         println!("cargo::rerun-if-changed={}", path.display());
         let text = std::fs::read_to_string(&path).expect("a pack is readable");
@@ -41,7 +51,17 @@ fn main() {
         let name = format!("{}_v{}", pack.trial.to_lowercase(), pack.version);
         let abs = std::fs::canonicalize(&path).expect("a pack's path");
         write_pack(&mut out, &name, &pack, &abs);
+        all.push((pack.version, name));
     }
+    all.sort();
+    let _ = writeln!(
+        out,
+        "/// Every pack compiled in, oldest version first.\npub const ALL: &[&Pack] = &[{}];",
+        all.iter()
+            .map(|(_, name)| format!("&{name}::PACK"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     let target = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("packs.rs");
     std::fs::write(target, out).expect("OUT_DIR is writable");
 }
@@ -52,19 +72,35 @@ fn write_pack(out: &mut String, name: &str, pack: &PackDoc, path: &Path) {
     let _ = writeln!(out, "pub mod {name} {{\n    use super::*;");
     let _ = writeln!(
         out,
-        "    /// The pack.\n    pub const PACK: Pack = Pack {{ trial: {:?}, version: {}, date: Date::known({y}, {m}, {d}), criteria: &[",
-        pack.trial, pack.version
+        "    /// The pack.\n    pub const PACK: Pack = Pack {{ trial: {:?}, version: {}, date: Date::known({y}, {m}, {d}), source: {:?}, criteria: &[",
+        pack.trial, pack.version, pack.source
     );
     for c in &pack.criteria {
         write_criterion(out, c);
     }
     let _ = writeln!(out, "    ] }};");
-    write_texts(out, pack, "title_en", |c| Some(&c.title.en));
-    write_texts(out, pack, "title_zh", |c| Some(&c.title.zh));
-    write_texts(out, pack, "text_en", |c| Some(&c.text.en));
-    write_texts(out, pack, "text_zh", |c| Some(&c.text.zh));
-    write_texts(out, pack, "note_en", |c| c.note.as_ref().map(|n| &n.en));
-    write_texts(out, pack, "note_zh", |c| c.note.as_ref().map(|n| &n.zh));
+    write_texts(out, pack, "title_en", |c| Some(&c.title.en), false);
+    write_texts(out, pack, "title_zh", |c| Some(&c.title.zh), false);
+    write_texts(out, pack, "text_en", |c| Some(&c.text.en), false);
+    write_texts(out, pack, "text_zh", |c| Some(&c.text.zh), false);
+    write_texts(
+        out,
+        pack,
+        "note_en",
+        |c| c.note.as_ref().map(|n| &n.en),
+        true,
+    );
+    write_texts(
+        out,
+        pack,
+        "note_zh",
+        |c| c.note.as_ref().map(|n| &n.zh),
+        true,
+    );
+    let _ = writeln!(
+        out,
+        "    /// The criteria's words.\n    pub const WORDS: PackWords = PackWords {{ title_en, title_zh, text_en, text_zh, note_en, note_zh }};"
+    );
     let _ = writeln!(
         out,
         "    /// The pack's document as shipped.\n    #[allow(dead_code)]\n    pub const JSON: &str = include_str!({:?});\n}}",
@@ -93,14 +129,16 @@ fn write_criterion(out: &mut String, c: &CriterionDoc) {
     );
 }
 
-/// One text per criterion as a function (`None` where a criterion has none).
+/// One text per criterion as a function; an `optional` one returns
+/// `None` where a criterion has none.
 fn write_texts(
     out: &mut String,
     pack: &PackDoc,
     name: &str,
     text: impl Fn(&CriterionDoc) -> Option<&String>,
+    optional: bool,
 ) {
-    let all = pack.criteria.iter().all(|c| text(c).is_some());
+    let all = !optional;
     let ret = if all {
         "&'static str"
     } else {
@@ -108,13 +146,14 @@ fn write_texts(
     };
     let _ = writeln!(
         out,
-        "    #[allow(dead_code)]\n    pub fn {name}(id: CriterionId) -> {ret} {{\n        match id {{"
+        "    /// Each criterion's `{name}`.\n    pub fn {name}(id: CriterionId) -> {ret} {{\n        match id {{"
     );
     for c in &pack.criteria {
         let value = match (text(c), all) {
             (Some(t), true) => format!("{t:?}"),
             (Some(t), false) => format!("Some({t:?})"),
-            (None, _) => "None".to_string(),
+            (None, true) => panic!("{}: criterion {} has no {name}", pack.trial, c.id),
+            (None, false) => "None".to_string(),
         };
         let _ = writeln!(out, "            CriterionId::{} => {value},", c.id);
     }

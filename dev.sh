@@ -147,6 +147,8 @@ case "${1:-}" in
     build_site
     say "size guard (critical path, brotli)"
     node tools/size-check.mjs
+    say "the amendment build (criteria version 2 adopted) for its browser test, in dist-amended/"
+    CTIT_CRITERIA_V2=1 trunk build --release --dist dist-amended
     say "Node tests (FHIR validation), browser tests (Playwright, headless Chromium), WebKit and Firefox (WebDriver)"
     node --test --test-concurrency=1 tests/node/ tests/browser/ tests/engines/
     ;;

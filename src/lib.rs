@@ -21,7 +21,8 @@ pub mod ui;
 
 /// The trial's registry id.
 pub const TRIAL_ID: &str = "NCT07063225";
-/// The version of the published criteria text the rules implement.
-pub const PROTOCOL_TEXT_VERSION: &str = "ClinicalTrials.gov listing of 2025-08-22";
+/// The version of the published criteria text the current criteria pack
+/// implements (a record's own is its pack's `source`).
+pub const PROTOCOL_TEXT_VERSION: &str = engine::pack::current::PACK.source;
 /// This app's version.
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

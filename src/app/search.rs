@@ -87,6 +87,9 @@ pub struct ListFilter {
     pub outcome: Option<Outcome>,
     /// The status filter.
     pub progress: Option<Progress>,
+    /// Only the records the build's newer criteria version judges
+    /// otherwise than the version they keep (the amendment's filter).
+    pub amended: bool,
 }
 
 impl ListFilter {
@@ -111,6 +114,12 @@ impl ListFilter {
                 .progress
                 .is_none_or(|p| (p == Progress::Complete) == complete)
             && self.outcome.is_none_or(|o| outcome() == o)
+    }
+
+    /// Whether the amendment's filter keeps a record; `changed` (judging it
+    /// by two versions) is asked only when the filter is on.
+    pub fn keeps_amended(&self, changed: impl FnOnce() -> bool) -> bool {
+        !self.amended || changed()
     }
 }
 
@@ -179,6 +188,19 @@ mod tests {
         assert_eq!(folded("张三（001）"), "张三001");
         assert_eq!(folded("ＡＢ－１２"), "ab12");
         assert_eq!(folded(""), "");
+    }
+
+    #[test]
+    fn the_amendment_filter_keeps_only_changed_records_and_judges_only_when_on() {
+        let off = ListFilter::default();
+        assert!(off.keeps_amended(|| panic!("not judged")));
+        let on = ListFilter {
+            amended: true,
+            ..ListFilter::default()
+        };
+        assert!(!on.keeps_all());
+        assert!(on.keeps_amended(|| true));
+        assert!(!on.keeps_amended(|| false));
     }
 
     #[test]

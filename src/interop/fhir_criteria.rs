@@ -62,6 +62,7 @@ pub fn bundle(doc: &PackDoc) -> Json {
             "status": "active",
             "description": doc.summary.en,
             "_description": translated(&doc.summary),
+            "relatedArtifact": [{"type": "documentation", "label": "criteria text", "display": doc.source}],
             "enrollment": [{"reference": format!("Group/{group_id}")}],
         }}),
         json!({"fullUrl": format!("urn:uuid:{group_id}"), "resource": {
@@ -200,6 +201,10 @@ pub fn pack_from_bundle(text: &str) -> Result<PackDoc, Vec<String>> {
         trial: trial.to_string(),
         version: version.unwrap_or(0),
         date: date.unwrap_or_default(),
+        source: study["relatedArtifact"][0]["display"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
         summary,
         criteria,
     };

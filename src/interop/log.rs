@@ -3,7 +3,7 @@
 //! as README documents its columns.
 
 use crate::engine::record::Record;
-use crate::engine::{CRITERIA, CriterionId, Status, calendar, evaluate};
+use crate::engine::{CriterionId, Pack, Status, calendar_with, evaluate_with};
 use serde_json::Value as Json;
 
 /// One line of the screening log: pseudonymised (the coordinator's label,
@@ -27,6 +27,9 @@ pub struct LogRow {
     /// whenever age is one of the obstacles time removes: the day, and even
     /// the month, of an 18th birthday is a date of birth.
     pub earliest_eligible: Option<String>,
+    /// Which text of the criteria judged it: its criteria pack's `source`
+    /// (the current pack's for a deleted record, which is not judged).
+    pub criteria_text: &'static str,
     /// For a deleted record: when, by whom and why (its tombstone).
     pub deleted: Option<Deleted>,
 }
@@ -42,10 +45,16 @@ pub struct Deleted {
     pub reason: String,
 }
 
-/// The log row of a record JSON (as a draft builds it): its screening
-/// date as the engine read it when it is readable, else `screening_date`
-/// as typed.
+/// The log row of a record JSON (as a draft builds it), judged by the
+/// current criteria pack: see [`log_row_by`].
 pub fn log_row(label: &str, screening_date: &str, record_json: &Json) -> LogRow {
+    log_row_by(Pack::current(), label, screening_date, record_json)
+}
+
+/// The log row of a record JSON judged by `pack` (the record's own
+/// version): its screening date as the engine read it when it is readable,
+/// else `screening_date` as typed.
+pub fn log_row_by(pack: &Pack, label: &str, screening_date: &str, record_json: &Json) -> LogRow {
     let mut row = LogRow {
         label: label.to_string(),
         screening_date: screening_date.to_string(),
@@ -53,14 +62,15 @@ pub fn log_row(label: &str, screening_date: &str, record_json: &Json) -> LogRow 
         failing: Vec::new(),
         unknown: Vec::new(),
         earliest_eligible: None,
+        criteria_text: pack.source,
         deleted: None,
     };
     if let Ok(record) = Record::from_json_value(record_json) {
         // As the engine read it (a date typed `20261125` is `2026-11-25`).
         row.screening_date = record.screening_date.to_string();
-        let report = evaluate(&record);
+        let report = evaluate_with(pack, &record);
         let ids = |s: Status| -> Vec<&'static str> {
-            CRITERIA
+            pack.criteria
                 .iter()
                 .zip(&report.criteria)
                 .filter(|(_, r)| r.status == s)
@@ -70,7 +80,7 @@ pub fn log_row(label: &str, screening_date: &str, record_json: &Json) -> LogRow 
         row.outcome = report.outcome.as_str().to_string();
         row.failing = ids(Status::Fail);
         row.unknown = ids(Status::Unknown);
-        let cal = calendar(&record, &report);
+        let cal = calendar_with(pack, &record, &report);
         let waits_for_age = cal.time_fixes.iter().any(|f| f.id == CriterionId::I1);
         row.earliest_eligible = cal
             .earliest_eligible
@@ -126,7 +136,7 @@ pub fn screening_log_csv(rows: &[LogRow]) -> String {
             r.failing.join(" "),
             r.unknown.join(" "),
             r.earliest_eligible.clone().unwrap_or_default(),
-            csv_field(crate::PROTOCOL_TEXT_VERSION),
+            csv_field(r.criteria_text),
             crate::APP_VERSION.to_string(),
             r.deleted
                 .as_ref()

@@ -4,7 +4,7 @@
 
 use crate::engine::dictionary::{FIELDS, Field, FieldDef, Kind};
 use crate::engine::record::{FORMAT, PlateletUnit, read_value};
-use crate::engine::{Date, ProblemKind};
+use crate::engine::{Date, Pack, ProblemKind};
 use crate::record::dates;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
@@ -115,6 +115,25 @@ pub struct Draft {
     /// without parsing it. Left out when empty (records from before it).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub history: String,
+    /// The version of the trial's criteria pack that judges this record:
+    /// the build's current one when it was created, kept after (a newer
+    /// pack never re-judges it silently; the record screen shows both).
+    /// Records from before versions were kept were all judged by version
+    /// 1, which is also left out of the stored entry.
+    #[serde(
+        default = "first_criteria_version",
+        skip_serializing_if = "is_first_criteria_version"
+    )]
+    pub criteria_version: u32,
+}
+
+/// The criteria version of a record stored without one.
+fn first_criteria_version() -> u32 {
+    1
+}
+
+fn is_first_criteria_version(version: &u32) -> bool {
+    *version == first_criteria_version()
 }
 
 impl Draft {
@@ -131,7 +150,20 @@ impl Draft {
             patient_checked_on: String::new(),
             status: Status::InProgress,
             history: String::new(),
+            criteria_version: Pack::current().version,
         }
+    }
+
+    /// The criteria pack this record is judged by: its own version when the
+    /// build carries it, else the build's current pack (a record from a
+    /// newer build; [`Draft::judged_by_own_version`] says which).
+    pub fn criteria(&self) -> &'static Pack {
+        Pack::version(self.criteria_version).unwrap_or(Pack::current())
+    }
+
+    /// Whether this build carries the criteria version the record names.
+    pub fn judged_by_own_version(&self) -> bool {
+        Pack::version(self.criteria_version).is_some()
     }
 
     /// The raw text of one input ("" when never typed).

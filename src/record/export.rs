@@ -15,6 +15,7 @@ use crate::text::{Lang, Messages};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// A record's verdict as `screen` prints it, reasons in English.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Verdict {
     /// Statuses, reasons and outcome.
     pub report: Report,
@@ -95,6 +96,7 @@ struct RecordFile<'a> {
     record: serde_json::Value,
     label: &'a str,
     verdict: Verdict,
+    criteria: &'a Pack,
     trail: Option<&'a Trail<'a>>,
 }
 
@@ -117,7 +119,7 @@ impl Serialize for RecordFile<'_> {
         }
         map.serialize_entry("label", self.label)?;
         map.serialize_entry("app_version", crate::APP_VERSION)?;
-        map.serialize_entry("criteria_text", crate::PROTOCOL_TEXT_VERSION)?;
+        map.serialize_entry("criteria_text", self.criteria.source)?;
         map.serialize_entry("result", &self.verdict)?;
         if let Some(t) = self.trail {
             map.serialize_entry("status", t.status.as_str())?;
@@ -131,10 +133,17 @@ impl Serialize for RecordFile<'_> {
 /// with a `trail`, its `status` and `history` (an array of entries) last,
 /// which `screen` and other readers of the format ignore.
 pub fn record_file(record: &Record, label: &str, trail: Option<&Trail>) -> String {
+    record_file_by(Pack::current(), record, label, trail)
+}
+
+/// The record file of a record judged by `pack` (its own criteria
+/// version): the verdict and `criteria_text` are that pack's.
+pub fn record_file_by(pack: &Pack, record: &Record, label: &str, trail: Option<&Trail>) -> String {
     let file = RecordFile {
         record: record.to_json_value(),
         label,
-        verdict: Verdict::of(record),
+        verdict: Verdict::under(pack, record),
+        criteria: pack,
         trail,
     };
     serde_json::to_string_pretty(&file).unwrap_or_default()

@@ -139,6 +139,52 @@ pub fn source_translation(lang: Lang, id: CriterionId) -> Option<&'static str> {
     }
 }
 
+/// A criterion's words as the pack that judged a record has them (a record
+/// judged by an earlier criteria version shows that version's title, text
+/// and note). Free functions, so only the record screen carries every
+/// version's words.
+pub mod by_pack {
+    use super::Lang;
+    use crate::engine::criteria::CriterionId;
+    use crate::engine::pack::{Pack, PackWords, current};
+
+    fn words(pack: &Pack) -> &'static PackWords {
+        pack.words().unwrap_or(&current::WORDS)
+    }
+
+    /// The criterion's short title.
+    pub fn title(lang: Lang, pack: &Pack, id: CriterionId) -> &'static str {
+        let w = words(pack);
+        match lang {
+            Lang::En => (w.title_en)(id),
+            Lang::Zh => (w.title_zh)(id),
+        }
+    }
+
+    /// The published text, verbatim (English).
+    pub fn source(pack: &Pack, id: CriterionId) -> &'static str {
+        (words(pack).text_en)(id)
+    }
+
+    /// The app's translation of the published text, in a language other
+    /// than English.
+    pub fn source_translation(lang: Lang, pack: &Pack, id: CriterionId) -> Option<&'static str> {
+        match lang {
+            Lang::En => None,
+            Lang::Zh => Some((words(pack).text_zh)(id)),
+        }
+    }
+
+    /// The reading note, if the criterion has one.
+    pub fn reading_note(lang: Lang, pack: &Pack, id: CriterionId) -> Option<&'static str> {
+        let w = words(pack);
+        match lang {
+            Lang::En => (w.note_en)(id),
+            Lang::Zh => (w.note_zh)(id),
+        }
+    }
+}
+
 /// Everything the engine's data needs to be said in one language.
 pub trait Messages: Send + Sync {
     /// A field's short label, as a coordinator reads it.

@@ -25,6 +25,9 @@ pub struct PackDoc {
     pub version: u32,
     /// The version's date, `YYYY-MM-DD`.
     pub date: String,
+    /// Which text of the criteria this version implements (the screening
+    /// log and the exports say it for each record).
+    pub source: String,
     /// What this version is, in both languages (an amendment says what it changed).
     pub summary: Words,
     /// The criteria, inclusion first, in published order.

@@ -59,6 +59,12 @@ pub fn from_doc(doc: &PackDoc) -> Result<&'static Pack, Vec<PackProblem>> {
     if doc.trial.trim().is_empty() {
         r.problem("/trial", "must name the trial".into());
     }
+    if doc.source.trim().is_empty() {
+        r.problem(
+            "/source",
+            "must say which text of the criteria this is".into(),
+        );
+    }
     if doc.version == 0 {
         r.problem("/version", "versions count from 1".into());
     }
@@ -93,6 +99,7 @@ pub fn from_doc(doc: &PackDoc) -> Result<&'static Pack, Vec<PackProblem>> {
             trial: Box::leak(doc.trial.clone().into_boxed_str()),
             version: doc.version,
             date,
+            source: Box::leak(doc.source.clone().into_boxed_str()),
             criteria: Box::leak(criteria.into_boxed_slice()),
         }))),
         _ => Err(r.problems),

@@ -38,6 +38,9 @@ pub struct Pack {
     pub version: u32,
     /// The date of this version (the protocol's or the amendment's).
     pub date: Date,
+    /// Which text of the criteria this version implements
+    /// (`"ClinicalTrials.gov listing of 2025-08-22"`).
+    pub source: &'static str,
     /// Every criterion, inclusion first, in published order.
     pub criteria: &'static [Criterion],
 }
@@ -304,14 +307,35 @@ impl Pack {
         &current::PACK
     }
 
-    /// Every version of this trial's pack the build carries, oldest first.
-    pub fn versions() -> [&'static Pack; 1] {
-        [&builtin::nct07063225_v1::PACK]
+    /// Every version of this trial's pack the build judges by, oldest
+    /// first, the current one last (a worked amendment the site has not
+    /// adopted is compiled in, for `screen` and the tests, but judges
+    /// nothing here).
+    pub fn versions() -> impl Iterator<Item = &'static Pack> {
+        VERSIONS.iter().map(|(pack, _)| *pack)
     }
 
-    /// The version of this trial's pack the build carries, if it does.
+    /// This pack's criteria's words (titles, texts, notes), when the build
+    /// judges by it. A lookup rather than a column of `Pack`, so only the
+    /// screens that show words carry them.
+    pub fn words(&self) -> Option<&'static PackWords> {
+        VERSIONS
+            .iter()
+            .find(|(pack, _)| pack.trial == self.trial && pack.version == self.version)
+            .map(|(_, words)| *words)
+    }
+
+    /// The version of this trial's pack the build judges by, if it does.
     pub fn version(version: u32) -> Option<&'static Pack> {
-        Pack::versions().into_iter().find(|p| p.version == version)
+        Pack::versions().find(|p| p.version == version)
+    }
+
+    /// The version before this one the build carries, if any: what an
+    /// amendment changed is measured against it.
+    pub fn previous(&self) -> Option<&'static Pack> {
+        Pack::versions()
+            .filter(|p| p.trial == self.trial && p.version < self.version)
+            .last()
     }
 
     /// One criterion of this pack.
@@ -332,9 +356,51 @@ pub fn current_document() -> Result<doc::PackDoc, serde_json::Error> {
     serde_json::from_str(current::JSON)
 }
 
+/// The versions this build judges by, oldest first, with their words; the
+/// current one last.
+#[cfg(not(criteria_v2))]
+const VERSIONS: &[(&Pack, &PackWords)] = &[(
+    &builtin::nct07063225_v1::PACK,
+    &builtin::nct07063225_v1::WORDS,
+)];
+#[cfg(criteria_v2)]
+const VERSIONS: &[(&Pack, &PackWords)] = &[
+    (
+        &builtin::nct07063225_v1::PACK,
+        &builtin::nct07063225_v1::WORDS,
+    ),
+    (
+        &builtin::nct07063225_v2::PACK,
+        &builtin::nct07063225_v2::WORDS,
+    ),
+];
+
+/// A pack's words for each criterion, in both languages.
+pub struct PackWords {
+    /// The short title, English.
+    pub title_en: fn(CriterionId) -> &'static str,
+    /// The short title, Chinese.
+    pub title_zh: fn(CriterionId) -> &'static str,
+    /// The published text, verbatim.
+    pub text_en: fn(CriterionId) -> &'static str,
+    /// The app's Chinese translation of it.
+    pub text_zh: fn(CriterionId) -> &'static str,
+    /// The reading note, English, if any.
+    pub note_en: fn(CriterionId) -> Option<&'static str>,
+    /// The reading note, Chinese, if any.
+    pub note_zh: fn(CriterionId) -> Option<&'static str>,
+}
+
 /// The current pack's module: `PACK`, and its criteria's words
-/// (`text_en`, `text_zh`, `note_en`, `note_zh`) and document (`JSON`).
+/// (`title_en`, `title_zh`, `text_en`, `text_zh`, `note_en`, `note_zh`) and
+/// document (`JSON`). Adopting an amendment is this line and the one in
+/// `VERSIONS`. `CTIT_CRITERIA_V2=1` at build time (`cfg(criteria_v2)`, set
+/// by `build.rs`) builds with the worked amendment adopted, for the browser
+/// tests of the amendment view.
+#[cfg(not(criteria_v2))]
 pub use builtin::nct07063225_v1 as current;
+#[cfg(criteria_v2)]
+pub use builtin::nct07063225_v2 as current;
 
 /// The packs compiled into the build, written by `build.rs` from the JSON
 /// documents beside this file.

@@ -381,6 +381,7 @@ impl Tombstone {
             failing: Vec::new(),
             unknown: Vec::new(),
             earliest_eligible: None,
+            criteria_text: crate::PROTOCOL_TEXT_VERSION,
             deleted: Some(crate::interop::log::Deleted {
                 at: self.at.clone(),
                 by: self.by.clone(),

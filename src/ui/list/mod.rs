@@ -10,7 +10,7 @@
 pub mod tools;
 pub mod words;
 
-use crate::engine::{Outcome, Record, evaluate};
+use crate::engine::{Outcome, Record, evaluate_with};
 use crate::record::draft::Draft;
 use crate::record::history::Status;
 use crate::ui::common;
@@ -34,12 +34,12 @@ struct Row {
     updated: String,
 }
 
-/// A draft's outcome as the list shows it (none without a valid screening
-/// date).
+/// A draft's outcome as the list shows it, by the criteria version it
+/// keeps (none without a valid screening date).
 pub(super) fn outcome_of(d: &Draft) -> Option<Outcome> {
     Record::from_json_value(&d.record_json())
         .ok()
-        .map(|r| evaluate(&r).outcome)
+        .map(|r| evaluate_with(d.criteria(), &r).outcome)
 }
 
 fn row(d: &Draft) -> Row {

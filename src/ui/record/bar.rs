@@ -27,6 +27,8 @@ pub fn RecordBar(
     verdict: Memo<Option<Verdict>>,
     /// Its headline, shared with the banner.
     headline: Memo<Option<Headline>>,
+    /// The criteria version the record keeps.
+    criteria: &'static crate::engine::Pack,
     /// The form's sections that have a field to show, in order.
     sections: Signal<Vec<Section>>,
     /// Prints the record's summary.
@@ -96,7 +98,7 @@ pub fn RecordBar(
                     <option value=RecordPlace::Criteria.value()>{tr(lang, |l| words::of(l).criteria_title)}</option>
                 </select>
             </div>
-            <VerdictStrip verdict=verdict headline=headline />
+            <VerdictStrip verdict=verdict headline=headline criteria=criteria />
         </div>
     }
 }

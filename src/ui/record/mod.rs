@@ -6,6 +6,7 @@
 //! saved at once; a save that another tab has overtaken is never written
 //! over silently.
 
+pub mod amendment;
 pub mod bar;
 pub mod creating;
 pub mod door;
@@ -17,7 +18,7 @@ pub mod verdict;
 pub mod words;
 
 use crate::engine::dictionary::{FIELDS, Section};
-use crate::engine::{CRITERIA, Field, Record};
+use crate::engine::{Field, Record};
 use crate::record::draft::{Draft, field_of};
 use crate::record::export;
 use crate::record::history::{Reason, Status};
@@ -106,10 +107,12 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     };
 
     let parsed = Memo::new(move |_| form.judged(|d| judge(d, On::Draft, today())));
+    // The criteria version the record keeps: never changed while it is open.
+    let criteria = draft.with_untracked(Draft::criteria);
     let verdict: Memo<Option<Verdict>> =
-        Memo::new(move |_| parsed.with(|p| p.record.as_ref().map(Verdict::of)));
+        Memo::new(move |_| parsed.with(|p| p.record.as_ref().map(|r| Verdict::under(criteria, r))));
     let applicable = Signal::derive(move || parsed.with(|p| p.applicable.clone()));
-    let rows = criterion_rows(verdict);
+    let rows = criterion_rows(criteria, verdict);
     let headline = headline(verdict);
 
     // Stores `d` (its history already written) over the current revision.
@@ -273,7 +276,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             (
                 export::file_name(&d.id, &record, ".json"),
                 "application/json",
-                export::record_file(&record, &d.label, Some(&trail)),
+                export::record_file_by(d.criteria(), &record, &d.label, Some(&trail)),
             )
         };
         let left_out: Vec<&str> = record
@@ -434,7 +437,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     view! {
         <div class="record">
             <bar::RecordBar label=Signal::derive(move || draft.with(|d| d.label.clone())) saved_at=saved_at.into()
-                status=status verdict=verdict headline=headline sections=sections_shown.into() print=Callback::new(move |()| print(())) />
+                status=status verdict=verdict headline=headline criteria=criteria sections=sections_shown.into() print=Callback::new(move |()| print(())) />
             <crate::ui::common::initials::ScreenerChip />
             <Show when=move || !read_only && state.initials.with(String::is_empty)>
                 <crate::ui::common::initials::InitialsForm starting=false on_done=initials_given />
@@ -509,11 +512,12 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             </section>
             <section class="verdict no-print" id="criteria" aria-labelledby=RecordPlace::Criteria.heading()>
                 <h2 id=RecordPlace::Criteria.heading() tabindex="-1">{tr(lang, |l| words::of(l).criteria_title)}</h2>
-                <Banner headline=headline />
-                <CriteriaList rows=rows.clone() applicable=applicable />
+                <amendment::AmendmentPanel criteria=criteria unknown_version=draft.with_untracked(|d| (!d.judged_by_own_version()).then_some(d.criteria_version)) record=Signal::derive(move || parsed.with(|p| p.record.clone())) />
+                <Banner headline=headline criteria=criteria />
+                <CriteriaList rows=rows.clone() applicable=applicable criteria=criteria />
             </section>
             <crate::ui::record::trail::HistoryPanel history=history_text />
-            <PrintSummary draft=draft verdict=verdict rows=rows />
+            <PrintSummary draft=draft verdict=verdict rows=rows criteria=criteria />
             <Show when=move || print_history.get()>
                 <section class="print-only" aria-hidden="true">
                     <crate::ui::record::trail::PrintHistory history=history_text />
@@ -547,6 +551,7 @@ fn PrintSummary(
     draft: RwSignal<Draft>,
     verdict: Memo<Option<Verdict>>,
     rows: Vec<Memo<Option<crate::engine::CriterionResult>>>,
+    criteria: &'static crate::engine::Pack,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let m = move || lang.get().messages();
@@ -566,7 +571,7 @@ fn PrintSummary(
             <dl>
                 <dt>{tr(lang, |l| list::words::of(l).col_label)}</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
                 <dt>{tr(lang, |l| common::words::of(l).screening_date)}</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
-                <dt>{tr(lang, |l| words::of(l).criteria_text)}</dt><dd>{crate::PROTOCOL_TEXT_VERSION}</dd>
+                <dt>{tr(lang, |l| words::of(l).criteria_text)}</dt><dd>{criteria.source}</dd>
                 <dt>{tr(lang, |l| words::of(l).app_version)}</dt><dd>{crate::APP_VERSION}</dd>
                 <dt>{tr(lang, |l| common::words::of(l).outcome)}</dt>
                 <dd>{move || verdict.with(|v| v.as_ref().map_or(sc().incomplete_no_date.to_string(), |v| m().outcome_headline(v.report.outcome).to_string()))}</dd>
@@ -575,11 +580,11 @@ fn PrintSummary(
             <table>
                 <thead><tr><th>{tr(lang, |l| words::of(l).criterion)}</th><th>{tr(lang, |l| words::of(l).status)}</th><th>{tr(lang, |l| words::of(l).reason)}</th></tr></thead>
                 <tbody>
-                    {CRITERIA.iter().zip(rows).map(|(c, row)| {
+                    {criteria.criteria.iter().zip(rows).map(|(c, row)| {
                         let id = c.id;
                         view! {
                             <tr>
-                                <td>{move || format!("{} {}", c.code, m().criterion_title(id))}</td>
+                                <td>{move || format!("{} {}", c.code, crate::text::by_pack::title(lang.get(), criteria, id))}</td>
                                 <td>{move || row.with(|r| m().status(r.as_ref().map_or(crate::engine::Status::Unknown, |r| r.status)))}</td>
                                 <td>{move || row.with(|r| r.as_ref().map(|r| m().reason(r)).unwrap_or_default())}</td>
                             </tr>

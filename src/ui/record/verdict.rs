@@ -3,9 +3,10 @@
 //! Everything shown here comes from the engine's `Report`.
 
 use crate::engine::{
-    CRITERIA, Calendar, CriterionId, CriterionResult, Date, Field, NeededFor, Outcome, Record,
-    Report, Status, calendar, evaluate, what_is_needed,
+    Calendar, CriterionId, CriterionResult, Date, Field, NeededFor, Outcome, Pack, Record, Report,
+    Status, calendar_with, evaluate_with, what_is_needed_with,
 };
+use crate::text::by_pack;
 use crate::ui::common::route::RecordPlace;
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
@@ -62,12 +63,12 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    /// Judges a record.
-    pub fn of(record: &Record) -> Verdict {
-        let report = evaluate(record);
+    /// Judges a record by `pack`, the criteria version it keeps.
+    pub fn under(pack: &Pack, record: &Record) -> Verdict {
+        let report = evaluate_with(pack, record);
         Verdict {
-            calendar: calendar(record, &report),
-            needed: what_is_needed(record, &report),
+            calendar: calendar_with(pack, record, &report),
+            needed: what_is_needed_with(pack, record, &report),
             report,
         }
     }
@@ -88,8 +89,12 @@ fn codes(report: &Report, status: Status) -> Vec<CriterionId> {
 /// One memo per criterion, in published order (`None` while there is no
 /// verdict). A keystroke usually changes one criterion's reason: only that
 /// criterion's row is then redrawn, in the list and in the print summary.
-pub fn criterion_rows(verdict: Memo<Option<Verdict>>) -> Vec<Memo<Option<CriterionResult>>> {
-    CRITERIA
+pub fn criterion_rows(
+    criteria: &'static Pack,
+    verdict: Memo<Option<Verdict>>,
+) -> Vec<Memo<Option<CriterionResult>>> {
+    criteria
+        .criteria
         .iter()
         .map(|c| {
             let id = c.id;
@@ -132,7 +137,11 @@ impl Headline {
 /// The overall verdict banner. `verdict` is `None` while the screening date
 /// is not a valid date (nothing can be judged without it).
 #[component]
-pub fn Banner(headline: Memo<Option<Headline>>) -> impl IntoView {
+pub fn Banner(
+    headline: Memo<Option<Headline>>,
+    /// The criteria version the record keeps (its titles are that version's).
+    criteria: &'static Pack,
+) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let outcome = move || {
         headline.with(|h| {
@@ -149,10 +158,10 @@ pub fn Banner(headline: Memo<Option<Headline>>) -> impl IntoView {
         })
     };
     let criterion_link = move |id: CriterionId, extra: Option<String>| {
-        let m = lang.get().messages();
+        let title = by_pack::title(lang.get(), criteria, id);
         let text = match extra {
-            Some(x) => format!("{} — {} ({x})", id.as_str(), m.criterion_title(id)),
-            None => format!("{} — {}", id.as_str(), m.criterion_title(id)),
+            Some(x) => format!("{} — {title} ({x})", id.as_str()),
+            None => format!("{} — {title}", id.as_str()),
         };
         view! { <li><button class="link" data-to-criterion=id.as_str() on:click=move |_| focus_criterion(id)>{text}</button></li> }
     };
@@ -214,7 +223,7 @@ pub fn Banner(headline: Memo<Option<Headline>>) -> impl IntoView {
                                 .collect_view();
                             view! {
                                 <li data-needed-for=id.as_str()>
-                                    <button class="link" data-to-criterion=id.as_str() on:click=move |_| focus_criterion(id)>{format!("{} — {}", id.as_str(), m.criterion_title(id))}</button>
+                                    <button class="link" data-to-criterion=id.as_str() on:click=move |_| focus_criterion(id)>{format!("{} — {}", id.as_str(), by_pack::title(lang.get(), criteria, id))}</button>
                                     {g.could_rule_out.then(|| view! { <span class="rule-out">{sc.could_rule_out}</span> })}
                                     <ul>{fields}</ul>
                                 </li>
@@ -251,6 +260,8 @@ pub fn VerdictStrip(
     verdict: Memo<Option<Verdict>>,
     /// Its headline (`headline`), shared with the banner.
     headline: Memo<Option<Headline>>,
+    /// The criteria version the record keeps.
+    criteria: &'static Pack,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let counts = Memo::new(move |_| {
@@ -289,7 +300,7 @@ pub fn VerdictStrip(
             let go = match h.outcome {
                 Outcome::NotEligible => {
                     let id = *h.failing.first()?;
-                    let text = format!("{} — {}", id.as_str(), m.criterion_title(id));
+                    let text = format!("{} — {}", id.as_str(), by_pack::title(l, criteria, id));
                     view! { <button class="link" data-next on:click=move |_| focus_criterion(id)>{text}</button> }.into_any()
                 }
                 Outcome::Incomplete => {
@@ -335,9 +346,12 @@ pub fn VerdictStrip(
 pub fn CriteriaList(
     rows: Vec<Memo<Option<CriterionResult>>>,
     applicable: Signal<Vec<Field>>,
+    /// The criteria version the record keeps: its titles, texts and notes.
+    criteria: &'static Pack,
 ) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
-    let rows = CRITERIA
+    let rows = criteria
+        .criteria
         .iter()
         .zip(rows)
         .map(|(c, row)| {
@@ -356,11 +370,11 @@ pub fn CriteriaList(
                     res.missing()
                         .iter()
                         .chain(from_reason)
-                        .chain(id.def().fields.iter().copied())
+                        .chain(criteria.criterion(id).fields.iter().copied())
                         .find(|f| applicable.contains(f))
                 })
             };
-            let note = move || lang.get().messages().reading_note(id);
+            let note = move || by_pack::reading_note(lang.get(), criteria, id);
             let has_note = c.has_note;
             view! {
                 <li
@@ -373,17 +387,17 @@ pub fn CriteriaList(
                     <button class="crit-head" on:click=move |_| { if let Some(f) = target() { focus_field(f) } }>
                         <span class="mark" aria-hidden="true">{move || status_mark(status())}</span>
                         <span class="code">{c.code}</span>
-                        <span class="title">{move || lang.get().messages().criterion_title(id)}</span>
+                        <span class="title">{move || by_pack::title(lang.get(), criteria, id)}</span>
                         <span class="status-text">{move || lang.get().messages().status(status())}</span>
                     </button>
                     <p class="reason">{reason}</p>
                     <details>
                         <summary>{move || if has_note { words::of(lang.get()).published_text_and_note } else { words::of(lang.get()).published_text }}</summary>
                         <p class="original">{tr(lang, |l| words::of(l).original_text)}</p>
-                        <blockquote lang="en"><p>{c.source()}</p></blockquote>
+                        <blockquote lang="en"><p>{by_pack::source(criteria, id)}</p></blockquote>
                         {move || {
                             let l = lang.get();
-                            crate::text::source_translation(l, id).map(|t| view! {
+                            by_pack::source_translation(l, criteria, id).map(|t| view! {
                                 <p class="original" data-translation>{words::of(l).app_translation}</p>
                                 <blockquote lang=crate::ui::shell::words::of(l).html_lang data-translation><p>{t}</p></blockquote>
                             })

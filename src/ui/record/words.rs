@@ -71,6 +71,22 @@ pub struct Words {
     pub not_eligible_headline: fn(usize) -> String,
     /// Incomplete headline.
     pub incomplete_headline: fn(usize) -> String,
+    /// The amendment panel's heading.
+    pub amendment_title: &'static str,
+    /// Which criteria version judges the record: version, date, its text.
+    pub amendment_judged_by: fn(u32, &str, &str) -> String,
+    /// The newer version new records are judged by: version, date.
+    pub amendment_newer: fn(u32, &str) -> String,
+    /// How many criteria the newer version judges otherwise.
+    pub amendment_changes: fn(usize) -> String,
+    /// The newer version changes no criterion for this record.
+    pub amendment_no_change: &'static str,
+    /// Only the earliest eligible date changes: before, after.
+    pub amendment_date: fn(&str, &str) -> String,
+    /// Nothing is re-judged on its own.
+    pub amendment_not_rejudged: &'static str,
+    /// The record names a criteria version this app does not carry.
+    pub amendment_unknown_version: fn(u32) -> String,
     /// Time will fix it.
     pub time_fix: fn(&str) -> String,
     /// Time will not fix it.
@@ -266,6 +282,32 @@ pub const EN: Words = Words {
             if n == 1 { "on" } else { "a" }
         )
     },
+    amendment_title: "The criteria were amended",
+    amendment_judged_by: |v, date, source| {
+        format!(
+            "This record is judged by criteria version {v} of {date} ({source}), the version it was created under."
+        )
+    },
+    amendment_newer: |v, date| {
+        format!(
+            "New records are judged by version {v} of {date}. Under version {v} this record would read:"
+        )
+    },
+    amendment_changes: |n| {
+        if n == 1 {
+            "1 criterion changes:".to_string()
+        } else {
+            format!("{n} criteria change:")
+        }
+    },
+    amendment_no_change: "No criterion changes for this record.",
+    amendment_date: |before, after| format!("Earliest eligible date: {before} → {after}"),
+    amendment_not_rejudged: "Nothing is re-judged on its own: to screen this patient under the new version, start a new screening.",
+    amendment_unknown_version: |v| {
+        format!(
+            "This record names criteria version {v}, which this app does not carry: it is shown under the app's current criteria."
+        )
+    },
     time_fix: |d| format!("time: passes from {d}"),
     not_time: "not a matter of time",
     also_unknown: |n| format!("Also unknown ({n}):"),
@@ -432,6 +474,18 @@ pub const ZH: Words = Words {
     needs_date_headline: "信息不全：请输入有效的筛选日期（YYYY-MM-DD）以判定各项标准",
     not_eligible_headline: |n| format!("不符合入组条件：{n} 项标准未通过"),
     incomplete_headline: |n| format!("信息不全：{n} 项标准待确认"),
+    amendment_title: "入选/排除标准已修订",
+    amendment_judged_by: |v, date, source| {
+        format!("本记录按其创建时的标准第 {v} 版（{date}，{source}）判定。")
+    },
+    amendment_newer: |v, date| format!("新记录按第 {v} 版（{date}）判定。按第 {v} 版，本记录为："),
+    amendment_changes: |n| format!("{n} 项标准的结果改变："),
+    amendment_no_change: "本记录各项标准的结果不变。",
+    amendment_date: |before, after| format!("最早符合条件日期：{before} → {after}"),
+    amendment_not_rejudged: "系统不会自动重新判定：如需按新版本筛选该患者，请新建一次筛选。",
+    amendment_unknown_version: |v| {
+        format!("本记录标注的标准第 {v} 版不在本应用中：以下按本应用当前的标准显示。")
+    },
     time_fix: |d| format!("时间因素：自 {d} 起通过"),
     not_time: "与时间无关",
     also_unknown: |n| format!("另有 {n} 项待确认："),

@@ -74,7 +74,7 @@ pub fn ListFilter() -> impl IntoView {
                     let d = &s.draft;
                     f.keeps(&search, &d.label, Status::of(d).is_complete(), || {
                         outcome(d)
-                    })
+                    }) && f.keeps_amended(|| crate::record::amendment::changed_by_amendment(d))
                 })
                 .map(|s| s.draft.id.clone())
                 .collect();
@@ -126,6 +126,17 @@ pub fn ListFilter() -> impl IntoView {
                     {progress_option(Some(Progress::Complete), Signal::derive(move || ui().status_complete))}
                 </select>
             </div>
+            // Only when this build judges new records by an amendment.
+            {(crate::engine::Pack::versions().count() > 1).then(|| view! {
+                <div class="field check">
+                    <label>
+                        <input type="checkbox" data-amended-filter
+                            prop:checked=move || filter.with(|f| f.amended)
+                            on:change=move |ev| filter.update(|f| f.amended = event_target_checked(&ev)) />
+                        {move || (h().amended_filter)(crate::engine::Pack::current().version)}
+                    </label>
+                </div>
+            })}
             {move || matched.get().map(|(n, of)| {
                 let h = h();
                 let text = match n {

@@ -200,7 +200,8 @@ pub fn export_log(state: AppState) -> Result<String, String> {
         c.drafts
             .iter()
             .map(|s| {
-                crate::interop::log::log_row(
+                crate::interop::log::log_row_by(
+                    s.draft.criteria(),
                     &s.draft.label,
                     &s.draft.screening_date,
                     &s.draft.record_json(),

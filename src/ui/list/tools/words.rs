@@ -84,6 +84,8 @@ pub struct Words {
     pub any: &'static str,
     /// The status filter's label.
     pub status_filter: &'static str,
+    /// The filter of records a newer criteria version judges otherwise.
+    pub amended_filter: fn(u32) -> String,
     /// How many records the list shows of how many.
     pub showing: fn(usize, usize) -> String,
     /// Records are there, and none has what was typed in the search box.
@@ -164,6 +166,7 @@ pub const EN: Words = Words {
     outcome_filter: "Outcome",
     any: "All",
     status_filter: "Status",
+    amended_filter: |v| format!("Only records criteria version {v} judges otherwise"),
     showing: |n, of| format!("{n} of {of} records match."),
     no_match: |typed| format!("No record matches “{typed}”."),
     no_match_filters: "No record has the outcome and status chosen.",
@@ -242,6 +245,7 @@ pub const ZH: Words = Words {
     outcome_filter: "结果",
     any: "全部",
     status_filter: "状态",
+    amended_filter: |v| format!("仅显示按标准第 {v} 版判定结果不同的记录"),
     showing: |n, of| format!("共 {of} 条记录，其中 {n} 条匹配。"),
     no_match: |typed| format!("没有与“{typed}”匹配的记录。"),
     no_match_filters: "没有符合所选结果和状态的记录。",
