@@ -132,3 +132,31 @@ test('records judged by version 1 keep their verdicts, the list finds those vers
   assert.deepEqual(page.seen.errors, []);
   await context.close();
 });
+
+test("the app agrees with the worked amendment's hand-worked table: each case imported is judged by version 2 as the table says", async () => {
+  const table = JSON.parse(fs.readFileSync(path.join(repo, 'tests/packs/nct07063225-v2-cases.json'), 'utf8'));
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  for (const [i, c] of table.cases.entries()) {
+    const answers = { ...case01.answers };
+    for (const [k, v] of Object.entries(c.answers)) {
+      if (v === null) delete answers[k];
+      else answers[k] = v;
+    }
+    const file = path.join(tmp, `case-${i}.json`);
+    fs.writeFileSync(file, JSON.stringify({ ...case01, screening_date: table.screening_date, answers }));
+    if (i > 0) await page.getByRole('button', { name: '← All screenings' }).click();
+    await page.getByLabel('Import').setInputFiles(file);
+    await page.waitForSelector('.record .banner[data-outcome]');
+    await settled(page);
+    const banner = page.locator('.banner');
+    const want = c.v2;
+    assert.equal(await banner.getAttribute('data-outcome'), want.outcome, `${c.name}: outcome`);
+    const earliest = await banner.getAttribute('data-earliest-eligible');
+    assert.equal(earliest ?? null, want.earliest_eligible, `${c.name}: earliest eligible`);
+    for (const id of ['I3', 'I4']) {
+      assert.equal(await page.getAttribute(`#c-${id}`, 'data-status'), want[id], `${c.name}: ${id}`);
+    }
+  }
+  assert.deepEqual(page.seen.errors, []);
+  await context.close();
+});

@@ -312,7 +312,7 @@ impl Pack {
     /// adopted is compiled in, for `screen` and the tests, but judges
     /// nothing here).
     pub fn versions() -> impl Iterator<Item = &'static Pack> {
-        VERSIONS.iter().map(|(pack, _)| *pack)
+        VERSIONS.iter().copied()
     }
 
     /// This pack's criteria's words (titles, texts, notes), when the build
@@ -321,8 +321,8 @@ impl Pack {
     pub fn words(&self) -> Option<&'static PackWords> {
         VERSIONS
             .iter()
-            .find(|(pack, _)| pack.trial == self.trial && pack.version == self.version)
-            .map(|(_, words)| *words)
+            .position(|pack| pack.trial == self.trial && pack.version == self.version)
+            .and_then(|i| VERSION_WORDS.get(i).copied())
     }
 
     /// The version of this trial's pack the build judges by, if it does.
@@ -356,23 +356,23 @@ pub fn current_document() -> Result<doc::PackDoc, serde_json::Error> {
     serde_json::from_str(current::JSON)
 }
 
-/// The versions this build judges by, oldest first, with their words; the
-/// current one last.
+/// The versions this build judges by, oldest first, the current one last.
 #[cfg(not(criteria_v2))]
-const VERSIONS: &[(&Pack, &PackWords)] = &[(
-    &builtin::nct07063225_v1::PACK,
-    &builtin::nct07063225_v1::WORDS,
-)];
+const VERSIONS: &[&Pack] = &[&builtin::nct07063225_v1::PACK];
 #[cfg(criteria_v2)]
-const VERSIONS: &[(&Pack, &PackWords)] = &[
-    (
-        &builtin::nct07063225_v1::PACK,
-        &builtin::nct07063225_v1::WORDS,
-    ),
-    (
-        &builtin::nct07063225_v2::PACK,
-        &builtin::nct07063225_v2::WORDS,
-    ),
+const VERSIONS: &[&Pack] = &[
+    &builtin::nct07063225_v1::PACK,
+    &builtin::nct07063225_v2::PACK,
+];
+
+/// Their words, in the same order: a table of its own, so judging a record
+/// (the first download) never reaches a criterion's text.
+#[cfg(not(criteria_v2))]
+const VERSION_WORDS: &[&PackWords] = &[&builtin::nct07063225_v1::WORDS];
+#[cfg(criteria_v2)]
+const VERSION_WORDS: &[&PackWords] = &[
+    &builtin::nct07063225_v1::WORDS,
+    &builtin::nct07063225_v2::WORDS,
 ];
 
 /// A pack's words for each criterion, in both languages.
