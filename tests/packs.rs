@@ -284,3 +284,153 @@ fn the_current_document_is_the_compiled_pack() {
     let doc = pack::current_document().expect("reads");
     assert_eq!(load::from_doc(&doc).expect("checks"), Pack::current());
 }
+
+#[test]
+fn not_turns_its_findings_round_so_a_criterion_decided_through_it_has_its_reason() {
+    let pack = with_rule(
+        "E12",
+        json!({"not": {"yes_no": {"field": "antiplatelet_drugs", "wanted": true}}}),
+    );
+    for (changes, status) in [
+        (json!({}), Status::Pass),
+        (json!({"antiplatelet_drugs": true}), Status::Fail),
+    ] {
+        let report = evaluate_with(pack, &read(&eligible_with(changes)));
+        let reasons: Vec<String> = report.criteria[21]
+            .reason()
+            .map(|f| Lang::En.messages().finding(f))
+            .collect();
+        assert_eq!(report.criteria[21].status, status);
+        assert_eq!(reasons.len(), 1, "{status:?}: {reasons:?}");
+    }
+}
+
+#[test]
+fn not_over_a_threshold_kind_mismatches_another_trial_and_half_translated_words_are_refused() {
+    let mut doc = v1_json();
+    doc["criteria"][3]["rule"] = json!({"not": {"platelets_below": {"field": "platelet_count", "value": 30, "unit": "10^9/L"}}});
+    assert!(
+        refused(&doc)[0]
+            .starts_with("criterion I4: /criteria/3/rule/not: only yes/no and serology checks")
+    );
+
+    let mut doc = v1_json();
+    doc["criteria"][3]["kind"] = json!("exclusion");
+    assert_eq!(
+        refused(&doc),
+        ["criterion I4: /criteria/3/kind: I4 is an inclusion criterion of this trial"]
+    );
+
+    let mut doc = v1_json();
+    doc["trial"] = json!("NCT00000001");
+    assert_eq!(
+        refused(&doc),
+        ["/trial: this build judges NCT07063225's criteria, not \"NCT00000001\""]
+    );
+
+    let mut doc = v1_json();
+    doc["summary"]["zh"] = json!(" ");
+    doc["criteria"][1]["note"]["zh"] = json!("");
+    assert_eq!(
+        refused(&doc),
+        [
+            "/summary: a summary in both languages is needed",
+            "criterion I2: /criteria/1/note: a reading note is needed in both languages, or none",
+        ]
+    );
+}
+
+#[test]
+fn a_fhir_bundle_mixing_versions_or_disagreeing_with_itself_is_refused() {
+    use ctit_screening::interop::fhir_criteria::{bundle, pack_from_bundle};
+    let doc = pack::current_document().expect("reads");
+    let mut b = bundle(&doc);
+    b["entry"][5]["resource"]["version"] = json!("2");
+    b["entry"][6]["resource"]["characteristic"][0]["exclude"] = json!(true);
+    let problems = pack_from_bundle(&b.to_string()).expect_err("refused");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("EvidenceVariable I4: version and date differ")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("Group.characteristic[4]: exclude differs")),
+        "{problems:?}"
+    );
+    for garbage in [
+        "",
+        "{}",
+        "[]",
+        "{\"resourceType\": \"Bundle\", \"entry\": [{}]}",
+    ] {
+        assert!(pack_from_bundle(garbage).is_err(), "{garbage:?}");
+    }
+}
+
+#[test]
+fn a_record_file_keeps_the_criteria_version_that_judged_it_or_is_refused() {
+    use ctit_screening::record::draft::Draft;
+    use ctit_screening::record::export::record_file_by;
+    use ctit_screening::record::import::{ImportError, import_record};
+    let record = read(&eligible_with(json!({})));
+    let file: Value = serde_json::from_str(&record_file_by(Pack::current(), &record, "S-1", None))
+        .expect("a file");
+    assert_eq!(file["criteria_version"], json!(1));
+    assert_eq!(
+        file["criteria_text"],
+        json!("ClinicalTrials.gov listing of 2025-08-22")
+    );
+    let import = |f: &Value| {
+        import_record(
+            &f.to_string(),
+            "S-1.json",
+            "r1",
+            "2026-12-06T10:00:00Z",
+            &|p| format!("{p:?}"),
+        )
+    };
+    assert_eq!(import(&file).expect("imports").draft.criteria_version, 1);
+    // A file from before versions were written names its criteria by their text.
+    let mut older = file.clone();
+    older
+        .as_object_mut()
+        .expect("object")
+        .remove("criteria_version");
+    assert_eq!(import(&older).expect("imports").draft.criteria_version, 1);
+    // Criteria this app does not carry: refused, never re-judged by others.
+    let mut newer = file.clone();
+    newer["criteria_version"] = json!(9);
+    assert_eq!(
+        import(&newer).map(|_| ()),
+        Err(ImportError::CriteriaNotCarried("9".into()))
+    );
+    let mut other = older.clone();
+    other["criteria_text"] = json!("Protocol amendment 4 of 2027-01-01");
+    assert!(matches!(
+        import(&other),
+        Err(ImportError::CriteriaNotCarried(_))
+    ));
+    // A record with neither (a worked case) is a new screening: the current criteria.
+    let case = json!({"record": record.to_json_value()});
+    assert_eq!(
+        import(&case).expect("imports").draft.criteria_version,
+        Pack::current().version
+    );
+    // A copy of a record is a new screening too.
+    let mut source = Draft::new("a", "2026-11-25", "2026-11-25T08:00:00Z");
+    source.criteria_version = 7;
+    let copy = ctit_screening::record::create::create(
+        ctit_screening::record::create::Origin::Duplicate {
+            source,
+            label_suffix: " (copy)".into(),
+        },
+        "b",
+        "TS",
+        "2026-11-26T08:00:00Z",
+    )
+    .expect("created");
+    assert_eq!(copy.criteria_version, Pack::current().version);
+}

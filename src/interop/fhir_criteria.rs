@@ -161,8 +161,24 @@ pub fn pack_from_bundle(text: &str) -> Result<PackDoc, Vec<String>> {
         };
         let name = ev["name"].as_str().unwrap_or_default().to_string();
         let at = format!("EvidenceVariable {name}");
-        version = version.or_else(|| ev["version"].as_str().and_then(|v| v.parse::<u32>().ok()));
-        date = date.or_else(|| ev["date"].as_str().map(str::to_string));
+        // One pack: every criterion of the same version and date.
+        let ev_version = ev["version"].as_str().and_then(|v| v.parse::<u32>().ok());
+        let ev_date = ev["date"].as_str().map(str::to_string);
+        if version.is_some() && ev_version != version || date.is_some() && ev_date != date {
+            problems.push(format!(
+                "{at}: version and date differ from the other criteria's (one pack is one version)"
+            ));
+        }
+        version = version.or(ev_version);
+        date = date.or(ev_date);
+        if ev["characteristic"].as_array().map_or(0, Vec::len) != 1 {
+            problems.push(format!("{at}: needs exactly one characteristic, its rule"));
+        }
+        if ch["exclude"] != ev["characteristic"][0]["exclude"] {
+            problems.push(format!(
+                "Group.characteristic[{i}]: exclude differs from {at}'s"
+            ));
+        }
         let definition = &ev["characteristic"][0]["definitionExpression"];
         if definition["language"] != RULE_LANGUAGE {
             problems.push(format!(

@@ -116,6 +116,8 @@ pub fn create(origin: Origin, id: &str, by: &str, at: &str) -> Result<Draft, Ref
             source.id = id.to_string();
             source.created = at.to_string();
             source.updated = at.to_string();
+            // A copy is a new screening: judged by the current criteria.
+            source.criteria_version = crate::engine::Pack::current().version;
             (source, copied, 0)
         }
         Origin::Imported {

@@ -90,8 +90,9 @@ impl Serialize for Verdict {
 }
 
 /// The app's record file: the record in the spec's format (what `screen`
-/// and import read), then `label`, `app_version`, `criteria_text` and
-/// `result` (the [`Verdict`]), which readers of the format ignore.
+/// and import read), then `label`, `app_version`, `criteria_text`,
+/// `criteria_version` (the criteria pack that judged it: import keeps it)
+/// and `result` (the [`Verdict`]), which readers of the format ignore.
 struct RecordFile<'a> {
     record: serde_json::Value,
     label: &'a str,
@@ -120,6 +121,7 @@ impl Serialize for RecordFile<'_> {
         map.serialize_entry("label", self.label)?;
         map.serialize_entry("app_version", crate::APP_VERSION)?;
         map.serialize_entry("criteria_text", self.criteria.source)?;
+        map.serialize_entry("criteria_version", &self.criteria.version)?;
         map.serialize_entry("result", &self.verdict)?;
         if let Some(t) = self.trail {
             map.serialize_entry("status", t.status.as_str())?;

@@ -23,6 +23,10 @@ pub enum ImportError {
     LabelTooLong(usize),
     /// History entries whose author is not initials, each named.
     UnsignedHistory(Vec<crate::record::history::UnsignedEntry>),
+    /// Judged by a criteria version this app does not carry (its
+    /// `criteria_version` or `criteria_text`, as written): judging it by
+    /// other criteria would re-judge it silently.
+    CriteriaNotCarried(String),
 }
 
 /// A record read from a file.
@@ -34,6 +38,30 @@ pub struct Imported {
     /// (a newer version's, or altered) and left out: the import's own
     /// history entry says so ([`crate::record::history::begin`]).
     pub left_out: usize,
+}
+
+/// The criteria version a record file was judged by: its
+/// `criteria_version`, else the version whose text its `criteria_text`
+/// names (files from before versions were written), else, for a record
+/// with neither (a worked case, `screen`'s input, a FHIR response), the
+/// current one. A version this app does not carry refuses the file.
+fn criteria_version_of(file: &Json) -> Result<u32, ImportError> {
+    use crate::engine::Pack;
+    if let Some(v) = file.get("criteria_version") {
+        return v
+            .as_u64()
+            .and_then(|v| u32::try_from(v).ok())
+            .and_then(Pack::version)
+            .map(|p| p.version)
+            .ok_or_else(|| ImportError::CriteriaNotCarried(v.to_string()));
+    }
+    match file.get("criteria_text").and_then(Json::as_str) {
+        Some(text) => Pack::versions()
+            .find(|p| p.source == text)
+            .map(|p| p.version)
+            .ok_or_else(|| ImportError::CriteriaNotCarried(text.to_string())),
+        None => Ok(Pack::current().version),
+    }
 }
 
 /// Whether a label is within [`MAX_LABEL_CHARS`]; `Err` with its length.
@@ -88,6 +116,7 @@ pub fn import_record(
         return Err(ImportError::NotARecord(fatal));
     }
     let mut draft = Draft::new(id, json["screening_date"].as_str().unwrap_or(""), now);
+    draft.criteria_version = criteria_version_of(&json)?;
     draft.label = match json.get("label").and_then(Json::as_str) {
         Some(l) => {
             check_label(l).map_err(ImportError::LabelTooLong)?;

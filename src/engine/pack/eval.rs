@@ -19,7 +19,15 @@ pub(crate) fn findings(rule: &Rule, ctx: &Ctx, out: &mut Vec<Finding>) -> (Tri, 
             (ok.or(p_ok), bad.and(p_bad))
         }),
         Rule::Not(part) => {
+            // Its findings are turned round too, so the reasons of a
+            // criterion decided through `not` are the findings that decided
+            // it (`load` allows `not` only over checks whose words state the
+            // answer, never a threshold that would read as its opposite).
+            let first = out.len();
             let (ok, bad) = findings(part, ctx, out);
+            for f in &mut out[first..] {
+                std::mem::swap(&mut f.ok, &mut f.bad);
+            }
             (bad, ok)
         }
         Rule::Unless { field, is, then } => {

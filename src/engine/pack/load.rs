@@ -5,7 +5,8 @@
 //! Pointer) and what is wrong; nothing here panics.
 //!
 //! A pack read this way lives until the program ends (its rules are
-//! `'static`, like the packs compiled in): `screen` reads one per run.
+//! `'static`, like the packs compiled in): `screen` reads one per run, and
+//! the parts of a refused one are not given back either (the command ends).
 
 use super::doc::{CriterionDoc, KindDoc, PACK_FORMAT, PackDoc, RuleDoc, SpanDoc, exact_parts};
 use super::{Check, Choice, Criterion, Exact, Pack, Rule, Span};
@@ -56,8 +57,18 @@ pub fn from_doc(doc: &PackDoc) -> Result<&'static Pack, Vec<PackProblem>> {
     if doc.format != PACK_FORMAT {
         r.problem("/format", format!("must be \"{PACK_FORMAT}\""));
     }
-    if doc.trial.trim().is_empty() {
-        r.problem("/trial", "must name the trial".into());
+    let trial = crate::engine::pack::Pack::current().trial;
+    if doc.trial != trial {
+        r.problem(
+            "/trial",
+            format!(
+                "this build judges {trial}'s criteria, not \"{}\"",
+                doc.trial
+            ),
+        );
+    }
+    if doc.summary.en.trim().is_empty() || doc.summary.zh.trim().is_empty() {
+        r.problem("/summary", "a summary in both languages is needed".into());
     }
     if doc.source.trim().is_empty() {
         r.problem(
@@ -144,6 +155,31 @@ impl Reader {
                 "a title in both languages is needed".into(),
             );
         }
+        if let Some(note) = &c.note
+            && (note.en.trim().is_empty() || note.zh.trim().is_empty())
+        {
+            self.problem(
+                &format!("{at}/note"),
+                "a reading note is needed in both languages, or none".into(),
+            );
+        }
+        let kind = match c.kind {
+            KindDoc::Inclusion => CriterionKind::Inclusion,
+            KindDoc::Exclusion => CriterionKind::Exclusion,
+        };
+        if kind != expected.def().kind {
+            self.problem(
+                &format!("{at}/kind"),
+                format!(
+                    "{} is an {} criterion of this trial",
+                    expected.as_str(),
+                    match expected.def().kind {
+                        CriterionKind::Inclusion => "inclusion",
+                        CriterionKind::Exclusion => "exclusion",
+                    }
+                ),
+            );
+        }
         if c.text.en.trim().is_empty() || c.text.zh.trim().is_empty() {
             self.problem(
                 &format!("{at}/text"),
@@ -157,10 +193,7 @@ impl Reader {
             Criterion {
                 id: expected,
                 code: expected.as_str(),
-                kind: match c.kind {
-                    KindDoc::Inclusion => CriterionKind::Inclusion,
-                    KindDoc::Exclusion => CriterionKind::Exclusion,
-                },
+                kind,
                 fields: Box::leak(fields.into_boxed_slice()),
                 has_note: c.note.is_some(),
                 rule,
@@ -215,7 +248,15 @@ impl Reader {
                 let parts = self.parts(&format!("{at}/any"), parts);
                 Rule::Any(leak(parts))
             }
-            RuleDoc::Not(part) => Rule::Not(one(self.rule(&format!("{at}/not"), part))),
+            RuleDoc::Not(part) => {
+                if !states_answers_only(part) {
+                    self.problem(
+                        &format!("{at}/not"),
+                        "only yes/no and serology checks (and all/any/not of them) can be negated: their reasons state the answer, while a negated threshold or date would read as its opposite; write the opposite check instead".into(),
+                    );
+                }
+                Rule::Not(one(self.rule(&format!("{at}/not"), part)))
+            }
             RuleDoc::Unless(u) => {
                 let at = format!("{at}/unless");
                 let field = self.field(
@@ -383,6 +424,20 @@ impl Reader {
             .enumerate()
             .map(|(i, p)| self.rule(&format!("{at}/{i}"), p))
             .collect()
+    }
+}
+
+/// Whether a rule's words state answers only (yes/no and serology checks,
+/// and combinations of them): what `not` may turn round.
+fn states_answers_only(rule: &RuleDoc) -> bool {
+    match rule {
+        RuleDoc::All(parts) | RuleDoc::Any(parts) => parts.iter().all(states_answers_only),
+        RuleDoc::Not(part) => states_answers_only(part),
+        RuleDoc::YesNo(_)
+        | RuleDoc::ExcludesIfYes(_)
+        | RuleDoc::Negative(_)
+        | RuleDoc::ExcludesIfPositive(_) => true,
+        _ => false,
     }
 }
 

@@ -45,8 +45,8 @@ impl Stored {
     pub fn fresh(draft: Draft, rev: u64) -> Stored {
         Stored {
             rev,
+            protocol: draft.criteria().source.to_string(),
             draft,
-            protocol: crate::PROTOCOL_TEXT_VERSION.to_string(),
             read_only: false,
             migrated_from: None,
         }
@@ -55,13 +55,17 @@ impl Stored {
 
 /// Migrates an entry of an older schema to the current one (a pure function
 /// from old JSON to new). Schema 1 → 2 adds `protocol`: schema 1 was only
-/// ever written under the current criteria text.
+/// ever written under the first criteria text (version 1's).
 pub fn migrate(mut json: Json) -> Result<Json, Unreadable> {
     loop {
         match json.get("schema").and_then(Json::as_u64) {
             Some(SCHEMA) => return Ok(json),
             Some(1) => {
-                json["protocol"] = Json::String(crate::PROTOCOL_TEXT_VERSION.to_string());
+                json["protocol"] = Json::String(
+                    crate::engine::pack::builtin::nct07063225_v1::PACK
+                        .source
+                        .into(),
+                );
                 json["schema"] = Json::from(2u64);
             }
             _ => return Err(Unreadable::WrongShape("unknown schema version".into())),
@@ -289,7 +293,8 @@ fn write_revision(
     base_rev: u64,
 ) -> Result<u64, SaveError> {
     let rev = base_rev + 1;
-    let text = entry_text(draft, crate::PROTOCOL_TEXT_VERSION, rev).map_err(SaveError::Store)?;
+    // The text of the criteria that judge it: its own version's.
+    let text = entry_text(draft, draft.criteria().source, rev).map_err(SaveError::Store)?;
     kv.set(key, &text).map_err(SaveError::Store)?;
     Ok(rev)
 }

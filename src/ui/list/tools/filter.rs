@@ -142,6 +142,9 @@ pub fn ListFilter() -> impl IntoView {
                 let text = match n {
                     // Records there, none found: say what found none.
                     0 if of > 0 => filter.with(|f| match f.typed.trim() {
+                        "" if f.amended && f.outcome.is_none() && f.progress.is_none() => {
+                            (h.no_match_amended)(crate::engine::Pack::current().version)
+                        }
                         "" => h.no_match_filters.to_string(),
                         typed => (h.no_match)(typed),
                     }),

@@ -83,6 +83,12 @@ pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<
                 (sc.import_label_too_long)(n),
             ]);
         }
+        Err(ImportError::CriteriaNotCarried(version)) => {
+            errors.set(vec![
+                (sc.import_refused)(&name),
+                (words::of(lang.get_untracked()).import_criteria_not_carried)(&version),
+            ]);
+        }
         Err(ImportError::UnsignedHistory(entries)) => {
             errors.set(vec![(words::of(lang.get_untracked()).unsigned_history)(
                 &name, &entries,

@@ -86,6 +86,10 @@ pub struct Words {
     pub status_filter: &'static str,
     /// The filter of records a newer criteria version judges otherwise.
     pub amended_filter: fn(u32) -> String,
+    /// No record is judged otherwise by the newer version.
+    pub no_match_amended: fn(u32) -> String,
+    /// A file judged by criteria this app does not carry.
+    pub import_criteria_not_carried: fn(&str) -> String,
     /// How many records the list shows of how many.
     pub showing: fn(usize, usize) -> String,
     /// Records are there, and none has what was typed in the search box.
@@ -167,6 +171,12 @@ pub const EN: Words = Words {
     any: "All",
     status_filter: "Status",
     amended_filter: |v| format!("Only records criteria version {v} judges otherwise"),
+    no_match_amended: |v| format!("Criteria version {v} judges no record otherwise."),
+    import_criteria_not_carried: |v| {
+        format!(
+            "It was judged by criteria this app does not carry ({v}); importing it would judge it by other criteria."
+        )
+    },
     showing: |n, of| format!("{n} of {of} records match."),
     no_match: |typed| format!("No record matches “{typed}”."),
     no_match_filters: "No record has the outcome and status chosen.",
@@ -246,6 +256,10 @@ pub const ZH: Words = Words {
     any: "全部",
     status_filter: "状态",
     amended_filter: |v| format!("仅显示按标准第 {v} 版判定结果不同的记录"),
+    no_match_amended: |v| format!("按标准第 {v} 版判定，没有记录的结果不同。"),
+    import_criteria_not_carried: |v| {
+        format!("该文件按本应用未包含的标准（{v}）判定；导入会以其他标准重新判定，因此未导入。")
+    },
     showing: |n, of| format!("共 {of} 条记录，其中 {n} 条匹配。"),
     no_match: |typed| format!("没有与“{typed}”匹配的记录。"),
     no_match_filters: "没有符合所选结果和状态的记录。",
