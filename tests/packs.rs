@@ -119,26 +119,46 @@ fn a_malformed_pack_is_refused_naming_the_criterion_the_path_and_the_problem() {
     }
 }
 
+/// Where criterion `code` stands in the packs (published order).
+fn index(code: &str) -> usize {
+    Pack::current()
+        .criteria
+        .iter()
+        .position(|c| c.code == code)
+        .expect("criterion")
+}
+
 /// Version 1 with one criterion's rule replaced.
 fn with_rule(code: &str, rule: Value) -> &'static Pack {
     let mut doc = v1_json();
-    let i = Pack::current()
-        .criteria
-        .iter()
-        .position(|c| c.code == code)
-        .expect("criterion");
-    doc["criteria"][i]["rule"] = rule;
+    doc["criteria"][index(code)]["rule"] = rule;
     load::from_json(&doc.to_string()).unwrap_or_else(|p| panic!("{p:?}"))
 }
 
-fn status(pack: &Pack, code: &str, changes: Value) -> Status {
+/// Criterion `code`'s result for the eligible record with `changes`.
+fn result(pack: &Pack, code: &str, changes: Value) -> ctit_screening::engine::CriterionResult {
     let report = evaluate_with(pack, &read(&eligible_with(changes)));
-    let i = pack
-        .criteria
-        .iter()
-        .position(|c| c.code == code)
-        .expect("criterion");
-    report.criteria[i].status
+    report.criteria[index(code)].clone()
+}
+
+fn status(pack: &Pack, code: &str, changes: Value) -> Status {
+    result(pack, code, changes).status
+}
+
+/// The English reasons of criterion `code` for the eligible record with `changes`.
+fn reasons(pack: &Pack, code: &str, changes: Value) -> Vec<String> {
+    result(pack, code, changes)
+        .reason()
+        .map(|f| Lang::En.messages().finding(f))
+        .collect()
+}
+
+/// Asserts criterion `code`'s status for each of these changes.
+#[track_caller]
+fn statuses(pack: &Pack, code: &str, cases: &[(Value, Status)]) {
+    for (changes, want) in cases {
+        assert_eq!(status(pack, code, changes.clone()), *want, "{changes}");
+    }
 }
 
 #[test]
@@ -150,32 +170,19 @@ fn any_passes_on_one_part_and_fails_only_when_every_part_fails() {
             {"yes_no": {"field": "investigator_excludes", "wanted": true}},
         ]}),
     );
-    assert_eq!(status(pack, "E12", json!({})), Status::Pass);
-    assert_eq!(
-        status(
-            pack,
-            "E12",
-            json!({"antiplatelet_drugs": true, "investigator_excludes": true})
-        ),
-        Status::Pass
-    );
-    assert_eq!(
-        status(pack, "E12", json!({"antiplatelet_drugs": true})),
-        Status::Fail
-    );
-    assert_eq!(
-        status(pack, "E12", json!({"antiplatelet_drugs": null})),
-        Status::Unknown
+    let both = json!({"antiplatelet_drugs": true, "investigator_excludes": true});
+    statuses(
+        pack,
+        "E12",
+        &[
+            (json!({}), Status::Pass),
+            (both.clone(), Status::Pass),
+            (json!({"antiplatelet_drugs": true}), Status::Fail),
+            (json!({"antiplatelet_drugs": null}), Status::Unknown),
+        ],
     );
     // A pass under `any` gives the part that passed as its reason, not the one that failed.
-    let record = read(&eligible_with(
-        json!({"antiplatelet_drugs": true, "investigator_excludes": true}),
-    ));
-    let report = evaluate_with(pack, &record);
-    let reasons: Vec<String> = report.criteria[21]
-        .reason()
-        .map(|f| Lang::En.messages().finding(f))
-        .collect();
+    let reasons = reasons(pack, "E12", both);
     assert_eq!(reasons.len(), 1, "{reasons:?}");
 }
 
@@ -185,14 +192,14 @@ fn not_turns_a_pass_into_a_fail_and_keeps_unknown_unknown() {
         "E12",
         json!({"not": {"yes_no": {"field": "antiplatelet_drugs", "wanted": true}}}),
     );
-    assert_eq!(status(pack, "E12", json!({})), Status::Pass);
-    assert_eq!(
-        status(pack, "E12", json!({"antiplatelet_drugs": true})),
-        Status::Fail
-    );
-    assert_eq!(
-        status(pack, "E12", json!({"antiplatelet_drugs": null})),
-        Status::Unknown
+    statuses(
+        pack,
+        "E12",
+        &[
+            (json!({}), Status::Pass),
+            (json!({"antiplatelet_drugs": true}), Status::Fail),
+            (json!({"antiplatelet_drugs": null}), Status::Unknown),
+        ],
     );
 }
 
@@ -205,14 +212,8 @@ fn unless_makes_a_criterion_not_apply_and_says_so_in_both_languages() {
     );
     let changes = json!({"antiplatelet_drugs": true});
     assert_eq!(status(pack, "E12", changes.clone()), Status::Pass);
-    let record = read(&eligible_with(changes));
-    let report = evaluate_with(pack, &record);
-    let reason: Vec<String> = report.criteria[21]
-        .reason()
-        .map(|f| Lang::En.messages().finding(f))
-        .collect();
     assert_eq!(
-        reason,
+        reasons(pack, "E12", changes),
         ["Heart attack ever: no, so this criterion does not apply"]
     );
     assert_eq!(
@@ -228,19 +229,16 @@ fn unless_makes_a_criterion_not_apply_and_says_so_in_both_languages() {
 #[test]
 fn a_span_in_days_counts_days_and_its_reason_says_days() {
     let v2 = &builtin::nct07063225_v2::PACK;
-    let record = read(&eligible_with(json!({"last_chemo_date": "2026-10-14"})));
-    let report = evaluate_with(v2, &record);
-    let reasons: Vec<String> = report.criteria[2]
-        .reason()
-        .map(|f| Lang::En.messages().finding(f))
-        .collect();
+    let chemo = json!({"last_chemo_date": "2026-10-14"});
     assert_eq!(
-        reasons,
+        reasons(v2, "I3", chemo.clone()),
         [
             "Last chemotherapy 2026-10-14: must be before 2026-10-14 (more than 42 days before screening on 2026-11-25)"
         ]
     );
-    let zh: Vec<String> = report.criteria[2]
+    let report = evaluate_with(v2, &read(&eligible_with(chemo)));
+    let zh: Vec<String> = report
+        .get(ctit_screening::engine::CriterionId::I3)
         .reason()
         .map(|f| Lang::Zh.messages().finding(f))
         .collect();
@@ -291,17 +289,13 @@ fn not_turns_its_findings_round_so_a_criterion_decided_through_it_has_its_reason
         "E12",
         json!({"not": {"yes_no": {"field": "antiplatelet_drugs", "wanted": true}}}),
     );
-    for (changes, status) in [
+    for (changes, want) in [
         (json!({}), Status::Pass),
         (json!({"antiplatelet_drugs": true}), Status::Fail),
     ] {
-        let report = evaluate_with(pack, &read(&eligible_with(changes)));
-        let reasons: Vec<String> = report.criteria[21]
-            .reason()
-            .map(|f| Lang::En.messages().finding(f))
-            .collect();
-        assert_eq!(report.criteria[21].status, status);
-        assert_eq!(reasons.len(), 1, "{status:?}: {reasons:?}");
+        assert_eq!(status(pack, "E12", changes.clone()), want);
+        let reasons = reasons(pack, "E12", changes);
+        assert_eq!(reasons.len(), 1, "{want:?}: {reasons:?}");
     }
 }
 
