@@ -43,11 +43,6 @@ impl CriterionId {
     pub fn def(self) -> &'static Criterion {
         &CRITERIA[self as usize]
     }
-
-    /// The criterion with this code (`"I1"`), if this trial has one.
-    pub fn from_code(code: &str) -> Option<CriterionId> {
-        CRITERIA.iter().find(|c| c.code == code).map(|c| c.id)
-    }
 }
 
 /// Inclusion or exclusion.

@@ -25,7 +25,9 @@ use serde_json::{Value as Json, json};
 pub const RULE_LANGUAGE: &str = "application/x-ctit-criteria-rule+json";
 /// The base of the EvidenceVariables' canonical URLs (identifiers only).
 const EVIDENCE_BASE: &str = "urn:ctit-screening:criteria";
-/// ClinicalTrials.gov as an identifier system.
+/// ClinicalTrials.gov as an identifier system (FHIR `Identifier.system`:
+/// an identifier, never fetched; this runs natively in `screen`, never in
+/// the app).
 const REGISTRY: &str = "https://clinicaltrials.gov";
 /// FHIR's translation extension (identifier only).
 const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";

@@ -355,10 +355,7 @@ impl Reader {
                 let at = format!("{at}/below_uln_times");
                 let field = self.field(&format!("{at}/field"), &c.field, &["lab result"]);
                 let times = self.exact(&format!("{at}/times"), &c.times);
-                if times
-                    .times(&crate::engine::decimal::Decimal::from_i64(1))
-                    .is_none()
-                {
+                if times.factor().is_none() {
                     self.problem(
                         &format!("{at}/times"),
                         format!("{} must be a positive number of at most 9 digits", c.times),

@@ -120,18 +120,26 @@ impl Exact {
         }
     }
 
+    /// Its digits as a factor: a positive number of at most nine digits
+    /// (what `load` accepts for a multiple of the ULN), else `None`.
+    pub fn factor(self) -> Option<u32> {
+        u32::try_from(self.mantissa)
+            .ok()
+            .filter(|m| (1..=999_999_999).contains(m))
+    }
+
     /// Whether `value` is below this many times `base`, compared exactly
-    /// (`value` × 10⁻ᵉˣᵖ < `base` × mantissa); `None` for a factor that is
-    /// not a positive number of at most nine digits (`load` refuses one).
+    /// (`value` × 10⁻ᵉˣᵖ < `base` × mantissa); `None` for a number that is
+    /// not a [`Exact::factor`].
     pub fn below_times(self, value: &Decimal, base: &Decimal) -> Option<bool> {
-        let m = u32::try_from(self.mantissa).ok().filter(|m| *m > 0)?;
+        let m = self.factor()?;
         Some(value.scale10(-i64::from(self.exp)) < base.mul_small(m))
     }
 
     /// `base` times this number, exactly (the limit a reason states); `None`
     /// as for [`Exact::below_times`].
     pub fn times(self, base: &Decimal) -> Option<Decimal> {
-        let m = u32::try_from(self.mantissa).ok().filter(|m| *m > 0)?;
+        let m = self.factor()?;
         Some(base.mul_small(m).scale10(i64::from(self.exp)))
     }
 
@@ -328,14 +336,6 @@ impl Pack {
     /// The version of this trial's pack the build judges by, if it does.
     pub fn version(version: u32) -> Option<&'static Pack> {
         Pack::versions().find(|p| p.version == version)
-    }
-
-    /// The version before this one the build carries, if any: what an
-    /// amendment changed is measured against it.
-    pub fn previous(&self) -> Option<&'static Pack> {
-        Pack::versions()
-            .filter(|p| p.trial == self.trial && p.version < self.version)
-            .last()
     }
 
     /// One criterion of this pack.

@@ -326,26 +326,21 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     // whose state changed are told (not about 200 closures reading
     // `parsed`, whose subscriber sets the reactive graph copied on every
     // change: README, Performance).
-    let field_states: Vec<(Field, RwSignal<FieldState>)> = parsed.with_untracked(|p| {
+    // One per field, in dictionary order: a field's discriminant is its row.
+    let field_states: Vec<RwSignal<FieldState>> = parsed.with_untracked(|p| {
         FIELDS
             .iter()
-            .map(|d| (d.field, RwSignal::new(FieldState::of(p, d.field))))
+            .map(|d| RwSignal::new(FieldState::of(p, d.field)))
             .collect()
     });
     let state_of = {
         let states = field_states.clone();
-        move |f: Field| {
-            states
-                .iter()
-                .find(|(g, _)| *g == f)
-                .map(|(_, s)| *s)
-                .expect("every field of the dictionary has a state")
-        }
+        move |f: Field| states[f as usize]
     };
     Effect::new(move |_| {
         parsed.with(|p| {
-            for (f, s) in &field_states {
-                let now = FieldState::of(p, *f);
+            for (d, s) in FIELDS.iter().zip(&field_states) {
+                let now = FieldState::of(p, d.field);
                 if s.with_untracked(|was| *was != now) {
                     s.set(now);
                 }
@@ -369,20 +364,9 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             )
         })
         .collect();
-    let section_shown = {
-        let visible = section_visible.clone();
-        move |section: Section| {
-            visible
-                .iter()
-                .find(|(s, _)| *s == section)
-                .map(|(_, m)| *m)
-                .expect("every section has a visibility")
-        }
-    };
-    let sections = Section::ALL
+    let sections = section_visible
         .iter()
-        .map(|&section| {
-            let visible = section_shown(section);
+        .map(|&(section, visible)| {
             let fields = FIELDS
                 .iter()
                 .filter(|d| d.section == section)
