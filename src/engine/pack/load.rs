@@ -355,7 +355,7 @@ impl Reader {
                 let at = format!("{at}/below_uln_times");
                 let field = self.field(&format!("{at}/field"), &c.field, &["lab result"]);
                 let times = self.exact(&format!("{at}/times"), &c.times);
-                if times.factor().is_none() {
+                if !(1..=999_999_999).contains(&times.mantissa) {
                     self.problem(
                         &format!("{at}/times"),
                         format!("{} must be a positive number of at most 9 digits", c.times),

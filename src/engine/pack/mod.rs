@@ -120,26 +120,19 @@ impl Exact {
         }
     }
 
-    /// Its digits as a factor: a positive number of at most nine digits
-    /// (what `load` accepts for a multiple of the ULN), else `None`.
-    pub fn factor(self) -> Option<u32> {
-        u32::try_from(self.mantissa)
-            .ok()
-            .filter(|m| (1..=999_999_999).contains(m))
-    }
-
     /// Whether `value` is below this many times `base`, compared exactly
-    /// (`value` × 10⁻ᵉˣᵖ < `base` × mantissa); `None` for a number that is
-    /// not a [`Exact::factor`].
+    /// (`value` × 10⁻ᵉˣᵖ < `base` × mantissa); `None` for a mantissa that
+    /// is not positive or does not fit a `u32` (`load` refuses more than
+    /// nine digits).
     pub fn below_times(self, value: &Decimal, base: &Decimal) -> Option<bool> {
-        let m = self.factor()?;
+        let m = u32::try_from(self.mantissa).ok().filter(|m| *m > 0)?;
         Some(value.scale10(-i64::from(self.exp)) < base.mul_small(m))
     }
 
     /// `base` times this number, exactly (the limit a reason states); `None`
     /// as for [`Exact::below_times`].
     pub fn times(self, base: &Decimal) -> Option<Decimal> {
-        let m = self.factor()?;
+        let m = u32::try_from(self.mantissa).ok().filter(|m| *m > 0)?;
         Some(base.mul_small(m).scale10(i64::from(self.exp)))
     }
 

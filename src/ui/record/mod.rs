@@ -326,21 +326,26 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     // whose state changed are told (not about 200 closures reading
     // `parsed`, whose subscriber sets the reactive graph copied on every
     // change: README, Performance).
-    // One per field, in dictionary order: a field's discriminant is its row.
-    let field_states: Vec<RwSignal<FieldState>> = parsed.with_untracked(|p| {
+    let field_states: Vec<(Field, RwSignal<FieldState>)> = parsed.with_untracked(|p| {
         FIELDS
             .iter()
-            .map(|d| RwSignal::new(FieldState::of(p, d.field)))
+            .map(|d| (d.field, RwSignal::new(FieldState::of(p, d.field))))
             .collect()
     });
     let state_of = {
         let states = field_states.clone();
-        move |f: Field| states[f as usize]
+        move |f: Field| {
+            states
+                .iter()
+                .find(|(g, _)| *g == f)
+                .map(|(_, s)| *s)
+                .expect("every field of the dictionary has a state")
+        }
     };
     Effect::new(move |_| {
         parsed.with(|p| {
-            for (d, s) in FIELDS.iter().zip(&field_states) {
-                let now = FieldState::of(p, d.field);
+            for (f, s) in &field_states {
+                let now = FieldState::of(p, *f);
                 if s.with_untracked(|was| *was != now) {
                     s.set(now);
                 }
@@ -364,9 +369,20 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             )
         })
         .collect();
-    let sections = section_visible
+    let section_shown = {
+        let visible = section_visible.clone();
+        move |section: Section| {
+            visible
+                .iter()
+                .find(|(s, _)| *s == section)
+                .map(|(_, m)| *m)
+                .expect("every section has a visibility")
+        }
+    };
+    let sections = Section::ALL
         .iter()
-        .map(|&(section, visible)| {
+        .map(|&section| {
+            let visible = section_shown(section);
             let fields = FIELDS
                 .iter()
                 .filter(|d| d.section == section)
