@@ -136,8 +136,10 @@ pub fn RecordsList() -> impl IntoView {
                 })
             }}
             {crate::ui::lock::door::lock_offer()}
-            {list_tools::broken_entries()}
-            {list_tools::reminders()}
+            // The search, filters and exports come after the list is
+            // painted: their room is kept (style/app.css), so a row tapped
+            // as soon as it shows does not move under the finger.
+            <div class="list-tools">{list_tools::reminders()}</div>
             <Show
                 when=move || rows.with(|r| !r.is_empty())
                 // (Records that the search or filters leave out: the search

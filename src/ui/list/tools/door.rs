@@ -14,11 +14,6 @@ fn reminders_view() -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn broken_entries_view() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::BrokenEntries /> }.into_any())
-}
-
-#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn delete_form_view(id: String, open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
     Ok(view! { <super::DeleteForm id=id open=open /> }.into_any())
 }
@@ -38,21 +33,16 @@ fn import_now(
     Ok(())
 }
 
-/// A notice above the records list, fetched once the list is painted: on
+/// Above the records list: stored entries that cannot be read, records
+/// past the retention period, a backup due, storage nearly full; then the
+/// search box, filters and exports. Fetched once the list is painted; on
 /// failure, left out quietly.
-fn notice(load: deferred::Load) -> AnyView {
-    deferred::deferred(load, When::AfterPaint, |_| ().into_any())
-}
-
-/// Stored entries that cannot be read, above the records list.
-pub fn broken_entries() -> AnyView {
-    notice(Box::new(|| Box::pin(broken_entries_view())))
-}
-
-/// Reminders above the records list: records past the retention period, a
-/// backup due, storage nearly full; then the search box and filters.
 pub fn reminders() -> AnyView {
-    notice(Box::new(|| Box::pin(reminders_view())))
+    deferred::deferred(
+        Box::new(|| Box::pin(reminders_view())),
+        When::AfterPaint,
+        |_| ().into_any(),
+    )
 }
 
 /// Under a long records list: how many are drawn, and buttons to draw

@@ -52,7 +52,8 @@ pub fn ListFilter() -> impl IntoView {
     let lang = state.lang;
     let h = move || words::of(lang.get());
     let ui = move || list::words::of(lang.get());
-    // (Its styles are the record form's sheet, fetched by now or now.)
+    // (Its styles, which show it, are the record form's sheet, fetched by
+    // now or now.)
     crate::ui::platform::js::ensure_style(crate::app::sheet::Sheet::Record);
     let filter = RwSignal::new(KEPT.with(|k| k.borrow().clone()));
     let matched = RwSignal::new(None::<(usize, usize)>);

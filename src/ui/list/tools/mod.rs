@@ -239,15 +239,19 @@ pub fn export_questionnaire(lang: crate::text::Lang) -> Result<String, String> {
     Ok((words::of(lang).exported)(name))
 }
 
-/// Above the records list: when they need attention, records past the
-/// retention period, a backup due, and storage nearly full (persistent
-/// storage is asked for here); then the search box and filters.
+/// Above the records list: when they need attention, stored entries that
+/// cannot be read, records past the retention period, a backup due, and
+/// storage nearly full (persistent storage is asked for here); then the
+/// search box, filters and exports.
 #[component]
 pub fn Reminders() -> impl IntoView {
     view! {
+        <BrokenEntries />
         <RetentionDue />
         <crate::ui::settings::backup::BackupDue />
         <crate::ui::settings::storage_care::StorageWarning />
+        // (Shown by the record form's sheet, so it lays out once, in the
+        // room the list keeps for it: style/app.css, .list-tools.)
         <crate::ui::list::tools::filter::ListFilter />
     }
 }
