@@ -143,7 +143,7 @@ case "${1:-}" in
     say "cargo test (engine and key derivation, native)"
     cargo test --workspace
     say "cargo test (the browser app's plain parts: words, native)"
-    cargo test --features ui --lib
+    cargo test --features ui --lib --test reactive_subscribers
     build_site
     say "size guard (critical path, brotli)"
     node tools/size-check.mjs

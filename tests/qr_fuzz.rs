@@ -591,7 +591,7 @@ fn pbm(name: &str) -> (usize, usize, Vec<u8>) {
 ///
 /// No timing here (performance is measured, not unit-tested): the test
 /// simply completes with the suite, where it took seconds before the
-/// patch; `tests/vendored_quircs.rs` fails if the patch is lost, and the
+/// patch; `tests/vendored.rs` fails if the patch is lost, and the
 /// long run above measures the slowest read. (Counting the spiral's steps
 /// instead would need a public counter or a cargo feature in the vendored
 /// crate, whose own `cfg(test)` is off when our tests build it: a larger

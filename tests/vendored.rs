@@ -1,17 +1,22 @@
-//! The vendored QR reader (`vendor/quircs`, see its `PATCHED.md`) is the
-//! version `Cargo.lock` resolves, and apart from our marked patch it is
-//! the published crate byte for byte: an upgrade that forgets the patch,
-//! or an edit made by accident, fails here loudly.
+//! Each vendored crate (`vendor/<name>`, see its `PATCHED.md`: the QR
+//! reader quircs, Leptos's reactive graph) is the version `Cargo.lock`
+//! resolves, and apart from our marked patches it is the published crate
+//! byte for byte: an upgrade that forgets a patch, or an edit made by
+//! accident, fails here loudly.
 //!
 //! The comparisons need the published copy, which cargo keeps under
-//! `$CARGO_HOME/registry/src/*/quircs-<version>/` once it has downloaded
+//! `$CARGO_HOME/registry/src/*/<name>-<version>/` once it has downloaded
 //! it; on a machine without it they print a note and pass.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// Files of the copy that differ from the published crate on purpose.
-const PATCHED: &[&str] = &["src/identify.rs"];
+/// The vendored crates, each with the files of its copy that differ from
+/// the published crate on purpose.
+const VENDORED: &[(&str, &[&str])] = &[
+    ("quircs", &["src/identify.rs"]),
+    ("reactive_graph", &["src/graph/sets.rs"]),
+];
 
 /// The comment that opens each changed block of a patched file.
 const MARK: &str = "// ctit patch:";
@@ -20,8 +25,8 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn vendored() -> PathBuf {
-    root().join("vendor/quircs")
+fn vendored(name: &str) -> PathBuf {
+    root().join("vendor").join(name)
 }
 
 fn read(path: &Path) -> String {
@@ -29,8 +34,8 @@ fn read(path: &Path) -> String {
 }
 
 /// The `version = "…"` of the `[package]` in the copy's `Cargo.toml`.
-fn vendored_version() -> String {
-    let manifest = read(&vendored().join("Cargo.toml"));
+fn vendored_version(name: &str) -> String {
+    let manifest = read(&vendored(name).join("Cargo.toml"));
     let package = manifest.split("\n[").find(|t| t.starts_with("package]"));
     quoted(package.expect("a [package] table"), "version").expect("a version")
 }
@@ -63,11 +68,11 @@ fn files(dir: &Path) -> Vec<String> {
 }
 
 /// The published crate of the copy's version, if cargo has it here.
-fn registry_copy() -> Option<PathBuf> {
+fn registry_copy(crate_name: &str) -> Option<PathBuf> {
     let home = std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")))?;
-    let name = format!("quircs-{}", vendored_version());
+    let name = format!("{crate_name}-{}", vendored_version(crate_name));
     let found = fs::read_dir(home.join("registry/src"))
         .ok()?
         .filter_map(|index| Some(index.ok()?.path().join(&name)))
@@ -117,73 +122,80 @@ fn changed_blocks(theirs: &str, ours: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
-fn the_vendored_quircs_is_the_version_cargo_lock_resolves_from_this_folder() {
+fn each_vendored_crate_is_the_version_cargo_lock_resolves_from_its_folder() {
     let lock = read(&root().join("Cargo.lock"));
-    let entries: Vec<&str> = lock
-        .split("[[package]]")
-        .filter(|p| quoted(p, "name").as_deref() == Some("quircs"))
-        .collect();
-    assert_eq!(entries.len(), 1, "one quircs in Cargo.lock");
-    assert_eq!(
-        quoted(entries[0], "version"),
-        Some(vendored_version()),
-        "Cargo.lock resolves another version than vendor/quircs: is the [patch] still used?"
-    );
-    assert_eq!(
-        quoted(entries[0], "source"),
-        None,
-        "Cargo.lock takes quircs from a registry, not from vendor/quircs"
-    );
+    for (name, _) in VENDORED {
+        let entries: Vec<&str> = lock
+            .split("[[package]]")
+            .filter(|p| quoted(p, "name").as_deref() == Some(name))
+            .collect();
+        assert_eq!(entries.len(), 1, "one {name} in Cargo.lock");
+        assert_eq!(
+            quoted(entries[0], "version"),
+            Some(vendored_version(name)),
+            "Cargo.lock resolves another version than vendor/{name}: is the [patch] still used?"
+        );
+        assert_eq!(
+            quoted(entries[0], "source"),
+            None,
+            "Cargo.lock takes {name} from a registry, not from vendor/{name}"
+        );
+    }
 }
 
 #[test]
-fn every_vendored_file_but_the_patched_one_is_the_published_crate_byte_for_byte() {
-    let Some(published) = registry_copy() else {
-        return;
-    };
-    let ours = files(&vendored());
-    for file in &ours {
-        if file == "PATCHED.md" || PATCHED.contains(&file.as_str()) {
+fn every_vendored_file_but_the_patched_ones_is_the_published_crate_byte_for_byte() {
+    for (name, patched) in VENDORED {
+        let Some(published) = registry_copy(name) else {
             continue;
+        };
+        let ours = files(&vendored(name));
+        for file in &ours {
+            if file == "PATCHED.md" || patched.contains(&file.as_str()) {
+                continue;
+            }
+            let theirs = fs::read(published.join(file))
+                .unwrap_or_else(|_| panic!("vendor/{name}/{file} is not in the published crate"));
+            assert!(
+                fs::read(vendored(name).join(file)).expect("ours") == theirs,
+                "vendor/{name}/{file} differs from {}",
+                published.join(file).display()
+            );
         }
-        let theirs = fs::read(published.join(file))
-            .unwrap_or_else(|_| panic!("vendor/quircs/{file} is not in the published crate"));
-        assert!(
-            fs::read(vendored().join(file)).expect("ours") == theirs,
-            "vendor/quircs/{file} differs from {}",
-            published.join(file).display()
-        );
-    }
-    for file in files(&published) {
-        let needed = file.starts_with("src/") || ["Cargo.toml", "LICENSE"].contains(&file.as_str());
-        assert!(
-            !needed || ours.contains(&file),
-            "vendor/quircs lacks {file} of the published crate"
-        );
+        for file in files(&published) {
+            let needed =
+                file.starts_with("src/") || ["Cargo.toml", "LICENSE"].contains(&file.as_str());
+            assert!(
+                !needed || ours.contains(&file),
+                "vendor/{name} lacks {file} of the published crate"
+            );
+        }
     }
 }
 
 #[test]
-fn the_patched_file_differs_from_the_published_one_only_in_blocks_marked_ctit_patch() {
-    let Some(published) = registry_copy() else {
-        return;
-    };
-    for file in PATCHED {
-        let theirs = read(&published.join(file));
-        let ours = read(&vendored().join(file));
-        let blocks = changed_blocks(&theirs, &ours);
-        assert!(
-            !blocks.is_empty(),
-            "vendor/quircs/{file}: the patch is gone"
-        );
-        for block in blocks {
+fn the_patched_files_differ_from_the_published_ones_only_in_blocks_marked_ctit_patch() {
+    for (name, patched) in VENDORED {
+        let Some(published) = registry_copy(name) else {
+            continue;
+        };
+        for file in *patched {
+            let theirs = read(&published.join(file));
+            let ours = read(&vendored(name).join(file));
+            let blocks = changed_blocks(&theirs, &ours);
             assert!(
-                block
-                    .first()
-                    .is_some_and(|line| line.trim_start().starts_with(MARK)),
-                "vendor/quircs/{file}: a change not opened by `{MARK}`:\n{}",
-                block.join("\n")
+                !blocks.is_empty(),
+                "vendor/{name}/{file}: the patch is gone"
             );
+            for block in blocks {
+                assert!(
+                    block
+                        .first()
+                        .is_some_and(|line| line.trim_start().starts_with(MARK)),
+                    "vendor/{name}/{file}: a change not opened by `{MARK}`:\n{}",
+                    block.join("\n")
+                );
+            }
         }
     }
 }
