@@ -329,6 +329,16 @@ async function openRecordForMemory(p, site) {
   await p.until(`!document.querySelector('[data-initials-form]')`);
 }
 
+/** Opens BENCH-1 in `page` (Playwright) and gives the screener's initials, asked before the first change of a session. */
+async function openBenchRecord(page, site) {
+  await page.goto(site.url + '#coordinator');
+  await page.getByRole('button', { name: 'BENCH-1' }).click();
+  await page.waitForSelector('.record [data-outcome]');
+  await page.fill('#initials', 'BE');
+  await page.locator('[data-initials-form] button[type=submit]').click();
+  await page.waitForSelector('[data-initials-form]', { state: 'detached' });
+}
+
 /**
  * Typing into the QTc field at a brisk pace (one key every BENCH_KEY_MS,
  * 80 ms: 12.5 keys a second; keys sent back to back, faster than any person
@@ -401,13 +411,7 @@ async function inputFigures({ key, name, site }) {
   }
   const context = await browser.newContext();
   const page = await newPage(context, { cold: false });
-  await page.goto(site.url + '#coordinator');
-  await page.getByRole('button', { name: 'BENCH-1' }).click();
-  await page.waitForSelector('.record [data-outcome]');
-  // The screener's initials, asked before the first change of a session.
-  await page.fill('#initials', 'BE');
-  await page.locator('[data-initials-form] button[type=submit]').click();
-  await page.waitForSelector('[data-initials-form]', { state: 'detached' });
+  await openBenchRecord(page, site);
   // The same measured as rounds before this one did, on the Playwright-driven
   // page: its injected scripts included (for comparison with old figures).
   {
@@ -482,13 +486,7 @@ if (PARTS.has('input')) {
   // garbage collection, with the main module's declared memory (stack and
   // static data), what the app holds before it allocates anything.
   const copy = await staticCopy(async (page) => {
-    await page.goto(server.url + '#coordinator');
-    await page.getByRole('button', { name: 'BENCH-1' }).click();
-    await page.waitForSelector('.record [data-outcome]');
-    // (The form takes changes once the screener's initials are given.)
-    await page.fill('#initials', 'BE');
-    await page.locator('[data-initials-form] button[type=submit]').click();
-    await page.waitForSelector('[data-initials-form]', { state: 'detached' });
+    await openBenchRecord(page, server);
     await page.waitForTimeout(1000);
     return page.evaluate(() => document.documentElement.outerHTML);
   });
