@@ -67,6 +67,14 @@ fn files(dir: &Path) -> Vec<String> {
     found
 }
 
+/// Each vendored crate (its name and patched files) with the published
+/// crate of its version, for those cargo has here.
+fn published_copies() -> impl Iterator<Item = (&'static str, &'static [&'static str], PathBuf)> {
+    VENDORED
+        .iter()
+        .filter_map(|&(name, patched)| Some((name, patched, registry_copy(name)?)))
+}
+
 /// The published crate of the copy's version, if cargo has it here.
 fn registry_copy(crate_name: &str) -> Option<PathBuf> {
     let home = std::env::var_os("CARGO_HOME")
@@ -145,10 +153,7 @@ fn each_vendored_crate_is_the_version_cargo_lock_resolves_from_its_folder() {
 
 #[test]
 fn every_vendored_file_but_the_patched_ones_is_the_published_crate_byte_for_byte() {
-    for (name, patched) in VENDORED {
-        let Some(published) = registry_copy(name) else {
-            continue;
-        };
+    for (name, patched, published) in published_copies() {
         let ours = files(&vendored(name));
         for file in &ours {
             if file == "PATCHED.md" || patched.contains(&file.as_str()) {
@@ -175,11 +180,8 @@ fn every_vendored_file_but_the_patched_ones_is_the_published_crate_byte_for_byte
 
 #[test]
 fn the_patched_files_differ_from_the_published_ones_only_in_blocks_marked_ctit_patch() {
-    for (name, patched) in VENDORED {
-        let Some(published) = registry_copy(name) else {
-            continue;
-        };
-        for file in *patched {
+    for (name, patched, published) in published_copies() {
+        for file in patched {
             let theirs = read(&published.join(file));
             let ours = read(&vendored(name).join(file));
             let blocks = changed_blocks(&theirs, &ours);
