@@ -108,7 +108,26 @@ ensure_fonts() {
   fi
 }
 
+# The shipped wasm names source files (its panic locations): a crate from
+# the registry by the path Cargo keeps it at, under $CARGO_HOME. Named
+# from the crate's own folder instead (serde_json-1.0.154/src/read.rs),
+# the same source builds the same files on every machine, the site does
+# not carry the build machine's folder names, and the size guard does not
+# depend on how long they are (/root/.cargo/registry/src/index.crates.io-…
+# is 58 characters). Cargo adds these flags to .cargo/config.toml's for the
+# wasm target; every build below (Trunk's, and the key derivation's in its
+# post-build hook) uses them.
+remap_sources() {
+  cargo fetch --locked --quiet
+  local flags="" dir
+  for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+    flags="$flags --remap-path-prefix=$dir="
+  done
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${flags# }"
+}
+
 build_site() {
+  remap_sources
   say "trunk build --release"
   trunk build --release
 }
@@ -124,6 +143,7 @@ case "${1:-}" in
     # No auto-reload: Trunk's reload script is inline code, which the app's
     # Content-Security-Policy forbids (and the page the post-build hook
     # writes from index.html would not carry it anyway).
+    remap_sources
     exec trunk serve --no-autoreload ${2:+"$2"}
     ;;
   build)
