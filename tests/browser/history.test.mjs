@@ -232,3 +232,34 @@ test('the list finds a record among many by label, outcome and status', async ()
   assert.equal(await page.inputValue('#list-outcome'), 'not_eligible');
   await context.close();
 });
+
+test('outcomes judged ahead while the list sits idle follow a record saved since: the outcome filter finds it by its new outcome', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  // 150 records without answers (incomplete): more than two of the steps
+  // the list's tools judge ahead in.
+  const entry = (i, inputs, updated) => ({
+    schema: 2, protocol: 'x', rev: updated ? 2 : 1,
+    draft: {
+      id: `ahead${String(i).padStart(3, '0')}`, label: `A-${String(i).padStart(3, '0')}`, created: '2026-11-01T08:00:00.000Z',
+      updated: updated ?? `2026-11-01T08:${String(i % 60).padStart(2, '0')}:00.000Z`, screening_date: '2026-11-01', inputs,
+    },
+  });
+  await page.evaluate((entries) => entries.forEach((e) => localStorage.setItem(`ctit/record/${e.draft.id}`, JSON.stringify(e))),
+    Array.from({ length: 150 }, (_, i) => entry(i, {})));
+  await page.reload();
+  await page.waitForSelector('[data-list-filter]');
+  // Every record judged ahead by now (a step of 64 records per task).
+  await page.waitForTimeout(500);
+  // Another tab saves one of them, now failing a criterion (age 17).
+  const other = await context.newPage();
+  await other.goto(server.url + '#home');
+  await other.evaluate((e) => localStorage.setItem(`ctit/record/${e.draft.id}`, JSON.stringify(e)),
+    entry(7, { age_years: '17' }, '2026-11-02T09:00:00.000Z'));
+  await other.close();
+  await page.selectOption('#list-outcome', 'not_eligible');
+  await page.waitForSelector('text="1 of 150 records match."');
+  assert.deepEqual(await page.$$eval('tr[data-record]', (rows) => rows.map((r) => r.dataset.record)), ['ahead007']);
+  await page.selectOption('#list-outcome', 'incomplete');
+  await page.waitForSelector('text="149 of 150 records match."');
+  await context.close();
+});
