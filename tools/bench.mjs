@@ -9,7 +9,8 @@
 //   warm verdict    same, served by the service worker, 4x CPU, >= 10 runs
 //   keystroke       typing into a number field at 4x CPU, one key per 80 ms:
 //                   Event Timing duration (input to next paint), the app's own
-//                   handler time and the verdict's redraw (performance marks)
+//                   handler time (performance marks) and the verdict's redraw
+//                   (traced: the app's task, and to the next frame's end)
 //   draft save      check + serialize + write, p95 at 4x CPU (marks); the
 //                   record carries a 66-entry history, as README's storage
 //                   figure (src/history.rs)
@@ -377,6 +378,52 @@ async function typeQtc(page) {
 }
 
 /**
+ * The verdict's redraw after a keystroke, from a trace of typing into the
+ * QTc field as `typeQtc` does (20 rounds, 120 keystrokes). For each redraw
+ * (its `ctit-verdict` mark, set where the judging starts, after the
+ * keystroke's own frame):
+ * - `work`: the app's own work, from the mark to the end of the browser task
+ *   it runs in (the judging, every effect it wakes and their changes to the
+ *   page run in that task, effects as its microtasks);
+ * - `screen`: the verdict on screen, to the end of the first frame the
+ *   browser commits after that task (its style, layout and paint), for the
+ *   redraws that changed the page (a frame within 50 ms; the others drew
+ *   nothing new).
+ * The marks' own measure (`ctit-verdict`) ends in a task queued after the
+ * redraw: when the browser renders a frame first, which it does when the
+ * redraw ends past the frame's deadline, that frame's style, layout and
+ * paint were counted as the app's work.
+ */
+async function redrawFigures(page) {
+  await page.click('#f-qtc_ms');
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+  const pace = Number(process.env.BENCH_KEY_MS ?? 80);
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.type(String(440 + i), { delay: pace });
+    for (let k = 0; k < 3; k++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(pace); }
+  }
+  await page.waitForTimeout(500);
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+  const marks = traceEvents.filter((e) => e.name === 'ctit-verdict' && e.ph === 'I');
+  const onMain = (e) => e.pid === marks[0]?.pid && e.tid === marks[0]?.tid && e.ph === 'X';
+  const tasks = traceEvents.filter((e) => e.name === 'RunTask' && onMain(e));
+  const paints = traceEvents.filter((e) => e.name === 'Paint' && onMain(e)).sort((a, b) => a.ts - b.ts);
+  const commits = traceEvents.filter((e) => e.name === 'Commit' && onMain(e)).sort((a, b) => a.ts - b.ts);
+  const work = [], screen = [];
+  for (const mark of marks) {
+    const task = tasks.filter((t) => t.ts <= mark.ts && mark.ts <= t.ts + t.dur).sort((a, b) => b.dur - a.dur)[0];
+    if (!task) continue;
+    const end = task.ts + task.dur;
+    work.push((end - mark.ts) / 1000);
+    const paint = paints.find((e) => e.ts >= end);
+    if (!paint || paint.ts - end > 50000) continue;
+    const commit = commits.find((e) => e.ts >= paint.ts + paint.dur);
+    if (commit) screen.push((commit.ts + commit.dur - mark.ts) / 1000);
+  }
+  return { work, screen, redraws: marks.length };
+}
+
+/**
  * The memory figures (a record open; what 20 reopenings leave) and typing
  * (keystroke to next paint, the app's handler, the verdict's redraw, the
  * draft save) of the build served at `site`.
@@ -428,15 +475,19 @@ async function inputFigures({ key, name, site }) {
     save: performance.getEntriesByName('ctit-save', 'measure').map((m) => m.duration),
     verdict: performance.getEntriesByName('ctit-verdict', 'measure').map((m) => m.duration),
   }));
+  const traced = await redrawFigures(page);
   const n = marks.edit.length;
   if (process.env.BENCH_DEBUG) console.log('saves (ms, sorted):', [...marks.save].sort((a, b) => a - b).map((x) => x.toFixed(1)).join(' '));
   // Event Timing only reports events of 16 ms or more; the rest painted within a frame.
   const padded = [...events, ...Array(Math.max(0, n - events.length)).fill(16)];
   record('keystroke', key, quantile(padded, 0.95));
-  record('redraw', key, quantile(marks.verdict, 0.95));
+  record('redraw', key, quantile(traced.work, 0.95));
+  record('redraw screen', key, quantile(traced.screen, 0.95));
   console.log(`  keystroke to next paint, 4x CPU (Event Timing, ${n} keystrokes, ${events.length} at >= 16 ms): p50 ${ms(quantile(padded, 0.5))}, p95 ${ms(quantile(padded, 0.95))}   (budget: p95 <= 32 ms)`);
   console.log(`  app handler per keystroke (marks): p50 ${ms(quantile(marks.edit, 0.5))}, p95 ${ms(quantile(marks.edit, 0.95))}`);
-  console.log(`  verdict redrawn after the keystroke's paint (marks, ${marks.verdict.length} updates): p50 ${ms(quantile(marks.verdict, 0.5))}, p95 ${ms(quantile(marks.verdict, 0.95))}`);
+  console.log(`  verdict redrawn after the keystroke's paint, the app's own work (traced: the task the judging runs in, ${traced.work.length} of ${traced.redraws} redraws): p50 ${ms(quantile(traced.work, 0.5))}, p95 ${ms(quantile(traced.work, 0.95))}`);
+  console.log(`  verdict on screen, from the judging's start to the end of the next frame (traced, ${traced.screen.length} redraws that changed the page): p50 ${ms(quantile(traced.screen, 0.5))}, p95 ${ms(quantile(traced.screen, 0.95))}`);
+  console.log(`  the marks' measure of the redraw (to a task queued after it; counts the frame when one is rendered first), ${marks.verdict.length} updates: p50 ${ms(quantile(marks.verdict, 0.5))}, p95 ${ms(quantile(marks.verdict, 0.95))}`);
   console.log(`  draft save (serialize + write), 4x CPU: p50 ${ms(quantile(marks.save, 0.5))}, p95 ${ms(quantile(marks.save, 0.95))}   (budget: p95 <= 2 ms)`);
   await context.close();
 }
@@ -941,7 +992,8 @@ if (goals.size > 0) {
     ['cold', 'first verdict, cold, Slow 4G, median', ms, () => 1500, '<= 1,500 ms'],
     ['patient', 'patient link #patient, cold, Slow 4G, heading painted, median', ms, () => 1700, '<= 1,700 ms'],
     ['keystroke', 'keystroke to next paint, p95 (66-entry history)', ms, () => 24, '<= 24 ms'],
-    ['redraw', 'verdict redrawn after a keystroke, p95', ms, () => 16, '<= 16 ms'],
+    ['redraw', 'verdict redrawn after a keystroke (the app\'s task, traced), p95', ms, () => 16, '<= 16 ms'],
+    ['redraw screen', 'verdict on screen after a keystroke (that task, then the next frame: style, layout, paint), p95', ms, () => NaN, 'none (shown beside the redraw)'],
     ['memory', 'memory (page alone), a record open', mb, () => 2.5 * 1048576, '<= 2.50 MB'],
     ['growth', 'growth per reopening of the same record', kb, () => 20 * 1024, '<= 20 KB'],
     ['list 1000', '1,000-record list drawn, warm, median', ms, () => 300, '<= 300 ms'],
@@ -952,7 +1004,7 @@ if (goals.size > 0) {
     ['outcome 5000', '5,000 records: outcome filter', ms, (g, all) => 3 * all.get('outcome 1000')?.this, '<= 3 x its 1,000 figure'],
     ['backup 5000', '5,000 records: backup', ms, (g, all) => 3 * all.get('backup 1000')?.this, '<= 3 x its 1,000 figure'],
   ];
-  const floors = { redraw: 'none: the app\'s own work (marks)', growth: '0: nothing should stay' };
+  const floors = { redraw: 'none: the app\'s own work (traced)', 'redraw screen': 'the keystroke\'s own frame (see keystroke)', growth: '0: nothing should stay' };
   console.log('\nissue 31, 4x CPU (figure | previous build | this build | floor | goal | result):');
   for (const [name, what, unit, goalOf, goalWords] of rows) {
     const g = goals.get(name);
