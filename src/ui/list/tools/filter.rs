@@ -74,7 +74,10 @@ pub fn ListFilter() -> impl IntoView {
     // now or now.)
     crate::ui::platform::js::ensure_style(crate::app::sheet::Sheet::Record);
     let filter = RwSignal::new(KEPT.with(|k| k.borrow().clone()));
-    judge_ahead(state, JudgeAhead::default(), StoredValue::new(()));
+    // (From the task after the tools' first frame: their first paint
+    // does not wait for a step.)
+    let alive = StoredValue::new(());
+    request_animation_frame(move || judge_ahead(state, JudgeAhead::default(), alive));
     let matched = RwSignal::new(None::<(usize, usize)>);
     Effect::new(move |_| {
         let f = filter.get();
