@@ -118,10 +118,16 @@ ensure_fonts() {
 # wasm target; every build below (Trunk's, and the key derivation's in its
 # post-build hook) uses them.
 remap_sources() {
-  cargo fetch --locked --quiet
-  local flags="" dir
+  # (The wasm build's crates are fetched first, so the registry's folder
+  # exists on a fresh machine too: it is the same build as on this one.)
+  cargo fetch --locked --quiet --target wasm32-unknown-unknown
+  local flags="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-}" dir
   for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
-    flags="$flags --remap-path-prefix=$dir="
+    [ -d "$dir" ] || continue
+    case $dir in
+      *[[:space:]]*) echo "dev.sh: Cargo's registry is in a folder whose name has a space ($dir); Cargo splits these flags at spaces: set CARGO_HOME to a folder without one" >&2; exit 1 ;;
+    esac
+    case " $flags " in *" --remap-path-prefix=$dir= "*) ;; *) flags="$flags --remap-path-prefix=$dir=" ;; esac
   done
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${flags# }"
 }
@@ -185,7 +191,9 @@ case "${1:-}" in
     ref=${2:-main}
     rev=$(git rev-parse --verify "$ref^{commit}")
     base=target/size-base
-    if [ "$(cat "$base/.built-rev" 2>/dev/null)" != "$rev" ]; then
+    # (Built again when the wasm's flags changed too: remap_sources.)
+    built="$rev $CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS"
+    if [ "$(cat "$base/.built-rev" 2>/dev/null)" != "$built" ]; then
       say "building $ref (${rev:0:10}) in $base to compare with (a few minutes the first time)"
       git worktree remove --force "$base" 2>/dev/null || rm -rf "$base"
       git worktree prune
@@ -194,7 +202,7 @@ case "${1:-}" in
       # tools/bin/wasm-bindgen, which must come first on PATH.)
       (cd "$base" && PATH="$PWD/tools/bin:$PATH" trunk build --release >build.log 2>&1) \
         || { tail -30 "$base/build.log"; echo "building $ref failed" >&2; exit 1; }
-      echo "$rev" > "$base/.built-rev"
+      echo "$built" > "$base/.built-rev"
     fi
     say "module sizes (brotli) against $ref"
     node tools/sizes.mjs dist "$base/dist"
