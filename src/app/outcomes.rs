@@ -38,7 +38,7 @@ pub struct JudgeAhead {
 }
 
 impl JudgeAhead {
-    /// Records judged in one step: about 3 ms at 4x CPU, so a keystroke or
+    /// Records judged in one step: 2-7 ms at 4x CPU (traced), so a keystroke or
     /// a tap that comes meanwhile waits no longer than that.
     pub const STEP: usize = 64;
 
