@@ -49,8 +49,7 @@ fn main() {
         let pack: PackDoc = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{}: not a criteria pack: {e}", path.display()));
         let name = format!("{}_v{}", pack.trial.to_lowercase(), pack.version);
-        let abs = std::fs::canonicalize(&path).expect("a pack's path");
-        write_pack(&mut out, &name, &pack, &abs);
+        write_pack(&mut out, &name, &pack, &path);
         all.push((pack.version, name));
     }
     all.sort();
@@ -101,10 +100,14 @@ fn write_pack(out: &mut String, name: &str, pack: &PackDoc, path: &Path) {
         out,
         "    /// The criteria's words.\n    pub const WORDS: PackWords = PackWords {{ title_en, title_zh, text_en, text_zh, note_en, note_zh }};"
     );
+    // (Named from the package's folder when compiled, not written here as
+    // a path of this checkout: the generated file stays the same wherever
+    // the repository is, and a build directory shared by two checkouts
+    // never names a file of the other.)
     let _ = writeln!(
         out,
-        "    /// The pack's document as shipped.\n    #[allow(dead_code)]\n    pub const JSON: &str = include_str!({:?});\n}}",
-        path.display().to_string()
+        "    /// The pack's document as shipped.\n    #[allow(dead_code)]\n    pub const JSON: &str = include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{}\"));\n}}",
+        path.display()
     );
 }
 
