@@ -651,7 +651,7 @@ async function listFigures({ key, name, site }, count, historyLines) {
     await settle(later);
     filters.settled.push(await timedChange(later, '#list-search', SEARCH));
     // The first filter by outcome a moment later (the search cleared, the
-    // list idle for a second again): what judging ahead has done by then.
+    // list idle for a second again), as a coordinator chooses one.
     await timedChange(later, '#list-search', '');
     await settle(later);
     filters.outcomeSettled.push(await timedChange(later, '#list-outcome', 'not_eligible'));
@@ -666,7 +666,7 @@ async function listFigures({ key, name, site }, count, historyLines) {
   console.log(`records list of ${n} records (${historyLines}-line histories), 4x CPU, ${name}: drawn (first verdict, warm) ${summary(draws)}`);
   console.log(`  search by label to next paint, the list settled, "${SEARCH}" (ten records, none of them on the first page): ${summary(filters.settled)}`);
   console.log(`  search by label to next paint, the moment the search box shows, "S-09" (the 50 rows shown all match; as measured until 2026-12-06): ${summary(filters.search)}`);
-  console.log(`  filter by outcome to next paint, the first, right after that search (the list's tools judge the records ahead from their first frame; what is not judged yet, this filter judges): ${summary(filters.outcome)}`);
+  console.log(`  filter by outcome to next paint, the first, right after that search (it judges every record not judged yet): ${summary(filters.outcome)}`);
   console.log(`  then by status to next paint: ${summary(filters.status)}`);
   console.log(`  filter by outcome to next paint, the first once the list has settled (after the settled search, cleared, and a second idle): ${summary(filters.outcomeSettled)}`);
   await context.close();
