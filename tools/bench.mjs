@@ -348,6 +348,25 @@ async function openBenchRecord(page, site) {
  * interaction (input to next paint) for those of 16 ms or more, which is all
  * the API reports; the rest painted within a frame.
  */
+/**
+ * Types `rounds` rounds into the QTc field, one key every BENCH_KEY_MS:
+ * a three-digit value from `first` on (first, first + 1, …), then three
+ * backspaces; waits half a second for the last redraw. Returns the keys.
+ */
+async function typeRounds(page, rounds, first) {
+  await page.click('#f-qtc_ms');
+  const pace = Number(process.env.BENCH_KEY_MS ?? 80);
+  let keys = 0;
+  for (let i = 0; i < rounds; i++) {
+    const text = String(first + i);
+    await page.keyboard.type(text, { delay: pace });
+    for (let k = 0; k < 3; k++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(pace); }
+    keys += text.length + 3;
+  }
+  await page.waitForTimeout(500);
+  return keys;
+}
+
 async function typeQtc(page) {
   await page.evaluate(() => {
     // One figure per interaction (a keystroke fires keydown, input, keyup):
@@ -362,16 +381,7 @@ async function typeQtc(page) {
     }).observe({ type: 'event', durationThreshold: 16, buffered: false });
     performance.clearMeasures();
   });
-  await page.click('#f-qtc_ms');
-  const pace = Number(process.env.BENCH_KEY_MS ?? 80);
-  let keys = 0;
-  for (let i = 0; i < 40; i++) {
-    const text = String(400 + i);
-    await page.keyboard.type(text, { delay: pace });
-    for (let k = 0; k < 3; k++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(pace); }
-    keys += text.length + 3;
-  }
-  await page.waitForTimeout(500);
+  const keys = await typeRounds(page, 40, 400);
   const events = await page.evaluate(() => [...window.__events.values()]);
   if (process.env.BENCH_DEBUG) console.log(events.join(' '), '\n', (await page.evaluate(() => window.__raw ?? [])).slice(0, 60).join(' '));
   return { events, keys };
@@ -396,14 +406,8 @@ async function typeQtc(page) {
  * paint were counted as the app's work.
  */
 async function redrawFigures(page) {
-  await page.click('#f-qtc_ms');
   await browser.startTracing(page, { categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
-  const pace = Number(process.env.BENCH_KEY_MS ?? 80);
-  for (let i = 0; i < 20; i++) {
-    await page.keyboard.type(String(440 + i), { delay: pace });
-    for (let k = 0; k < 3; k++) { await page.keyboard.press('Backspace'); await page.waitForTimeout(pace); }
-  }
-  await page.waitForTimeout(500);
+  await typeRounds(page, 20, 440);
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
   // (A mark is an instant event: 'I', or 'R' in some Chromium versions; the measures are 'b'/'e' pairs.)
   const marks = traceEvents.filter((e) => e.name === 'ctit-verdict' && (e.ph === 'I' || e.ph === 'R'));
