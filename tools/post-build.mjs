@@ -21,7 +21,8 @@
 //      be the one vendored in vendor/, its modules the table's;
 //   5. run wasm-bindgen on the main module (keeping the exports the split
 //      modules link against), then drop what the app links in but never
-//      calls (server_fn's stream classes: tools/build/unused.mjs);
+//      calls (server_fn's stream classes: tools/build/unused.mjs), and
+//      give its imports from the glue short names (tools/build/imports.mjs);
 //   6. optimise every module with wasm-opt (the settings below) and copy
 //      the split ones under content-hashed names (so no server cache can
 //      pair an old piece with a new app);
@@ -62,6 +63,7 @@ import { readFeatures, sheetName } from './build/features.mjs';
 import { LOADER, WASM_SPLIT_VERSION, checkModules, loaderDefines, readLoader, splitDir, vendoredRuntime } from './build/split.mjs';
 import { bundleStart, readTemplate, wasmAsText, writePage } from './build/page.mjs';
 import { UNUSED_CLASSES, dropClasses, dropExports, exportOf } from './build/unused.mjs';
+import { shortenImports } from './build/imports.mjs';
 
 /**
  * wasm-opt's settings for every module of the app (Trunk's own wasm-opt
@@ -155,9 +157,13 @@ await runSteps([
     // wasm-opt removes their code from the first download.
     const wasm = path.join(out, want[1]);
     const { bytes, dropped } = dropExports(fs.readFileSync(wasm), exportOf(UNUSED_CLASSES));
-    fs.writeFileSync(wasm, bytes);
     const glue = fs.readFileSync(path.join(out, want[0]), 'utf8');
-    main = { glue: dropped.length ? dropClasses(glue, UNUSED_CLASSES) : glue, wasm };
+    // The imports from the glue under short names, in the module and the
+    // glue at once (tools/build/imports.mjs): their generated names are
+    // 6 KB of the first download, twice.
+    const short = shortenImports(bytes, dropped.length ? dropClasses(glue, UNUSED_CLASSES) : glue, `./${template.bin}_bg.js`);
+    fs.writeFileSync(wasm, short.bytes);
+    main = { glue: short.glue, wasm };
   }],
 
   ['optimise the wasm (wasm-opt)', () => {
