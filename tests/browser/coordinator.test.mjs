@@ -81,6 +81,56 @@ test('typed answers, including an invalid half-typed date, survive a reload exac
   await context.close();
 });
 
+test('changing the language on an open record redraws its form and criteria in the other language and keeps every answer, half-typed ones included', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.fill('#f-label', 'LANG-1');
+  await page.fill('#f-birth_date', '1961-04');            // half-typed: invalid for now
+  await page.check('#f-sex');                              // Female
+  await page.check('#f-diabetes-1');                       // No
+  await page.selectOption('#f-ecog', '1');
+  await page.fill('#f-alt', '35');
+  await page.fill('#f-alt-uln', '40');
+  await page.fill('#f-qtc_ms', '46');                      // half-typed number
+  await settled(page);
+  const answers = async () => ({
+    label: await page.inputValue('#f-label'),
+    birth: await page.inputValue('#f-birth_date'),
+    female: await page.isChecked('#f-sex'),
+    diabetesNo: await page.isChecked('#f-diabetes-1'),
+    ecog: await page.inputValue('#f-ecog'),
+    alt: [await page.inputValue('#f-alt'), await page.inputValue('#f-alt-uln')],
+    qtc: await page.inputValue('#f-qtc_ms'),
+    i1: await page.getAttribute('[data-criterion="I1"]', 'data-status'),
+  });
+  const before = await answers();
+
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal((await page.textContent('[data-field="had_radiotherapy"] legend')).trim(), '曾接受放疗');
+  assert.equal((await page.textContent('[data-field="had_radiotherapy"] label.choice span')).trim(), '是');
+  const qtcError = await page.textContent('[data-field="qtc_ms"] .field-error');
+  assert.match(qtcError, /^QTc：|^QTc: /);
+  assert.match(qtcError, /[\u4e00-\u9fff]/);
+  assert.match(await page.textContent('[data-criterion="I1"] .title'), /[\u4e00-\u9fff]/);
+  assert.deepEqual(await answers(), before);
+  // The redrawn form still edits the record.
+  await page.fill('#f-rhtpo_days', '21');
+  await settled(page);
+  assert.equal(await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'));
+    return JSON.parse(localStorage.getItem(key)).draft.inputs.rhtpo_days;
+  }), '21');
+
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.textContent('[data-field="birth_date"]'), /Date of birth: not a real date/);
+  assert.equal((await page.textContent('[data-field="had_radiotherapy"] label.choice span')).trim(), 'Yes');
+  assert.deepEqual(await answers(), before);
+  assert.equal(await page.inputValue('#f-rhtpo_days'), '21');
+  await context.close();
+});
+
 test('fields that do not apply are not asked', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
   await page.getByRole('button', { name: 'New screening' }).click();
@@ -162,6 +212,9 @@ test('two tabs on one record never silently overwrite each other', async () => {
   // B's change reaches A (A had nothing unsaved), then A's change builds on it.
   await b.fill('#f-rhtpo_days', '21');
   await a.waitForFunction(() => document.querySelector('#f-rhtpo_days')?.value === '21');
+  // A choice made in B is checked in A too (A draws its choices again).
+  await b.check('#f-diabetes-1');                          // No
+  await a.waitForFunction(() => document.querySelector('#f-diabetes-1')?.checked === true);
   await a.fill('#f-qtc_ms', '430');
   await b.waitForFunction(() => document.querySelector('#f-qtc_ms')?.value === '430');
   const stored = await a.evaluate(() => {

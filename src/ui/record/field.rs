@@ -6,13 +6,12 @@
 use crate::engine::dictionary::{FieldDef, Kind};
 use crate::engine::record::PlateletUnit;
 use crate::record::draft::{Draft, uln_key, unit_key};
+use crate::text::Lang;
 use crate::ui::common;
-use crate::ui::common::state::AppState;
-use crate::ui::common::words::tr;
 use leptos::prelude::*;
 
 /// Choices for a three-way field: (stored text, shown text).
-fn choices(kind: Kind, lang: crate::text::Lang) -> [(&'static str, &'static str); 3] {
+fn choices(kind: Kind, lang: Lang) -> [(&'static str, &'static str); 3] {
     let sc = common::answers::of(lang);
     match kind {
         Kind::Serology => [
@@ -134,6 +133,14 @@ impl FormDraft {
         self.shown(move |d| d.input(&key).to_string())
     }
 
+    /// Reads the draft for drawing a part of the form: that part is drawn
+    /// again when the draft is replaced, not when the user types into it
+    /// (as [`FormDraft::shown`], for a part with more than one input).
+    pub fn drawn<T>(self, read: impl FnOnce(&Draft) -> T) -> T {
+        self.replaced.track();
+        self.draft.with_untracked(read)
+    }
+
     /// Whether input `key` holds `value` (for a radio button), re-read like
     /// [`FormDraft::shown`].
     pub fn holds(
@@ -213,30 +220,35 @@ pub fn UnitSelect(
     }
 }
 
-/// A single form field.
+/// A single form field, drawn in one language: its words are plain text,
+/// not one reactive node each (the form is drawn again when the language
+/// changes: `record_form`'s sections).
 ///
 /// - `def`: the dictionary row it shows;
+/// - `lang`: the language it is drawn in;
 /// - `form`: the record being edited (read for the current text);
 /// - `problem`: the engine's message about this field, if any;
 /// - `edit`: called with (input key, new text) on every change.
 #[component]
 pub fn FieldInput(
     def: &'static FieldDef,
+    lang: Lang,
     form: FormDraft,
     problem: Signal<Option<String>>,
     edit: Callback<(String, String)>,
 ) -> impl IntoView {
     let id = def.id;
     let field = def.field;
-    let lang = expect_context::<AppState>().lang;
-    let label = move || lang.get().messages().field_label(field);
-    let help = move || lang.get().messages().field_help(field);
+    let m = lang.messages();
+    let answers = common::answers::of(lang);
+    let label = m.field_label(field);
+    let help = m.field_help(field);
     let dom_id = format!("f-{id}");
     let help_id = format!("h-{id}");
     let err_id = format!("e-{id}");
     let described = move || {
         let mut ids = Vec::new();
-        if help().is_some() {
+        if help.is_some() {
             ids.push(format!("h-{id}"));
         }
         if problem.with(Option::is_some) {
@@ -250,37 +262,44 @@ pub fn FieldInput(
     let invalid = move || problem.with(Option::is_some).to_string();
     let error = move || {
         problem.get().map(
-            |p| view! { <p class="field-error" id=err_id.clone()>{format!("{}: {p}", label())}</p> },
+            |p| view! { <p class="field-error" id=err_id.clone()>{format!("{label}: {p}")}</p> },
         )
     };
-    let help_view = move || help().map(|h| view! { <p class="help" id=help_id.clone()>{h}</p> });
+    let help_view = help.map(|h| view! { <p class="help" id=help_id>{h}</p> });
 
     match def.kind {
         Kind::Bool | Kind::Serology | Kind::Sex => {
-            let radios = (0..3)
-                .map(|i| {
-                    let value = choices(def.kind, crate::text::Lang::En)[i].0;
-                    let shown = move || choices(def.kind, lang.get())[i].1;
-                    let input_id = if i == 0 {
-                        dom_id.clone()
-                    } else {
-                        format!("{dom_id}-{i}")
-                    };
-                    view! {
-                        <label class="choice">
-                            <input
-                                type="radio"
-                                id=input_id
-                                name=id
-                                value=value
-                                prop:checked=form.holds(id, value)
-                                on:change=move |_| edit.run((id.to_string(), value.to_string()))
-                            />
-                            <span>{shown}</span>
-                        </label>
-                    }
-                })
-                .collect_view();
+            // The three choices are drawn together, checked as the draft
+            // holds when drawn: one reactive node for the three (drawn again
+            // when the draft is replaced; a click checks its choice itself).
+            let dom_id = dom_id.clone();
+            let radios = move || {
+                let held = form.drawn(|d| d.input(id).to_string());
+                (0..3)
+                    .map(|i| {
+                        let value = choices(def.kind, Lang::En)[i].0;
+                        let shown = choices(def.kind, lang)[i].1;
+                        let input_id = if i == 0 {
+                            dom_id.clone()
+                        } else {
+                            format!("{dom_id}-{i}")
+                        };
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    id=input_id
+                                    name=id
+                                    value=value
+                                    prop:checked=held == value
+                                    on:change=move |_| edit.run((id.to_string(), value.to_string()))
+                                />
+                                <span>{shown}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()
+            };
             view! {
                 <fieldset class="field choices" aria-describedby=described aria-invalid=invalid data-field=id>
                     <legend>{label}</legend>
@@ -310,7 +329,7 @@ pub fn FieldInput(
                         prop:value=current
                         on:change=move |ev| edit.run((id.to_string(), event_target_value(&ev)))
                     >
-                        <option value="">{tr(lang, |l| common::answers::of(l).not_known)}</option>
+                        <option value="">{answers.not_known}</option>
                         {options}
                     </select>
                     {error}
@@ -325,8 +344,7 @@ pub fn FieldInput(
                 <div class="inline">
                     <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit
                         described=Signal::derive(described) invalid=Signal::derive(invalid) />
-                    <UnitSelect field=field form=form edit=edit
-                        label=Signal::derive(move || format!("{}: {}", label(), common::answers::of(lang.get()).unit)) />
+                    <UnitSelect field=field form=form edit=edit label=format!("{label}: {}", answers.unit) />
                 </div>
                 {error}
             </div>
@@ -349,11 +367,11 @@ pub fn FieldInput(
                     // the pairs, never inside one (Chinese labels are longer).
                     <div class="inline">
                         <span class="pair">
-                            <label class="sub" for=dom_id.clone()>{tr(lang, |l| common::answers::of(l).result)}</label>
+                            <label class="sub" for=dom_id.clone()>{answers.result}</label>
                             <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit invalid=Signal::derive(invalid) />
                         </span>
                         <span class="pair">
-                            <label class="sub" for=uln_id.clone()>{tr(lang, |l| common::answers::of(l).uln)}</label>
+                            <label class="sub" for=uln_id.clone()>{answers.uln}</label>
                             <TextBox id=uln_id key=lkey form=form edit=edit invalid=Signal::derive(invalid) />
                         </span>
                         <output class="ratio">{ratio}</output>
@@ -369,7 +387,7 @@ pub fn FieldInput(
                 Kind::Int { .. } => ("numeric", ""),
                 _ => ("decimal", ""),
             };
-            let unit = move || lang.get().messages().unit_suffix(field).trim();
+            let unit = m.unit_suffix(field).trim();
             view! {
                 <div class="field" data-field=id>
                     <label for=dom_id.clone()>{label}</label>

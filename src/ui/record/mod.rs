@@ -28,6 +28,7 @@ use crate::record::session::{Elsewhere, RecordSession};
 use crate::record::stored;
 use crate::record::stored::{SaveError, Stored};
 use crate::storage::keys::record_key;
+use crate::text::Lang;
 use crate::ui::common;
 use crate::ui::common::route::{RecordPlace, Screen};
 use crate::ui::common::state::AppState;
@@ -321,15 +322,16 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         verdict.with(|v| draft.with(|d| BeforeCompleting::of(d, v.as_ref().map(|v| &v.report))))
     });
 
-    // Each field's judged state in a signal of its own, set only when it
-    // changes: a keystroke re-judges the form once, and only the fields
-    // whose state changed are told (not about 200 closures reading
-    // `parsed`, whose subscriber sets the reactive graph copied on every
-    // change: README, Performance).
-    let field_states: Vec<(Field, RwSignal<FieldState>)> = parsed.with_untracked(|p| {
+    // Each field's judged state in signals of its own (whether it is shown,
+    // its problem), each set only when it changes: a keystroke re-judges
+    // the form once, and only the fields whose state changed are told (not
+    // about 200 closures reading `parsed`, whose subscriber sets the
+    // reactive graph copied on every change: README, Performance). Split
+    // in two, a field is drawn or not without a memo of its own.
+    let field_states: Vec<(Field, FieldSignals)> = parsed.with_untracked(|p| {
         FIELDS
             .iter()
-            .map(|d| (d.field, RwSignal::new(FieldState::of(p, d.field))))
+            .map(|d| (d.field, FieldSignals::new(FieldState::of(p, d.field))))
             .collect()
     });
     let state_of = {
@@ -345,10 +347,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     Effect::new(move |_| {
         parsed.with(|p| {
             for (f, s) in &field_states {
-                let now = FieldState::of(p, *f);
-                if s.with_untracked(|was| *was != now) {
-                    s.set(now);
-                }
+                s.set(FieldState::of(p, *f));
             }
         })
     });
@@ -358,14 +357,14 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     let section_visible: Vec<(Section, Memo<bool>)> = Section::ALL
         .iter()
         .map(|&section| {
-            let of_section: Vec<RwSignal<FieldState>> = FIELDS
+            let of_section: Vec<RwSignal<bool>> = FIELDS
                 .iter()
                 .filter(|d| d.section == section)
-                .map(|d| state_of(d.field))
+                .map(|d| state_of(d.field).shown)
                 .collect();
             (
                 section,
-                Memo::new(move |_| of_section.iter().any(|s| s.with(|s| s.shown))),
+                Memo::new(move |_| of_section.iter().any(|s| s.get())),
             )
         })
         .collect();
@@ -379,44 +378,50 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 .expect("every section has a visibility")
         }
     };
-    let sections = Section::ALL
-        .iter()
-        .map(|&section| {
-            let visible = section_shown(section);
-            let fields = FIELDS
-                .iter()
-                .filter(|d| d.section == section)
-                .map(|def| {
-                    let f = def.field;
-                    let field_state = state_of(f);
-                    let problem = Signal::from(Memo::new(move |_| {
-                        let m = lang.get().messages();
-                        field_state.with(|s| s.problem.as_ref().map(|k| m.problem_kind(k, Some(f))))
-                    }));
-                    let shown = move || field_state.with(|s| s.shown);
-                    let pending = Signal::derive(move || reported.with(|r| r.split_whitespace().any(|k| field_of(k) == f.id())));
-                    let marked = move || pending.get() || confirmed_here.with(|c| c.contains(&f));
-                    view! {
-                        <Show when=shown>
+    // The form's sections, drawn in one language: the words are plain text,
+    // so a field costs no reactive node per label, help line or choice (a
+    // record open held about 450 KB of the wasm heap in the form's nodes).
+    // A change of language draws the form again; what was typed is in the
+    // draft, which the inputs read when drawn.
+    let sections = move |lang: Lang| {
+        let m = lang.messages();
+        Section::ALL
+            .iter()
+            .map(|&section| {
+                let visible = section_shown(section);
+                let fields = FIELDS
+                    .iter()
+                    .filter(|d| d.section == section)
+                    .map(|def| {
+                        let f = def.field;
+                        let FieldSignals { shown, problem } = state_of(f);
+                        let problem = Signal::derive(move || {
+                            problem.with(|p| p.as_ref().map(|k| m.problem_kind(k, Some(f))))
+                        });
+                        let pending = Signal::derive(move || reported.with(|r| r.split_whitespace().any(|k| field_of(k) == f.id())));
+                        let marked = move || pending.get() || confirmed_here.with(|c| c.contains(&f));
+                        // (`shown` changes only when the field comes or goes:
+                        // no memo is needed to keep it from being drawn again.)
+                        move || shown.get().then(|| view! {
                             <div class="cell">
-                                <FieldInput def=def form=form problem=problem edit=edit />
+                                <FieldInput def=def lang=lang form=form problem=problem edit=edit />
                                 <Show when=marked>
                                     <marks::ReportedMark field=f pending=pending confirm=confirm />
                                 </Show>
                             </div>
-                        </Show>
-                    }
-                })
-                .collect_view();
-            let heading = RecordPlace::Section(section).heading();
-            view! {
-                <section class="form-section" id=format!("sec-{}", section.id()) aria-labelledby=heading.clone() hidden=move || !visible.get()>
-                    <h3 id=heading.clone() tabindex="-1">{move || lang.get().messages().section_title(section)}</h3>
-                    {fields}
-                </section>
-            }
-        })
-        .collect_view();
+                        })
+                    })
+                    .collect_view();
+                let heading = RecordPlace::Section(section).heading();
+                view! {
+                    <section class="form-section" id=format!("sec-{}", section.id()) aria-labelledby=heading.clone() hidden=move || !visible.get()>
+                        <h3 id=heading.clone() tabindex="-1">{m.section_title(section)}</h3>
+                        {fields}
+                    </section>
+                }
+            })
+            .collect_view()
+    };
 
     // Like the field inputs: re-set only when the draft is replaced.
     let label_value = form.shown(|d| d.label.clone());
@@ -489,7 +494,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                             {move || date_problem().map(|p| view! { <p class="field-error">{format!("{}: {p}", shared().screening_date)}</p> })}
                         </div>
                     </section>
-                    {sections}
+                    {move || sections(lang.get())}
                 </fieldset>
             </form>
             <section class="record-end no-print" id="record-status" aria-labelledby="record-status-title">
@@ -514,10 +519,13 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 <h2 id=RecordPlace::Criteria.heading() tabindex="-1">{tr(lang, |l| words::of(l).criteria_title)}</h2>
                 <amendment::AmendmentPanel criteria=criteria unknown_version=draft.with_untracked(|d| (!d.judged_by_own_version()).then_some(d.criteria_version)) record=Signal::derive(move || parsed.with(|p| p.record.clone())) />
                 <Banner headline=headline criteria=criteria />
-                <CriteriaList rows=rows.clone() applicable=applicable criteria=criteria />
+                {
+                    let rows = rows.clone();
+                    move || view! { <CriteriaList lang=lang.get() rows=rows.clone() applicable=applicable criteria=criteria /> }
+                }
             </section>
             <crate::ui::record::trail::HistoryPanel history=history_text />
-            <PrintSummary draft=draft verdict=verdict rows=rows criteria=criteria />
+            {move || view! { <PrintSummary lang=lang.get() draft=draft verdict=verdict rows=rows.clone() criteria=criteria /> }}
             <Show when=move || print_history.get()>
                 <section class="print-only" aria-hidden="true">
                     <crate::ui::record::trail::PrintHistory history=history_text />
@@ -536,6 +544,33 @@ struct FieldState {
     problem: Option<crate::engine::ProblemKind>,
 }
 
+/// A field's [`FieldState`] as the form reads it: a signal for each part,
+/// set only when that part changes.
+#[derive(Clone, Copy)]
+struct FieldSignals {
+    shown: RwSignal<bool>,
+    problem: RwSignal<Option<crate::engine::ProblemKind>>,
+}
+
+impl FieldSignals {
+    fn new(state: FieldState) -> FieldSignals {
+        FieldSignals {
+            shown: RwSignal::new(state.shown),
+            problem: RwSignal::new(state.problem),
+        }
+    }
+
+    /// Sets each part of `state` that changed, and only those.
+    fn set(self, state: FieldState) {
+        if self.shown.get_untracked() != state.shown {
+            self.shown.set(state.shown);
+        }
+        if self.problem.with_untracked(|was| *was != state.problem) {
+            self.problem.set(state.problem);
+        }
+    }
+}
+
 impl FieldState {
     fn of(judged: &crate::record::judge::Judged, field: Field) -> FieldState {
         FieldState {
@@ -545,54 +580,58 @@ impl FieldState {
     }
 }
 
-/// The one-page summary that only shows when printing.
+/// The one-page summary that only shows when printing, drawn in one
+/// language (again when the language changes).
 #[component]
 fn PrintSummary(
+    lang: Lang,
     draft: RwSignal<Draft>,
     verdict: Memo<Option<Verdict>>,
     rows: Vec<Memo<Option<crate::engine::CriterionResult>>>,
     criteria: &'static crate::engine::Pack,
 ) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
-    let m = move || lang.get().messages();
-    let shared = move || common::words::of(lang.get());
-    let sc = move || words::of(lang.get());
+    let (m, shared, sc, lw) = (
+        lang.messages(),
+        common::words::of(lang),
+        words::of(lang),
+        list::words::of(lang),
+    );
     let calendar_line = move || {
         verdict.with(|v| {
             v.as_ref()
-                .and_then(|v| m().calendar_summary(&v.calendar, v.report.screening_date))
+                .and_then(|v| m.calendar_summary(&v.calendar, v.report.screening_date))
                 .unwrap_or_default()
         })
     };
     view! {
         <section class="print-only" aria-hidden="true">
-            <h1>{move || (sc().summary_title)(crate::TRIAL_ID)}</h1>
-            <p>{move || format!("{} — {}", shared().trial_title, shared().site)}</p>
+            <h1>{(sc.summary_title)(crate::TRIAL_ID)}</h1>
+            <p>{format!("{} — {}", shared.trial_title, shared.site)}</p>
             <dl>
-                <dt>{tr(lang, |l| list::words::of(l).col_label)}</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
-                <dt>{tr(lang, |l| common::words::of(l).screening_date)}</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
-                <dt>{tr(lang, |l| words::of(l).criteria_text)}</dt><dd>{criteria.source}</dd>
-                <dt>{tr(lang, |l| words::of(l).app_version)}</dt><dd>{crate::APP_VERSION}</dd>
-                <dt>{tr(lang, |l| common::words::of(l).outcome)}</dt>
-                <dd>{move || verdict.with(|v| v.as_ref().map_or(sc().incomplete_no_date.to_string(), |v| m().outcome_headline(v.report.outcome).to_string()))}</dd>
-                <dt>{tr(lang, |l| words::of(l).earliest_eligible)}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
+                <dt>{lw.col_label}</dt><dd>{move || draft.with(|d| d.label.clone())}</dd>
+                <dt>{shared.screening_date}</dt><dd>{move || draft.with(|d| d.screening_date.clone())}</dd>
+                <dt>{sc.criteria_text}</dt><dd>{criteria.source}</dd>
+                <dt>{sc.app_version}</dt><dd>{crate::APP_VERSION}</dd>
+                <dt>{shared.outcome}</dt>
+                <dd>{move || verdict.with(|v| v.as_ref().map_or(sc.incomplete_no_date.to_string(), |v| m.outcome_headline(v.report.outcome).to_string()))}</dd>
+                <dt>{sc.earliest_eligible}</dt><dd>{move || verdict.with(|v| v.as_ref().and_then(|v| v.calendar.earliest_eligible).map_or("—".to_string(), |d| d.to_string()))}" "{calendar_line}</dd>
             </dl>
             <table>
-                <thead><tr><th>{tr(lang, |l| words::of(l).criterion)}</th><th>{tr(lang, |l| words::of(l).status)}</th><th>{tr(lang, |l| words::of(l).reason)}</th></tr></thead>
+                <thead><tr><th>{sc.criterion}</th><th>{sc.status}</th><th>{sc.reason}</th></tr></thead>
                 <tbody>
                     {criteria.criteria.iter().zip(rows).map(|(c, row)| {
                         let id = c.id;
                         view! {
                             <tr>
-                                <td>{move || format!("{} {}", c.code, crate::text::by_pack::title(lang.get(), criteria, id))}</td>
-                                <td>{move || row.with(|r| m().status(r.as_ref().map_or(crate::engine::Status::Unknown, |r| r.status)))}</td>
-                                <td>{move || row.with(|r| r.as_ref().map(|r| m().reason(r)).unwrap_or_default())}</td>
+                                <td>{format!("{} {}", c.code, crate::text::by_pack::title(lang, criteria, id))}</td>
+                                <td>{move || row.with(|r| m.status(r.as_ref().map_or(crate::engine::Status::Unknown, |r| r.status)))}</td>
+                                <td>{move || row.with(|r| r.as_ref().map(|r| m.reason(r)).unwrap_or_default())}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
-            <p class="confirm">{tr(lang, |l| words::of(l).signature_line)}</p>
+            <p class="confirm">{sc.signature_line}</p>
         </section>
     }
 }

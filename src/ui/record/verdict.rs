@@ -6,7 +6,7 @@ use crate::engine::{
     Calendar, CriterionId, CriterionResult, Date, Field, NeededFor, Outcome, Pack, Record, Report,
     Status, calendar_with, evaluate_with, what_is_needed_with,
 };
-use crate::text::by_pack;
+use crate::text::{Lang, by_pack};
 use crate::ui::common::route::RecordPlace;
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
@@ -340,16 +340,19 @@ pub fn VerdictStrip(
     .attr("elementtiming", "verdict")
 }
 
-/// The 25 criteria, one memo each (see [`criterion_rows`]). Clicking a
-/// criterion moves to the field that decides it.
+/// The 25 criteria, one memo each (see [`criterion_rows`]), drawn in one
+/// language: titles, published texts and notes are plain text, not a
+/// reactive node each (the list is drawn again when the language changes).
+/// Clicking a criterion moves to the field that decides it.
 #[component]
 pub fn CriteriaList(
+    lang: Lang,
     rows: Vec<Memo<Option<CriterionResult>>>,
     applicable: Signal<Vec<Field>>,
     /// The criteria version the record keeps: its titles, texts and notes.
     criteria: &'static Pack,
 ) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let (m, w) = (lang.messages(), words::of(lang));
     let rows = criteria
         .criteria
         .iter()
@@ -357,10 +360,7 @@ pub fn CriteriaList(
         .map(|(c, row)| {
             let id = c.id;
             let status = move || row.with(|r| r.as_ref().map_or(Status::Unknown, |r| r.status));
-            let reason = move || {
-                let l = lang.get();
-                row.with(|r| r.as_ref().map_or_else(|| words::of(l).reason_needs_date.to_string(), |r| l.messages().reason(r)))
-            };
+            let reason = move || row.with(|r| r.as_ref().map_or_else(|| w.reason_needs_date.to_string(), |r| m.reason(r)));
             let target = move || {
                 // The field to go to: one still missing, else one the reason used, else any.
                 let applicable = applicable.get_untracked();
@@ -374,8 +374,7 @@ pub fn CriteriaList(
                         .find(|f| applicable.contains(f))
                 })
             };
-            let note = move || by_pack::reading_note(lang.get(), criteria, id);
-            let has_note = c.has_note;
+            let summary = if c.has_note { w.published_text_and_note } else { w.published_text };
             view! {
                 <li
                     id=format!("c-{}", c.code)
@@ -387,28 +386,25 @@ pub fn CriteriaList(
                     <button class="crit-head" on:click=move |_| { if let Some(f) = target() { focus_field(f) } }>
                         <span class="mark" aria-hidden="true">{move || status_mark(status())}</span>
                         <span class="code">{c.code}</span>
-                        <span class="title">{move || by_pack::title(lang.get(), criteria, id)}</span>
-                        <span class="status-text">{move || lang.get().messages().status(status())}</span>
+                        <span class="title">{by_pack::title(lang, criteria, id)}</span>
+                        <span class="status-text">{move || m.status(status())}</span>
                     </button>
                     <p class="reason">{reason}</p>
                     <details>
-                        <summary>{move || if has_note { words::of(lang.get()).published_text_and_note } else { words::of(lang.get()).published_text }}</summary>
-                        <p class="original">{tr(lang, |l| words::of(l).original_text)}</p>
+                        <summary>{summary}</summary>
+                        <p class="original">{w.original_text}</p>
                         <blockquote lang="en"><p>{by_pack::source(criteria, id)}</p></blockquote>
-                        {move || {
-                            let l = lang.get();
-                            by_pack::source_translation(l, criteria, id).map(|t| view! {
-                                <p class="original" data-translation>{words::of(l).app_translation}</p>
-                                <blockquote lang=crate::ui::shell::words::of(l).html_lang data-translation><p>{t}</p></blockquote>
-                            })
-                        }}
-                        {move || note().map(|n| view! { <p class="note"><strong>{words::of(lang.get()).how_read}</strong>{n}</p> })}
+                        {by_pack::source_translation(lang, criteria, id).map(|t| view! {
+                            <p class="original" data-translation>{w.app_translation}</p>
+                            <blockquote lang=crate::ui::shell::words::of(lang).html_lang data-translation><p>{t}</p></blockquote>
+                        })}
+                        {by_pack::reading_note(lang, criteria, id).map(|n| view! { <p class="note"><strong>{w.how_read}</strong>{n}</p> })}
                     </details>
                 </li>
             }
         })
         .collect_view();
     view! {
-        <ol class="criteria" aria-label=tr(lang, |l| words::of(l).criteria)>{rows}</ol>
+        <ol class="criteria" aria-label=w.criteria>{rows}</ol>
     }
 }
