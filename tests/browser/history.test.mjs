@@ -233,13 +233,14 @@ test('the list finds a record among many by label, outcome and status', async ()
   await context.close();
 });
 
-test('an outcome the list keeps follows a record saved since in another tab: the outcome filter finds it by its new outcome', async () => {
+test('outcomes judged ahead follow a record saved since: the outcome filter finds it by its new outcome', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
-  // 150 records without answers (incomplete).
+  // 150 records without answers (incomplete): more than two of the steps
+  // the list's tools judge ahead in.
   const entry = (i, inputs, updated) => ({
     schema: 2, protocol: 'x', rev: updated ? 2 : 1,
     draft: {
-      id: `kept${String(i).padStart(3, '0')}`, label: `A-${String(i).padStart(3, '0')}`, created: '2026-11-01T08:00:00.000Z',
+      id: `ahead${String(i).padStart(3, '0')}`, label: `A-${String(i).padStart(3, '0')}`, created: '2026-11-01T08:00:00.000Z',
       updated: updated ?? `2026-11-01T08:${String(i % 60).padStart(2, '0')}:00.000Z`, screening_date: '2026-11-01', inputs,
     },
   });
@@ -247,7 +248,8 @@ test('an outcome the list keeps follows a record saved since in another tab: the
     Array.from({ length: 150 }, (_, i) => entry(i, {})));
   await page.reload();
   await page.waitForSelector('[data-list-filter]');
-  // Every record's outcome is judged and kept (by id and last save).
+  // Every record's outcome is kept by now, judged ahead (a step of 64
+  // records per task) or, had that not run yet, by this filter.
   await page.selectOption('#list-outcome', 'incomplete');
   await page.waitForSelector('text="150 of 150 records match."');
   await page.selectOption('#list-outcome', '');
@@ -259,7 +261,7 @@ test('an outcome the list keeps follows a record saved since in another tab: the
   await other.close();
   await page.selectOption('#list-outcome', 'not_eligible');
   await page.waitForSelector('text="1 of 150 records match."');
-  assert.deepEqual(await page.$$eval('tr[data-record]', (rows) => rows.map((r) => r.dataset.record)), ['kept007']);
+  assert.deepEqual(await page.$$eval('tr[data-record]', (rows) => rows.map((r) => r.dataset.record)), ['ahead007']);
   await page.selectOption('#list-outcome', 'incomplete');
   await page.waitForSelector('text="149 of 150 records match."');
   await context.close();

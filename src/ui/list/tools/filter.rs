@@ -9,6 +9,7 @@
 //! filters are kept while the app is open, so coming back from a record
 //! finds the list as it was left.
 
+use crate::app::outcomes::{JudgeAhead, Outcomes};
 use crate::app::search::{ListFilter, Progress, Search, outcome_from_value};
 use crate::engine::Outcome;
 use crate::record::draft::Draft;
@@ -19,29 +20,46 @@ use crate::ui::list;
 use crate::ui::list::tools::words;
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 thread_local! {
     /// The search and filters while the app is open.
     static KEPT: RefCell<ListFilter> = RefCell::new(ListFilter::default());
     /// Each record's outcome by (id, last saved), so filtering does not
     /// judge every record again.
-    static OUTCOMES: RefCell<HashMap<String, (String, Outcome)>> = RefCell::new(HashMap::new());
+    static OUTCOMES: RefCell<Outcomes> = RefCell::new(Outcomes::default());
 }
 
 /// The outcome of `d` as the list shows it (no screening date: incomplete).
+fn judge(d: &Draft) -> Outcome {
+    crate::ui::list::outcome_of(d).unwrap_or(Outcome::Incomplete)
+}
+
+/// The outcome of `d`, judged once per saved revision.
 fn outcome(d: &Draft) -> Outcome {
-    OUTCOMES.with(|cache| {
-        let mut cache = cache.borrow_mut();
-        if let Some((at, o)) = cache.get(&d.id)
-            && *at == d.updated
-        {
-            return *o;
-        }
-        let o = crate::ui::list::outcome_of(d).unwrap_or(Outcome::Incomplete);
-        cache.insert(d.id.clone(), (d.updated.clone(), o));
-        o
-    })
+    OUTCOMES.with(|o| o.borrow_mut().of(d, judge))
+}
+
+/// Judges the records' outcomes ahead of the first filter by outcome, a
+/// step at a time (`JudgeAhead::STEP` records, each step a task of its
+/// own, so a keystroke or tap never waits long), until every record is
+/// judged or the list is left (`alive` is gone with it).
+fn judge_ahead(state: AppState, mut ahead: JudgeAhead, alive: StoredValue<()>) {
+    set_timeout(
+        move || {
+            if alive.try_get_value().is_none() {
+                return;
+            }
+            let more = state.catalogue.with_untracked(|c| {
+                let drafts = c.drafts.iter().map(|s| &s.draft);
+                OUTCOMES.with(|o| ahead.step(drafts, &mut o.borrow_mut(), judge))
+            });
+            if more {
+                judge_ahead(state, ahead, alive);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 /// The search box and filters above the records list, with how many
@@ -56,6 +74,10 @@ pub fn ListFilter() -> impl IntoView {
     // now or now.)
     crate::ui::platform::js::ensure_style(crate::app::sheet::Sheet::Record);
     let filter = RwSignal::new(KEPT.with(|k| k.borrow().clone()));
+    // (From the task after the tools' first frame: their first paint
+    // does not wait for a step.)
+    let alive = StoredValue::new(());
+    request_animation_frame(move || judge_ahead(state, JudgeAhead::default(), alive));
     let matched = RwSignal::new(None::<(usize, usize)>);
     Effect::new(move |_| {
         let f = filter.get();
