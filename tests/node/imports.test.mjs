@@ -78,6 +78,18 @@ test('a glue that names an import twice, or not as a key, stops the build', () =
   const otherShape = glue.replace('__wbg_twice_fedcba9876543210: function(arg0)', '"__wbg_twice_fedcba9876543210"(arg0)');
   assert.throws(() => shortenImports(module(), otherShape, GLUE), BuildError);
   assert.throws(() => shortenImports(module(), glue.replace(`"${GLUE}": import0,`, ''), GLUE), BuildError);
+  // The module named elsewhere too (as wasm-bindgen's Node output does) would be left behind.
+  const namedAgain = glue.replace('return 21;', `return globalThis['${GLUE}'] ?? 21;`);
+  assert.throws(() => shortenImports(module(), namedAgain, GLUE), (e) => e instanceof BuildError && /module \.\/app_bg\.js 2 times/.test(e.message));
+});
+
+test('an import this step cannot read stops the build instead of being misread', () => {
+  const bytes = module();
+  // The memory import's limits flags (0) set to 8, a flag this step does not know.
+  const at = bytes.indexOf(Buffer.from('memory')) + 'memory'.length + 1;
+  assert.equal(bytes[at - 1], 2);
+  bytes[at] = 8;
+  assert.throws(() => shortenImports(bytes, glue, GLUE), (e) => e instanceof BuildError && /limits with flags 8/.test(e.message));
 });
 
 test('the short names are distinct identifiers, shortest first, and no keyword', () => {

@@ -29,19 +29,27 @@ export function* shortNames() {
 
 /** The offset after an import's description of kind `kind` at `at` (the wasm spec's importdesc). */
 function afterDescription(bytes, kind, at) {
+  const unknown = (what) => fail(`the main module imports ${what}, which this step does not read`, 'update tools/build/imports.mjs for the wasm spec\'s newer encoding.');
+  // Limits: flags (bit 0 a maximum, bit 1 shared, bit 2 64-bit), minimum, maximum.
   const limits = (p) => {
     const flags = bytes[p];
+    if (flags > 7) unknown(`limits with flags ${flags}`);
     let [, q] = readLeb(bytes, p + 1);
     if (flags & 1) [, q] = readLeb(bytes, q);
     return q;
   };
+  // A value or reference type of one byte (a typed reference, 0x63/0x64 and a heap type, is not read).
+  const oneByteType = (p) => {
+    if (bytes[p] === 0x63 || bytes[p] === 0x64) unknown('a typed reference');
+    return p + 1;
+  };
   switch (kind) {
     case 0: return readLeb(bytes, at)[1]; // a function: its type
-    case 1: return limits(at + 1); // a table: element type, limits
+    case 1: return limits(oneByteType(at)); // a table: element type, limits
     case 2: return limits(at); // a memory: limits
-    case 3: return at + 2; // a global: value type, mutability
+    case 3: return oneByteType(at) + 1; // a global: value type, mutability
     case 4: return readLeb(bytes, at + 1)[1]; // a tag: attribute, type
-    default: return fail(`the main module imports something of kind ${kind}, which this step does not know`, 'update tools/build/imports.mjs for the wasm spec\'s new import kind.');
+    default: return unknown(`something of kind ${kind}`);
   }
 }
 
@@ -87,6 +95,7 @@ export function shortenImports(bytes, glue, module) {
     if (text.split(from).length !== 2) fail(`wasm-bindgen's glue names the import ${from} ${text.split(from).length - 1} times, not once`, 'the glue\'s shape changed with wasm-bindgen: update tools/build/imports.mjs.');
     once(`the import ${from} as a key`, new RegExp(`^(\\s+)${from}(: function\\()`, 'm'), `$1${to}$2`);
   }
+  if (text.split(module).length !== 2) fail(`wasm-bindgen's glue names the module ${module} ${text.split(module).length - 1} times, not once`, 'the glue\'s shape changed with wasm-bindgen: update tools/build/imports.mjs.');
   const quoted = JSON.stringify(module).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   once(`the module ${module}`, new RegExp(`^(\\s+)${quoted}(: import\\d+,)$`, 'm'), `$1${JSON.stringify(SHORT_MODULE)}$2`);
   return { bytes: out, glue: text, renamed };

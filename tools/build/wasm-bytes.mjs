@@ -32,6 +32,7 @@ export function leb(value) {
 /** A wasm name (a UTF-8 string with its length) at `at`: [text, the offset after it]. */
 export function readName(bytes, at) {
   const [length, start] = readLeb(bytes, at);
+  if (start + length > bytes.length) fail('the wasm module ends inside a name', 'the module is damaged: build again.');
   return [bytes.subarray(start, start + length).toString('utf8'), start + length];
 }
 
