@@ -396,7 +396,7 @@ pub fn FieldInput(
                         <TextBox id=dom_id.clone() key=id.to_string() form=form edit=edit mode=mode placeholder=placeholder
                             described=Signal::derive(described) invalid=Signal::derive(invalid) />
                         <span class="unit">{unit}</span>
-                        {(def.kind == Kind::Date).then(|| super::readback::input_date(form, id))}
+                        {(def.kind == Kind::Date).then(|| super::readback::input_date(form, id, lang))}
                     </div>
                     {error}
                 </div>

@@ -9,6 +9,7 @@
 use crate::engine::Field;
 use crate::record::history::{self, Kind};
 use crate::record::review::ReportedReview as Review;
+use crate::text::Lang;
 use crate::ui::common::state::AppState;
 use crate::ui::record::field::FormDraft;
 use crate::ui::record::trail::shown_value;
@@ -89,31 +90,33 @@ pub fn ReportedReview(
 /// Under one field of a record made from a patient's code: "Reported by
 /// the patient" and "Confirm" while `pending`, then "Confirmed" in the
 /// same place (`confirm` clears the mark; an edit of the field clears it
-/// too).
+/// too). Drawn in `lang`, as the form's fields are.
 #[component]
 pub fn ReportedMark(
     field: Field,
+    lang: Lang,
     pending: Signal<bool>,
     confirm: Callback<&'static str>,
 ) -> impl IntoView {
-    let lang = expect_context::<AppState>().lang;
+    let w = words::of(lang);
     let id = field.id();
+    let confirm_label = (w.confirm_field)(lang.messages().field_label(field));
     view! {
         <p class="reported" data-reported=id data-pending=move || pending.get().to_string()>
-            <span class="badge reported-badge">{move || words::of(lang.get()).reported_mark}</span>
+            <span class="badge reported-badge">{w.reported_mark}</span>
             " "
             {move || if pending.get() {
                 view! {
                     <button
                         class="confirm"
-                        aria-label=move || { let l = lang.get(); (words::of(l).confirm_field)(l.messages().field_label(field)) }
+                        aria-label=confirm_label.clone()
                         on:click=move |_| confirm.run(id)
                     >
-                        {move || words::of(lang.get()).confirm}
+                        {w.confirm}
                     </button>
                 }.into_any()
             } else {
-                view! { <span class="confirmed">{move || words::of(lang.get()).confirmed_mark}</span> }.into_any()
+                view! { <span class="confirmed">{w.confirmed_mark}</span> }.into_any()
             }}
         </p>
     }

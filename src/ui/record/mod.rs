@@ -406,7 +406,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                             <div class="cell">
                                 <FieldInput def=def lang=lang form=form problem=problem edit=edit />
                                 <Show when=marked>
-                                    <marks::ReportedMark field=f pending=pending confirm=confirm />
+                                    <marks::ReportedMark field=f lang=lang pending=pending confirm=confirm />
                                 </Show>
                             </div>
                         })
