@@ -273,12 +273,12 @@ pub fn FieldInput(
             // holds when drawn: one reactive node for the three (drawn again
             // when the draft is replaced; a click checks its choice itself).
             let dom_id = dom_id.clone();
+            let (values, words) = (choices(def.kind, Lang::En), choices(def.kind, lang));
             let radios = move || {
                 let held = form.drawn(|d| d.input(id).to_string());
                 (0..3)
                     .map(|i| {
-                        let value = choices(def.kind, Lang::En)[i].0;
-                        let shown = choices(def.kind, lang)[i].1;
+                        let (value, shown) = (values[i].0, words[i].1);
                         let input_id = if i == 0 {
                             dom_id.clone()
                         } else {

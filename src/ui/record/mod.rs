@@ -538,7 +538,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
 
 /// One field's state as the form was last judged: shown (it applies) and
 /// its problem, if any.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 struct FieldState {
     shown: bool,
     problem: Option<crate::engine::ProblemKind>,
