@@ -39,7 +39,9 @@
 //      Content-Security-Policy naming each inline piece by hash; the
 //      service worker's registration becomes a hashed file; and the warm
 //      page (warm.html, the service worker's answer to a navigation) with
-//      the main module as a file of its own (app-<hash>.wasm);
+//      the main module as a file of its own (app-<hash>.wasm), which its
+//      first script fetches and compiles at once, beside reading the
+//      typing journal (web/warm-start.js);
 //  11. throw Trunk's own wasm-bindgen output away, and stop if the site
 //      holds any file this hook does not know (Trunk changed its output);
 //  12. write sw.js: web/sw.js with the list of every file and a version
@@ -274,7 +276,13 @@ await runSteps([
     // at 4x CPU; the browser did not reuse compiled code across starts).
     const wasmFile = hashed('app.wasm', main.bytes);
     write(wasmFile, main.bytes);
-    const warm = writePage(template.html, { packStart, css, boot, wasmText: null, wasmFile });
+    // Its first script fetches and compiles that file, and reads the typing
+    // journal, at once (web/warm-start.js, bundled with what it imports).
+    const wasmStart = await minified(esbuild.buildSync({
+      entryPoints: [path.join(root, 'web/warm-start.js')], bundle: true, format: 'iife', write: false, logLevel: 'error',
+      define: { WASM_FILE: JSON.stringify(`./${wasmFile}`) },
+    }).outputFiles[0].text, false);
+    const warm = writePage(template.html, { packStart, css, boot, wasmText: null, wasmFile, wasmStart });
     write('warm.html', warm);
   }],
 

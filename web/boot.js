@@ -11,6 +11,7 @@
 import init, * as bindings from './glue.js';
 import { prefetch } from './split-loader.js';
 import { replay, write } from './journal.js';
+import { compileFile } from './wasm-file.js';
 import { usePack } from './pack.js';
 
 // PACK_HASH, PACK_MODULE and PACK_STYLES: the link that fetches a module
@@ -66,15 +67,18 @@ if (PACK_HASH && location.hash.startsWith(PACK_HASH)) {
 }
 // The warm page (tools/post-build.mjs: what the service worker answers a
 // navigation with) names the main module's own file in a block before this
-// script: it is streamed from the service worker's cache now, so no
-// text is parsed and decoded (a browser may also reuse code it compiled on
-// an earlier start; Chromium did not for this module's start-up code in
-// README's trace). (If the server
-// sent the file with another type than application/wasm, which streaming
-// refuses, it is compiled from its bytes.)
+// script, and its first script (web/warm-start.js) has already started
+// fetching and compiling it from the service worker's cache: no text is
+// parsed and decoded. (If that script could not, the file is fetched and
+// compiled here.)
 const named = document.querySelector('#app-wasm[data-file]');
-const streamed = named && WebAssembly.compileStreaming(fetch(named.dataset.file))
-  .catch(() => fetch(named.dataset.file).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+const fetched = named && (self.ctitModule ?? compileFile(named.dataset.file)).catch(() => compileFile(named.dataset.file));
+// Typing lost by a killed browser is written back before the app reads
+// its records (web/journal.js). That needs nothing of the page, so it
+// starts now, while the module compiles, rather than once the page is
+// parsed; on a warm start the page's first script has already begun
+// reading the journal (web/warm-start.js).
+const replayed = replay(self.ctitJournalRead);
 // Everything else needs the whole page (the first visit's page carries the
 // main module), and the service worker's caching waits until the page is here.
 await new Promise((parsed) => (document.readyState === 'loading' ? document.addEventListener('DOMContentLoaded', parsed, { once: true }) : parsed()));
@@ -83,9 +87,7 @@ await new Promise((parsed) => (document.readyState === 'loading' ? document.addE
 import(SW_REGISTER).then((m) => m.registerServiceWorker(), () => {});
 
 try {
-  // Typing lost by a killed browser is written back before the app reads
-  // its records (web/journal.js), while the module compiles.
-  const [module] = await Promise.all([streamed || WebAssembly.compile(wasmBytes(document.getElementById('app-wasm'))), replay()]);
+  const [module] = await Promise.all([fetched || WebAssembly.compile(wasmBytes(document.getElementById('app-wasm'))), replayed]);
   window.ctitJournal = { write };
   const wasm = await init({ module_or_path: module });
   // As Trunk's own loader does: the benchmark reads the wasm memory from it.

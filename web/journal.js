@@ -31,8 +31,8 @@
 // - Without IndexedDB (blocked, private modes) or if it does not answer in
 //   2 s, the app starts without a journal and says so on the console:
 //   drafts are still saved to localStorage as before.
-const NAME = 'ctit-journal';
-const STORE = 'writes';
+import { STORE, read } from './journal-read.js';
+
 const SEQ = 'ctit/journal/seq';
 const KEEP_MS = 864e5;
 
@@ -45,25 +45,14 @@ const waiting = new Map();
 const pending = new Map();
 let busy = false;
 
-const done = (request) => new Promise((resolve, reject) => {
-  request.onsuccess = () => resolve(request.result);
-  request.onerror = () => reject(request.error);
-});
-
-function open() {
-  const request = indexedDB.open(NAME, 1);
-  request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'k' });
-  return done(request);
-}
-
-/** Writes back what localStorage lost since the journal last wrote; then journals every write. */
-export async function replay() {
+/**
+ * Writes back what localStorage lost since the journal last wrote; then
+ * journals every write. `reading`: the journal's entries, being read
+ * (web/journal-read.js; a warm start's page begins it, web/warm-start.js).
+ */
+export async function replay(reading = read()) {
   try {
-    const opened = await Promise.race([
-      open(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 2 s')), 2000)),
-    ]);
-    const entries = await done(opened.transaction(STORE).objectStore(STORE).getAll());
+    const { opened, entries } = await reading;
     const kept = Number(localStorage.getItem(SEQ)) || 0;
     const now = Date.now();
     let top = kept;

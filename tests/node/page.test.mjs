@@ -4,6 +4,7 @@
 //! kind of Trunk link, inline code) stops the build, saying why.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,15 +46,23 @@ test('a template the page could not keep stops the build, saying why', () => {
   stops(source.replace(/<link data-trunk rel="rust"[^>]*>\n/, ''), /one `<link data-trunk rel="rust" data-bin/);
 });
 
-test('the warm page is the same page and policy naming the main module\'s file, whose bytes are the ones the first page carries', () => {
+test('the warm page is the same page and policy naming the main module\'s file, fetched by its first script, whose bytes are the ones the first page carries', () => {
   const page = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const warm = fs.readFileSync(path.join(dist, 'warm.html'), 'utf8');
   const policy = (html) => html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
-  assert.equal(policy(warm), policy(page), 'the same Content-Security-Policy (the start is the same script)');
-  const start = (html) => html.match(/<script type="module" async>([\s\S]*?)<\/script>/)[1];
-  assert.equal(start(warm), start(page));
+  // Its first script fetches and compiles the module and reads the typing
+  // journal (web/warm-start.js): the policy names it too, and nothing else is new.
+  const early = warm.match(/<meta http-equiv="Content-Security-Policy" content="[^"]*">\n  <script>([^<]*)<\/script>/)?.[1] ?? '';
   const file = warm.match(/<script type="application\/wasm" id="app-wasm" data-file="\.\/(app-[0-9a-f]{8}\.wasm)"><\/script>\n<script type="module" async>/)?.[1];
   assert.ok(file, 'the block names the module\'s file, before the start');
+  assert.ok(early.includes(`"./${file}"`), 'the first script fetches that file');
+  assert.match(early, /self\.ctitModule=/);
+  assert.match(early, /self\.ctitJournalRead=/);
+  assert.doesNotMatch(early, /visibilitychange|durability/, 'the journal\'s reading only, not its writing');
+  const hash = `'sha256-${crypto.createHash('sha256').update(early, 'utf8').digest('base64')}' `;
+  assert.equal(policy(warm), policy(page).replace("'wasm-unsafe-eval' ", `'wasm-unsafe-eval' ${hash}`), 'the same Content-Security-Policy, with the early script\'s hash (the start is the same script)');
+  const start = (html) => html.match(/<script type="module" async>([\s\S]*?)<\/script>/)[1];
+  assert.equal(start(warm), start(page));
   assert.ok(Buffer.byteLength(warm) < Buffer.byteLength(page) / 4, 'a fraction of the first page');
   const bytes = fs.readFileSync(path.join(dist, file));
   assert.equal(bytes.readUInt32LE(0), 0x6d736100, 'a wasm module');

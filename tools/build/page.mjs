@@ -69,7 +69,8 @@ export function wasmAsText(bytes) {
 /**
  * The start as one script: web/boot.js bundled with wasm-bindgen's glue
  * (`glue`, its text, unchanged), the split loader (web/split-loader.js),
- * web/pack.js and web/journal.js. The glue imports the modules' loaders
+ * web/pack.js, web/journal.js (with web/journal-read.js) and
+ * web/wasm-file.js. The glue imports the modules' loaders
  * from "./__wasm_split.js": that module is written here from the split's
  * table (`exports`: [[export name, module name]]), one line each.
  * `define` fills in the scripts' build-time values.
@@ -79,7 +80,7 @@ export async function bundleStart(root, { glue, exports, define }) {
   try {
     fs.writeFileSync(path.join(tmp, 'glue.js'), glue);
     fs.writeFileSync(path.join(tmp, '__wasm_split.js'), splitExports(exports));
-    for (const f of ['boot.js', 'split-loader.js', 'pack.js', 'journal.js']) fs.copyFileSync(path.join(root, 'web', f), path.join(tmp, f));
+    for (const f of ['boot.js', 'split-loader.js', 'pack.js', 'journal.js', 'journal-read.js', 'wasm-file.js']) fs.copyFileSync(path.join(root, 'web', f), path.join(tmp, f));
     const bundle = await esbuild.build({
       entryPoints: [path.join(tmp, 'boot.js')], bundle: true, format: 'esm', write: false, logLevel: 'error',
       define: Object.fromEntries(Object.entries(define).map(([k, v]) => [k, JSON.stringify(v)])),
@@ -102,13 +103,16 @@ const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8
  * decode it as UTF-8 whatever charset a server's Content-Type names.
  * With `wasmFile`, the warm page the service worker answers navigations
  * with: the same page and policy, the module named by its file instead of
- * carried (web/boot.js streams it instead of decoding the page's text).
+ * carried, and `wasmStart` (web/warm-start.js) first after the policy,
+ * which fetches and compiles that file, and reads the typing journal,
+ * before the rest of the page is parsed (web/boot.js takes its results).
  */
-export function writePage(template, { packStart, css, boot, wasmText, wasmFile = null }) {
-  if (/<\/(?:script|style)/i.test((packStart ?? '') + boot + css)) fail('the start or the style sheet would end its own element', 'find the "</script" or "</style" in web/*.js or the style sheets and write it another way.');
+export function writePage(template, { packStart, css, boot, wasmText, wasmFile = null, wasmStart = null }) {
+  if ((wasmFile === null) !== (wasmStart === null)) fail('the warm page needs both the module\'s file and its early start (web/warm-start.js), the first page neither', 'pass wasmFile and wasmStart together (tools/post-build.mjs).');
+  if (/<\/(?:script|style)/i.test((packStart ?? '') + (wasmStart ?? '') + boot + css)) fail('the start or the style sheet would end its own element', 'find the "</script" or "</style" in web/*.js or the style sheets and write it another way.');
   const CSP = [
     "default-src 'none'",
-    `script-src 'self' 'wasm-unsafe-eval' ${packStart === null ? '' : `${hash(packStart)} `}${hash(boot)}`,
+    `script-src 'self' 'wasm-unsafe-eval' ${[wasmStart, packStart].filter((s) => s !== null).map((s) => `${hash(s)} `).join('')}${hash(boot)}`,
     `style-src 'self' ${hash(css)}`,
     "img-src 'self'",
     "connect-src 'self'",
@@ -119,7 +123,7 @@ export function writePage(template, { packStart, css, boot, wasmText, wasmFile =
   ].join('; ');
   // (The replacements are functions: the code and the wasm's text hold "$" patterns.)
   const html = template
-    .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">${packStart === null ? '' : `\n  <script>${packStart}</script>`}`)
+    .replace('<meta charset="utf-8">', () => `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">${[wasmStart, packStart].filter((s) => s !== null).map((s) => `\n  <script>${s}</script>`).join('')}`)
     .replace('</head>', () => (wasmFile === null
       ? `<style>${css}</style>\n<script type="module" async>${boot}</script>\n<script type="application/wasm" id="app-wasm">${wasmText}</script>\n</head>`
       // The warm page: the block names the module's own file instead, and

@@ -1,0 +1,30 @@
+//! Opens the typing journal (web/journal.js) and reads its entries: on
+//! its own, without the journal's writing, so a warm page's first script
+//! (web/warm-start.js) can begin it before the start has run.
+
+const NAME = 'ctit-journal';
+/** The journal's one object store: entries `{k, v, s, t}` keyed by storage key. */
+export const STORE = 'writes';
+
+const done = (request) => new Promise((resolve, reject) => {
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+});
+
+function open() {
+  const request = indexedDB.open(NAME, 1);
+  request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'k' });
+  return done(request);
+}
+
+/**
+ * The journal, opened, and its entries: `{ opened, entries }`. Rejects if
+ * there is no IndexedDB, it refuses, or it does not answer in 2 s.
+ */
+export async function read() {
+  const opened = await Promise.race([
+    open(),
+    new Promise((_, reject) => setTimeout(() => reject(new Error('no answer in 2 s')), 2000)),
+  ]);
+  return { opened, entries: await done(opened.transaction(STORE).objectStore(STORE).getAll()) };
+}
