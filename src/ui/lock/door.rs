@@ -43,11 +43,17 @@ pub fn tab_notice() -> AnyView {
 }
 
 /// The passcode offer, above the records list (first use only), fetched
-/// once the list is painted.
+/// once the list is painted, its style sheet with it (added before the
+/// first paint, the sheet cost the start a style recalculation and its
+/// fetch).
 pub fn lock_offer() -> AnyView {
-    js::ensure_style(Sheet::Settings);
     deferred::deferred(
-        Box::new(|| Box::pin(lock_offer_view())),
+        Box::new(|| {
+            Box::pin(async {
+                js::ensure_style(Sheet::Settings);
+                lock_offer_view().await
+            })
+        }),
         When::AfterPaint,
         |_| ().into_any(),
     )
