@@ -14,18 +14,26 @@ after(async () => { await browser?.close(); await server?.close(); assertSilent(
 
 const LABELS = ['S-001', 'S-002', 'S-010', '张三-001', '李四（002）'];
 
-/** The coordinator's list in `locale` with a record for each of `LABELS`, stored as the app stores them. */
-async function listOf(locale) {
-  const { context, page } = await openApp(browser, server.url + '#coordinator', { context: { locale } });
+/**
+ * The coordinator's list in `locale` with a record for each of `LABELS`,
+ * stored as the app stores them (`context`: more of the browser
+ * context's options; `beforeLoad(page)`: run before the app first loads; `toolsShown`: wait
+ * for the search box to show, else only for it to be on the page).
+ */
+async function listOf(locale, { context: options = {}, beforeLoad, toolsShown = true } = {}) {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { context: { locale, ...options }, beforeLoad });
   await page.evaluate((labels) => {
     labels.forEach((label, i) => {
       const id = `search${i}`;
-      const draft = { id, label, created: '2026-11-01T08:00:00.000Z', updated: `2026-11-01T08:0${i}:00.000Z`, screening_date: '2026-11-01', inputs: {} };
+      // (Saved minutes ago: no reminder of old records or of a backup due
+      // comes above the list.)
+      const updated = new Date(Date.now() - (labels.length - i) * 60000).toISOString();
+      const draft = { id, label, created: updated, updated, screening_date: updated.slice(0, 10), inputs: {} };
       localStorage.setItem(`ctit/record/${id}`, JSON.stringify({ schema: 2, protocol: 'x', rev: 1, draft }));
     });
   }, LABELS);
   await page.reload();
-  await page.waitForSelector('#list-search');
+  await page.waitForSelector('#list-search', { state: toolsShown ? 'visible' : 'attached' });
   return { context, page };
 }
 
@@ -62,6 +70,33 @@ for (const [locale, noMatch, noRecords] of [
     assert.doesNotMatch(await page.textContent('main'), noRecords);
     // Found again once the search changes.
     assert.deepEqual(await found(page, 'S-0'), ['S-001', 'S-002', 'S-010']);
+    await context.close();
+  });
+}
+
+for (const width of [1280, 390]) {
+  test(`${width} px wide: the first letter typed moves no row of the list, and the count is said in a live region already on the page`, async () => {
+    // (No service worker: its answers would pass the blocked sheet by.)
+    const options = { context: { viewport: { width, height: 900 }, serviceWorkers: 'block' } };
+    const top = (page) => page.$eval('table.records', (t) => t.getBoundingClientRect().top);
+    // The room the list keeps for its tools before they arrive (their
+    // style sheet, record.css, never comes: app.css keeps them hidden).
+    const waiting = await listOf('en-US', { ...options, toolsShown: false, beforeLoad: (page) => page.route(/\/record\.css$/, (r) => r.abort()) });
+    await settled(waiting.page);
+    const kept = await top(waiting.page);
+    await waiting.context.close();
+    const { context, page } = await listOf('en-US', options);
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('[data-list-filter]')).display !== 'none');
+    await settled(page);
+    assert.equal(await top(page), kept, 'the tools arrived in the room kept for them');
+    const said = page.locator('[data-list-filter] [role=status]');
+    assert.equal(await said.count(), 1, 'the live region is there before any search');
+    assert.equal((await said.textContent()).trim(), '');
+    assert.deepEqual(await found(page, 'S'), ['S-001', 'S-002', 'S-010']);
+    assert.equal((await said.textContent()).trim(), '3 of 5 records match.');
+    assert.equal(await top(page), kept, 'the rows did not move');
+    assert.deepEqual(await found(page, ''), [...LABELS].sort());
+    assert.equal(await top(page), kept);
     await context.close();
   });
 }

@@ -149,10 +149,10 @@ test('200 records: the list draws the 50 most recently saved, the rest on reques
   const labels = () => page.locator('tr[data-record] button.link').allTextContents();
   // Most recently saved first: S-199 down to S-150.
   assert.deepEqual(await labels(), Array.from({ length: 50 }, (_, i) => `S-${199 - i}`));
-  assert.equal(await page.getByRole('status').textContent(), 'Showing the 50 most recently saved of 200 screenings.');
+  assert.equal(await page.locator('.list-more [role=status]').textContent(), 'Showing the 50 most recently saved of 200 screenings.');
   await page.getByRole('button', { name: 'Show 50 more' }).click();
   assert.equal(await rows.count(), 100);
-  assert.equal(await page.getByRole('status').textContent(), 'Showing the 100 most recently saved of 200 screenings.');
+  assert.equal(await page.locator('.list-more [role=status]').textContent(), 'Showing the 100 most recently saved of 200 screenings.');
   await page.getByRole('button', { name: 'Show all 200' }).click();
   assert.equal(await rows.count(), 200);
   assert.equal(await page.locator('.list-more').count(), 0);

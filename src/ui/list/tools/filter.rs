@@ -160,21 +160,26 @@ pub fn ListFilter() -> impl IntoView {
                     </label>
                 </div>
             })}
-            {move || matched.get().map(|(n, of)| {
-                let h = h();
-                let text = match n {
-                    // Records there, none found: say what found none.
-                    0 if of > 0 => filter.with(|f| match f.typed.trim() {
-                        "" if f.amended && f.outcome.is_none() && f.progress.is_none() => {
-                            (h.no_match_amended)(crate::engine::Pack::current().version)
-                        }
-                        "" => h.no_match_filters.to_string(),
-                        typed => (h.no_match)(typed),
-                    }),
-                    _ => (h.showing)(n, of),
-                };
-                view! { <p class="status-line" role="status" data-list-matched>{text}</p> }
-            })}
+            // Always there, empty while every record is shown: the first
+            // letter typed moves no row of the list below (its room is kept,
+            // app.css's .list-tools), and a screen reader hears the count (a
+            // live region must be on the page before it speaks).
+            <p class="status-line" role="status" data-list-matched>
+                {move || matched.get().map(|(n, of)| {
+                    let h = h();
+                    match n {
+                        // Records there, none found: say what found none.
+                        0 if of > 0 => filter.with(|f| match f.typed.trim() {
+                            "" if f.amended && f.outcome.is_none() && f.progress.is_none() => {
+                                (h.no_match_amended)(crate::engine::Pack::current().version)
+                            }
+                            "" => h.no_match_filters.to_string(),
+                            typed => (h.no_match)(typed),
+                        }),
+                        _ => (h.showing)(n, of),
+                    }
+                })}
+            </p>
         </search>
         <div class="list-exports no-print">
             <div class="actions">
