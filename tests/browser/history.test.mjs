@@ -230,6 +230,18 @@ test('the list finds a record among many by label, outcome and status', async ()
   await page.getByRole('button', { name: '← All screenings' }).click();
   await page.waitForSelector('text="60 of 120 records match."');
   assert.equal(await page.inputValue('#list-outcome'), 'not_eligible');
+  assert.equal(await page.inputValue('#list-status'), 'in-progress');
+  // The search box too, as it was typed.
+  await page.selectOption('#list-outcome', '');
+  await page.selectOption('#list-status', '');
+  await page.fill('#list-search', 's-11');
+  await page.waitForSelector('text="10 of 120 records match."');
+  await page.locator('tr[data-record]').first().getByRole('button').first().click();
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  await page.waitForSelector('text="10 of 120 records match."');
+  assert.equal(await page.inputValue('#list-search'), 's-11');
+  assert.equal(await page.inputValue('#list-outcome'), '');
+  assert.equal(await page.locator('tr[data-record]').count(), 10);
   await context.close();
 });
 

@@ -116,12 +116,15 @@ pub fn ListFilter() -> impl IntoView {
             (common::operations::of(lang.get_untracked()).export_failed)(&e)
         })));
     };
-    // The filters' options, each selected while its filter has its value.
+    // The box, the filters' options and the amendment's box start as the
+    // kept search and filters were left; after that only the user changes
+    // them, so they follow nothing (a keystroke wakes none of them).
+    let kept = filter.get_untracked();
     let outcome_option = move |o: Option<Outcome>, text: Signal<&'static str>| {
-        view! { <option value=o.map_or("", Outcome::as_str) prop:selected=move || filter.with(|f| f.outcome == o)>{text}</option> }
+        view! { <option value=o.map_or("", Outcome::as_str) prop:selected=kept.outcome == o>{text}</option> }
     };
     let progress_option = move |p: Option<Progress>, text: Signal<&'static str>| {
-        view! { <option value=p.map_or("", Progress::value) prop:selected=move || filter.with(|f| f.progress == p)>{text}</option> }
+        view! { <option value=p.map_or("", Progress::value) prop:selected=kept.progress == p>{text}</option> }
     };
     view! {
         <crate::ui::common::initials::ScreenerChip />
@@ -129,7 +132,7 @@ pub fn ListFilter() -> impl IntoView {
             <div class="field">
                 <label for="list-search">{move || h().search_label}</label>
                 <input id="list-search" type="search" autocomplete="off" spellcheck="false"
-                    prop:value=move || filter.with(|f| f.typed.clone())
+                    prop:value=kept.typed.clone()
                     on:input=move |ev| set(|f, v| f.typed = v, event_target_value(&ev)) />
             </div>
             <div class="field">
@@ -154,7 +157,7 @@ pub fn ListFilter() -> impl IntoView {
                 <div class="field check">
                     <label>
                         <input type="checkbox" data-amended-filter
-                            prop:checked=move || filter.with(|f| f.amended)
+                            prop:checked=kept.amended
                             on:change=move |ev| filter.update(|f| f.amended = event_target_checked(&ev)) />
                         {move || (h().amended_filter)(crate::engine::Pack::current().version)}
                     </label>
