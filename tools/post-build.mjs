@@ -271,9 +271,8 @@ await runSteps([
     // Once the service worker keeps the app, a start needs no single-file
     // page: it answers navigations with warm.html, which names the main
     // module's own file (content-hashed) instead of carrying it as text.
-    // The start streams that file from the cache: no text to decode, a page
-    // a sixth of the size to parse (README, Performance: 508 → 468 ms warm
-    // at 4x CPU; the browser did not reuse compiled code across starts).
+    // The file comes from the cache: no text to decode, a page a sixth of
+    // the size to parse (README, Performance: 508 → 468 ms warm at 4x CPU).
     const wasmFile = hashed('app.wasm', main.bytes);
     write(wasmFile, main.bytes);
     // Its first script fetches and compiles that file, and reads the typing

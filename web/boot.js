@@ -7,7 +7,8 @@
 // never executed), encoded by `wasmAsText` in tools/post-build.mjs, which
 // fills in WASM_SWAPS (its [byte, character] pairs) and WASM_LENGTH. Once
 // the service worker keeps the app, its warm page names the module's own
-// file instead (data-file), which is streamed.
+// file instead (data-file), which its first script has begun to fetch and
+// compile (web/warm-start.js).
 import init, * as bindings from './glue.js';
 import { prefetch } from './split-loader.js';
 import { replay, write } from './journal.js';
