@@ -25,7 +25,7 @@ async function controlled(page) {
   });
 }
 
-test('after one online visit the app starts offline from the warm page, streaming its module, and every draft opens', async () => {
+test('after one online visit the app starts offline from the warm page, fetching its module once, and every draft opens', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
   // The first visit: the page carries the module.
   assert.equal(await page.locator('#app-wasm[data-file]').count(), 0);

@@ -83,7 +83,11 @@ for (const engine of ENGINES) {
       await s.waitForSelector('[data-settings] [data-backup]');
       // The service worker's warm page, whose first script fetched and
       // compiled the module (web/warm-start.js) in this engine too.
-      assert.deepEqual(await s.run(() => [document.querySelector('#app-wasm')?.dataset.file?.slice(0, 6) ?? null, typeof self.ctitModule?.then]), ['./app-', 'function']);
+      assert.deepEqual(await s.run(async () => [
+        document.querySelector('#app-wasm')?.dataset.file?.slice(0, 6) ?? null,
+        // (Not instanceof: Firefox runs this in a compartment of its own.)
+        Object.prototype.toString.call(await self.ctitModule),
+      ]), ['./app-', '[object WebAssembly.Module]']);
       await s.goto(`http://127.0.0.1:${port}/#coordinator`);
       await s.waitForSelector('#list-title');
       await s.clickButton(LABEL);

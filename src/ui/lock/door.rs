@@ -43,10 +43,15 @@ pub fn tab_notice() -> AnyView {
 }
 
 /// The passcode offer, above the records list (first use only), fetched
-/// once the list is painted, its style sheet with it (added before the
-/// first paint, the sheet cost the start a style recalculation and its
-/// fetch).
+/// once the list is painted. Its style sheet comes at once while the offer
+/// is open, so the offer never shows unstyled; once it has been answered
+/// (every later start) the sheet waits for the offer's code, after the
+/// first paint, where it no longer costs the start a style recalculation
+/// and a fetch.
 pub fn lock_offer() -> AnyView {
+    if untrack(|| expect_context::<AppState>().offer_open()) {
+        js::ensure_style(Sheet::Settings);
+    }
     deferred::deferred(
         Box::new(|| {
             Box::pin(async {
