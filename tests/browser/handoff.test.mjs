@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import QRCode from 'qrcode';
-import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, controlled } from './harness.mjs';
 import { suitable, answerAll, openPatient } from './patient-steps.mjs';
 import { writeCodeVideo } from './camera.mjs';
 
@@ -277,10 +277,7 @@ test('site.json absent or broken: the generic text stays and the console names t
 test('site.json is picked up when changed, and its last copy serves offline', async () => {
   server.files.set('/site.json', JSON.stringify(SITE));
   const { context, page } = await openPatient(browser, server);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-  });
+  await controlled(page);
   const teamShown = async () => {
     await page.reload();
     await page.waitForSelector('#p-step-title');

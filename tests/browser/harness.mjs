@@ -157,6 +157,16 @@ export async function openApp(browser, base, options = {}) {
   return { context, page };
 }
 
+/** Resolves once the service worker keeps the app and controls `page` (later loads are warm starts, and work offline). */
+export async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
 /** Requests that went anywhere but the app's own origin. */
 export function foreignRequests(page, base) {
   const origin = new URL(base).origin;

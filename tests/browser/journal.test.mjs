@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
-import { serveDist, declinePasscodeOffer, answerInitials, settled } from './harness.mjs';
+import { serveDist, declinePasscodeOffer, answerInitials, settled, controlled } from './harness.mjs';
 
 let server;
 before(async () => { server = await serveDist(); });
@@ -29,16 +29,6 @@ const launchProfile = (profile) => chromium.launchPersistentContext(profile, {
 /** SIGKILLs every process of the browser using `profile`: no shutdown, no flush. */
 function killBrowser(profile) {
   try { execFileSync('pkill', ['-KILL', '-f', `user-data-dir=${profile}`]); } catch { /* already gone */ }
-}
-
-/** Resolves once the service worker keeps the app and controls `page`. */
-async function controlled(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
 }
 
 /**

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveDist, launch, openApp, settled, assertSilent, answerInitials, toSettings, toList } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, answerInitials, toSettings, toList, controlled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -522,12 +522,7 @@ test('lock now, and a forgotten passcode wipes every record only after the word 
 
 test('offline after one visit, the passcode still unlocks (the key derivation is kept for offline use)', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator', { lockOffer: true });
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-    }
-  });
+  await controlled(page);
   await setPasscode(page);
   await newRecord(page, 'OFFLINE-UNLOCK');
   await context.setOffline(true);
