@@ -2,7 +2,8 @@
 //! setting sees what exists, and a wipe (`records::wipe`) knows what is the
 //! app's. Everything lives in the browser's `localStorage` under
 //! [`APP_PREFIX`]; the typing journal (`web/journal.js`) keeps its counter
-//! there too ([`JOURNAL_SEQ_KEY`], written by the journal, not by Rust).
+//! there too ([`JOURNAL_SEQ_KEY`], written and removed by the journal, not
+//! by Rust: a wipe leaves it to the journal).
 //!
 //! Which values are sealed under a passcode is `vault::is_sealed_key`'s
 //! decision: records and a patient's kept answers; settings stay in the
@@ -41,8 +42,9 @@ pub const LAST_BACKUP_KEY: &str = "ctit/backup/last";
 pub const REMINDER_DAYS_KEY: &str = "ctit/settings/backup_reminder_days";
 /// Written and removed once when storage is opened, to see that it works.
 pub const PROBE_KEY: &str = "ctit/probe";
-/// The typing journal's counter (`web/journal.js` writes it; listed here
-/// so that every key is).
+/// The typing journal's counter (`web/journal-life.js` names it and
+/// `web/journal.js` writes and removes it, never the app: listed here so
+/// that every key is).
 pub const JOURNAL_SEQ_KEY: &str = "ctit/journal/seq";
 
 /// The storage key of the record with this id.
@@ -56,7 +58,7 @@ mod tests {
 
     #[test]
     fn the_journals_counter_key_is_the_one_web_journal_js_writes() {
-        let js = include_str!("../../web/journal.js");
+        let js = include_str!("../../web/journal-life.js");
         assert!(js.contains(&format!("'{JOURNAL_SEQ_KEY}'")));
     }
 

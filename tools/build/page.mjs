@@ -69,7 +69,7 @@ export function wasmAsText(bytes) {
 /**
  * The start as one script: web/boot.js bundled with wasm-bindgen's glue
  * (`glue`, its text, unchanged), the split loader (web/split-loader.js),
- * web/pack.js, web/journal.js (with web/journal-read.js) and
+ * web/pack.js, web/journal.js (with web/journal-read.js and web/journal-life.js) and
  * web/wasm-file.js. The glue imports the modules' loaders
  * from "./__wasm_split.js": that module is written here from the split's
  * table (`exports`: [[export name, module name]]), one line each.
@@ -80,7 +80,7 @@ export async function bundleStart(root, { glue, exports, define }) {
   try {
     fs.writeFileSync(path.join(tmp, 'glue.js'), glue);
     fs.writeFileSync(path.join(tmp, '__wasm_split.js'), splitExports(exports));
-    for (const f of ['boot.js', 'split-loader.js', 'pack.js', 'journal.js', 'journal-read.js', 'wasm-file.js']) fs.copyFileSync(path.join(root, 'web', f), path.join(tmp, f));
+    for (const f of ['boot.js', 'split-loader.js', 'pack.js', 'journal.js', 'journal-read.js', 'journal-life.js', 'wasm-file.js']) fs.copyFileSync(path.join(root, 'web', f), path.join(tmp, f));
     const bundle = await esbuild.build({
       entryPoints: [path.join(tmp, 'boot.js')], bundle: true, format: 'esm', write: false, logLevel: 'error',
       define: Object.fromEntries(Object.entries(define).map(([k, v]) => [k, JSON.stringify(v)])),

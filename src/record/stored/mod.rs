@@ -8,7 +8,9 @@
 
 use crate::record::draft::Draft;
 use crate::storage::Unreadable;
-use crate::storage::keys::{APP_PREFIX, DELETED_PREFIX, RECORD_PREFIX, record_key};
+use crate::storage::keys::{
+    APP_PREFIX, DELETED_PREFIX, JOURNAL_SEQ_KEY, RECORD_PREFIX, record_key,
+};
 use crate::storage::{KeyValue, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
@@ -457,11 +459,17 @@ pub fn tombstones(kv: &dyn KeyValue) -> Result<Vec<Tombstone>, StoreError> {
 
 /// Removes everything this app stored on the device (every `ctit/` key),
 /// and nothing else. Returns how many keys were removed.
+///
+/// The typing journal's counter is the journal's to remove
+/// (`web/journal.js`): it goes once the journal holds nothing that could
+/// bring the wiped records back. Removed here, a crash (or a journal that
+/// could not open) would leave old entries with no counter to rank them,
+/// and the next start would replay them.
 pub fn wipe(kv: &mut dyn KeyValue) -> Result<usize, StoreError> {
     let keys: Vec<String> = kv
         .keys()?
         .into_iter()
-        .filter(|k| k.starts_with(APP_PREFIX))
+        .filter(|k| k.starts_with(APP_PREFIX) && k != JOURNAL_SEQ_KEY)
         .collect();
     for k in &keys {
         kv.remove(k)?;

@@ -106,6 +106,15 @@ fn wipe_removes_only_this_apps_keys() {
 }
 
 #[test]
+fn wipe_leaves_the_typing_journals_counter_to_the_journal() {
+    let mut kv = MemoryStore::default();
+    save(&mut kv, &draft(), 0).unwrap();
+    kv.set(JOURNAL_SEQ_KEY, "mfx1 7").unwrap();
+    assert_eq!(wipe(&mut kv), Ok(1));
+    assert_eq!(kv.keys().unwrap(), vec![JOURNAL_SEQ_KEY.to_string()]);
+}
+
+#[test]
 fn unreadable_entries_are_reported_and_kept() {
     let mut kv = MemoryStore::default();
     save(&mut kv, &draft(), 0).unwrap();

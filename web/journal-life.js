@@ -1,0 +1,76 @@
+//! The typing journal's bookkeeping (web/journal.js), without storage: the
+//! counter it keeps in localStorage, and what a start does with the
+//! entries it finds. Plain functions, tested in Node (tests/node/journal.test.mjs).
+//
+// A journal entry is `{k, v, s, t, e}`: storage key, value (null: removed),
+// number, time, and the *life* it was numbered in. The counter,
+// `ctit/journal/seq`, reads "<life> <number>": the highest number
+// localStorage is known to hold, and the life those numbers count in.
+//
+// A life ends whenever localStorage may hold something the journal does
+// not know of: web/journal.js begins a new one at a start whose journal
+// could not open. Entries of another life than the counter's are never
+// replayed, so typing lost in a crash is never written back over what was
+// typed later without the journal, and a device wiped without it never
+// gets its records back: they are deleted instead.
+
+/** localStorage's key for the counter. */
+export const SEQ = 'ctit/journal/seq';
+/** Entries localStorage already holds are deleted once this old (ms): far beyond Chromium's commit delay. */
+export const KEEP_MS = 864e5;
+
+/**
+ * The counter `{ life, n }` from its stored text, or null without one.
+ * Before lives it was a bare number: life ''. A text it cannot read is a
+ * life of its own ('?' and the text: `newLife` never makes one), with no
+ * entries: nothing is replayed over what it guards.
+ */
+export function parseCounter(text) {
+  if (text === null || text === undefined) return null;
+  const space = text.lastIndexOf(' ');
+  const number = text.slice(space + 1);
+  const n = Number(number);
+  if (!/^\d+$/.test(number) || !Number.isSafeInteger(n)) return { life: `?${text}`, n: 0 };
+  return { life: space < 0 ? '' : text.slice(0, space), n };
+}
+
+/** The counter's stored text. */
+export const formatCounter = ({ life, n }) => `${life} ${n}`;
+
+/** A new life's name, distinct from this device's earlier ones (no space in it). */
+export const newLife = (now = Date.now()) => now.toString(36);
+
+/** The life of the latest-written entry ('' for entries written before lives). */
+function newestLife(entries) {
+  let newest = null;
+  for (const e of entries) if (!newest || e.t > newest.t) newest = e;
+  return newest?.e ?? '';
+}
+
+/**
+ * What a start does with the journal's `entries`, given the counter
+ * localStorage kept (`parseCounter`) at time `now`:
+ * - `replay`: entries localStorage lost (of the counter's life, numbered
+ *   above it), to write back;
+ * - `forget`: keys whose entries are to be deleted (another life's, or
+ *   held by localStorage for over a day);
+ * - `counter`: the counter once `replay` is written back.
+ * Without a counter, localStorage lost even the first numbering (a first
+ * day's crash) or the journal removed it after a wipe, once the journal
+ * held only that wipe's removals: the newest life's entries are replayed.
+ */
+export function plan(counter, entries, now) {
+  const life = counter ? counter.life : newestLife(entries);
+  const kept = counter ? counter.n : 0;
+  let top = kept;
+  const replay = [];
+  const forget = [];
+  for (const e of entries) {
+    if (e.k === SEQ || (e.e ?? '') !== life) forget.push(e.k);
+    else if (e.s > kept) {
+      replay.push(e);
+      top = Math.max(top, e.s);
+    } else if (now - e.t > KEEP_MS) forget.push(e.k);
+  }
+  return { replay, forget, counter: { life, n: top } };
+}
