@@ -13,6 +13,7 @@ pub mod words;
 use crate::engine::{Outcome, Record, evaluate_with};
 use crate::record::draft::Draft;
 use crate::record::history::Status;
+use crate::text::Lang;
 use crate::ui::common;
 use crate::ui::common::route::Screen;
 use crate::ui::common::state::{AppState, LIST_PAGE, Pending};
@@ -163,7 +164,13 @@ pub fn RecordsList() -> impl IntoView {
                         // 2.3 KB (brotli) to the first download and kept nothing a
                         // coordinator needs (any change to the list also closes a
                         // delete confirmation left open in another row).
-                        {move || rows.get().into_iter().map(|r| view! { <RecordRow row=r errors=action_errors /> }).collect_view()}
+                        // A row's words are written once, in the language of
+                        // the moment: changing it (rare) draws the rows anew,
+                        // so each row keeps no effect per word.
+                        {move || {
+                            let lang = lang.get();
+                            rows.get().into_iter().map(|r| view! { <RecordRow row=r lang errors=action_errors /> }).collect_view()
+                        }}
                     </tbody>
                 </table>
                 {list_tools::list_more(shown, LIST_PAGE)}
@@ -172,12 +179,12 @@ pub fn RecordsList() -> impl IntoView {
     }
 }
 
-/// One record in the list, with its actions. Delete asks first, in place.
+/// One record in the list, with its actions, in `lang`. Delete asks
+/// first, in place.
 #[component]
-fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
+fn RecordRow(row: Row, lang: Lang, errors: RwSignal<Vec<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let lang = state.lang;
-    let ui = move || words::of(lang.get());
+    let ui = words::of(lang);
     let confirming = RwSignal::new(false);
     let Row {
         id,
@@ -187,15 +194,10 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
         status,
         updated,
     } = row;
-    let shown_label = {
-        let label = label.clone();
-        move || {
-            if label.is_empty() {
-                common::words::of(lang.get()).no_label.to_string()
-            } else {
-                label.clone()
-            }
-        }
+    let shown_label = if label.is_empty() {
+        common::words::of(lang).no_label.to_string()
+    } else {
+        label
     };
     let open = {
         let id = id.clone();
@@ -218,13 +220,17 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
                 .then(|| list_tools::delete_form(id.clone(), confirming))
         }
     };
+    let (badge_class, badge_text) = badge(outcome, ui);
     // Element Timing: the benchmark measures when the first verdict is painted.
     let badge_view = view! {
-        <span class=move || badge(outcome, ui()).0 data-outcome-badge=outcome.map_or("none", Outcome::as_str)>
-            {move || badge(outcome, ui()).1}
-        </span>
+        <span class=badge_class data-outcome-badge=outcome.map_or("none", Outcome::as_str)>{badge_text}</span>
     }
     .attr("elementtiming", "verdict");
+    let status_text = match status {
+        Status::InProgress => ui.status_in_progress,
+        Status::Completed => ui.status_complete,
+        Status::Amended => ui.status_amended,
+    };
     view! {
         <tr data-record=id>
             <td><button class="link" on:click=open>{shown_label}</button></td>
@@ -232,19 +238,12 @@ fn RecordRow(row: Row, errors: RwSignal<Vec<String>>) -> impl IntoView {
             <td>
                 {badge_view}
             </td>
-            <td data-status=status.as_str()>{move || {
-                let ui = ui();
-                match status {
-                    Status::InProgress => ui.status_in_progress,
-                    Status::Completed => ui.status_complete,
-                    Status::Amended => ui.status_amended,
-                }
-            }}</td>
+            <td data-status=status.as_str()>{status_text}</td>
             <td class="date">{updated}</td>
             <td class="row-actions">
                 <span class="row-actions" hidden=move || confirming.get()>
-                    <button on:click=duplicate>{tr(lang, |l| words::of(l).duplicate)}</button>
-                    <button class="danger" on:click=move |_| confirming.set(true)>{tr(lang, |l| words::of(l).delete)}</button>
+                    <button on:click=duplicate>{ui.duplicate}</button>
+                    <button class="danger" on:click=move |_| confirming.set(true)>{ui.delete}</button>
                 </span>
                 // Who deletes it and why, asked in place (the list's tools).
                 {asking}
