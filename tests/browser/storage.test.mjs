@@ -3,7 +3,8 @@
 //! byte; an older schema is migrated; a newer one opens read-only and is never
 //! written over; old records are offered for export and deletion; a record
 //! is deleted only after confirmation; a long list is drawn 50 rows at a
-//! time; "wipe this device" removes everything after confirmation.
+//! time; "wipe this device" removes everything after confirmation; the
+//! rows follow a language switch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -165,5 +166,26 @@ test('200 records: the list draws the 50 most recently saved, the rest on reques
   await page.getByRole('button', { name: '← All screenings' }).click();
   await page.waitForSelector('#list-title');
   assert.equal(await rows.count(), 200);
+  await context.close();
+});
+
+test('the list\'s rows follow the language switch: outcome, status and actions, and a row still opens and asks in the new language', async () => {
+  const entries = [['ctit/record/a', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: draft('a', 'REC-A') })],
+    ['ctit/record/b', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: { ...draft('b', ''), screening_date: '' } })]];
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
+  const rowText = (id) => page.locator(`tr[data-record="${id}"]`).innerText();
+  assert.match(await rowText('a'), /REC-A[\s\S]*Incomplete[\s\S]*In progress[\s\S]*Duplicate[\s\S]*Delete/);
+  assert.match(await rowText('b'), /\(no label\)[\s\S]*Screening date needed/);
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.match(await rowText('a'), /REC-A[\s\S]*信息不全[\s\S]*进行中[\s\S]*复制[\s\S]*删除/);
+  assert.doesNotMatch(await rowText('b'), /[A-Za-z]{3,}/, 'nothing left in English');
+  await page.locator('tr[data-record="a"]').getByRole('button', { name: '删除' }).click();
+  assert.match(await page.locator('tr[data-record="a"] [role=alert]').innerText(), /[\u4e00-\u9fff]/);
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await rowText('a'), /Incomplete[\s\S]*In progress/);
+  await page.getByRole('button', { name: 'REC-A' }).click();
+  await page.waitForFunction(() => document.querySelector('#f-label')?.value === 'REC-A');
   await context.close();
 });
