@@ -49,28 +49,33 @@ function newestLife(entries) {
 
 /**
  * What a start does with the journal's `entries`, given the counter
- * localStorage kept (`parseCounter`) at time `now`:
+ * localStorage kept (`parseCounter`) and what it holds under a key
+ * (`stored(key)`, null when absent), at time `now`:
  * - `replay`: entries localStorage lost (of the counter's life, numbered
  *   above it), to write back;
- * - `forget`: keys whose entries are to be deleted (another life's, or
- *   held by localStorage for over a day);
+ * - `forget`: keys whose entries are to be deleted: another life's, and
+ *   those localStorage has surely kept (numbered at or below the counter,
+ *   or holding what it holds, for over a day: long past Chromium's commit
+ *   delay, and past any start that would have written them back);
  * - `counter`: the counter once `replay` is written back.
  * Without a counter, localStorage lost even the first numbering (a first
- * day's crash) or the journal removed it after a wipe, once the journal
- * held only that wipe's removals: the newest life's entries are replayed.
+ * day's crash), or the journal removed it after a wipe, once it held only
+ * removals: the newest life's entries are replayed.
  */
-export function plan(counter, entries, now) {
+export function plan(counter, entries, now, stored) {
   const life = counter ? counter.life : newestLife(entries);
   const kept = counter ? counter.n : 0;
   let top = kept;
   const replay = [];
   const forget = [];
   for (const e of entries) {
+    const old = now - e.t > KEEP_MS;
     if (e.k === SEQ || (e.e ?? '') !== life) forget.push(e.k);
+    else if (old && (e.s <= kept || stored(e.k) === e.v)) forget.push(e.k);
     else if (e.s > kept) {
       replay.push(e);
       top = Math.max(top, e.s);
-    } else if (now - e.t > KEEP_MS) forget.push(e.k);
+    }
   }
   return { replay, forget, counter: { life, n: top } };
 }

@@ -7,8 +7,8 @@
 // transaction with `durability: 'strict'` is on disk when it completes.
 //
 // How (the bookkeeping itself is web/journal-life.js):
-// - `write(key, value)` is called by the app's store (src/ui/storage.rs)
-//   after each localStorage write (`value` null for a removal). Once the
+// - `write(key)` is called by the app's store (src/ui/platform/storage.rs)
+//   after each localStorage write or removal. Once the
 //   frame is painted, the writes made meanwhile get one number, counted
 //   in localStorage (`ctit/journal/seq`, written after the values), and
 //   are put as `{k, v, s, t, e}` (key, value, number, time, life) under
@@ -19,19 +19,24 @@
 //   order, so the counter it kept says which writes it has: an entry of
 //   the counter's life with a higher number was lost with the browser and
 //   is written back. Entries of another life, and those localStorage has
-//   held for over a day, are deleted, so the journal stays small.
+//   surely kept (for over a day), are deleted, so the journal stays small.
 // - A life ends when localStorage may hold what the journal does not know:
-//   a start whose journal could not open begins a new life, so the old
-//   life's entries (typing lost in an earlier crash, records wiped since)
-//   are never replayed over what that start showed and wrote.
+//   a tab whose journal could not open begins a new life when it (or the
+//   start it waited for) writes, so the old life's entries (typing lost in
+//   an earlier crash, records wiped since) are never replayed over what it
+//   wrote. A start without a journal that writes nothing ends nothing.
+// - An entry is the value localStorage holds when it is numbered, not the
+//   one passed to `write`: another tab may have written since.
 // - The journal holds exactly what localStorage holds: with a passcode,
-//   the sealed text, never the clear one. When the last of the app's keys
-//   goes (a wipe), the journal's transaction deletes every entry and keeps
-//   only these removals (replayed harmlessly; they finish a wipe cut short
-//   by a crash); once that is on disk the counter goes too, so a wiped
-//   device keeps nothing in localStorage. Until then the counter stays
-//   (the app's wipe leaves it to the journal, src/record/stored): a crash
-//   meanwhile finds every old entry at or below it, and replays none.
+//   the sealed text, never the clear one. A removal is an entry too, and
+//   stays until localStorage has surely kept it (a day), so a crash soon
+//   after a deletion or a wipe, even after a restart, finishes it. Once
+//   the last of the app's keys is gone (a wipe) and the journal holds only
+//   removals, the counter goes too: a wiped device keeps nothing in
+//   localStorage (the app's wipe leaves the counter to the journal,
+//   src/record/stored), and, a day later, nothing in IndexedDB. A wipe
+//   made while the journal cannot open keeps the counter (a life's name
+//   and a number, nothing of a record) until the journal opens again.
 // - Without IndexedDB (blocked, private modes) or if it does not answer in
 //   2 s, the app starts without a journal and says so on the console:
 //   drafts are still saved to localStorage as before.
@@ -41,13 +46,13 @@ import { SEQ, formatCounter, newLife, parseCounter, plan } from './journal-life.
 let db = null;
 let on = true;
 let due = false;
-/** Writes made since the last numbering: key → value (null: removed). */
-const waiting = new Map();
+/** Keys written since the last numbering. */
+const waiting = new Set();
 /** Numbered entries for the next transaction: key → {k, v, s, t, e}. */
 const pending = new Map();
 let busy = false;
-/** The last of the app's keys went: the next transaction first deletes every entry. */
-let emptied = false;
+/** The counter this tab last wrote: its life goes on once the counter is removed (a wipe). */
+let last = null;
 /** The life this tab began when its journal could not open (see `offLife`). */
 let myOffLife = null;
 
@@ -60,41 +65,39 @@ export async function replay(reading = read()) {
   try {
     const { opened, entries } = await reading;
     const counter = parseCounter(localStorage.getItem(SEQ));
-    const { replay: lost, forget, counter: next } = plan(counter, entries, Date.now());
+    const { replay: lost, forget, counter: next } = plan(counter, entries, Date.now(), (k) => localStorage.getItem(k));
     for (const e of lost) {
       if (e.v === null) localStorage.removeItem(e.k);
       else localStorage.setItem(e.k, e.v);
     }
     db = opened;
-    if (!appKeysLeft()) {
-      // A wiped (or new) device: nothing in the journal is worth keeping,
-      // and the counter goes once it is gone.
-      if (entries.length) {
-        emptied = true;
-        flush();
-      } else if (counter) {
-        localStorage.removeItem(SEQ);
-      }
-      return;
-    }
-    if (lost.length) localStorage.setItem(SEQ, formatCounter(next));
-    if (forget.length) {
-      const store = opened.transaction(STORE, 'readwrite').objectStore(STORE);
+    const left = appKeysLeft();
+    if (lost.length && left) localStorage.setItem(SEQ, formatCounter(next));
+    // A wiped device whose journal holds only removals (once the entries
+    // forgotten now are gone): nothing is left to rank, and the counter goes.
+    const gone = new Set(forget);
+    const wiped = !left && counter !== null && entries.every((e) => e.v === null || gone.has(e.k));
+    if (forget.length || wiped) {
+      const tx = opened.transaction(STORE, 'readwrite');
+      const store = tx.objectStore(STORE);
       for (const k of forget) store.delete(k);
+      tx.oncomplete = () => {
+        if (wiped && !appKeysLeft()) localStorage.removeItem(SEQ);
+      };
     }
     flush();
   } catch (error) {
     on = false;
     console.warn('journal off:', error);
-    offLife();
+    // Writes made before it gave up were counted but never journaled.
+    if (waiting.size || pending.size) offLife();
   }
 }
 
 /**
- * Without a journal, localStorage is written behind its back (every start
- * writes: storage is probed): this tab begins a new life, and again at a
- * write if another tab began one since, so the journal's older entries
- * are never replayed over what this tab shows or writes.
+ * Without a journal, localStorage is written behind its back: this tab
+ * begins a new life, and again at a write if another tab began one since,
+ * so the journal's older entries are never replayed over these writes.
  */
 function offLife() {
   try {
@@ -107,20 +110,19 @@ function offLife() {
 }
 
 /**
- * Journals one localStorage write (`value` null or undefined: the key was
- * removed; the app's typed binding passes undefined for "none"). The
+ * Journals a localStorage write or removal of `key`, just made. The
  * journaling itself waits until the frame being drawn is painted and the
  * verdict redrawn (src/ui/field.rs), so neither the keystroke nor its
  * verdict waits for it; a hidden tab, which draws no frames, journals
  * within 100 ms or as it is hidden.
  */
-export function write(key, value) {
+export function write(key) {
   if (key === SEQ) return;
   if (!on) {
     offLife();
     return;
   }
-  waiting.set(key, value ?? null);
+  waiting.add(key);
   if (due) return;
   due = true;
   // (Two tasks after the frame: the verdict's, queued from the same frame
@@ -129,22 +131,21 @@ export function write(key, value) {
   setTimeout(number, 100);
 }
 
-/** Numbers the waiting writes (one number for them all) and journals them. */
+/**
+ * Numbers the waiting writes (one number for them all) and journals each
+ * key's value as localStorage holds it now.
+ */
 function number() {
   if (!due) return;
   due = false;
   try {
-    const { life, n } = parseCounter(localStorage.getItem(SEQ)) ?? { life: newLife(), n: 0 };
-    const s = n + 1;
+    // (No counter: none yet, or a wipe removed it; this tab's life goes on.)
+    const { life, n } = parseCounter(localStorage.getItem(SEQ)) ?? last ?? { life: newLife(), n: 0 };
+    last = { life, n: n + 1 };
     // Written after the values it counts, so it never runs ahead of them.
-    localStorage.setItem(SEQ, formatCounter({ life, n: s }));
-    if (!appKeysLeft()) {
-      // A wipe: the journal keeps only its removals.
-      emptied = true;
-      pending.clear();
-    }
+    localStorage.setItem(SEQ, formatCounter(last));
     const t = Date.now();
-    for (const [k, v] of waiting) pending.set(k, { k, v, s, t, e: life });
+    for (const k of waiting) pending.set(k, { k, v: localStorage.getItem(k), s: last.n, t, e: life });
   } catch {
     // Storage refused the number: the writes themselves already failed or
     // succeeded on their own; the journal simply misses them.
@@ -165,20 +166,27 @@ function appKeysLeft() {
 }
 
 function flush() {
-  if (!db || busy || !(pending.size || emptied)) return;
+  if (!db || busy || !pending.size) return;
+  let tx;
+  try {
+    tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
+  } catch (error) {
+    // The browser closed the database (storage cleared or evicted): the
+    // journal stops; localStorage is still written as before.
+    on = false;
+    console.warn('journal off:', error);
+    return;
+  }
   busy = true;
-  const tx = db.transaction(STORE, 'readwrite', { durability: 'strict' });
   const store = tx.objectStore(STORE);
-  const wiped = emptied;
-  emptied = false;
-  if (wiped) store.clear();
   for (const entry of pending.values()) store.put(entry);
   pending.clear();
   tx.oncomplete = tx.onabort = () => {
     busy = false;
     if (tx.error) console.warn('journal:', tx.error);
-    // The journal holds nothing that could bring the wiped keys back.
-    else if (wiped && !appKeysLeft()) localStorage.removeItem(SEQ);
+    // The last of the app's keys went (a wipe) and the journal holds its
+    // removals: nothing is left for the counter to rank.
+    else if (!appKeysLeft()) localStorage.removeItem(SEQ);
     flush();
   };
 }

@@ -8,6 +8,8 @@ import { KEEP_MS, SEQ, formatCounter, newLife, parseCounter, plan } from '../../
 
 const NOW = Date.UTC(2026, 11, 7, 9);
 const entry = (k, s, e, { v = `value of ${k}`, t = NOW - 1000 } = {}) => ({ k, v, s, t, e });
+/** What localStorage holds: `held` key → value; every other key absent. */
+const holding = (held = {}) => (k) => held[k] ?? null;
 
 test('the counter reads back as written, and a bare number (before lives) is life ""', () => {
   assert.deepEqual(parseCounter(formatCounter({ life: 'mfx1ab', n: 12 })), { life: 'mfx1ab', n: 12 });
@@ -19,21 +21,24 @@ test('the counter reads back as written, and a bare number (before lives) is lif
 test('a counter that cannot be read is a life of its own: no entry is replayed over what it guards', () => {
   for (const text of ['', 'x', 'mfx1 -3', 'mfx1 1.5', 'mfx1 ', 'a b c']) {
     const counter = parseCounter(text);
-    const { replay } = plan(counter, [entry('ctit/record/a', 1, 'mfx1'), entry('ctit/record/b', 9, '')], NOW);
+    const { replay, forget, counter: next } = plan(counter, [entry('ctit/record/a', 1, 'mfx1'), entry('ctit/record/b', 9, '')], NOW, holding());
     assert.deepEqual(replay, [], `counter ${JSON.stringify(text)}`);
+    assert.deepEqual(forget, ['ctit/record/a', 'ctit/record/b'], 'the entries of the lives it does not name are forgotten');
+    assert.deepEqual(next, counter, 'the counter stays as it is');
+    assert.deepEqual(parseCounter(formatCounter(counter)), counter, 'and reads back the same');
   }
 });
 
 test('entries of the counter\'s life numbered above it are replayed, and the counter rises to the highest', () => {
   const lost = [entry('ctit/record/a', 6, 'L'), entry('ctit/record/b', 7, 'L', { v: null })];
-  const { replay, forget, counter } = plan({ life: 'L', n: 5 }, [entry('ctit/record/c', 5, 'L'), ...lost], NOW);
+  const { replay, forget, counter } = plan({ life: 'L', n: 5 }, [entry('ctit/record/c', 5, 'L'), ...lost], NOW, holding());
   assert.deepEqual(replay, lost);
   assert.deepEqual(forget, []);
   assert.deepEqual(counter, { life: 'L', n: 7 });
 });
 
 test('entries of another life are forgotten, never replayed, however high their number (typing lost in a crash, then a day without the journal)', () => {
-  const { replay, forget, counter } = plan({ life: 'off', n: 0 }, [entry('ctit/record/a', 6, 'L'), entry('ctit/record/b', 2, '')], NOW);
+  const { replay, forget, counter } = plan({ life: 'off', n: 0 }, [entry('ctit/record/a', 6, 'L'), entry('ctit/record/b', 2, '')], NOW, holding());
   assert.deepEqual(replay, []);
   assert.deepEqual(forget, ['ctit/record/a', 'ctit/record/b']);
   assert.deepEqual(counter, { life: 'off', n: 0 });
@@ -44,7 +49,7 @@ test('without a counter (a first day\'s crash), the newest life\'s entries are r
     entry('ctit/record/old', 40, 'A', { t: NOW - 9e5 }),
     entry('ctit/record/a', 1, 'B', { t: NOW - 2000 }),
     entry('ctit/record/b', 2, 'B'),
-  ], NOW);
+  ], NOW, holding());
   assert.deepEqual(replay.map((e) => e.k), ['ctit/record/a', 'ctit/record/b']);
   assert.deepEqual(forget, ['ctit/record/old']);
   assert.deepEqual(counter, { life: 'B', n: 2 });
@@ -55,7 +60,7 @@ test('entries localStorage holds are kept a day, then forgotten; an entry for th
     entry('ctit/record/recent', 8, 'L', { t: NOW - KEEP_MS + 1000 }),
     entry('ctit/record/old', 3, 'L', { t: NOW - KEEP_MS - 1 }),
     entry(SEQ, 10, 'L', { v: null }),
-  ], NOW);
+  ], NOW, holding());
   assert.deepEqual(replay, []);
   assert.deepEqual(forget, ['ctit/record/old', SEQ]);
 });
@@ -64,4 +69,20 @@ test('a new life has a name without spaces, different from one a moment earlier'
   assert.doesNotMatch(newLife(NOW), / /);
   assert.notEqual(newLife(NOW), newLife(NOW + 1));
   assert.deepEqual(parseCounter(formatCounter({ life: newLife(NOW), n: 0 })), { life: newLife(NOW), n: 0 });
+});
+
+test('without a counter (a wiped device), removals are replayed while recent, so a restart soon after a wipe finishes it, and forgotten once a day old', () => {
+  const recent = entry('ctit/record/a', 8, 'L', { v: null });
+  const dayOld = entry('ctit/record/b', 8, 'L', { v: null, t: NOW - KEEP_MS - 1 });
+  const { replay, forget } = plan(null, [recent, dayOld], NOW, holding());
+  assert.deepEqual(replay, [recent]);
+  assert.deepEqual(forget, ['ctit/record/b']);
+});
+
+test('a day-old entry above the counter is still written back unless localStorage already holds it', () => {
+  const lostLongAgo = entry('ctit/record/a', 8, 'L', { t: NOW - 3 * KEEP_MS });
+  const heldLongAgo = entry('ctit/record/b', 9, 'L', { t: NOW - 3 * KEEP_MS });
+  const { replay, forget } = plan({ life: 'L', n: 7 }, [lostLongAgo, heldLongAgo], NOW, holding({ 'ctit/record/b': heldLongAgo.v }));
+  assert.deepEqual(replay, [lostLongAgo]);
+  assert.deepEqual(forget, ['ctit/record/b']);
 });

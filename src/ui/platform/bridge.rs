@@ -34,11 +34,12 @@ extern "C" {
         value: &js_sys::JsString,
     ) -> Result<(), JsValue>;
 
-    /// Journals a write just made (`web/journal.js`, set up by the start
-    /// before the app runs): `value` is the string written, or `None` for a
-    /// removal. Never throws; a browser without IndexedDB journals nothing.
+    /// Journals a write or removal of `key` just made (`web/journal.js`,
+    /// set up by the start before the app runs), which reads the value
+    /// back when it numbers the write. Never throws; a browser without
+    /// IndexedDB journals nothing.
     #[wasm_bindgen(js_namespace = ctitJournal, js_name = write)]
-    pub fn journal(key: &str, value: Option<&js_sys::JsString>);
+    pub fn journal(key: &str);
 
     /// `navigator`, for `navigator.locks` (absent in older browsers).
     #[wasm_bindgen(extends = js_sys::Object)]

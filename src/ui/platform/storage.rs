@@ -102,7 +102,7 @@ impl KeyValue for BrowserStore {
             .unchecked_ref::<JsStorage>()
             .set_item_js(key, &js)
             .map_err(|e| write_error(&e))?;
-        journal(key, Some(&js));
+        journal(key);
         self.last = Some(LastWrite {
             key: key.to_string(),
             text: value.to_string(),
@@ -117,7 +117,7 @@ impl KeyValue for BrowserStore {
         self.storage
             .remove_item(key)
             .map_err(|e| StoreError::Unavailable(describe(&e)))?;
-        journal(key, None);
+        journal(key);
         Ok(())
     }
     fn keys(&self) -> Result<Vec<String>, StoreError> {
