@@ -37,8 +37,13 @@ export function parseCounter(text) {
 /** The counter's stored text. */
 export const formatCounter = ({ life, n }) => `${life} ${n}`;
 
-/** A new life's name, distinct from this device's earlier ones (no space in it). */
-export const newLife = (now = Date.now()) => now.toString(36);
+/**
+ * A new life's name, distinct from this device's earlier ones, and random
+ * (a name made of the time would keep, on a wiped device, when it was
+ * used): 64 random bits in base 36, no space in it.
+ */
+export const newLife = (bits = crypto.getRandomValues(new Uint32Array(2))) =>
+  [...bits].map((b) => b.toString(36).padStart(7, '0')).join('');
 
 /** The life of the latest-written entry ('' for entries written before lives). */
 function newestLife(entries) {

@@ -3,7 +3,7 @@
 //! (web/warm-start.js) can begin it before the start has run.
 
 const NAME = 'ctit-journal';
-/** The journal's one object store: entries `{k, v, s, t}` keyed by storage key. */
+/** The journal's one object store: entries `{k, v, s, t, e}` keyed by storage key (web/journal.js). */
 export const STORE = 'writes';
 
 const done = (request) => new Promise((resolve, reject) => {

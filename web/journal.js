@@ -1,5 +1,5 @@
 //! Crash-safe typing: a write-ahead journal of the app's localStorage writes
-// in IndexedDB, bundled into the start (web/boot.js).
+//! in IndexedDB, bundled into the start (web/boot.js).
 //
 // Why: Chromium keeps localStorage writes in memory and commits them to
 // disk in batches seconds apart, so a browser killed (dead battery, the OS
@@ -21,10 +21,10 @@
 //   is written back. Entries of another life, and those localStorage has
 //   surely kept (for over a day), are deleted, so the journal stays small.
 // - A life ends when localStorage may hold what the journal does not know:
-//   a tab whose journal could not open begins a new life when it (or the
-//   start it waited for) writes, so the old life's entries (typing lost in
-//   an earlier crash, records wiped since) are never replayed over what it
-//   wrote. A start without a journal that writes nothing ends nothing.
+//   a tab whose journal could not open begins a new life when it writes,
+//   so the old life's entries (typing lost in an earlier crash, records
+//   wiped since) are never replayed over what it wrote. A start without a
+//   journal that writes nothing ends nothing.
 // - An entry is the value localStorage holds when it is numbered, not the
 //   one passed to `write`: another tab may have written since.
 // - The journal holds exactly what localStorage holds: with a passcode,
@@ -32,11 +32,15 @@
 //   stays until localStorage has surely kept it (a day), so a crash soon
 //   after a deletion or a wipe, even after a restart, finishes it. Once
 //   the last of the app's keys is gone (a wipe) and the journal holds only
-//   removals, the counter goes too: a wiped device keeps nothing in
-//   localStorage (the app's wipe leaves the counter to the journal,
-//   src/record/stored), and, a day later, nothing in IndexedDB. A wipe
-//   made while the journal cannot open keeps the counter (a life's name
-//   and a number, nothing of a record) until the journal opens again.
+//   removals (checked in the transaction that journals them), the counter
+//   goes too, if no other tab has begun another life since: a wiped device
+//   keeps nothing in localStorage (the app's wipe leaves the counter to the
+//   journal, src/record/stored), and, a day later, nothing in IndexedDB. A
+//   wipe made while the journal cannot open keeps the counter (a random
+//   life's name and a number, nothing of a record) until it opens again.
+// - Entries are deleted only if they are still what the start read: a
+//   warm start reads them while its page is parsed, and another tab may
+//   have journaled a key again since.
 // - Without IndexedDB (blocked, private modes) or if it does not answer in
 //   2 s, the app starts without a journal and says so on the console:
 //   drafts are still saved to localStorage as before.
@@ -78,20 +82,29 @@ export async function replay(reading = read()) {
     const gone = new Set(forget);
     const wiped = !left && counter !== null && entries.every((e) => e.v === null || gone.has(e.k));
     if (forget.length || wiped) {
+      const read = new Map(entries.map((e) => [e.k, e]));
       const tx = opened.transaction(STORE, 'readwrite');
       const store = tx.objectStore(STORE);
-      for (const k of forget) store.delete(k);
+      for (const k of forget) {
+        store.get(k).onsuccess = ({ target: { result: now } }) => {
+          if (now && sameEntry(now, read.get(k))) store.delete(k);
+        };
+      }
       tx.oncomplete = () => {
         if (wiped && !appKeysLeft()) localStorage.removeItem(SEQ);
       };
     }
     flush();
   } catch (error) {
+    // (The app starts after this: no write was made without the journal.)
     on = false;
     console.warn('journal off:', error);
-    // Writes made before it gave up were counted but never journaled.
-    if (waiting.size || pending.size) offLife();
   }
+}
+
+/** Whether two entries are the same write (number, time and life). */
+function sameEntry(a, b) {
+  return a.s === b.s && a.t === b.t && (a.e ?? '') === (b.e ?? '');
 }
 
 /**
@@ -112,7 +125,7 @@ function offLife() {
 /**
  * Journals a localStorage write or removal of `key`, just made. The
  * journaling itself waits until the frame being drawn is painted and the
- * verdict redrawn (src/ui/field.rs), so neither the keystroke nor its
+ * verdict redrawn (src/ui/record/field.rs), so neither the keystroke nor its
  * verdict waits for it; a hidden tab, which draws no frames, journals
  * within 100 ms or as it is hidden.
  */
@@ -155,6 +168,11 @@ function number() {
 }
 
 addEventListener('visibilitychange', number);
+// Another tab's numbering: a counter removed later (a wipe) goes on from
+// the highest number any tab used.
+addEventListener('storage', (e) => {
+  if (e.key === SEQ && e.newValue !== null) last = parseCounter(e.newValue);
+});
 
 /** Whether localStorage holds any of the app's keys but the counter. */
 function appKeysLeft() {
@@ -179,14 +197,24 @@ function flush() {
   }
   busy = true;
   const store = tx.objectStore(STORE);
-  for (const entry of pending.values()) store.put(entry);
+  let life;
+  for (const entry of pending.values()) {
+    store.put(entry);
+    life = entry.e;
+  }
   pending.clear();
+  // The last of the app's keys went (a wipe): once the journal holds
+  // nothing but removals, nothing is left for the counter to rank.
+  let onlyRemovals = false;
+  if (!appKeysLeft()) {
+    store.getAll().onsuccess = ({ target: { result } }) => {
+      onlyRemovals = result.every((e) => e.v === null);
+    };
+  }
   tx.oncomplete = tx.onabort = () => {
     busy = false;
     if (tx.error) console.warn('journal:', tx.error);
-    // The last of the app's keys went (a wipe) and the journal holds its
-    // removals: nothing is left for the counter to rank.
-    else if (!appKeysLeft()) localStorage.removeItem(SEQ);
+    else if (onlyRemovals && !appKeysLeft() && parseCounter(localStorage.getItem(SEQ))?.life === life) localStorage.removeItem(SEQ);
     flush();
   };
 }

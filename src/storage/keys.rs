@@ -57,7 +57,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_journals_counter_key_is_the_one_web_journal_js_writes() {
+    fn the_journals_counter_key_is_the_one_web_journal_life_js_names() {
         let js = include_str!("../../web/journal-life.js");
         assert!(js.contains(&format!("'{JOURNAL_SEQ_KEY}'")));
     }

@@ -296,7 +296,7 @@ for (const [how, hide] of Object.entries(journalOff)) test(`a device wiped on a 
   }
 });
 
-test('a device wiped 200 ms before the browser is killed stays wiped, and so after a restart killed within a second (the journal finishes the wipe)', async () => {
+test('a device wiped 200 ms before the browser is killed stays wiped, and so after a restart killed within a second', async () => {
   const wipedThen = async (page) => {
     await settled(page);
     return {

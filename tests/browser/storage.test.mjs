@@ -169,7 +169,7 @@ test('200 records: the list draws the 50 most recently saved, the rest on reques
   await context.close();
 });
 
-test('the list\'s rows follow the language switch: outcome, status and actions, and a row still opens and asks in the new language', async () => {
+test('the list\'s rows follow the language switch: outcome, status and actions; a delete question asks in the new language and closes at the next switch; a row then opens its record', async () => {
   const entries = [['ctit/record/a', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: draft('a', 'REC-A') })],
     ['ctit/record/b', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: { ...draft('b', ''), screening_date: '' } })]];
   const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
@@ -185,6 +185,7 @@ test('the list\'s rows follow the language switch: outcome, status and actions, 
   await page.click('.lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.match(await rowText('a'), /Incomplete[\s\S]*In progress/);
+  assert.equal(await page.locator('tr[data-record] [role=alert]').count(), 0, 'the rows were drawn anew: the question closed');
   await page.getByRole('button', { name: 'REC-A' }).click();
   await page.waitForFunction(() => document.querySelector('#f-label')?.value === 'REC-A');
   await context.close();

@@ -457,8 +457,9 @@ pub fn tombstones(kv: &dyn KeyValue) -> Result<Vec<Tombstone>, StoreError> {
     Ok(out)
 }
 
-/// Removes everything this app stored on the device (every `ctit/` key),
-/// and nothing else. Returns how many keys were removed.
+/// Removes everything this app stored on the device (every `ctit/` key but
+/// the typing journal's counter), and nothing else. Returns how many keys
+/// were removed.
 ///
 /// The typing journal's counter is the journal's to remove
 /// (`web/journal.js`): it goes once the journal holds nothing that could

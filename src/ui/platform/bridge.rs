@@ -37,7 +37,8 @@ extern "C" {
     /// Journals a write or removal of `key` just made (`web/journal.js`,
     /// set up by the start before the app runs), which reads the value
     /// back when it numbers the write. Never throws; a browser without
-    /// IndexedDB journals nothing.
+    /// IndexedDB journals nothing (it only ends the journal's life, so
+    /// nothing older is replayed over this write).
     #[wasm_bindgen(js_namespace = ctitJournal, js_name = write)]
     pub fn journal(key: &str);
 

@@ -71,7 +71,8 @@ async fn storage_call(which: Persistence) -> Option<bool> {
 /// not yet. Browsers remember their answer (Firefox asks the user once;
 /// Chromium decides by itself), so asking at every coordinator start costs
 /// nothing, and the app stores nothing to remember it by (a wiped device
-/// stays empty).
+/// keeps nothing of the app's but, while IndexedDB cannot open, the typing
+/// journal's counter: web/journal.js).
 pub async fn persisted_or_ask() -> Option<bool> {
     if storage_call(Persistence::Asked).await? {
         return Some(true);
