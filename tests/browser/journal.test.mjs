@@ -296,6 +296,18 @@ for (const [how, hide] of Object.entries(journalOff)) test(`a device wiped on a 
   }
 });
 
+/** Types a record, waits until Chromium surely wrote it to disk, wipes the device, and waits 200 ms (then the step's browser is killed). */
+async function typeWaitThenWipe(page, label) {
+  await typeIntoNewRecord(page, label);
+  await page.waitForTimeout(6000);
+  await page.getByRole('button', { name: '← All screenings' }).click();
+  await toSettings(page);
+  await page.getByRole('button', { name: 'Wipe this device' }).click();
+  await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
+  await settled(page);
+  await page.waitForTimeout(200);
+}
+
 test('a device wiped 200 ms before the browser is killed stays wiped, and so after a restart killed within a second', async () => {
   const wipedThen = async (page) => {
     await settled(page);
@@ -307,20 +319,7 @@ test('a device wiped 200 ms before the browser is killed stays wiped, and so aft
   };
   let afterFirstKill;
   const left = await onOneProfile([
-    {
-      run: async (_, page) => {
-        await typeIntoNewRecord(page, 'WipedThenKilled');
-        // Long enough for Chromium to have written the record to disk.
-        await page.waitForTimeout(6000);
-        await page.getByRole('button', { name: '← All screenings' }).click();
-        await toSettings(page);
-        await page.getByRole('button', { name: 'Wipe this device' }).click();
-        await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
-        await settled(page);
-        await page.waitForTimeout(200);
-      },
-      end: 'kill',
-    },
+    { run: (_, page) => typeWaitThenWipe(page, 'WipedThenKilled'), end: 'kill' },
     {
       // Started again, and killed again before local storage has surely
       // written what this start did.
@@ -336,4 +335,13 @@ test('a device wiped 200 ms before the browser is killed stays wiped, and so aft
   ]);
   assert.deepEqual(afterFirstKill, { listed: 0, stored: 0, journaled: 0 });
   assert.deepEqual(left, { listed: 0, stored: 0, journaled: 0 });
+});
+
+test('without IndexedDB, what a kill 200 ms after a wipe leaves (the control of the test above: reported, not asserted)', async () => {
+  const listed = await onOneProfile([
+    { run: (_, page) => typeWaitThenWipe(page, 'WipedNoJournal'), end: 'kill', withoutJournal: true },
+    { run: (_, page) => page.locator('text=WipedNoJournal').count(), withoutJournal: true },
+  ]);
+  // Chromium's commit timing, not the app's promise: reported (README's crash window).
+  console.log(`# crash window without the journal: killed 200 ms after a wipe: ${listed ? 'the record came back' : 'stayed wiped'}`);
 });
