@@ -82,12 +82,12 @@ export async function replay(reading = read()) {
     const gone = new Set(forget);
     const wiped = !left && counter !== null && entries.every((e) => e.v === null || gone.has(e.k));
     if (forget.length || wiped) {
-      const read = new Map(entries.map((e) => [e.k, e]));
+      const seen = new Map(entries.map((e) => [e.k, e]));
       const tx = opened.transaction(STORE, 'readwrite');
       const store = tx.objectStore(STORE);
       for (const k of forget) {
         store.get(k).onsuccess = ({ target: { result: now } }) => {
-          if (now && sameEntry(now, read.get(k))) store.delete(k);
+          if (now && sameEntry(now, seen.get(k))) store.delete(k);
         };
       }
       tx.oncomplete = () => {
@@ -130,7 +130,6 @@ function offLife() {
  * within 100 ms or as it is hidden.
  */
 export function write(key) {
-  if (key === SEQ) return;
   if (!on) {
     offLife();
     return;

@@ -178,6 +178,15 @@ export async function cspViolations(page) {
   return page.evaluate(() => window.__cspViolations ?? []);
 }
 
+/**
+ * Waits until localStorage holds no key of the app's: after a wipe, the
+ * typing journal's counter goes last, once the journal holds nothing that
+ * could bring the records back (web/journal.js).
+ */
+export async function appKeysGone(page) {
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('ctit/')));
+}
+
 /** Opens the settings screen from the records list (its header's "Settings"). */
 export async function toSettings(page) {
   await page.click('[data-open-settings]');

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveDist, launch, openApp, settled, assertSilent, answerInitials, toSettings, toList, controlled } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, answerInitials, toSettings, toList, controlled, appKeysGone } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -506,9 +506,7 @@ test('lock now, and a forgotten passcode wipes every record only after the word 
   await page.fill('#wipe-word', 'WIPE');
   await wipe.click();
   await page.waitForSelector('#list-title');
-  // (The typing journal's counter goes last, once the journal holds
-  // nothing that could bring the records back: web/journal.js.)
-  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('ctit/')));
+  await appKeysGone(page);
   const journaled = await page.evaluate(() => new Promise((resolve) => {
     indexedDB.open('ctit-journal').onsuccess = (e) => {
       e.target.result.transaction('writes').objectStore('writes').getAll().onsuccess = (r) => resolve(r.target.result);

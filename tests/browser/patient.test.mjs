@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, settled, foreignRequests, assertSilent, root } from './harness.mjs';
+import { serveDist, launch, settled, foreignRequests, assertSilent, root, appKeysGone } from './harness.mjs';
 import { suitable, answerAll, openPatient as openPatientOn } from './patient-steps.mjs';
 
 let server, browser;
@@ -102,9 +102,7 @@ test('by default nothing the patient answers is stored; kept answers are deleted
   assert.ok((await storedKeys(again)).includes('ctit/patient'));
   await again.click('.p-nav .danger');
   await settled(again);
-  // (The typing journal's counter goes last, once the journal holds
-  // nothing that could bring the answers back: web/journal.js.)
-  await again.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('ctit/')));
+  await appKeysGone(again);
   assert.deepEqual(await storedKeys(again), []);
   assert.equal(await again.isChecked('#p-keep'), false);
   await context.close();

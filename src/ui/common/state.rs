@@ -264,13 +264,9 @@ impl AppState {
         open
     }
 
-    fn offer_open_untracked(&self) -> bool {
-        !self.has_vault.get_untracked()
-            && !self.lock_declined.get_untracked()
-            && !matches!(
-                self.warning.get_untracked(),
-                Some(StorageWarning::Blocked(_))
-            )
+    /// [`AppState::offer_open`], read without subscribing to it.
+    pub fn offer_open_untracked(&self) -> bool {
+        untrack(|| self.offer_open())
     }
 
     /// Whether the passcode offer is open: no passcode, not declined, and

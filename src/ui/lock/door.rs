@@ -49,7 +49,7 @@ pub fn tab_notice() -> AnyView {
 /// first paint, where it no longer costs the start a style recalculation
 /// and a fetch.
 pub fn lock_offer() -> AnyView {
-    if untrack(|| expect_context::<AppState>().offer_open()) {
+    if expect_context::<AppState>().offer_open_untracked() {
         js::ensure_style(Sheet::Settings);
     }
     deferred::deferred(
