@@ -281,7 +281,9 @@ await runSteps([
       entryPoints: [path.join(root, 'web/warm-start.js')], bundle: true, format: 'iife', write: false, logLevel: 'error',
       define: { WASM_FILE: JSON.stringify(`./${wasmFile}`) },
     }).outputFiles[0].text, false);
-    const warm = writePage(template.html, { packStart, css, boot, wasmText: null, wasmFile, wasmStart });
+    // (Without the pack's early fetch: the service worker answers with
+    // this page, so the fetch, which is for a first visit only, never runs.)
+    const warm = writePage(template.html, { packStart: null, css, boot, wasmText: null, wasmFile, wasmStart });
     write('warm.html', warm);
   }],
 
