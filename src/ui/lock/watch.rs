@@ -328,7 +328,14 @@ fn start_idle_lock(state: AppState) {
     let touch = move || {
         let now = js_sys::Date::now();
         let here = tab(state);
-        act(state, with_session(|s| s.touched(&here, now)).flatten());
+        let told = with_session(|s| s.touched(&here, now)).flatten();
+        if told.is_some() {
+            // The other tabs hear of it after the frame this input draws,
+            // in a task of its own: their idle clocks tick by the second,
+            // and posting it in the input's task (about 4 ms at 4x CPU,
+            // the first keystroke's) kept that keystroke's paint waiting.
+            request_animation_frame(move || set_timeout(move || act(state, told), Duration::ZERO));
+        }
     };
     // The listeners and the timer live as long as the page.
     std::mem::forget((
