@@ -14,8 +14,10 @@
 // typed later without the journal, and a device wiped without it never
 // gets its records back: they are deleted instead.
 
+/** What every key of the app's in localStorage begins with (src/storage/keys.rs). */
+export const APP_PREFIX = 'ctit/';
 /** localStorage's key for the counter. */
-export const SEQ = 'ctit/journal/seq';
+export const SEQ = `${APP_PREFIX}journal/seq`;
 /** Entries localStorage already holds are deleted once this old (ms): far beyond Chromium's commit delay. */
 export const KEEP_MS = 864e5;
 

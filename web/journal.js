@@ -45,7 +45,7 @@
 //   2 s, the app starts without a journal and says so on the console:
 //   drafts are still saved to localStorage as before.
 import { STORE, read } from './journal-read.js';
-import { SEQ, formatCounter, newLife, parseCounter, plan } from './journal-life.js';
+import { APP_PREFIX, SEQ, formatCounter, newLife, parseCounter, plan } from './journal-life.js';
 
 let db = null;
 let on = true;
@@ -177,7 +177,7 @@ addEventListener('storage', (e) => {
 function appKeysLeft() {
   for (let i = 0; i < localStorage.length; i++) {
     const k = localStorage.key(i);
-    if (k.startsWith('ctit/') && k !== SEQ) return true;
+    if (k.startsWith(APP_PREFIX) && k !== SEQ) return true;
   }
   return false;
 }

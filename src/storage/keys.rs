@@ -42,9 +42,9 @@ pub const LAST_BACKUP_KEY: &str = "ctit/backup/last";
 pub const REMINDER_DAYS_KEY: &str = "ctit/settings/backup_reminder_days";
 /// Written and removed once when storage is opened, to see that it works.
 pub const PROBE_KEY: &str = "ctit/probe";
-/// The typing journal's counter (`web/journal-life.js` names it and
-/// `web/journal.js` writes and removes it, never the app: listed here so
-/// that every key is).
+/// The typing journal's counter (`web/journal-life.js` names it and the
+/// app's prefix, and `web/journal.js` writes and removes it, never the
+/// app: listed here so that every key is).
 pub const JOURNAL_SEQ_KEY: &str = "ctit/journal/seq";
 
 /// The storage key of the record with this id.
@@ -57,9 +57,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_journals_counter_key_is_the_one_web_journal_life_js_names() {
+    fn the_journals_prefix_and_counter_key_are_the_ones_web_journal_life_js_names() {
         let js = include_str!("../../web/journal-life.js");
-        assert!(js.contains(&format!("'{JOURNAL_SEQ_KEY}'")));
+        assert!(js.contains(&format!("APP_PREFIX = '{APP_PREFIX}';")));
+        let rest = JOURNAL_SEQ_KEY.strip_prefix(APP_PREFIX).unwrap();
+        assert!(js.contains(&format!("SEQ = `${{APP_PREFIX}}{rest}`;")));
     }
 
     #[test]
