@@ -134,7 +134,7 @@ test('deleting a record asks first; the rows left show and open their own record
   await context.close();
 });
 
-test('200 records: the list draws the 50 most recently saved, the rest on request, and keeps them drawn', async () => {
+test('200 records: the list draws the 50 most recently saved (its first frame the 20 a tablet shows), the rest on request, and keeps them drawn', async () => {
   const entries = [];
   for (let i = 0; i < 200; i++) {
     const updated = new Date(Date.UTC(2026, 10, 20, 8) + i * 1000).toISOString();
@@ -142,8 +142,27 @@ test('200 records: the list draws the 50 most recently saved, the rest on reques
     d.inputs = { ecog: String(i % 5), birth_date: '1961-04-02', platelet_count: String(10 + (i % 40)) };
     entries.push([`ctit/record/r${i}`, JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: d })]);
   }
-  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
-  await page.waitForSelector('tr[data-record]');
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    beforeLoad: async (p) => {
+      await plant(entries)(p);
+      // The rows each frame paints (counted in its animation-frame callback,
+      // before its paint), from the first frame that has any.
+      await p.addInitScript(() => {
+        window.framesRows = [];
+        const look = () => {
+          const n = document.querySelectorAll('tr[data-record]').length;
+          if (n || window.framesRows.length) window.framesRows.push(n);
+          if (window.framesRows.length < 4) requestAnimationFrame(look);
+        };
+        requestAnimationFrame(look);
+      });
+    },
+  });
+  await page.waitForFunction(() => window.framesRows.length === 4);
+  const [first, ...later] = await page.evaluate(() => window.framesRows);
+  assert.equal(first, 20, 'the first frame draws the rows a tablet shows');
+  assert.equal(later.at(-1), 50, 'the rest of the first 50 in the frames right after');
+  await page.waitForSelector('.list-more');
   const rows = page.locator('tr[data-record]');
   assert.equal(await rows.count(), 50);
   const labels = () => page.locator('tr[data-record] button.link').allTextContents();

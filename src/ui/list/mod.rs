@@ -1,5 +1,6 @@
 //! The coordinator's start screen: every screening record, most recently
-//! saved first, with its outcome (the first 50 drawn, the rest on request);
+//! saved first, with its outcome (the first 50 drawn, 20 of them in the
+//! first frame, the rest on request);
 //! create, open, duplicate, delete (asking why). Import, the search and
 //! filters, the list's exports, the report of unreadable entries, the
 //! reminders, a row's delete question and the "show more" buttons are the
@@ -64,6 +65,14 @@ fn badge(outcome: Option<Outcome>, ui: &'static words::Words) -> (&'static str, 
     }
 }
 
+/// How many rows the list's first frame draws: more than the tallest
+/// tablet shows above the fold (about 11 rows on an iPad held upright).
+/// The rest of the rows shown ([`LIST_PAGE`], or more on request) follow
+/// in the task after that frame's paint: with 1,000 records, drawing all
+/// 50 first made the list's first paint about 40 ms later at 4x CPU
+/// (README, Performance).
+const FIRST_PAINT_ROWS: u32 = 20;
+
 /// The records list.
 #[component]
 pub fn RecordsList() -> impl IntoView {
@@ -71,8 +80,18 @@ pub fn RecordsList() -> impl IntoView {
     let lang = state.lang;
     Effect::new(|_| record::prefetch());
     let shown = state.list_shown;
+    let painted = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        common::deferred::after_paint().await;
+        // (Gone already if the coordinator left the list at once.)
+        painted.try_set(true);
+    });
     let rows = Memo::new(move |_| {
-        let n = shown.get() as usize;
+        let n = if painted.get() {
+            shown.get()
+        } else {
+            shown.get().min(FIRST_PAINT_ROWS)
+        } as usize;
         // (A search or filter, set by the list's tools, keeps some ids.)
         state.list_only.with(|only| {
             state.catalogue.with(|c| {
