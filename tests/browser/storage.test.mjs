@@ -134,6 +134,30 @@ test('deleting a record asks first; the rows left show and open their own record
   await context.close();
 });
 
+test('stored records read back exactly in any script: Chinese, an emoji, and plain ASCII around them', async () => {
+  // (Each stored text is copied into the app's memory as UTF-8, from
+  // JavaScript's UTF-16: an ASCII run first, then the rest.)
+  const labels = {
+    mixed: 'S-007 张三 🩸 复查'.padEnd(2000, ' x'),
+    first: '七号 S-008',
+    plain: 'S-009',
+  };
+  const entries = Object.entries(labels).map(([id, label], i) => {
+    const d = draft(id, label, new Date(Date.UTC(2026, 10, 20, 8) + i * 1000).toISOString());
+    return [`ctit/record/${id}`, JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: d })];
+  });
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
+  await page.waitForSelector('tr[data-record="mixed"]');
+  for (const [id, label] of Object.entries(labels)) {
+    assert.equal(await page.locator(`tr[data-record="${id}"] button.link`).textContent(), label, id);
+  }
+  await page.locator('tr[data-record="mixed"] button.link').click();
+  await page.waitForSelector('.record [data-outcome]');
+  assert.equal(await page.inputValue('#f-label'), labels.mixed);
+  assert.deepEqual(page.seen.errors, []);
+  await context.close();
+});
+
 test('200 records: the list draws the 50 most recently saved (its first frame the 20 a tablet shows), the rest on request, and keeps them drawn', async () => {
   const entries = [];
   for (let i = 0; i < 200; i++) {
