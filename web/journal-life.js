@@ -14,7 +14,7 @@
 // typed later without the journal, and a device wiped without it never
 // gets its records back: they are deleted instead.
 
-/** What every key of the app's in localStorage begins with (src/storage/keys.rs). */
+/** The prefix of every key the app keeps in localStorage (src/storage/keys.rs). */
 export const APP_PREFIX = 'ctit/';
 /** localStorage's key for the counter. */
 export const SEQ = `${APP_PREFIX}journal/seq`;
