@@ -169,7 +169,9 @@ const memoryLine = (mem) => `JS heap ${kb(mem.heap)}, wasm memory ${kb(mem.wasm)
  */
 const verdicts = new WeakMap();
 function firstVerdict(page) {
-  return verdicts.get(page);
+  const verdict = verdicts.get(page);
+  if (!verdict) throw new Error('firstVerdict: a page made by newPage, loaded once');
+  return verdict;
 }
 const VERDICT_MESSAGE = 'ctit-bench-verdict ';
 
@@ -192,14 +194,18 @@ async function newPage(context, { cold, rate = 4 }) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_4G });
   }
-  verdicts.set(page, new Promise((resolve) => {
+  // (The first load's verdict: a page measured is loaded once.)
+  verdicts.set(page, new Promise((resolve, reject) => {
     const heard = (message) => {
       if (!message.text().startsWith(VERDICT_MESSAGE)) return;
       page.off('console', heard);
       resolve(Number(message.text().slice(VERDICT_MESSAGE.length)));
     };
     page.on('console', heard);
+    page.once('crash', () => reject(new Error('the page crashed before its first verdict')));
+    page.once('close', () => reject(new Error('the page closed before its first verdict')));
   }));
+  verdicts.get(page).catch(() => {}); // (read by firstVerdict, if at all)
   await page.addInitScript(([entry, said]) => {
     window.__ctitMarks = true; // the app's own performance marks (off in everyday use)
     if (!localStorage.getItem('ctit/record/bench')) localStorage.setItem('ctit/record/bench', JSON.stringify(entry));
@@ -317,12 +323,16 @@ async function staticCopy(open, prepare = async () => {}) {
 
 /** The page's HTML the moment the records list's first verdict is painted. */
 async function listAtFirstVerdict(page) {
+  // Taken in the animation-frame callback of the first frame with a
+  // verdict, before that frame's paint: the page as that frame shows it.
+  // (An Element Timing observer is told only after the paint, when the
+  // app may already have drawn more: the list's other rows.)
   await page.addInitScript(() => {
-    new PerformanceObserver((list) => {
-      if (!window.__firstScreen && list.getEntries().some((e) => e.identifier === 'verdict')) {
-        window.__firstScreen = document.documentElement.outerHTML;
-      }
-    }).observe({ type: 'element', buffered: true });
+    const look = () => {
+      if (document.querySelector('[elementtiming="verdict"]')) window.__firstScreen = document.documentElement.outerHTML;
+      else requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
   });
   await page.goto(server.url + '#coordinator');
   await page.waitForFunction(() => window.__firstScreen);

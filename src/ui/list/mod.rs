@@ -86,23 +86,32 @@ pub fn RecordsList() -> impl IntoView {
         // (Gone already if the coordinator left the list at once.)
         painted.try_set(true);
     });
-    let rows = Memo::new(move |_| {
-        let n = if painted.get() {
-            shown.get()
-        } else {
-            shown.get().min(FIRST_PAINT_ROWS)
-        } as usize;
+    // The rows shown, in two blocks: the first frame's (`head`), never
+    // drawn again when the rest (`tail`) arrive after its paint, so a
+    // delete question opened meanwhile stays open and no row is judged
+    // twice.
+    let slice = move |from: usize, to: usize| {
         // (A search or filter, set by the list's tools, keeps some ids.)
         state.list_only.with(|only| {
             state.catalogue.with(|c| {
                 c.drafts
                     .iter()
                     .filter(|s| only.as_ref().is_none_or(|ids| ids.contains(&s.draft.id)))
-                    .take(n)
+                    .take(to)
+                    .skip(from)
                     .map(|s| row(&s.draft))
                     .collect::<Vec<_>>()
             })
         })
+    };
+    let first = FIRST_PAINT_ROWS as usize;
+    let head = Memo::new(move |_| slice(0, (shown.get() as usize).min(first)));
+    let tail = Memo::new(move |_| {
+        if painted.get() {
+            slice(first, shown.get() as usize)
+        } else {
+            Vec::new()
+        }
     });
     // What went wrong with the last list action (create, duplicate, import, export).
     let action_errors = RwSignal::new(Vec::<String>::new());
@@ -161,7 +170,7 @@ pub fn RecordsList() -> impl IntoView {
             // as soon as it shows does not move under the finger.
             <div class="list-tools">{list_tools::reminders()}</div>
             <Show
-                when=move || rows.with(|r| !r.is_empty())
+                when=move || head.with(|r| !r.is_empty())
                 // (Records that the search or filters leave out: the search
                 // box says that none matches.)
                 fallback=move || state.catalogue.with(|c| c.drafts.is_empty()).then(|| view! { <p class="empty">{tr(lang, |l| words::of(l).no_records)}</p> })
@@ -188,7 +197,11 @@ pub fn RecordsList() -> impl IntoView {
                         // so each row keeps no effect per word.
                         {move || {
                             let lang = lang.get();
-                            rows.get().into_iter().map(|r| view! { <RecordRow row=r lang errors=action_errors /> }).collect_view()
+                            head.get().into_iter().map(|r| view! { <RecordRow row=r lang errors=action_errors /> }).collect_view()
+                        }}
+                        {move || {
+                            let lang = lang.get();
+                            tail.get().into_iter().map(|r| view! { <RecordRow row=r lang errors=action_errors /> }).collect_view()
                         }}
                     </tbody>
                 </table>
