@@ -115,6 +115,16 @@ pub fn RecordsList() -> impl IntoView {
     });
     // What went wrong with the last list action (create, duplicate, import, export).
     let action_errors = RwSignal::new(Vec::<String>::new());
+    // A block of rows, in the language of the moment.
+    let draw = move |rows: Memo<Vec<Row>>| {
+        move || {
+            let lang = lang.get();
+            rows.get()
+                .into_iter()
+                .map(|r| view! { <RecordRow row=r lang errors=action_errors /> })
+                .collect_view()
+        }
+    };
 
     // Before the first record the passcode offer must be answered, so
     // nothing is ever written in the clear on a device that will use one.
@@ -195,14 +205,8 @@ pub fn RecordsList() -> impl IntoView {
                         // A row's words are written once, in the language of
                         // the moment: changing it (rare) draws the rows anew,
                         // so each row keeps no effect per word.
-                        {move || {
-                            let lang = lang.get();
-                            head.get().into_iter().map(|r| view! { <RecordRow row=r lang errors=action_errors /> }).collect_view()
-                        }}
-                        {move || {
-                            let lang = lang.get();
-                            tail.get().into_iter().map(|r| view! { <RecordRow row=r lang errors=action_errors /> }).collect_view()
-                        }}
+                        {draw(head)}
+                        {draw(tail)}
                     </tbody>
                 </table>
                 {list_tools::list_more(shown, LIST_PAGE)}

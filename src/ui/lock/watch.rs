@@ -343,7 +343,10 @@ fn start_idle_lock(state: AppState) {
             // in a task of its own: their idle clocks tick by the second,
             // and posting it in the input's task (about 4 ms at 4x CPU,
             // the first keystroke's) kept that keystroke's paint waiting.
-            request_animation_frame(move || set_timeout(move || act(state, told), Duration::ZERO));
+            leptos::task::spawn_local(async move {
+                crate::ui::common::deferred::after_paint().await;
+                act(state, told);
+            });
         }
     };
     // The listeners and the timer live as long as the page.
