@@ -40,6 +40,15 @@ export function parseCounter(text) {
 export const formatCounter = ({ life, n }) => `${life} ${n}`;
 
 /**
+ * Whether a wiped device's counter goes, once the journal is known to hold
+ * only removals: none of the app's keys is left (`appKeysLeft` false) and
+ * the counter (its stored text) still names `life`, the life that was
+ * wiped. A counter of another life was written by a tab that began a life
+ * since, and ranks that tab's writes: it stays.
+ */
+export const counterEnds = (counterText, life, appKeysLeft) => !appKeysLeft && parseCounter(counterText)?.life === life;
+
+/**
  * A new life's name, distinct from this device's earlier ones, and random
  * (a name made of the time would keep, on a wiped device, when it was
  * used): 64 random bits in base 36, no space in it.

@@ -45,7 +45,7 @@
 //   2 s, the app starts without a journal and says so on the console:
 //   drafts are still saved to localStorage as before.
 import { STORE, read } from './journal-read.js';
-import { APP_PREFIX, SEQ, formatCounter, newLife, parseCounter, plan } from './journal-life.js';
+import { APP_PREFIX, SEQ, counterEnds, formatCounter, newLife, parseCounter, plan } from './journal-life.js';
 
 let db = null;
 let on = true;
@@ -91,7 +91,7 @@ export async function replay(reading = read()) {
         };
       }
       tx.oncomplete = () => {
-        if (wiped && !appKeysLeft()) localStorage.removeItem(SEQ);
+        if (wiped) endWipedLife(counter.life);
       };
     }
     flush();
@@ -182,6 +182,15 @@ function appKeysLeft() {
   return false;
 }
 
+/**
+ * Removes the counter of `life`, the life of a wiped device, once the
+ * journal holds only removals, unless another tab has begun writing since
+ * (`counterEnds`): a wiped device keeps nothing in localStorage.
+ */
+function endWipedLife(life) {
+  if (counterEnds(localStorage.getItem(SEQ), life, appKeysLeft())) localStorage.removeItem(SEQ);
+}
+
 function flush() {
   if (!db || busy || !pending.size) return;
   let tx;
@@ -213,7 +222,7 @@ function flush() {
   tx.oncomplete = tx.onabort = () => {
     busy = false;
     if (tx.error) console.warn('journal:', tx.error);
-    else if (onlyRemovals && !appKeysLeft() && parseCounter(localStorage.getItem(SEQ))?.life === life) localStorage.removeItem(SEQ);
+    else if (onlyRemovals) endWipedLife(life);
     flush();
   };
 }

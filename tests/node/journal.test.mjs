@@ -4,7 +4,7 @@
 //! these pin each rule, including the days the journal could not open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEEP_MS, SEQ, formatCounter, newLife, parseCounter, plan } from '../../web/journal-life.js';
+import { KEEP_MS, SEQ, counterEnds, formatCounter, newLife, parseCounter, plan } from '../../web/journal-life.js';
 
 const NOW = Date.UTC(2026, 11, 7, 9);
 const entry = (k, s, e, { v = `value of ${k}`, t = NOW - 1000 } = {}) => ({ k, v, s, t, e });
@@ -87,4 +87,13 @@ test('a day-old entry above the counter is still written back unless localStorag
   const { replay, forget } = plan({ life: 'L', n: 7 }, [lostLongAgo, heldLongAgo], NOW, holding({ 'ctit/record/b': heldLongAgo.v }));
   assert.deepEqual(replay, [lostLongAgo]);
   assert.deepEqual(forget, ['ctit/record/b']);
+});
+
+test('a wiped device\'s counter goes only while none of the app\'s keys is left and it still names the wiped life', () => {
+  const wiped = formatCounter({ life: 'L', n: 9 });
+  assert.equal(counterEnds(wiped, 'L', false), true);
+  assert.equal(counterEnds(wiped, 'L', true), false, 'a key written since: the counter ranks it');
+  assert.equal(counterEnds(formatCounter({ life: 'M', n: 1 }), 'L', false), false, 'another tab began a life since: its counter stays');
+  assert.equal(counterEnds(null, 'L', false), false, 'gone already');
+  assert.equal(counterEnds('x', '?x', false), true, 'an unreadable counter, wiped, goes as it was read');
 });
