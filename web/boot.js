@@ -71,9 +71,13 @@ if (PACK_HASH && location.hash.startsWith(PACK_HASH)) {
 // script, and its first script (web/warm-start.js) has already started
 // fetching and compiling it from the service worker's cache: no text is
 // parsed and decoded. (If that script could not, the file is fetched and
-// compiled here.)
+// compiled here; a file that arrived but does not compile is not fetched
+// again: the service worker would answer the same bytes.)
 const named = document.querySelector('#app-wasm[data-file]');
-const fetched = named && (self.ctitModule ?? compileFile(named.dataset.file)).catch(() => compileFile(named.dataset.file));
+const fetched = named && (self.ctitModule ?? compileFile(named.dataset.file)).catch((error) => {
+  if (error instanceof WebAssembly.CompileError) throw error;
+  return compileFile(named.dataset.file);
+});
 // Typing lost by a killed browser is written back before the app reads
 // its records (web/journal.js). That needs nothing of the page, so it
 // starts now, while the module compiles, rather than once the page is

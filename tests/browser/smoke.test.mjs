@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, foreignRequests, assertSilent, root } from './harness.mjs';
+import { serveDist, launch, openApp, foreignRequests, assertSilent, root, controlled } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -66,6 +66,27 @@ test('a page whose code arrived damaged says, in both languages, that the app co
   });
   await page.goto(server.url);
   await page.getByRole('alert').filter({ hasText: /could not start.*无法/ }).waitFor();
+  await context.close();
+});
+
+test('a warm start whose kept code does not compile says the app could not start, having fetched that code once', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  await controlled(page);
+  // The service worker's copy of the main module, damaged (a cache
+  // written in half): the same bytes would come back however often asked.
+  const main = fs.readdirSync(root).find((f) => /^app-[0-9a-f]+\.wasm$/.test(f));
+  await page.evaluate(async (file) => {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (request.url.endsWith(`/${file}`)) await cache.put(request, new Response(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 255]), { headers: { 'content-type': 'application/wasm' } }));
+      }
+    }
+  }, main);
+  await page.reload();
+  await page.getByRole('alert').filter({ hasText: /could not start.*无法/ }).waitFor();
+  const fetched = await page.evaluate((file) => performance.getEntriesByType('resource').filter((e) => e.name.endsWith(`/${file}`)).length, main);
+  assert.equal(fetched, 1, 'the module that did not compile is not fetched and compiled again');
   await context.close();
 });
 
