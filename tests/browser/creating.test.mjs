@@ -9,12 +9,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
+import { TABLETS } from './coordinator-steps.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
-
-const TABLETS = [{ width: 1024, height: 768 }, { width: 768, height: 1024 }];
 
 const stored = (page) => page.evaluate(() => Object.entries(localStorage)
   .filter(([k]) => k.startsWith('ctit/record/') || k.startsWith('ctit/deleted/'))

@@ -8,18 +8,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
+import { TABLETS, newRecord } from './coordinator-steps.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
-
-const TABLETS = [{ width: 1024, height: 768 }, { width: 768, height: 1024 }];
-
-async function newRecord(page, label) {
-  await page.getByRole('button', { name: 'New screening' }).click();
-  await page.waitForSelector('.record [data-outcome]');
-  await page.fill('#f-label', label);
-}
 
 async function toChinese(page) {
   await page.click('.lang-switch');

@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serveDist, launch, openApp, settled, assertSilent, toSettings, toList } from './harness.mjs';
+import { PASS, NEW_PASS, setPasscode, unlock, newRecord } from './coordinator-steps.mjs';
 import { writeCodeVideo } from './camera.mjs';
 
 let server, browser;
@@ -26,27 +27,6 @@ after(async () => {
   assertSilent();
 });
 
-const PASS = 'tablet-2468';
-const NEW_PASS = 'ward7 night shift';
-
-async function setPasscode(page, pass = PASS) {
-  await page.fill('#new-passcode', pass);
-  await page.fill('#new-passcode-again', pass);
-  await page.getByRole('button', { name: 'Set passcode' }).first().click();
-  await page.waitForSelector('text=records are now stored encrypted');
-}
-
-async function unlock(page, pass = PASS) {
-  await page.fill('#unlock-passcode', pass);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-}
-
-async function newRecord(page, label) {
-  await page.getByRole('button', { name: 'New screening' }).click();
-  await page.waitForSelector('.record [data-outcome]');
-  await page.fill('#f-label', label);
-  await settled(page);
-}
 
 const stored = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('ctit/record/'))));
 

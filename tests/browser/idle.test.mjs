@@ -11,20 +11,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
+import { TABLETS, PASS, setPasscode } from './coordinator-steps.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
-
-const TABLETS = [{ width: 1024, height: 768 }, { width: 768, height: 1024 }];
-const PASS = 'ward-tablet-1357';
-
-async function setPasscode(page) {
-  await page.fill('#new-passcode', PASS);
-  await page.fill('#new-passcode-again', PASS);
-  await page.getByRole('button', { name: 'Set passcode' }).first().click();
-  await page.waitForSelector('text=records are now stored encrypted');
-}
 
 async function giveInitials(page, initials) {
   await page.waitForSelector('[data-initials-form]');

@@ -15,33 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveDist, launch, openApp, settled, assertSilent, answerInitials, toSettings, toList, controlled, appKeysGone } from './harness.mjs';
+import { PASS, NEW_PASS, setPasscode, unlock, newRecord } from './coordinator-steps.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
-const PASS = 'tablet-2468';
-const NEW_PASS = 'ward7 night shift';
-
-/** Sets the passcode through the offer above the records list. */
-async function setPasscode(page, pass = PASS) {
-  await page.fill('#new-passcode', pass);
-  await page.fill('#new-passcode-again', pass);
-  await page.getByRole('button', { name: 'Set passcode' }).first().click();
-  await page.waitForSelector('text=records are now stored encrypted');
-}
-
-async function unlock(page, pass = PASS) {
-  await page.fill('#unlock-passcode', pass);
-  await page.getByRole('button', { name: 'Unlock' }).click();
-}
-
-async function newRecord(page, label) {
-  await page.getByRole('button', { name: 'New screening' }).click();
-  await page.waitForSelector('.record [data-outcome]');
-  await page.fill('#f-label', label);
-  await settled(page);
-}
 
 const allStored = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
 

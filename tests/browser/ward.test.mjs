@@ -13,10 +13,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
 import { suitable, answerAll, openPatient } from './patient-steps.mjs';
+import { TABLETS, setPasscode } from './coordinator-steps.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
-const TABLETS = [{ width: 1024, height: 768 }, { width: 768, height: 1024 }];
-const PASS = 'tablet-2468';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -78,10 +77,7 @@ test('a criterion link moves within the record: focus on the criterion, the addr
 
 test('with a passcode, the header\'s title leads from a record to the records list, unlocked; from the patient check to the start page', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator', { lockOffer: true });
-  await page.fill('#new-passcode', PASS);
-  await page.fill('#new-passcode-again', PASS);
-  await page.getByRole('button', { name: 'Set passcode' }).first().click();
-  await page.waitForSelector('text=records are now stored encrypted');
+  await setPasscode(page);
   await page.locator('input[type=file]').first().setInputFiles(path.join(casesDir, '01-eligible-full-record.json'));
   await page.waitForSelector('.record .verdict-strip');
   await page.click('.home-link');
