@@ -184,8 +184,9 @@ function appKeysLeft() {
 
 /**
  * Removes the counter of `life`, the life of a wiped device, once the
- * journal holds only removals, unless another tab has begun writing since
- * (`counterEnds`): a wiped device keeps nothing in localStorage.
+ * journal holds only removals, unless a key was written or another tab
+ * began a life since (`counterEnds`): a wiped device keeps nothing in
+ * localStorage.
  */
 function endWipedLife(life) {
   if (counterEnds(localStorage.getItem(SEQ), life, appKeysLeft())) localStorage.removeItem(SEQ);
