@@ -1,7 +1,8 @@
 //! The release build opens in Chromium, shows the trial and a verdict from
 //! the engine, and asks nothing of any other origin; its first screen comes
 //! from index.html alone, whatever charset the server names; a damaged
-//! page says the app could not start; it works from a sub-folder.
+//! page, or a warm start's damaged module (fetched once), says the app
+//! could not start; it works from a sub-folder.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
