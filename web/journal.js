@@ -32,8 +32,9 @@
 //   stays until localStorage has surely kept it (a day), so a crash soon
 //   after a deletion or a wipe, even after a restart, finishes it. Once
 //   the last of the app's keys is gone (a wipe) and the journal holds only
-//   removals (checked in the transaction that journals them), the counter
-//   goes too, if no other tab has begun another life since: a wiped device
+//   removals (checked in the transaction that journals them, or, at a
+//   start, in the entries it read), the counter goes too, if no key was
+//   written and no other tab has begun another life since: a wiped device
 //   keeps nothing in localStorage (the app's wipe leaves the counter to the
 //   journal, src/record/stored), and, a day later, nothing in IndexedDB. A
 //   wipe made while the journal cannot open keeps the counter (a random

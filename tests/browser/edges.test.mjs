@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, settled, assertSilent, toSettings, toList } from './harness.mjs';
+import { serveDist, launch, openApp, assertSilent, toSettings, toList } from './harness.mjs';
 import { PASS, NEW_PASS, setPasscode, unlock, newRecord } from './coordinator-steps.mjs';
 import { writeCodeVideo } from './camera.mjs';
 
@@ -26,7 +26,6 @@ after(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
   assertSilent();
 });
-
 
 const stored = (page) => page.evaluate(() => Object.fromEntries(Object.entries(localStorage).filter(([k]) => k.startsWith('ctit/record/'))));
 

@@ -21,7 +21,6 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
-
 const allStored = (page) => page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
 
 function findAll(dir, needles) {
