@@ -43,6 +43,10 @@ pub enum When {
 /// first paint it pushed the records list (and its verdicts) back by about
 /// 100 ms at 4x CPU throttling even when the code came from the service
 /// worker's cache.
+///
+/// A hidden tab paints no frame, so this waits until the tab is shown: what
+/// must happen in a hidden tab too does not wait for it (the lock's watch
+/// tells the other tabs at once when hidden).
 pub async fn after_paint() {
     let (painted, done) = futures_channel::oneshot::channel::<()>();
     request_animation_frame(move || {
