@@ -158,14 +158,18 @@ test('stored records read back exactly in any script: Chinese, an emoji, and pla
   await context.close();
 });
 
-test('200 records: the list draws the 50 most recently saved (its first frame the 20 a tablet shows), the rest on request, and keeps them drawn', async () => {
-  const entries = [];
-  for (let i = 0; i < 200; i++) {
+/** `n` stored records labelled S-000 upwards, each saved a second after the one before (so the list shows S-199 first of 200). */
+function numberedRecords(n) {
+  return Array.from({ length: n }, (_, i) => {
     const updated = new Date(Date.UTC(2026, 10, 20, 8) + i * 1000).toISOString();
     const d = draft(`r${i}`, `S-${String(i).padStart(3, '0')}`, updated);
     d.inputs = { ecog: String(i % 5), birth_date: '1961-04-02', platelet_count: String(10 + (i % 40)) };
-    entries.push([`ctit/record/r${i}`, JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: d })]);
-  }
+    return [`ctit/record/r${i}`, JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: d })];
+  });
+}
+
+test('200 records: the list draws the 50 most recently saved (its first frame the 20 a tablet shows), the rest on request, and keeps them drawn', async () => {
+  const entries = numberedRecords(200);
   const { context, page } = await openApp(browser, server.url + '#coordinator', {
     beforeLoad: async (p) => {
       await plant(entries)(p);
@@ -211,6 +215,40 @@ test('200 records: the list draws the 50 most recently saved (its first frame th
   await page.waitForSelector('#list-title');
   await page.waitForFunction(() => document.querySelectorAll('tr[data-record]').length === 200);
   assert.equal((await labels())[199], 'S-000');
+  await context.close();
+});
+
+test('a search that changes the rows shown: its frame draws the first 20 it found, the rest right after; cleared, the same again', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(numberedRecords(200)) });
+  await page.waitForSelector('[data-list-filter]');
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-record]').length === 50);
+  // The rows of each of the four frames after the search is typed
+  // (counted in their animation-frame callbacks, before their paint): how
+  // many, and the first.
+  const framesAfter = (typed) => page.evaluate((text) => new Promise((done) => {
+    const box = document.querySelector('#list-search');
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    const frames = [];
+    const look = () => {
+      const labels = [...document.querySelectorAll('tr[data-record] button.link')].map((b) => b.textContent);
+      frames.push([labels.length, labels[0]]);
+      if (frames.length < 4) requestAnimationFrame(look);
+      else done(frames);
+    };
+    requestAnimationFrame(look);
+  }), typed);
+  // "S-0" finds S-000 to S-099: none of the 50 rows shown (S-199 to S-150).
+  const found = await framesAfter('S-0');
+  assert.deepEqual(found[0], [20, 'S-099'], 'the keystroke\'s frame draws the first 20 found');
+  assert.deepEqual(found.at(-1), [50, 'S-099'], 'the rest of the 50 right after');
+  const labels = () => page.locator('tr[data-record] button.link').allTextContents();
+  assert.deepEqual(await labels(), Array.from({ length: 50 }, (_, i) => `S-${String(99 - i).padStart(3, '0')}`));
+  const cleared = await framesAfter('');
+  assert.deepEqual(cleared[0], [20, 'S-199']);
+  assert.deepEqual(cleared.at(-1), [50, 'S-199']);
+  assert.deepEqual(await labels(), Array.from({ length: 50 }, (_, i) => `S-${199 - i}`));
+  assert.deepEqual(page.seen.errors, []);
   await context.close();
 });
 

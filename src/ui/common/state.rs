@@ -114,8 +114,14 @@ pub struct AppState {
     /// (`crate::ui::record::creating`).
     pub creating: RwSignal<Option<crate::record::create::Pending>>,
     /// The records list shows only these record ids, when a search or
-    /// filter is set (the list's tools set it).
+    /// filter is set (the list's tools set it, through
+    /// `crate::ui::list::show_only`).
     pub list_only: RwSignal<Option<HashSet<String>>>,
+    /// Whether the records list draws its rows past the first frame's
+    /// (`crate::ui::list`): false from the moment the rows it shows change
+    /// (the list opened, a search or filter changed) until the frame that
+    /// drew the first of them has been painted.
+    pub list_rest_drawn: RwSignal<bool>,
 }
 
 impl AppState {
@@ -167,6 +173,7 @@ impl AppState {
             initials: RwSignal::new(String::new()),
             creating: RwSignal::new(None),
             list_only: RwSignal::new(None),
+            list_rest_drawn: RwSignal::new(false),
         };
         if !has_vault {
             state.reload();

@@ -24,6 +24,7 @@ use crate::ui::platform::clock::local_time;
 use crate::ui::record::door::{self as record, Creation};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
+use std::collections::HashSet;
 
 /// One row of the list, derived from a stored draft.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,8 +71,33 @@ fn badge(outcome: Option<Outcome>, ui: &'static words::Words) -> (&'static str, 
 /// The rest of the rows shown ([`LIST_PAGE`], or more on request) follow
 /// in the task after that frame's paint: with 1,000 records, drawing all
 /// 50 first made the list's first paint about 40 ms later at 4x CPU
-/// (README, Performance).
+/// (README, Performance). The same holds when a search or filter changes
+/// the rows shown ([`show_only`]): the keystroke's frame draws the first
+/// rows (a search that left out the top record moved every row up one,
+/// and drawing all 50 again took its frame from 45 to 65-70 ms at 4x CPU).
+/// "Show more" draws its rows at once: they are the ones asked for.
 const FIRST_PAINT_ROWS: u32 = 20;
+
+/// Shows only the records `ids` (every record, when `None`), as the
+/// list's search and filters decide: the first rows in the next frame,
+/// the rest once it has been painted. The same ids again change nothing.
+pub fn show_only(state: AppState, ids: Option<HashSet<String>>) {
+    if state.list_only.with_untracked(|now| *now == ids) {
+        return;
+    }
+    state.list_rest_drawn.set(false);
+    state.list_only.set(ids);
+    draw_rest_after_paint(state);
+}
+
+/// The rows past the first frame's, drawn in the task after the next paint.
+fn draw_rest_after_paint(state: AppState) {
+    leptos::task::spawn_local(async move {
+        common::deferred::after_paint().await;
+        // (Gone already if the app was closed at once.)
+        state.list_rest_drawn.try_set(true);
+    });
+}
 
 /// The records list.
 #[component]
@@ -80,12 +106,8 @@ pub fn RecordsList() -> impl IntoView {
     let lang = state.lang;
     Effect::new(|_| record::prefetch());
     let shown = state.list_shown;
-    let painted = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        common::deferred::after_paint().await;
-        // (Gone already if the coordinator left the list at once.)
-        painted.try_set(true);
-    });
+    state.list_rest_drawn.set(false);
+    draw_rest_after_paint(state);
     // The rows shown, in two blocks: the first frame's (`head`), never
     // drawn again when the rest (`tail`) arrive after its paint, so a
     // delete question opened meanwhile stays open and no row is judged
@@ -107,7 +129,7 @@ pub fn RecordsList() -> impl IntoView {
     let first = FIRST_PAINT_ROWS as usize;
     let head = Memo::new(move |_| slice(0, (shown.get() as usize).min(first)));
     let tail = Memo::new(move |_| {
-        if painted.get() {
+        if state.list_rest_drawn.get() {
             slice(first, shown.get() as usize)
         } else {
             Vec::new()

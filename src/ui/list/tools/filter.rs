@@ -3,9 +3,9 @@
 //! do not matter) and its filters by outcome and by complete / in
 //! progress, saying when no record matches; and beside them the list's
 //! exports (the screening log, the FHIR Questionnaire), each saying what
-//! it wrote. Comes
-//! with the list's tools (fetched once the list is painted); it sets
-//! `AppState::list_only`, which the list's rows apply. The search and
+//! it wrote. Comes with the list's tools (fetched once the list is
+//! painted); it says which records match through `list::show_only`, which
+//! sets `AppState::list_only`, which the list's rows apply. The search and
 //! filters are kept while the app is open, so coming back from a record
 //! finds the list as it was left.
 
@@ -84,7 +84,7 @@ pub fn ListFilter() -> impl IntoView {
         KEPT.with(|k| *k.borrow_mut() = f.clone());
         if f.keeps_all() {
             matched.set(None);
-            state.list_only.set(None);
+            list::show_only(state, None);
             return;
         }
         crate::ui::platform::perf::mark("ctit-filter");
@@ -104,7 +104,7 @@ pub fn ListFilter() -> impl IntoView {
             (ids, c.drafts.len())
         });
         matched.set(Some((ids.len(), total)));
-        state.list_only.set(Some(ids));
+        list::show_only(state, Some(ids));
         crate::ui::platform::perf::measure("ctit-filter", "ctit-filter");
     });
     let set = move |f: fn(&mut ListFilter, String), value: String| filter.update(|x| f(x, value));
