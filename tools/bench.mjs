@@ -710,7 +710,7 @@ async function listFigures({ key, name, site }, count, historyLines) {
   record(`outcome settled ${count}`, key, median(filters.outcomeSettled));
   console.log(`records list of ${n} records (${historyLines}-line histories), 4x CPU, ${name}: drawn (first verdict, warm) ${summary(draws)}`);
   console.log(`  search by label to next paint, the list settled, "${SEARCH}" (ten records, none of them on the first page): ${summary(filters.settled)}`);
-  console.log(`  search by label to next paint, the moment the search box shows, "S-09" (the 50 rows shown all match; as measured until 2026-12-06): ${summary(filters.search)}`);
+  console.log(`  search by label to next paint, the moment the search box shows, "S-09" (a hundred records, not the newest: every row shown moves up one): ${summary(filters.search)}`);
   console.log(`  filter by outcome to next paint, the first, right after that search (it judges every record not judged yet): ${summary(filters.outcome)}`);
   console.log(`  then by status to next paint: ${summary(filters.status)}`);
   console.log(`  filter by outcome to next paint, the first once the list has settled (after the settled search, cleared, and a second idle): ${summary(filters.outcomeSettled)}`);
