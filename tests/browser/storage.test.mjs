@@ -248,6 +248,15 @@ test('a search that changes the rows shown: its frame draws the first 20 it foun
   assert.deepEqual(cleared[0], [20, 'S-199']);
   assert.deepEqual(cleared.at(-1), [50, 'S-199']);
   assert.deepEqual(await labels(), Array.from({ length: 50 }, (_, i) => `S-${199 - i}`));
+  // A search that keeps the rows shown ("S-1" finds S-100 to S-199, the 50
+  // shown among them) draws no row again: a delete question open in the
+  // 30th row stays open, and every frame has the 50 rows.
+  const row30 = page.locator('tr[data-record="r170"]');
+  await row30.getByRole('button', { name: 'Delete' }).click();
+  await row30.locator('[role=alert]').waitFor();
+  const narrowed = await framesAfter('S-1');
+  assert.deepEqual(narrowed.map(([n]) => n), [50, 50, 50, 50]);
+  assert.equal(await row30.locator('[role=alert]').count(), 1, 'the question is still open');
   assert.deepEqual(page.seen.errors, []);
   await context.close();
 });

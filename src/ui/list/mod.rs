@@ -24,6 +24,7 @@ use crate::ui::platform::clock::local_time;
 use crate::ui::record::door::{self as record, Creation};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
+use std::cell::Cell;
 use std::collections::HashSet;
 
 /// One row of the list, derived from a stored draft.
@@ -71,31 +72,83 @@ fn badge(outcome: Option<Outcome>, ui: &'static words::Words) -> (&'static str, 
 /// The rest of the rows shown ([`LIST_PAGE`], or more on request) follow
 /// in the task after that frame's paint: with 1,000 records, drawing all
 /// 50 first made the list's first paint about 40 ms later at 4x CPU
-/// (README, Performance). The same holds when a search or filter changes
-/// the rows shown ([`show_only`]): the keystroke's frame draws the first
-/// rows (a search that left out the top record moved every row up one,
-/// and drawing all 50 again took its frame from 45 to 65-70 ms at 4x CPU).
+/// (README, Performance). The same holds when a search or filter moves
+/// the rows shown ([`show_only`]): a search that left out the top record
+/// moved every row up one, and drawing all 50 again made the time from
+/// the keystroke to its paint 64-72 ms at 4x CPU, 47-53 ms with 20.
 /// "Show more" draws its rows at once: they are the ones asked for.
 const FIRST_PAINT_ROWS: u32 = 20;
 
+/// Why the records the list shows change ([`show_only`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Because {
+    /// The coordinator changed the search or a filter: the rows they now
+    /// look for are drawn first, the rest after that frame's paint.
+    Searched,
+    /// The records changed under the same search and filters (saved,
+    /// deleted, in another tab), or the list's tools arrived: every row
+    /// shown stays drawn, as the coordinator may be scrolled down to it.
+    RecordsChanged,
+}
+
+/// Whether the list shows the record `id` when a search or filter keeps
+/// only the records `only` (`None`: every record).
+fn keeps(only: Option<&HashSet<String>>, id: &str) -> bool {
+    only.is_none_or(|ids| ids.contains(id))
+}
+
 /// Shows only the records `ids` (every record, when `None`), as the
-/// list's search and filters decide: the first rows in the next frame,
-/// the rest once it has been painted. The same ids again change nothing.
-pub fn show_only(state: AppState, ids: Option<HashSet<String>>) {
+/// list's search and filters decide, `because` of what. The same ids
+/// again change nothing; a search that moves the rows shown draws the
+/// first of them in the next frame and the rest once it is painted, and
+/// one that keeps them (a narrower search finding the same first records)
+/// draws nothing again, so a delete question open in a row stays open.
+pub fn show_only(state: AppState, ids: Option<HashSet<String>>, because: Because) {
     if state.list_only.with_untracked(|now| *now == ids) {
         return;
     }
-    state.list_rest_drawn.set(false);
+    let shown = state.list_shown.get_untracked() as usize;
+    let moves_rows = because == Because::Searched
+        && state.catalogue.with_untracked(|c| {
+            let ids_shown = |only: Option<&HashSet<String>>| {
+                c.drafts
+                    .iter()
+                    .map(|s| s.draft.id.as_str())
+                    .filter(|id| keeps(only, id))
+                    .take(shown)
+                    .collect::<Vec<_>>()
+            };
+            state
+                .list_only
+                .with_untracked(|now| ids_shown(now.as_ref()) != ids_shown(ids.as_ref()))
+        });
+    if moves_rows {
+        draw_rest_after_paint(state);
+    }
     state.list_only.set(ids);
-    draw_rest_after_paint(state);
 }
 
-/// The rows past the first frame's, drawn in the task after the next paint.
+thread_local! {
+    /// Counts the changes whose rows past the first frame's wait for its
+    /// paint: only the latest change's task draws them, so an earlier
+    /// one's does not draw them before a later change's frame.
+    static REST_WAITS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The rows past the first frame's: not drawn until the task after the
+/// next paint (a hidden tab paints nothing: until it is shown).
 fn draw_rest_after_paint(state: AppState) {
+    state.list_rest_drawn.set(false);
+    let change = REST_WAITS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
     leptos::task::spawn_local(async move {
         common::deferred::after_paint().await;
-        // (Gone already if the app was closed at once.)
-        state.list_rest_drawn.try_set(true);
+        if REST_WAITS.with(Cell::get) == change {
+            // (Gone already if the app was closed at once.)
+            state.list_rest_drawn.try_set(true);
+        }
     });
 }
 
@@ -106,7 +159,6 @@ pub fn RecordsList() -> impl IntoView {
     let lang = state.lang;
     Effect::new(|_| record::prefetch());
     let shown = state.list_shown;
-    state.list_rest_drawn.set(false);
     draw_rest_after_paint(state);
     // The rows shown, in two blocks: the first frame's (`head`), never
     // drawn again when the rest (`tail`) arrive after its paint, so a
@@ -118,7 +170,7 @@ pub fn RecordsList() -> impl IntoView {
             state.catalogue.with(|c| {
                 c.drafts
                     .iter()
-                    .filter(|s| only.as_ref().is_none_or(|ids| ids.contains(&s.draft.id)))
+                    .filter(|s| keeps(only.as_ref(), &s.draft.id))
                     .take(to)
                     .skip(from)
                     .map(|s| row(&s.draft))

@@ -79,13 +79,20 @@ pub fn ListFilter() -> impl IntoView {
     let alive = StoredValue::new(());
     request_animation_frame(move || judge_ahead(state, JudgeAhead::default(), alive));
     let matched = RwSignal::new(None::<(usize, usize)>);
-    Effect::new(move |_| {
+    // (Run again by a change of the search or filters, or of the records
+    // under them: only the first moves the rows shown.)
+    Effect::new(move |before: Option<ListFilter>| {
         let f = filter.get();
+        let because = if before.is_some_and(|b| b != f) {
+            list::Because::Searched
+        } else {
+            list::Because::RecordsChanged
+        };
         KEPT.with(|k| *k.borrow_mut() = f.clone());
         if f.keeps_all() {
             matched.set(None);
-            list::show_only(state, None);
-            return;
+            list::show_only(state, None, because);
+            return f;
         }
         crate::ui::platform::perf::mark("ctit-filter");
         let search = Search::new(&f.typed);
@@ -104,8 +111,9 @@ pub fn ListFilter() -> impl IntoView {
             (ids, c.drafts.len())
         });
         matched.set(Some((ids.len(), total)));
-        list::show_only(state, Some(ids));
+        list::show_only(state, Some(ids), because);
         crate::ui::platform::perf::measure("ctit-filter", "ctit-filter");
+        f
     });
     let set = move |f: fn(&mut ListFilter, String), value: String| filter.update(|x| f(x, value));
     // The list's exports (the screening log, the FHIR Questionnaire): what
