@@ -118,9 +118,10 @@ pub struct AppState {
     /// `crate::ui::list::show_only`).
     pub list_only: RwSignal<Option<HashSet<String>>>,
     /// Whether the records list draws its rows past the first frame's
-    /// (`crate::ui::list`): false from the moment the rows it shows change
-    /// (the list opened, a search or filter changed) until the frame that
-    /// drew the first of them has been painted.
+    /// (`crate::ui::list`): false from the moment the list opens or a
+    /// search or filter moves the rows it shows, until the task after the
+    /// paint of the frame that drew the first of them (the latest such
+    /// change's; a hidden tab paints no frame until it is shown).
     pub list_rest_drawn: RwSignal<bool>,
 }
 

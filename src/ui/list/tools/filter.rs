@@ -79,8 +79,9 @@ pub fn ListFilter() -> impl IntoView {
     let alive = StoredValue::new(());
     request_animation_frame(move || judge_ahead(state, JudgeAhead::default(), alive));
     let matched = RwSignal::new(None::<(usize, usize)>);
-    // (Run again by a change of the search or filters, or of the records
-    // under them: only the first moves the rows shown.)
+    // (Run again when the search or filters change, and when the records
+    // under them do: only the first draws the rows in two steps,
+    // `list::Because`.)
     Effect::new(move |before: Option<ListFilter>| {
         let f = filter.get();
         let because = if before.is_some_and(|b| b != f) {
