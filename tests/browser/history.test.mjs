@@ -221,7 +221,10 @@ test('the list finds a record among many by label, outcome and status', async ()
   assert.equal(await page.locator('tr[data-record]').count(), 0);
   await page.selectOption('#list-status', 'in-progress');
   await page.waitForSelector('text="60 of 120 records match."');
-  // The first 50 drawn, the rest on request, as without a filter.
+  // The first 50 drawn, the rest on request, as without a filter (the
+  // rows moved: the first 20 in the change's frame, the others once it is
+  // painted, src/ui/list/mod.rs).
+  await page.waitForFunction(() => document.querySelectorAll('tr[data-record]').length >= 50);
   assert.equal(await page.locator('tr[data-record]').count(), 50);
   const statuses = await page.$$eval('tr[data-record] [data-status]', (els) => [...new Set(els.map((e) => e.dataset.status))]);
   assert.deepEqual(statuses, ['in-progress']);
