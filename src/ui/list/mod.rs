@@ -14,6 +14,7 @@ pub mod words;
 use crate::engine::{Outcome, Record, evaluate_with};
 use crate::record::draft::Draft;
 use crate::record::history::Status;
+use crate::record::stored::Stored;
 use crate::text::Lang;
 use crate::ui::common;
 use crate::ui::common::route::Screen;
@@ -91,10 +92,17 @@ pub enum Because {
     RecordsChanged,
 }
 
-/// Whether the list shows the record `id` when a search or filter keeps
-/// only the records `only` (`None`: every record).
-fn keeps(only: Option<&HashSet<String>>, id: &str) -> bool {
-    only.is_none_or(|ids| ids.contains(id))
+/// The drafts the list shows, in its order (most recently saved first),
+/// when a search or filter keeps only the records `only` (`None`: every
+/// record): the rows drawn and [`show_only`]'s comparison read the same.
+fn kept<'d>(
+    drafts: &'d [Stored],
+    only: Option<&HashSet<String>>,
+) -> impl Iterator<Item = &'d Draft> {
+    drafts
+        .iter()
+        .map(|s| &s.draft)
+        .filter(move |d| only.is_none_or(|ids| ids.contains(&d.id)))
 }
 
 /// Shows only the records `ids` (every record, when `None`), as the
@@ -110,17 +118,11 @@ pub fn show_only(state: AppState, ids: Option<HashSet<String>>, because: Because
     let shown = state.list_shown.get_untracked() as usize;
     let moves_rows = because == Because::Searched
         && state.catalogue.with_untracked(|c| {
-            let ids_shown = |only: Option<&HashSet<String>>| {
-                c.drafts
-                    .iter()
-                    .map(|s| s.draft.id.as_str())
-                    .filter(|id| keeps(only, id))
-                    .take(shown)
-                    .collect::<Vec<_>>()
-            };
-            state
-                .list_only
-                .with_untracked(|now| ids_shown(now.as_ref()) != ids_shown(ids.as_ref()))
+            state.list_only.with_untracked(|now| {
+                let before = kept(&c.drafts, now.as_ref()).take(shown);
+                let after = kept(&c.drafts, ids.as_ref()).take(shown);
+                before.map(|d| &d.id).ne(after.map(|d| &d.id))
+            })
         });
     if moves_rows {
         draw_rest_after_paint(state);
@@ -168,12 +170,10 @@ pub fn RecordsList() -> impl IntoView {
         // (A search or filter, set by the list's tools, keeps some ids.)
         state.list_only.with(|only| {
             state.catalogue.with(|c| {
-                c.drafts
-                    .iter()
-                    .filter(|s| keeps(only.as_ref(), &s.draft.id))
+                kept(&c.drafts, only.as_ref())
                     .take(to)
                     .skip(from)
-                    .map(|s| row(&s.draft))
+                    .map(row)
                     .collect::<Vec<_>>()
             })
         })
