@@ -1,9 +1,11 @@
 //! What the browser app decides that is not drawing, as plain types with
 //! native tests: which screen shows ([`route`]) and which labels the
 //! records list's search finds ([`search`]), the records' outcomes its
-//! filter reads, judged ahead ([`outcomes`]), and the style sheets the
+//! filter reads, judged ahead ([`outcomes`]), when the list's rows past its
+//! first frame's are drawn ([`list_rows`]), and the style sheets the
 //! screens fetched later add ([`sheet`]).
 
+pub mod list_rows;
 pub mod outcomes;
 pub mod route;
 pub mod search;

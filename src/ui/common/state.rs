@@ -3,6 +3,7 @@
 //! locking this tab and following a passcode set or removed elsewhere. The
 //! store itself is `storage`'s, the address `route`'s, the clock `clock`'s.
 
+use crate::app::list_rows::RestRows;
 use crate::record::draft::Draft;
 use crate::record::stored;
 use crate::record::stored::{Catalogue, SaveError, Stored};
@@ -118,11 +119,11 @@ pub struct AppState {
     /// `crate::ui::list::show_only`).
     pub list_only: RwSignal<Option<HashSet<String>>>,
     /// Whether the records list draws its rows past the first frame's
-    /// (`crate::ui::list`): false from the moment the list opens or a
+    /// (`crate::ui::list`): waiting from the moment the list opens or a
     /// search or filter moves the rows it shows, until the task after the
     /// paint of the frame that drew the first of them (the latest such
     /// change's; a hidden tab paints no frame until it is shown).
-    pub list_rest_drawn: RwSignal<bool>,
+    pub list_rest: RwSignal<RestRows>,
 }
 
 impl AppState {
@@ -174,7 +175,7 @@ impl AppState {
             initials: RwSignal::new(String::new()),
             creating: RwSignal::new(None),
             list_only: RwSignal::new(None),
-            list_rest_drawn: RwSignal::new(false),
+            list_rest: RwSignal::new(RestRows::default()),
         };
         if !has_vault {
             state.reload();

@@ -11,6 +11,7 @@
 pub mod tools;
 pub mod words;
 
+use crate::app::list_rows::RestRows;
 use crate::engine::{Outcome, Record, evaluate_with};
 use crate::record::draft::Draft;
 use crate::record::history::Status;
@@ -25,7 +26,6 @@ use crate::ui::platform::clock::local_time;
 use crate::ui::record::door::{self as record, Creation};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
-use std::cell::Cell;
 use std::collections::HashSet;
 
 /// One row of the list, derived from a stored draft.
@@ -130,27 +130,19 @@ pub fn show_only(state: AppState, ids: Option<HashSet<String>>, because: Because
     state.list_only.set(ids);
 }
 
-thread_local! {
-    /// Counts the changes whose rows past the first frame's wait for its
-    /// paint: only the latest change's task draws them, so an earlier
-    /// one's does not draw them before a later change's frame.
-    static REST_WAITS: Cell<u32> = const { Cell::new(0) };
-}
-
 /// The rows past the first frame's: not drawn until the task after the
-/// next paint (a hidden tab paints nothing: until it is shown).
+/// next paint (a hidden tab paints no frame: until it is shown), and then
+/// only if no later change moved the rows meanwhile ([`RestRows`]).
 fn draw_rest_after_paint(state: AppState) {
-    state.list_rest_drawn.set(false);
-    let change = REST_WAITS.with(|n| {
-        n.set(n.get().wrapping_add(1));
-        n.get()
-    });
+    let Some(change) = state.list_rest.try_update(RestRows::wait) else {
+        return;
+    };
     leptos::task::spawn_local(async move {
         common::deferred::after_paint().await;
-        if REST_WAITS.with(Cell::get) == change {
-            // (Gone already if the app was closed at once.)
-            state.list_rest_drawn.try_set(true);
-        }
+        // (Gone already if the app was closed at once.)
+        state
+            .list_rest
+            .try_maybe_update(|rest| (rest.painted(change), ()));
     });
 }
 
@@ -181,7 +173,7 @@ pub fn RecordsList() -> impl IntoView {
     let first = FIRST_PAINT_ROWS as usize;
     let head = Memo::new(move |_| slice(0, (shown.get() as usize).min(first)));
     let tail = Memo::new(move |_| {
-        if state.list_rest_drawn.get() {
+        if state.list_rest.with(RestRows::drawn) {
             slice(first, shown.get() as usize)
         } else {
             Vec::new()
