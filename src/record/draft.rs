@@ -29,6 +29,62 @@ pub fn field_of(key: &str) -> &str {
     key.split('.').next().unwrap_or(key)
 }
 
+/// The input keys a patient reported (a scanned self-check code) that the
+/// coordinator has not yet confirmed or changed, each at most once; a
+/// field is marked while any of its keys is (`platelet_count.unit` marks
+/// `platelet_count`). Stored as the keys, space-separated, and kept as
+/// that text: the first download reads every stored draft, and a set
+/// type's generic code would add about 3 KB to it for a list that is
+/// nearly always empty. Only these methods read or change it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Reported(String);
+
+impl Reported {
+    /// Whether no input is marked.
+    pub fn is_empty(&self) -> bool {
+        self.keys().next().is_none()
+    }
+
+    /// The input keys marked, in the order they were marked.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.split_whitespace()
+    }
+
+    /// Whether the field of the input key `key` is marked.
+    pub fn marks(&self, key: &str) -> bool {
+        self.marks_field_id(field_of(key))
+    }
+
+    /// Whether `field` is marked (by its value or its unit).
+    pub fn marks_field(&self, field: Field) -> bool {
+        self.marks_field_id(field.id())
+    }
+
+    fn marks_field_id(&self, field: &str) -> bool {
+        self.keys().any(|k| field_of(k) == field)
+    }
+
+    /// Marks the input key `key`. A key that is empty or holds a space
+    /// would not read back as itself from the stored text: it is never
+    /// marked (the handoff marks only the dictionary's keys it set).
+    fn mark(&mut self, key: &str) {
+        if key.split_whitespace().eq([key]) && !self.keys().any(|k| k == key) {
+            if !self.0.is_empty() {
+                self.0.push(' ');
+            }
+            self.0.push_str(key);
+        }
+    }
+
+    /// Unmarks the field of the input key `key`: every key of it.
+    fn unmark_field_of(&mut self, key: &str) {
+        let field = field_of(key);
+        let kept: Vec<&str> = self.keys().filter(|k| field_of(k) != field).collect();
+        self.0 = kept.join(" ");
+    }
+}
+
 /// Where a record stands, as stored (`"completed"`, `"amended"`; nothing
 /// while in progress) and as FHIR's `QuestionnaireResponse.status` says it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,13 +150,10 @@ pub struct Draft {
     pub inputs: BTreeMap<String, String>,
     /// Inputs whose text the patient reported (from a scanned self-check
     /// code, `handoff`) and the coordinator has not yet confirmed or
-    /// changed, space-separated: the form marks each one. Left out of the
-    /// stored entry when empty, so records without a scan are stored as
-    /// before. One string rather than a set: the first download reads
-    /// every stored draft, and a set type's generic code would add about
-    /// 3 KB to it for a list that is nearly always empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub patient_reported: String,
+    /// changed: the form marks each one. Left out of the stored entry when
+    /// empty, so records without a scan are stored as before.
+    #[serde(default, skip_serializing_if = "Reported::is_empty")]
+    pub patient_reported: Reported,
     /// The date of the patient's self-check the answers came from (a
     /// scanned code); empty otherwise.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -146,7 +199,7 @@ impl Draft {
             updated: now.to_string(),
             screening_date: screening_date.to_string(),
             inputs: BTreeMap::new(),
-            patient_reported: String::new(),
+            patient_reported: Reported::default(),
             patient_checked_on: String::new(),
             status: Status::InProgress,
             history: String::new(),
@@ -175,37 +228,23 @@ impl Draft {
     /// reported: it is no longer marked. Confirming one input of a field
     /// confirms the field (its unit with its count).
     pub fn confirm(&mut self, key: &str) {
-        if !self.is_patient_reported(key) {
-            return;
-        }
-        let field = field_of(key);
-        let kept: Vec<&str> = self
-            .reported_keys()
-            .filter(|k| field_of(k) != field)
-            .collect();
-        self.patient_reported = kept.join(" ");
+        self.patient_reported.unmark_field_of(key);
     }
 
     /// Marks an input as reported by the patient (a scanned code).
     pub fn mark_reported(&mut self, key: &str) {
-        if !self.reported_keys().any(|k| k == key) {
-            if !self.patient_reported.is_empty() {
-                self.patient_reported.push(' ');
-            }
-            self.patient_reported.push_str(key);
-        }
+        self.patient_reported.mark(key);
     }
 
     /// The input keys still marked as reported by the patient.
     pub fn reported_keys(&self) -> impl Iterator<Item = &str> {
-        self.patient_reported.split_whitespace()
+        self.patient_reported.keys()
     }
 
     /// Whether the field of this input key was reported by the patient and
     /// not yet confirmed.
     pub fn is_patient_reported(&self, key: &str) -> bool {
-        let field = field_of(key);
-        self.reported_keys().any(|k| field_of(k) == field)
+        self.patient_reported.marks(key)
     }
 
     /// Sets one input's raw text (an empty text removes it).
@@ -415,6 +454,43 @@ pub(crate) mod tests {
         d.patient_checked_on = "2026-12-01".into();
         let back: Draft = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
         assert_eq!(back, d);
+    }
+
+    #[test]
+    fn patient_marks_are_stored_as_their_keys_space_separated() {
+        let mut d = draft();
+        d.mark_reported("sex");
+        d.mark_reported("platelet_count.unit");
+        let text = serde_json::to_string(&d).unwrap();
+        assert!(
+            text.contains(r#""patient_reported":"sex platelet_count.unit""#),
+            "{text}"
+        );
+        // Stored text with stray spaces (edited by hand) reads as its keys.
+        let hand: Draft = serde_json::from_str(
+            &text.replace("sex platelet_count.unit", "  sex   platelet_count.unit "),
+        )
+        .unwrap();
+        assert!(hand.patient_reported.marks_field(Field::PlateletCount));
+        assert_eq!(
+            hand.reported_keys().collect::<Vec<_>>(),
+            ["sex", "platelet_count.unit"]
+        );
+        let blank: Draft =
+            serde_json::from_str(&text.replace("sex platelet_count.unit", "   ")).unwrap();
+        assert!(blank.patient_reported.is_empty());
+    }
+
+    #[test]
+    fn a_key_that_is_empty_or_holds_a_space_is_never_marked() {
+        let mut d = draft();
+        for key in ["", " ", "sex ecog", "sex\tecog"] {
+            d.mark_reported(key);
+        }
+        assert!(d.patient_reported.is_empty());
+        assert!(!d.is_patient_reported("ecog"));
+        d.mark_reported("ecog");
+        assert_eq!(d.reported_keys().collect::<Vec<_>>(), ["ecog"]);
     }
 
     #[test]

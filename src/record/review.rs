@@ -6,7 +6,7 @@
 
 use crate::engine::dictionary::{FIELDS, Field};
 use crate::engine::{CriterionId, Outcome, Report, Status};
-use crate::record::draft::{Draft, field_of};
+use crate::record::draft::Draft;
 
 /// The fields of a draft still marked as the patient's word (a scanned
 /// code) and not yet confirmed or changed, in the form's order (the data
@@ -15,7 +15,7 @@ pub fn unconfirmed(draft: &Draft) -> Vec<Field> {
     FIELDS
         .iter()
         .map(|d| d.field)
-        .filter(|f| draft.reported_keys().any(|k| field_of(k) == f.id()))
+        .filter(|&f| draft.patient_reported.marks_field(f))
         .collect()
 }
 

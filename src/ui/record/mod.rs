@@ -398,7 +398,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         let problem = Signal::derive(move || {
                             problem.with(|p| p.as_ref().map(|k| m.problem_kind(k, Some(f))))
                         });
-                        let pending = Signal::derive(move || reported.with(|r| r.split_whitespace().any(|k| field_of(k) == f.id())));
+                        let pending = Signal::derive(move || reported.with(|r| r.marks_field(f)));
                         let marked = move || pending.get() || confirmed_here.with(|c| c.contains(&f));
                         // (`shown` changes only when the field comes or goes:
                         // no memo is needed to keep it from being drawn again.)
