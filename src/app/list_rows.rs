@@ -15,7 +15,8 @@ pub enum RestRows {
     /// Not drawn: waiting for the paint of the frame that drew the first
     /// rows of this change.
     Waiting(Change),
-    /// Drawn, since the paint after this change's frame.
+    /// Drawn, since the paint after this change's frame (or nothing has
+    /// moved the rows yet).
     Drawn(Change),
 }
 

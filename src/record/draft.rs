@@ -30,7 +30,7 @@ pub fn field_of(key: &str) -> &str {
 }
 
 /// The input keys a patient reported (a scanned self-check code) that the
-/// coordinator has not yet confirmed or changed, each at most once; a
+/// coordinator has not yet confirmed or changed, each marked at most once; a
 /// field is marked while any of its keys is (`platelet_count.unit` marks
 /// `platelet_count`). Stored as the keys, space-separated, and kept as
 /// that text: the first download reads every stored draft, and a set
@@ -77,8 +77,12 @@ impl Reported {
         }
     }
 
-    /// Unmarks the field of the input key `key`: every key of it.
+    /// Unmarks the field of the input key `key`: every key of it. A field
+    /// not marked leaves the text exactly as it is.
     fn unmark_field_of(&mut self, key: &str) {
+        if !self.marks(key) {
+            return;
+        }
         let field = field_of(key);
         let kept: Vec<&str> = self.keys().filter(|k| field_of(k) != field).collect();
         self.0 = kept.join(" ");
@@ -479,6 +483,21 @@ pub(crate) mod tests {
         let blank: Draft =
             serde_json::from_str(&text.replace("sex platelet_count.unit", "   ")).unwrap();
         assert!(blank.patient_reported.is_empty());
+    }
+
+    #[test]
+    fn confirming_a_field_not_marked_leaves_the_stored_marks_as_they_were() {
+        let mut d = draft();
+        d.mark_reported("sex");
+        let text = serde_json::to_string(&d)
+            .unwrap()
+            .replace(r#""sex""#, r#""sex  ecog ""#);
+        let mut hand: Draft = serde_json::from_str(&text).unwrap();
+        // (The form confirms the field of every input typed into.)
+        hand.confirm("alt");
+        assert_eq!(serde_json::to_string(&hand).unwrap(), text);
+        hand.confirm("ecog");
+        assert_eq!(hand.reported_keys().collect::<Vec<_>>(), ["sex"]);
     }
 
     #[test]

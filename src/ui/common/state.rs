@@ -118,8 +118,8 @@ pub struct AppState {
     /// filter is set (the list's tools set it, through
     /// `crate::ui::list::show_only`).
     pub list_only: RwSignal<Option<HashSet<String>>>,
-    /// Whether the records list draws its rows past the first frame's
-    /// (`crate::ui::list`): waiting from the moment the list opens or a
+    /// When the records list draws its rows past the first frame's
+    /// (`crate::ui::list`, [`RestRows`]): waiting from the moment the list opens or a
     /// search or filter moves the rows it shows, until the task after the
     /// paint of the frame that drew the first of them (the latest such
     /// change's; a hidden tab paints no frame until it is shown).
