@@ -69,7 +69,7 @@ impl Reported {
     /// would not read back as itself from the stored text: it is never
     /// marked (the handoff marks only the dictionary's keys it set).
     fn mark(&mut self, key: &str) {
-        if key.split_whitespace().eq([key]) && !self.keys().any(|k| k == key) {
+        if !key.is_empty() && !key.contains(char::is_whitespace) && !self.keys().any(|k| k == key) {
             if !self.0.is_empty() {
                 self.0.push(' ');
             }
