@@ -70,7 +70,10 @@ export function ended(pid) {
   } catch { return true; }
 }
 
-class WebDriverError extends Error {}
+/** A command the driver refused; `code` is the protocol's error code ("element click intercepted", …). */
+class WebDriverError extends Error {
+  constructor(message, code) { super(message); this.code = code; }
+}
 
 /** One browser session through one driver process. */
 export class Session {
@@ -85,7 +88,7 @@ export class Session {
     });
     const json = await res.json();
     if (json.value && json.value.error) {
-      throw new WebDriverError(`${this.engine} ${method} ${route}: ${json.value.error}: ${json.value.message}`);
+      throw new WebDriverError(`${this.engine} ${method} ${route}: ${json.value.error}: ${json.value.message}`, json.value.error);
     }
     return json.value;
   }
@@ -168,10 +171,39 @@ export class Session {
     return sel;
   }
 
-  /** A real click (WebDriver's Element Click: scrolled into view, hit-tested). */
+  /**
+   * Waits until `selector` is shown and has stood still for two animation
+   * frames (Playwright's "stable" check before a click). A new step moves
+   * focus to its heading in the frame after it is drawn, which scrolls the
+   * page; if that lands between WebDriver's hit test and its click, WebKit
+   * clicks whatever is under the point instead, or refuses.
+   */
+  stable(selector) {
+    return this.waitFor(`"${selector}" to stand still`, (sel) => new Promise((resolve) => {
+      const el = document.querySelector(sel);
+      if (!el || el.getClientRects().length === 0) { resolve(false); return; }
+      const box = () => JSON.stringify(el.getBoundingClientRect());
+      const before = box();
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(el.isConnected && box() === before)));
+    }), [selector]);
+  }
+
+  /**
+   * A real click (WebDriver's Element Click: scrolled into view,
+   * hit-tested) on `selector` once it stands still; a click the page
+   * intercepted because it moved meanwhile is tried again (twice at most).
+   */
   async click(selector) {
-    const el = await this.find(selector);
-    await this.cmd('POST', `/element/${el}/click`, {});
+    for (let attempt = 1; ; attempt++) {
+      await this.stable(selector);
+      const el = await this.find(selector);
+      try {
+        await this.cmd('POST', `/element/${el}/click`, {});
+        return;
+      } catch (e) {
+        if (attempt >= 3 || e.code !== 'element click intercepted') throw e;
+      }
+    }
   }
 
   async clickButton(name, within) { await this.click(await this.button(name, within)); }
