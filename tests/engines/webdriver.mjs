@@ -208,8 +208,13 @@ export class Session {
 
   async clickButton(name, within) { await this.click(await this.button(name, within)); }
 
-  /** Clears the input `selector` and types `text` as key presses. */
+  /**
+   * Clears the input `selector` and types `text` as key presses, once it
+   * stands still: a new step's focus, moved to its heading in the frame
+   * after it is drawn, would otherwise take the keys typed meanwhile.
+   */
   async type(selector, text, { clear = true } = {}) {
+    await this.stable(selector);
     const el = await this.find(selector);
     // (Emptied as a user's select-all and delete would: WebDriver's Element
     // Clear refuses some inputs in WebKit.)
