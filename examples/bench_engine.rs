@@ -1,8 +1,11 @@
 //! Engine benchmark: prints how long reading + evaluating one record takes,
 //! and 10,000 records, natively; then what showing a record costs (its
 //! report, calendar and "what would change the verdict") over the 15 shared
-//! cases, median of 9 rounds. Run: `cargo run --release --example bench_engine`.
+//! cases, median of 9 rounds; and what the records list's search costs per
+//! keystroke over 1,000 labels. Run: `cargo run --release --example
+//! bench_engine`.
 
+use ctit_screening::app::search::Search;
 use ctit_screening::engine::{Record, calendar, evaluate, what_is_needed};
 use std::hint::black_box;
 use std::time::Instant;
@@ -75,6 +78,39 @@ fn main() {
     );
     println!("outcomes (eligible, not eligible, incomplete): {outcomes:?}");
     shown_record_time();
+    search_time();
+}
+
+/// One keystroke of the records list's search, "S-09", over 1,000 labels
+/// like the browser benchmark's (`S-0000` … `S-0999`, with one in ten a
+/// Chinese label instead, `张三（0007）`), finding 90 of them: the fastest
+/// and the median of 25 rounds (on a shared VM the fastest is the steadier
+/// of the two).
+fn search_time() {
+    let labels: Vec<String> = (0..1_000)
+        .map(|i| {
+            if i % 10 == 7 {
+                format!("张三（{i:04}）")
+            } else {
+                format!("S-{i:04}")
+            }
+        })
+        .collect();
+    let mut rounds: Vec<f64> = (0..25)
+        .map(|_| {
+            let start = Instant::now();
+            for _ in 0..200 {
+                let search = Search::new(black_box("S-09"));
+                black_box(labels.iter().filter(|l| search.finds(l)).count());
+            }
+            start.elapsed().as_secs_f64() * 1e6 / 200.0
+        })
+        .collect();
+    rounds.sort_by(f64::total_cmp);
+    println!(
+        "search: one keystroke over 1,000 labels {:.1} µs fastest, {:.1} µs median (25 rounds)",
+        rounds[0], rounds[12]
+    );
 }
 
 /// The report alone, and the report with its calendar and what is needed
