@@ -25,6 +25,29 @@ function offer(worker) {
   });
   bar.append(p, button);
   document.body.append(bar);
+  document.body.classList.add('update-offered');
+}
+
+/**
+ * Calls `offer(worker)` for each new version of the app `reg` (a
+ * ServiceWorkerRegistration) finds, once it has installed, while the page
+ * (`container`: its `navigator.serviceWorker`) is controlled. A new version
+ * is a worker found while an older one is active (it then waits for the
+ * user). The first install is none: it is told apart when it is found, not
+ * by the page's controller once it has installed, since a busy WebKit
+ * delivers the claim (the page's controller) before the worker's
+ * "installed", and a first visit was offered an update.
+ */
+export function watchForUpdates(reg, offer, container) {
+  const watch = (worker, isUpdate) => {
+    if (!isUpdate) return;
+    worker.addEventListener('statechange', () => {
+      if (worker.state === 'installed' && container.controller) offer(worker);
+    });
+  };
+  if (reg.waiting && container.controller) offer(reg.waiting);
+  if (reg.installing) watch(reg.installing, !!reg.active);
+  reg.addEventListener('updatefound', () => reg.installing && watch(reg.installing, !!reg.active));
 }
 
 /** Registers the service worker (web/boot.js calls it once the page is parsed). */
@@ -37,14 +60,7 @@ export function registerServiceWorker() {
     reloading = true;
     location.reload();
   });
-  navigator.serviceWorker.register('./sw.js').then((reg) => {
-    const watch = (worker) => {
-      worker.addEventListener('statechange', () => {
-        if (worker.state === 'installed' && navigator.serviceWorker.controller) offer(worker);
-      });
-    };
-    if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
-    if (reg.installing) watch(reg.installing);
-    reg.addEventListener('updatefound', () => reg.installing && watch(reg.installing));
-  }).catch(() => { /* no offline support here (e.g. not served over http(s)); the app still works */ });
+  navigator.serviceWorker.register('./sw.js')
+    .then((reg) => watchForUpdates(reg, offer, navigator.serviceWorker))
+    .catch(() => { /* no offline support here (e.g. not served over http(s)); the app still works */ });
 }

@@ -125,6 +125,7 @@ test('a new version is offered, not swapped in: the page reloads only when the u
   // A failure must still close the browser and the server, or the test process never ends.
   try {
     await controlled(page);
+    assert.equal(await page.locator('#update-banner').count(), 0, 'a first visit is offered no update');
     await page.getByRole('button', { name: 'New screening' }).click();
     await page.fill('#f-label', 'UPDATE-1');
     // Deploy a "new build": the service worker changes.
@@ -133,6 +134,14 @@ test('a new version is offered, not swapped in: the page reloads only when the u
     await page.waitForSelector('#update-banner');
     // Still the same page, nothing reloaded under the user.
     assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
+    // The banner stays at the bottom of the screen; scrolled to its end,
+    // nothing of the page (the record's last buttons) is left under it.
+    const under = await page.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const banner = document.getElementById('update-banner').getBoundingClientRect();
+      return document.querySelector('main').getBoundingClientRect().bottom - banner.top;
+    });
+    assert.ok(under <= 0, `the page's end is ${under} px under the banner`);
     await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
     await page.waitForSelector('#list-title');
     assert.equal(await page.getByRole('button', { name: 'UPDATE-1' }).count(), 1);

@@ -1,0 +1,72 @@
+//! The update offer (web/sw-register.js): which service workers it offers
+//! as a new version of the app. Fakes of the registration and its workers
+//! deliver the service worker's events in the orders browsers do, the
+//! order WebKit used on a busy machine included.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { watchForUpdates } from '../../web/sw-register.js';
+
+/** A service worker as the page sees it: a state, and its "statechange". */
+class Worker extends EventTarget {
+  constructor(name, state = 'installing') { super(); this.name = name; this.state = state; }
+  /** The page learns of a new state. */
+  now(state) { this.state = state; this.dispatchEvent(new Event('statechange')); }
+}
+
+/** A registration (its installing, waiting and active workers) and the page's container. */
+function site({ installing = null, waiting = null, active = null, controller = null } = {}) {
+  const reg = Object.assign(new EventTarget(), { installing, waiting, active });
+  const container = { controller };
+  const offered = [];
+  watchForUpdates(reg, (w) => offered.push(w.name), container);
+  return { reg, container, offered };
+}
+
+test('a first visit offers nothing, even when the page is controlled before the worker\'s "installed" reaches it', () => {
+  // The usual order: installed, then activated and claimed.
+  const first = new Worker('v1');
+  const usual = site({ installing: first });
+  first.now('installed');
+  usual.reg.active = first;
+  first.now('activated');
+  usual.container.controller = first;
+  assert.deepEqual(usual.offered, []);
+  // WebKit on a busy tablet: the claim (the page's controller) reached the
+  // page before the worker's "installed" did.
+  const late = new Worker('v1');
+  const busy = site({ installing: late });
+  busy.reg.active = late;
+  busy.container.controller = late;
+  late.now('installed');
+  late.now('activated');
+  assert.deepEqual(busy.offered, [], 'the first install is not an update');
+});
+
+test('a new version found while an older one is active is offered once it has installed', () => {
+  const v1 = new Worker('v1', 'activated');
+  const { reg, offered } = site({ active: v1, controller: v1 });
+  const v2 = new Worker('v2');
+  reg.installing = v2;
+  reg.dispatchEvent(new Event('updatefound'));
+  assert.deepEqual(offered, [], 'not before it has installed');
+  v2.now('installed');
+  assert.deepEqual(offered, ['v2']);
+});
+
+test('a new version already waiting when the page starts is offered at once', () => {
+  const v1 = new Worker('v1', 'activated');
+  const v2 = new Worker('v2', 'installed');
+  assert.deepEqual(site({ active: v1, waiting: v2, controller: v1 }).offered, ['v2']);
+});
+
+test('a page opened past the service worker (shift+reload: no controller) is offered nothing', () => {
+  // It runs the server's files already; the next ordinary load is offered it.
+  const v1 = new Worker('v1', 'activated');
+  const { reg, offered } = site({ active: v1 });
+  const v2 = new Worker('v2');
+  reg.installing = v2;
+  reg.dispatchEvent(new Event('updatefound'));
+  v2.now('installed');
+  assert.deepEqual(offered, []);
+  assert.deepEqual(site({ active: v1, waiting: new Worker('v3', 'installed') }).offered, []);
+});
