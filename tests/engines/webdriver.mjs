@@ -152,13 +152,6 @@ export class Session {
     return this.text(selector);
   }
 
-  /** The WebDriver reference of the first element matching `selector`, waiting for it to show. */
-  async find(selector) {
-    await this.waitForSelector(selector);
-    const v = await this.cmd('POST', '/element', { using: 'css selector', value: selector });
-    return Object.values(v)[0];
-  }
-
   /** Finds a button (or link) whose text is `name`, optionally inside `within`; returns a CSS selector to it. */
   async button(name, within = 'body') {
     const sel = await this.waitFor(`a button "${name}"`, (scope, label) => {
@@ -172,36 +165,46 @@ export class Session {
   }
 
   /**
-   * Waits until `selector` is shown and has stood still for two animation
-   * frames (Playwright's "stable" check before a click). A new step moves
-   * focus to its heading in the frame after it is drawn, which scrolls the
-   * page; if that lands between WebDriver's hit test and its click, WebKit
-   * clicks whatever is under the point instead, or refuses.
+   * Waits until `selector` is shown and has kept its box for two animation
+   * frames (Playwright's "stable" check before a click), and returns that
+   * element's WebDriver reference, so the click or keys go to the very
+   * element checked. A new step moves focus to its heading in the frame
+   * after it is drawn, which scrolls the page; if that lands between
+   * WebDriver's hit test and its click, WebKit clicks whatever is under
+   * the point instead, or refuses. (It sees a move already queued when it
+   * starts; not one the page makes later, after a part or style sheet
+   * arrives: `type` reads its input back for that.)
    */
-  stable(selector) {
-    return this.waitFor(`"${selector}" to stand still`, (sel) => new Promise((resolve) => {
+  async waitForStable(selector) {
+    const found = await this.waitFor(`"${selector}" to show and stand still`, (sel) => new Promise((resolve, reject) => {
       const el = document.querySelector(sel);
-      if (!el || el.getClientRects().length === 0) { resolve(false); return; }
-      const box = () => JSON.stringify(el.getBoundingClientRect());
+      if (!el || el.getClientRects().length === 0) { resolve(null); return; }
+      const box = () => { const r = el.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].join(); };
       const before = box();
-      requestAnimationFrame(() => requestAnimationFrame(() => resolve(el.isConnected && box() === before)));
+      // (A page that draws no frame, e.g. a hidden tab, says so.)
+      const stalled = setTimeout(() => reject(new Error(`no animation frame in 1 s (visibilityState ${document.visibilityState})`)), 1000);
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        clearTimeout(stalled);
+        resolve(el.isConnected && box() === before ? { el } : null);
+      }));
     }), [selector]);
+    return Object.values(found.el)[0];
   }
 
   /**
    * A real click (WebDriver's Element Click: scrolled into view,
-   * hit-tested) on `selector` once it stands still; a click the page
-   * intercepted because it moved meanwhile is tried again (twice at most).
+   * hit-tested) on `selector` once it stands still. A click refused before
+   * it was sent, because the page moved or redrew the element meanwhile,
+   * is tried again (twice at most).
    */
   async click(selector) {
     for (let attempt = 1; ; attempt++) {
-      await this.stable(selector);
-      const el = await this.find(selector);
+      const el = await this.waitForStable(selector);
       try {
         await this.cmd('POST', `/element/${el}/click`, {});
         return;
       } catch (e) {
-        if (attempt >= 3 || e.code !== 'element click intercepted') throw e;
+        if (attempt >= 3 || !['element click intercepted', 'stale element reference'].includes(e.code)) throw e;
       }
     }
   }
@@ -210,12 +213,12 @@ export class Session {
 
   /**
    * Clears the input `selector` and types `text` as key presses, once it
-   * stands still: a new step's focus, moved to its heading in the frame
-   * after it is drawn, would otherwise take the keys typed meanwhile.
+   * stands still (a new step's focus, moved to its heading in the frame
+   * after it is drawn, would otherwise take the keys typed meanwhile); then
+   * reads the input back, so keys that went elsewhere fail here, by name.
    */
   async type(selector, text, { clear = true } = {}) {
-    await this.stable(selector);
-    const el = await this.find(selector);
+    const el = await this.waitForStable(selector);
     // (Emptied as a user's select-all and delete would: WebDriver's Element
     // Clear refuses some inputs in WebKit.)
     if (clear && await this.value(selector)) {
@@ -226,6 +229,10 @@ export class Session {
       }, selector);
     }
     await this.cmd('POST', `/element/${el}/value`, { text });
+    const now = await this.value(selector);
+    if (typeof now !== 'string' || !now.endsWith(text)) {
+      throw new Error(`${this.engine}: typed ${JSON.stringify(text)} into ${selector}, which now holds ${JSON.stringify(now)}`);
+    }
   }
 
   /** Chooses `file` (an absolute path) in the file input `selector`. */
