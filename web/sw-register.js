@@ -6,7 +6,13 @@ const words = {
   zh: ['本应用有可用的更新。', '立即重新加载'],
 };
 
-function offer(worker) {
+/**
+ * Shows the offer of the version waiting in `reg`. Its button hands the
+ * page to the version waiting when it is clicked (a later one may have
+ * replaced the one first offered), or reloads if none waits any more
+ * (another tab took it already).
+ */
+function offer(reg) {
   if (document.getElementById('update-banner')) return;
   const lang = (document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en';
   const [text, action] = words[lang];
@@ -20,32 +26,41 @@ function offer(worker) {
   button.type = 'button';
   button.textContent = action;
   button.addEventListener('click', () => {
+    const waiting = reg.waiting;
+    if (!waiting) {
+      location.reload();
+      return;
+    }
     window.__ctitUpdateRequested = true;
-    worker.postMessage('skip-waiting');
+    waiting.postMessage('skip-waiting');
   });
   bar.append(p, button);
+  // (The page's last element: kept in view at the bottom of the screen,
+  // and scrolled to the end, nothing of the page is left under it.)
   document.body.append(bar);
-  document.body.classList.add('update-offered');
 }
 
 /**
  * Calls `offer(worker)` for each new version of the app `reg` (a
  * ServiceWorkerRegistration) finds, once it has installed, while the page
- * (`container`: its `navigator.serviceWorker`) is controlled. A new version
- * is a worker found while an older one is active (it then waits for the
- * user). The first install is none: it is told apart when it is found, not
- * by the page's controller once it has installed, since a busy WebKit
- * delivers the claim (the page's controller) before the worker's
- * "installed", and a first visit was offered an update.
+ * (`container`: its `navigator.serviceWorker`) is controlled by another
+ * worker. A new version is a worker found while an older one is active
+ * (it then waits for the user). The first install is none: it is told
+ * apart when it is found, not by the page's controller once it has
+ * installed, since a busy WebKit delivers the claim (the page's
+ * controller) before the worker's "installed", and a first visit was
+ * offered an update; and a worker that already controls the page is
+ * never offered to it.
  */
 export function watchForUpdates(reg, offer, container) {
+  const isNew = (worker) => !!container.controller && container.controller !== worker;
   const watch = (worker, isUpdate) => {
     if (!isUpdate) return;
     worker.addEventListener('statechange', () => {
-      if (worker.state === 'installed' && container.controller) offer(worker);
+      if (worker.state === 'installed' && isNew(worker)) offer(worker);
     });
   };
-  if (reg.waiting && container.controller) offer(reg.waiting);
+  if (reg.waiting && reg.active && isNew(reg.waiting)) offer(reg.waiting);
   if (reg.installing) watch(reg.installing, !!reg.active);
   reg.addEventListener('updatefound', () => reg.installing && watch(reg.installing, !!reg.active));
 }
@@ -61,6 +76,6 @@ export function registerServiceWorker() {
     location.reload();
   });
   navigator.serviceWorker.register('./sw.js')
-    .then((reg) => watchForUpdates(reg, offer, navigator.serviceWorker))
+    .then((reg) => watchForUpdates(reg, () => offer(reg), navigator.serviceWorker))
     .catch(() => { /* no offline support here (e.g. not served over http(s)); the app still works */ });
 }

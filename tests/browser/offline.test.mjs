@@ -134,14 +134,27 @@ test('a new version is offered, not swapped in: the page reloads only when the u
     await page.waitForSelector('#update-banner');
     // Still the same page, nothing reloaded under the user.
     assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
-    // The banner stays at the bottom of the screen; scrolled to its end,
-    // nothing of the page (the record's last buttons) is left under it.
-    const under = await page.evaluate(() => {
-      window.scrollTo(0, document.documentElement.scrollHeight);
-      const banner = document.getElementById('update-banner').getBoundingClientRect();
-      return document.querySelector('main').getBoundingClientRect().bottom - banner.top;
-    });
-    assert.ok(under <= 0, `the page's end is ${under} px under the banner`);
+    // The banner stays at the bottom of the screen, within it, on a tablet
+    // and on a phone; scrolled to the end, nothing of the page (the
+    // record's last buttons) is left under it.
+    for (const size of [{ width: 1280, height: 720 }, { width: 360, height: 640 }]) {
+      await page.setViewportSize(size);
+      const at = await page.evaluate(() => {
+        const banner = () => document.getElementById('update-banner').getBoundingClientRect();
+        window.scrollTo(0, 0);
+        const top = banner();
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const end = banner();
+        return { top: [top.left, top.right, top.bottom], under: document.querySelector('main').getBoundingClientRect().bottom - end.top, width: innerWidth, height: innerHeight };
+      });
+      const [left, right, bottom] = at.top;
+      assert.ok(left >= 0 && right <= at.width && bottom <= at.height, `${size.width} px: in view at the top of the page (${at.top})`);
+      assert.ok(at.under <= 0, `${size.width} px: the page's end is ${at.under} px under the banner`);
+    }
+    // Another screen is drawn above it: it stays the page's last element.
+    await page.getByRole('button', { name: '← All screenings' }).click();
+    await page.waitForSelector('#list-title');
+    assert.equal(await page.evaluate(() => document.body.lastElementChild.id), 'update-banner');
     await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
     await page.waitForSelector('#list-title');
     assert.equal(await page.getByRole('button', { name: 'UPDATE-1' }).count(), 1);

@@ -59,8 +59,24 @@ test('a new version already waiting when the page starts is offered at once', ()
   assert.deepEqual(site({ active: v1, waiting: v2, controller: v1 }).offered, ['v2']);
 });
 
+test('a version found installing as the page starts, while an older one is active, is offered once it has installed', () => {
+  const v1 = new Worker('v1', 'activated');
+  const v2 = new Worker('v2');
+  const { offered } = site({ active: v1, installing: v2, controller: v1 });
+  v2.now('installed');
+  assert.deepEqual(offered, ['v2']);
+});
+
+test('the first install, waiting when the page starts and already its controller (a second tab of a first visit), is offered nothing', () => {
+  // The install job finishes before activation is tried: a second tab can
+  // find it waiting, and WebKit sets the controller before the rest.
+  const v1 = new Worker('v1', 'installed');
+  assert.deepEqual(site({ waiting: v1, controller: v1 }).offered, []);
+  assert.deepEqual(site({ waiting: v1 }).offered, []);
+});
+
 test('a page opened past the service worker (shift+reload: no controller) is offered nothing', () => {
-  // It runs the server's files already; the next ordinary load is offered it.
+  // It runs the server's files already.
   const v1 = new Worker('v1', 'activated');
   const { reg, offered } = site({ active: v1 });
   const v2 = new Worker('v2');
