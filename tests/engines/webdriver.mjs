@@ -70,6 +70,9 @@ export function ended(pid) {
   } catch { return true; }
 }
 
+/** The key of a W3C WebDriver element reference (a DOM node a script returns, at any depth). */
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
 /** A command the driver refused; `code` is the protocol's error code ("element click intercepted", …). */
 class WebDriverError extends Error {
   constructor(message, code) { super(message); this.code = code; }
@@ -188,7 +191,9 @@ export class Session {
         resolve(el.isConnected && box() === before ? { el } : null);
       }));
     }), [selector]);
-    return Object.values(found.el)[0];
+    const id = found.el?.[ELEMENT];
+    if (!id) throw new Error(`${this.engine}: "${selector}" came back as ${JSON.stringify(found.el)}, not an element reference`);
+    return id;
   }
 
   /**
