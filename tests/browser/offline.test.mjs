@@ -1,7 +1,8 @@
 //! Offline and silent: after one visit the app starts and every draft opens
 //! with the network off; a whole screening after load makes no request; no
 //! request ever goes to another origin and the Content-Security-Policy is
-//! never violated; two installs on one origin keep their own caches.
+//! never violated; a new version is offered, never swapped in, in one tab
+//! or two; two installs on one origin keep their own caches.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -158,6 +159,41 @@ test('a new version is offered, not swapped in: the page reloads only when the u
     await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
     await page.waitForSelector('#list-title');
     assert.equal(await page.getByRole('button', { name: 'UPDATE-1' }).count(), 1);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('with two tabs open, "Reload now" in one leaves the other its offer, and there it reloads into the new version', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-site-'));
+  fs.cpSync(root, dir, { recursive: true });
+  const site = await serveDist(dir);
+  const { context, page: first } = await openApp(browser, site.url + '#coordinator');
+  try {
+    await controlled(first);
+    const second = await context.newPage();
+    await second.goto(site.url + '#coordinator');
+    await second.waitForSelector('#list-title');
+    await controlled(second);
+    fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
+    await first.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await first.waitForSelector('#update-banner');
+    await second.waitForSelector('#update-banner');
+    await Promise.all([first.waitForEvent('load'), first.click('#update-banner button')]);
+    await first.waitForSelector('#list-title');
+    // The second tab was not reloaded under its user: it still offers the
+    // new version, which no longer waits (the first tab took it), and its
+    // button reloads into it.
+    await second.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active), null, { polling: 100 });
+    assert.match(await second.textContent('#update-banner'), /An update of this app is ready/);
+    await Promise.all([second.waitForEvent('load'), second.click('#update-banner button')]);
+    await second.waitForSelector('#list-title');
+    assert.equal(await second.locator('#update-banner').count(), 0, 'the new version offers nothing');
+    assert.equal(await second.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)), false);
   } finally {
     await context.close();
     await site.close();
