@@ -54,15 +54,17 @@ function offer(reg) {
  */
 export function watchForUpdates(reg, offer, container) {
   const isNew = (worker) => !!container.controller && container.controller !== worker;
-  const watch = (worker, isUpdate) => {
-    if (!isUpdate) return;
+  // (Asked when a worker is found: another one active then makes it an update.)
+  const watchUpdate = () => {
+    const worker = reg.installing;
+    if (!worker || !reg.active) return;
     worker.addEventListener('statechange', () => {
       if (worker.state === 'installed' && isNew(worker)) offer(worker);
     });
   };
   if (reg.waiting && reg.active && isNew(reg.waiting)) offer(reg.waiting);
-  if (reg.installing) watch(reg.installing, !!reg.active);
-  reg.addEventListener('updatefound', () => reg.installing && watch(reg.installing, !!reg.active));
+  watchUpdate();
+  reg.addEventListener('updatefound', watchUpdate);
 }
 
 /** Registers the service worker (web/boot.js calls it once the page is parsed). */

@@ -17,6 +17,27 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
+/**
+ * A copy of the build served on its own, given to `use` with a way to
+ * deploy a "new build" to it (its service worker changes, and `page` asks
+ * for it); closed and removed whatever happens.
+ */
+async function withOwnSite(use) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-site-'));
+  fs.cpSync(root, dir, { recursive: true });
+  const site = await serveDist(dir);
+  const deployNext = async (page) => {
+    fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  };
+  try {
+    await use(site, deployNext);
+  } finally {
+    await site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test('after one online visit the app starts offline from the warm page, fetching its module once, and every draft opens', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
   // The first visit: the page carries the module.
@@ -116,89 +137,76 @@ test('the built page carries a strict Content-Security-Policy that names its onl
 });
 
 test('a new version is offered, not swapped in: the page reloads only when the user asks', async () => {
-  const fs = await import('node:fs');
-  const os = await import('node:os');
-  const { root } = await import('./harness.mjs');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-site-'));
-  fs.cpSync(root, dir, { recursive: true });
-  const site = await serveDist(dir);
-  const { context, page } = await openApp(browser, site.url + '#coordinator');
-  // A failure must still close the browser and the server, or the test process never ends.
-  try {
-    await controlled(page);
-    assert.equal(await page.locator('#update-banner').count(), 0, 'a first visit is offered no update');
-    await page.getByRole('button', { name: 'New screening' }).click();
-    await page.fill('#f-label', 'UPDATE-1');
-    // Deploy a "new build": the service worker changes.
-    fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    await page.waitForSelector('#update-banner');
-    // Still the same page, nothing reloaded under the user.
-    assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
-    // The banner stays at the bottom of the screen, within it, on a tablet
-    // and on a phone; scrolled to the end, nothing of the page (the
-    // record's last buttons) is left under it.
-    for (const size of [{ width: 1280, height: 720 }, { width: 360, height: 640 }]) {
-      await page.setViewportSize(size);
-      const at = await page.evaluate(() => {
-        const banner = () => document.getElementById('update-banner').getBoundingClientRect();
-        window.scrollTo(0, 0);
-        const top = banner();
-        window.scrollTo(0, document.documentElement.scrollHeight);
-        const end = banner();
-        return { top: [top.left, top.right, top.bottom], under: document.querySelector('main').getBoundingClientRect().bottom - end.top, width: innerWidth, height: innerHeight };
-      });
-      const [left, right, bottom] = at.top;
-      assert.ok(left >= 0 && right <= at.width && bottom <= at.height, `${size.width} px: in view at the top of the page (${at.top})`);
-      assert.ok(at.under <= 0, `${size.width} px: the page's end is ${at.under} px under the banner`);
+  await withOwnSite(async (site, deployNext) => {
+    const { context, page } = await openApp(browser, site.url + '#coordinator');
+    // A failure must still close the browser and the server, or the test process never ends.
+    try {
+      await controlled(page);
+      assert.equal(await page.locator('#update-banner').count(), 0, 'a first visit is offered no update');
+      await page.getByRole('button', { name: 'New screening' }).click();
+      await page.fill('#f-label', 'UPDATE-1');
+      // Deploy a "new build": the service worker changes.
+      await deployNext(page);
+      await page.waitForSelector('#update-banner');
+      // Still the same page, nothing reloaded under the user.
+      assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
+      // The banner stays at the bottom of the screen, within it, on a tablet
+      // and on a phone; scrolled to the end, nothing of the page (the
+      // record's last buttons) is left under it.
+      for (const size of [{ width: 1280, height: 720 }, { width: 360, height: 640 }]) {
+        await page.setViewportSize(size);
+        const at = await page.evaluate(() => {
+          const banner = () => document.getElementById('update-banner').getBoundingClientRect();
+          window.scrollTo(0, 0);
+          const top = banner();
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          const end = banner();
+          return { top: [top.left, top.right, top.bottom], under: document.querySelector('main').getBoundingClientRect().bottom - end.top, width: innerWidth, height: innerHeight };
+        });
+        const [left, right, bottom] = at.top;
+        assert.ok(left >= 0 && right <= at.width && bottom <= at.height, `${size.width} px: in view at the top of the page (${at.top})`);
+        assert.ok(at.under <= 0, `${size.width} px: the page's end is ${at.under} px under the banner`);
+      }
+      // Another screen is drawn above it: it stays the page's last element.
+      await page.getByRole('button', { name: '← All screenings' }).click();
+      await page.waitForSelector('#list-title');
+      assert.equal(await page.evaluate(() => document.body.lastElementChild.id), 'update-banner');
+      await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
+      await page.waitForSelector('#list-title');
+      assert.equal(await page.getByRole('button', { name: 'UPDATE-1' }).count(), 1);
+    } finally {
+      await context.close();
     }
-    // Another screen is drawn above it: it stays the page's last element.
-    await page.getByRole('button', { name: '← All screenings' }).click();
-    await page.waitForSelector('#list-title');
-    assert.equal(await page.evaluate(() => document.body.lastElementChild.id), 'update-banner');
-    await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
-    await page.waitForSelector('#list-title');
-    assert.equal(await page.getByRole('button', { name: 'UPDATE-1' }).count(), 1);
-  } finally {
-    await context.close();
-    await site.close();
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+  });
 });
 
 test('with two tabs open, "Reload now" in one leaves the other its offer, and there it reloads into the new version', async () => {
-  const fs = await import('node:fs');
-  const os = await import('node:os');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-site-'));
-  fs.cpSync(root, dir, { recursive: true });
-  const site = await serveDist(dir);
-  const { context, page: first } = await openApp(browser, site.url + '#coordinator');
-  try {
-    await controlled(first);
-    const second = await context.newPage();
-    await second.goto(site.url + '#coordinator');
-    await second.waitForSelector('#list-title');
-    await controlled(second);
-    fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
-    await first.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-    await first.waitForSelector('#update-banner');
-    await second.waitForSelector('#update-banner');
-    await Promise.all([first.waitForEvent('load'), first.click('#update-banner button')]);
-    await first.waitForSelector('#list-title');
-    // The second tab was not reloaded under its user: it still offers the
-    // new version, which no longer waits (the first tab took it), and its
-    // button reloads into it.
-    await second.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active), null, { polling: 100 });
-    assert.match(await second.textContent('#update-banner'), /An update of this app is ready/);
-    await Promise.all([second.waitForEvent('load'), second.click('#update-banner button')]);
-    await second.waitForSelector('#list-title');
-    assert.equal(await second.locator('#update-banner').count(), 0, 'the new version offers nothing');
-    assert.equal(await second.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)), false);
-  } finally {
-    await context.close();
-    await site.close();
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
+  await withOwnSite(async (site, deployNext) => {
+    const { context, page: first } = await openApp(browser, site.url + '#coordinator');
+    try {
+      await controlled(first);
+      const second = await context.newPage();
+      await second.goto(site.url + '#coordinator');
+      await second.waitForSelector('#list-title');
+      await controlled(second);
+      await deployNext(first);
+      await first.waitForSelector('#update-banner');
+      await second.waitForSelector('#update-banner');
+      await Promise.all([first.waitForEvent('load'), first.click('#update-banner button')]);
+      await first.waitForSelector('#list-title');
+      // The second tab was not reloaded under its user: it still offers the
+      // new version, which no longer waits (the first tab took it), and its
+      // button reloads into it.
+      await second.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active), null, { polling: 100 });
+      assert.match(await second.textContent('#update-banner'), /An update of this app is ready/);
+      await Promise.all([second.waitForEvent('load'), second.click('#update-banner button')]);
+      await second.waitForSelector('#list-title');
+      assert.equal(await second.locator('#update-banner').count(), 0, 'the new version offers nothing');
+      assert.equal(await second.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)), false);
+    } finally {
+      await context.close();
+    }
+  });
 });
 
 test('a screen whose code cannot be fetched says so, keeps the app working, and loads on "Try again"', async () => {
