@@ -167,6 +167,20 @@ export async function controlled(page) {
   });
 }
 
+/**
+ * Waits until `holds()` resolves to a truthy value, asking every 100 ms for
+ * at most `timeout` ms. For what a page answers asynchronously (its
+ * caches, its service worker's registration): Playwright's waitForFunction
+ * does not wait for a promise, which is always truthy.
+ */
+export async function eventually(holds, { timeout = 10_000, what = 'the condition' } = {}) {
+  const end = Date.now() + timeout;
+  while (!(await holds())) {
+    if (Date.now() > end) throw new Error(`${what} did not hold within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Requests that went anywhere but the app's own origin. */
 export function foreignRequests(page, base) {
   const origin = new URL(base).origin;

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent, root, controlled } from './harness.mjs';
+import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent, root, controlled, eventually } from './harness.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
 let server, browser;
@@ -197,7 +197,7 @@ test('with two tabs open, "Reload now" in one leaves the other its offer, and th
       // The second tab was not reloaded under its user: it still offers the
       // new version, which no longer waits (the first tab took it), and its
       // button reloads into it.
-      await second.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active), null, { polling: 100 });
+      await eventually(() => second.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active)), { what: 'the new version active' });
       assert.match(await second.textContent('#update-banner'), /An update of this app is ready/);
       await Promise.all([second.waitForEvent('load'), second.click('#update-banner button')]);
       await second.waitForSelector('#list-title');
@@ -253,7 +253,10 @@ test('two installs on one origin keep their own caches: a new version of one lea
   fs.cpSync(root, path.join(dir, 'b'), { recursive: true });
   // b is another build (its service worker names another version).
   const sw = path.join(dir, 'b', 'sw.js');
-  fs.writeFileSync(sw, fs.readFileSync(sw, 'utf8').replace(/const CACHE = 'ctit-[0-9a-f]+@'/, "const CACHE = 'ctit-0000000000000000@'"));
+  const code = fs.readFileSync(sw, 'utf8');
+  const next = code.replace(/const VERSION = "[0-9a-f]+";/, 'const VERSION = "0000000000000000";');
+  assert.notEqual(next, code, "b's service worker names another version");
+  fs.writeFileSync(sw, next);
   const site = await serveDist(dir);
   try {
     const { context, page } = await openApp(browser, site.url + 'a/#coordinator');
