@@ -77,6 +77,9 @@ export function registerServiceWorker() {
     reloading = true;
     location.reload();
   });
+  // The tab this page replaced may have been the last to run an older
+  // version: its files can go (web/sw.js, tidy).
+  navigator.serviceWorker.controller?.postMessage('tidy');
   navigator.serviceWorker.register('./sw.js')
     .then((reg) => watchForUpdates(reg, () => offer(reg), navigator.serviceWorker))
     .catch(() => { /* no offline support here (e.g. not served over http(s)); the app still works */ });

@@ -30,8 +30,20 @@ async function withOwnSite(use) {
     fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   };
+  // A build of another version, as site IT puts one in place of the last:
+  // its cache is another, and the files `gone` matches (content-hashed
+  // names the new build no longer has) are neither in it nor on the server.
+  const deployNewVersion = async (page, gone) => {
+    const sw = path.join(dir, 'sw.js');
+    const code = fs.readFileSync(sw, 'utf8').replace(/const VERSION = "[0-9a-f]+";/, 'const VERSION = "0000000000000001";');
+    const named = [...code.matchAll(/^ {2}"\.\/([^"]+)",?$/gm)].map((m) => m[1]).filter((f) => gone.test(f));
+    assert.ok(named.length > 0, `the build names a file matching ${gone}`);
+    fs.writeFileSync(sw, code.replace(/^ {2}"\.\/([^"]+)",?\n/gm, (line, f) => (gone.test(f) ? '' : line)).replace(/,(\n\];)/, '$1'));
+    for (const f of named) for (const ext of ['', '.br', '.gz']) fs.rmSync(path.join(dir, f + ext), { force: true });
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  };
   try {
-    await use(site, deployNext);
+    await use(site, deployNext, deployNewVersion);
   } finally {
     await site.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -203,6 +215,43 @@ test('with two tabs open, "Reload now" in one leaves the other its offer, and th
       await second.waitForSelector('#list-title');
       assert.equal(await second.locator('#update-banner').count(), 0, 'the new version offers nothing');
       assert.equal(await second.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)), false);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test('a tab left on the old version, once another tab has taken the new one, still opens a screen it had not opened, offline; the old files go when it does', async () => {
+  await withOwnSite(async (site, deployNext, deployNewVersion) => {
+    const { context, page: left } = await openApp(browser, site.url + '#coordinator');
+    try {
+      await controlled(left);
+      // This install's caches of a version of the app.
+      const versions = () => left.evaluate(async (scope) => (await caches.keys()).filter((k) => /^ctit-[0-9a-f]+@/.test(k) && k.endsWith(`@${scope}`)), site.url);
+      assert.equal((await versions()).length, 1);
+      const other = await context.newPage();
+      await other.goto(site.url + '#coordinator');
+      await other.waitForSelector('#list-title');
+      // The new build has no patient check under the old one's file names.
+      await deployNewVersion(other, /^(split_patient-[0-9a-f]+\.wasm|patient\.css)$/);
+      await other.waitForSelector('#update-banner');
+      await Promise.all([other.waitForEvent('load'), other.click('#update-banner button')]);
+      await other.waitForSelector('#list-title');
+      await eventually(() => left.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active)), { what: 'the new version active' });
+      // The tab left behind runs the old code: the patient check it now
+      // opens, offline, needs the old build's files.
+      await context.setOffline(true);
+      await left.evaluate(() => { location.hash = '#patient'; });
+      await left.waitForSelector('#p-step-title, [data-unavailable]');
+      assert.equal(await left.locator('[data-unavailable]').count(), 0, 'the patient check could not be loaded');
+      assert.equal(await left.locator('#p-step-title').count(), 1);
+      assert.equal((await versions()).length, 2, 'the old version\'s files are kept while a tab runs it');
+      // Once no tab runs the old version, its files are removed.
+      await left.evaluate(() => { location.hash = '#coordinator'; });
+      await left.waitForSelector('#list-title');
+      await left.reload();
+      await left.waitForSelector('#list-title');
+      await eventually(async () => (await versions()).length === 1, { what: 'only the new version kept' });
     } finally {
       await context.close();
     }
