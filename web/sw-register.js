@@ -1,6 +1,7 @@
 //! Registers the service worker (offline use) and offers a new version when
 // one is ready: the user chooses when to reload, so nothing is swapped under
-// them. Drafts are saved on every change, so a reload loses nothing.
+// them. Drafts are saved on every change, so a reload loses nothing. A page
+// left open looks for a new version when it is shown again.
 const words = {
   en: ['An update of this app is ready.', 'Reload now'],
   zh: ['本应用有可用的更新。', '立即重新加载'],
@@ -67,6 +68,22 @@ export function watchForUpdates(reg, offer, container) {
   reg.addEventListener('updatefound', watchUpdate);
 }
 
+/**
+ * Asks `reg` to look for a new version each time the page (`doc`) is shown
+ * again (a tablet woken, its tab chosen again), at most once every `every`
+ * ms by the clock `now`: a page left open all day is offered the version
+ * site IT put in place meanwhile (browsers look by themselves only when a
+ * page is loaded). Offline the look fails quietly; a later showing tries again.
+ */
+export function checkWhenShown(reg, doc, now = Date.now, every = 15 * 60 * 1000) {
+  let last = now();
+  doc.addEventListener('visibilitychange', () => {
+    if (doc.visibilityState !== 'visible' || now() - last < every) return;
+    last = now();
+    reg.update().catch(() => {});
+  });
+}
+
 /** Registers the service worker (web/boot.js calls it once the page is parsed). */
 export function registerServiceWorker() {
   if (!('serviceWorker' in navigator)) return;
@@ -81,6 +98,9 @@ export function registerServiceWorker() {
   // version: its files can go (web/sw.js, tidy).
   navigator.serviceWorker.controller?.postMessage('tidy');
   navigator.serviceWorker.register('./sw.js')
-    .then((reg) => watchForUpdates(reg, () => offer(reg), navigator.serviceWorker))
+    .then((reg) => {
+      watchForUpdates(reg, () => offer(reg), navigator.serviceWorker);
+      checkWhenShown(reg, document);
+    })
     .catch(() => { /* no offline support here (e.g. not served over http(s)); the app still works */ });
 }

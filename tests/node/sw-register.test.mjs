@@ -1,10 +1,11 @@
 //! The update offer (web/sw-register.js): which service workers it offers
-//! as a new version of the app. Fakes of the registration and its workers
-//! deliver the service worker's events in the orders browsers do, the
-//! order WebKit used on a busy machine included.
+//! as a new version of the app, and when a page left open looks for one.
+//! Fakes of the registration and its workers deliver the service worker's
+//! events in the orders browsers do, the order WebKit used on a busy
+//! machine included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchForUpdates } from '../../web/sw-register.js';
+import { watchForUpdates, checkWhenShown } from '../../web/sw-register.js';
 
 /** A service worker as the page sees it: a state, and its "statechange". */
 class Worker extends EventTarget {
@@ -85,4 +86,44 @@ test('a page opened past the service worker (shift+reload: no controller) is off
   v2.now('installed');
   assert.deepEqual(offered, []);
   assert.deepEqual(site({ active: v1, waiting: new Worker('v3', 'installed') }).offered, []);
+});
+
+/** A page that can be hidden and shown, a registration that counts its looks for a new version, and a clock. */
+function shown() {
+  const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  const clock = { ms: 0 };
+  const reg = { looks: 0, update() { this.looks += 1; return Promise.reject(new Error('offline')); } };
+  checkWhenShown(reg, doc, () => clock.ms, 15 * 60 * 1000);
+  const show = (atMinute) => {
+    clock.ms = atMinute * 60 * 1000;
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    doc.visibilityState = 'visible';
+    doc.dispatchEvent(new Event('visibilitychange'));
+  };
+  return { reg, show };
+}
+
+test('a page shown again looks for a new version, at most once every 15 minutes, and an offline look is tried again later', async () => {
+  const { reg, show } = shown();
+  show(5);
+  assert.equal(reg.looks, 0, 'not within 15 minutes of the page starting');
+  show(16);
+  assert.equal(reg.looks, 1, 'shown again after 15 minutes');
+  show(20);
+  assert.equal(reg.looks, 1, 'not again within 15 minutes');
+  // The look above failed (offline): nothing was thrown, and the next showing after 15 minutes tries again.
+  await new Promise((r) => setImmediate(r));
+  show(32);
+  assert.equal(reg.looks, 2);
+});
+
+test('a page hidden does not look for a new version', () => {
+  const doc = Object.assign(new EventTarget(), { visibilityState: 'hidden' });
+  const reg = { looks: 0, update() { this.looks += 1; return Promise.resolve(); } };
+  let ms = 0;
+  checkWhenShown(reg, doc, () => ms);
+  ms = 60 * 60 * 1000;
+  doc.dispatchEvent(new Event('visibilitychange'));
+  assert.equal(reg.looks, 0);
 });
