@@ -73,14 +73,29 @@ export function watchForUpdates(reg, offer, container) {
  * again (a tablet woken, its tab chosen again), at most once every `every`
  * ms by the clock `now`: a page left open all day is offered the version
  * site IT put in place meanwhile (browsers look by themselves only when a
- * page is loaded). Offline the look fails quietly; a later showing tries again.
+ * page is loaded). A look that fails (offline) fails quietly, and the next
+ * showing looks again.
  */
 export function checkWhenShown(reg, doc, now = Date.now, every = 15 * 60 * 1000) {
   let last = now();
   doc.addEventListener('visibilitychange', () => {
     if (doc.visibilityState !== 'visible' || now() - last < every) return;
     last = now();
-    reg.update().catch(() => {});
+    reg.update().catch(() => { last = -Infinity; });
+  });
+}
+
+/**
+ * Calls `offer()` when the page (`win`) comes back from the browser's
+ * back/forward cache and another version than the one it started under
+ * (`reg.active` then) has taken over meanwhile: the page runs the older
+ * code, whose files may be gone, and was not among the tabs the new
+ * version kept them for (web/sw.js).
+ */
+export function offerWhenRestored(win, reg, offer) {
+  const started = reg.active;
+  win.addEventListener('pageshow', (event) => {
+    if (event.persisted && started && reg.active && reg.active !== started) offer();
   });
 }
 
@@ -101,6 +116,7 @@ export function registerServiceWorker() {
     .then((reg) => {
       watchForUpdates(reg, () => offer(reg), navigator.serviceWorker);
       checkWhenShown(reg, document);
+      offerWhenRestored(window, reg, () => offer(reg));
     })
     .catch(() => { /* no offline support here (e.g. not served over http(s)); the app still works */ });
 }

@@ -16,11 +16,14 @@ const CACHE = `ctit-${VERSION}@${SCOPE}`;
 const SITE_CACHE = `ctit-site@${SCOPE}`;
 const SITE_URL = new URL('site.json', SCOPE).href;
 
-// The tabs that were open when this version took over (their ids), kept
-// in this version's cache: they run older code, which may still ask for
-// its own files (a screen not opened yet), so older versions' caches stay
-// until none of them is open (`tidy`).
-const OPENED_BEFORE = new URL('ctit-opened-before', SCOPE).href;
+// What this version keeps for the tabs of this install open when it took
+// over, in its own cache: their ids, and the names of the caches of the
+// versions before it. Those tabs run older code, which may still ask for
+// its own files (a screen not opened yet), so those caches stay, and
+// answer what this one lacks, until none of the tabs is open (`tidy`).
+// Only the caches named here are ever answered from or removed: a newer
+// version, installed and waiting for the user, has its cache too.
+const KEPT = new URL('ctit-kept-for-open-tabs', SCOPE).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
@@ -31,35 +34,47 @@ self.addEventListener('install', (event) => {
 // replaced may have been the last to run an older version.
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
-  if (event.data === 'tidy') event.waitUntil(tidy());
+  if (event.data === 'tidy') event.waitUntil(tidy({ again: true }));
 });
 
+// (Tidying that fails must not keep this version from taking the pages:
+// the tab that asked for it reloads once it does.)
 self.addEventListener('activate', (event) => {
-  event.waitUntil(noteOpenTabs().then(tidy).then(() => self.clients.claim()));
+  event.waitUntil(keepForOpenTabs().then(() => tidy()).catch(() => {}).then(() => self.clients.claim()));
 });
 
-/** This install's caches of older versions (not this one's, nor site.json's). */
-async function olderCaches() {
-  return (await caches.keys()).filter((k) => k.startsWith('ctit-') && k.endsWith(`@${SCOPE}`) && k !== CACHE && k !== SITE_CACHE);
-}
-
-/** Notes the tabs open as this version takes over, if older versions' caches are there to keep for them. */
-async function noteOpenTabs() {
-  if ((await olderCaches()).length === 0) return;
+/** Notes, as this version takes over, the older versions' caches and this install's tabs open now (`KEPT`). */
+async function keepForOpenTabs() {
+  const older = (await caches.keys()).filter((k) => k.startsWith('ctit-') && k.endsWith(`@${SCOPE}`) && k !== CACHE && k !== SITE_CACHE);
+  if (older.length === 0) return;
   const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  if (open.length === 0) return;
-  await (await caches.open(CACHE)).put(OPENED_BEFORE, new Response(JSON.stringify(open.map((c) => c.id))));
+  const tabs = open.filter((c) => c.url.startsWith(SCOPE)).map((c) => c.id);
+  // (Newest first: a file is looked for in the latest version that had it.)
+  await (await caches.open(CACHE)).put(KEPT, new Response(JSON.stringify({ tabs, caches: older.reverse() })));
 }
 
-/** Removes older versions' caches once no tab open when this version took over is open still. */
-async function tidy() {
-  const cache = await caches.open(CACHE);
-  const noted = await cache.match(OPENED_BEFORE);
-  const ids = noted ? await noted.json() : [];
-  const open = await Promise.all(ids.map((id) => self.clients.get(id)));
-  if (open.some(Boolean)) return;
-  await Promise.all((await olderCaches()).map((k) => caches.delete(k)));
-  if (noted) await cache.delete(OPENED_BEFORE);
+/** What this version keeps (`KEPT`): the tabs' ids and the caches' names, or none. */
+async function kept() {
+  const noted = await (await caches.open(CACHE)).match(KEPT);
+  return noted ? noted.json() : { tabs: [], caches: [] };
+}
+
+/**
+ * Removes the older versions' caches this version keeps, once none of the
+ * tabs open when it took over is open still. `again`: if one is, asks once
+ * more a few seconds later (the page that asked may have just replaced it,
+ * and a browser may not have let it go yet).
+ */
+async function tidy({ again = false } = {}) {
+  const { tabs, caches: names } = await kept();
+  if (names.length === 0) return;
+  const open = await Promise.all(tabs.map((id) => self.clients.get(id)));
+  if (open.some(Boolean)) {
+    if (again) await new Promise((later) => setTimeout(later, 5000)).then(() => tidy());
+    return;
+  }
+  await Promise.all(names.map((k) => caches.delete(k)));
+  await (await caches.open(CACHE)).delete(KEPT);
 }
 
 self.addEventListener('fetch', (event) => {
@@ -86,15 +101,14 @@ self.addEventListener('fetch', (event) => {
 });
 
 /**
- * This version's copy of a file, else an older version's (a tab opened
- * before this version took over runs older code, whose files this version
- * may not have: `tidy` keeps them while such a tab is open), else the
- * network's.
+ * This version's copy of a file, else that of a version it keeps for a tab
+ * open when it took over (`KEPT`: such a tab runs older code, whose files
+ * this version may not have), else the network's.
  */
 async function cachedOrFetched(request) {
   const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
   if (own) return own;
-  for (const name of await olderCaches()) {
+  for (const name of (await kept()).caches) {
     const kept = await (await caches.open(name)).match(request, { ignoreSearch: true });
     if (kept) return kept;
   }

@@ -168,6 +168,24 @@ export async function controlled(page) {
 }
 
 /**
+ * Puts a build of another version in place in the site folder `dir`, as
+ * site IT puts one in place of the last: its service worker names
+ * `version` (so another cache), and the files `gone` matches, if given
+ * (content-hashed names the new build no longer has), are neither in its
+ * list nor on the server. Throws if `gone` matches no file.
+ */
+export function putNewVersion(dir, { gone, version = '0000000000000001' } = {}) {
+  const sw = path.join(dir, 'sw.js');
+  const code = fs.readFileSync(sw, 'utf8');
+  const next = code.replace(/const VERSION = "[0-9a-f]+";/, `const VERSION = "${version}";`);
+  if (next === code) throw new Error(`${sw} names no version to change`);
+  const named = gone ? [...next.matchAll(/^ {2}"\.\/([^"]+)",?$/gm)].map((m) => m[1]).filter((f) => gone.test(f)) : [];
+  if (gone && named.length === 0) throw new Error(`the build names no file matching ${gone}`);
+  fs.writeFileSync(sw, next.replace(/^ {2}"\.\/([^"]+)",?\n/gm, (line, f) => (named.includes(f) ? '' : line)).replace(/,(\n\];)/, '$1'));
+  for (const f of named) for (const ext of ['', '.br', '.gz']) fs.rmSync(path.join(dir, f + ext), { force: true });
+}
+
+/**
  * Waits until `holds()` resolves to a truthy value, asking every 100 ms for
  * at most `timeout` ms. For what a page answers asynchronously (its
  * caches, its service worker's registration): Playwright's waitForFunction

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent, root, controlled, eventually } from './harness.mjs';
+import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent, root, controlled, eventually, putNewVersion } from './harness.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
 let server, browser;
@@ -30,16 +30,9 @@ async function withOwnSite(use) {
     fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   };
-  // A build of another version, as site IT puts one in place of the last:
-  // its cache is another, and the files `gone` matches (content-hashed
-  // names the new build no longer has) are neither in it nor on the server.
+  // Another build in place of this one (harness: putNewVersion), which `page` asks for.
   const deployNewVersion = async (page, gone) => {
-    const sw = path.join(dir, 'sw.js');
-    const code = fs.readFileSync(sw, 'utf8').replace(/const VERSION = "[0-9a-f]+";/, 'const VERSION = "0000000000000001";');
-    const named = [...code.matchAll(/^ {2}"\.\/([^"]+)",?$/gm)].map((m) => m[1]).filter((f) => gone.test(f));
-    assert.ok(named.length > 0, `the build names a file matching ${gone}`);
-    fs.writeFileSync(sw, code.replace(/^ {2}"\.\/([^"]+)",?\n/gm, (line, f) => (gone.test(f) ? '' : line)).replace(/,(\n\];)/, '$1'));
-    for (const f of named) for (const ext of ['', '.br', '.gz']) fs.rmSync(path.join(dir, f + ext), { force: true });
+    putNewVersion(dir, { gone });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   };
   try {
@@ -233,7 +226,7 @@ test('a tab left on the old version, once another tab has taken the new one, sti
       await other.goto(site.url + '#coordinator');
       await other.waitForSelector('#list-title');
       // The new build has no patient check under the old one's file names.
-      await deployNewVersion(other, /^(split_patient-[0-9a-f]+\.wasm|patient\.css)$/);
+      await deployNewVersion(other, /^split_patient-[0-9a-f]+\.wasm$/);
       await other.waitForSelector('#update-banner');
       await Promise.all([other.waitForEvent('load'), other.click('#update-banner button')]);
       await other.waitForSelector('#list-title');
@@ -252,6 +245,30 @@ test('a tab left on the old version, once another tab has taken the new one, sti
       await left.reload();
       await left.waitForSelector('#list-title');
       await eventually(async () => (await versions()).length === 1, { what: 'only the new version kept' });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test('a page started while a new version waits leaves that version whole: taken, it starts offline', async () => {
+  await withOwnSite(async (site, deployNext, deployNewVersion) => {
+    const { context, page } = await openApp(browser, site.url + '#coordinator');
+    try {
+      await controlled(page);
+      await deployNewVersion(page);
+      await page.waitForSelector('#update-banner');
+      // Another tab starts meanwhile (its start asks the old version's worker to tidy).
+      const other = await context.newPage();
+      await other.goto(site.url + '#coordinator');
+      await other.waitForSelector('#list-title');
+      await other.waitForTimeout(1000);
+      await other.close();
+      await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
+      await page.waitForSelector('#list-title');
+      await context.setOffline(true);
+      await page.reload();
+      await page.waitForSelector('#list-title');
     } finally {
       await context.close();
     }
@@ -301,11 +318,7 @@ test('two installs on one origin keep their own caches: a new version of one lea
   fs.cpSync(root, path.join(dir, 'a'), { recursive: true });
   fs.cpSync(root, path.join(dir, 'b'), { recursive: true });
   // b is another build (its service worker names another version).
-  const sw = path.join(dir, 'b', 'sw.js');
-  const code = fs.readFileSync(sw, 'utf8');
-  const next = code.replace(/const VERSION = "[0-9a-f]+";/, 'const VERSION = "0000000000000000";');
-  assert.notEqual(next, code, "b's service worker names another version");
-  fs.writeFileSync(sw, next);
+  putNewVersion(path.join(dir, 'b'), { version: '0000000000000000' });
   const site = await serveDist(dir);
   try {
     const { context, page } = await openApp(browser, site.url + 'a/#coordinator');

@@ -98,6 +98,19 @@ export class Session {
 
   goto(url) { return this.cmd('POST', '/url', { url }); }
 
+  /** Opens a new browser window (WebDriver's New Window), switches to it and returns its handle. */
+  async newWindow() {
+    const { handle } = await this.cmd('POST', '/window/new', { type: 'window' });
+    await this.switchTo(handle);
+    return handle;
+  }
+
+  /** The handle of the window commands now go to. */
+  window() { return this.cmd('GET', '/window'); }
+
+  /** Sends the next commands to the window `handle`. */
+  switchTo(handle) { return this.cmd('POST', '/window', { handle }); }
+
   /**
    * Reloads the page as its user would. (Not WebDriver's Refresh: in
    * Firefox that reloads past the service worker, like Shift+reload.)

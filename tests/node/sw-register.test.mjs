@@ -5,7 +5,7 @@
 //! machine included.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { watchForUpdates, checkWhenShown } from '../../web/sw-register.js';
+import { watchForUpdates, checkWhenShown, offerWhenRestored } from '../../web/sw-register.js';
 
 /** A service worker as the page sees it: a state, and its "statechange". */
 class Worker extends EventTarget {
@@ -89,10 +89,10 @@ test('a page opened past the service worker (shift+reload: no controller) is off
 });
 
 /** A page that can be hidden and shown, a registration that counts its looks for a new version, and a clock. */
-function shown() {
+function shown({ online }) {
   const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
   const clock = { ms: 0 };
-  const reg = { looks: 0, update() { this.looks += 1; return Promise.reject(new Error('offline')); } };
+  const reg = { looks: 0, update() { this.looks += 1; return online ? Promise.resolve() : Promise.reject(new Error('offline')); } };
   checkWhenShown(reg, doc, () => clock.ms, 15 * 60 * 1000);
   const show = (atMinute) => {
     clock.ms = atMinute * 60 * 1000;
@@ -104,17 +104,25 @@ function shown() {
   return { reg, show };
 }
 
-test('a page shown again looks for a new version, at most once every 15 minutes, and an offline look is tried again later', async () => {
-  const { reg, show } = shown();
+test('a page shown again looks for a new version, at most once every 15 minutes', async () => {
+  const { reg, show } = shown({ online: true });
   show(5);
   assert.equal(reg.looks, 0, 'not within 15 minutes of the page starting');
   show(16);
   assert.equal(reg.looks, 1, 'shown again after 15 minutes');
+  await new Promise((r) => setImmediate(r));
   show(20);
   assert.equal(reg.looks, 1, 'not again within 15 minutes');
-  // The look above failed (offline): nothing was thrown, and the next showing after 15 minutes tries again.
-  await new Promise((r) => setImmediate(r));
   show(32);
+  assert.equal(reg.looks, 2);
+});
+
+test('a look that failed (offline) throws nothing, and the next showing looks again', async () => {
+  const { reg, show } = shown({ online: false });
+  show(16);
+  assert.equal(reg.looks, 1);
+  await new Promise((r) => setImmediate(r));
+  show(17);
   assert.equal(reg.looks, 2);
 });
 
@@ -126,4 +134,33 @@ test('a page hidden does not look for a new version', () => {
   ms = 60 * 60 * 1000;
   doc.dispatchEvent(new Event('visibilitychange'));
   assert.equal(reg.looks, 0);
+});
+
+/** A page's "pageshow": from the back/forward cache (`persisted`) or not. */
+const pageshow = (persisted) => Object.assign(new Event('pageshow'), { persisted });
+
+test('a page brought back from the back/forward cache after another version took over offers it; otherwise nothing', () => {
+  const v1 = new Worker('v1', 'activated');
+  const reg = { active: v1 };
+  const win = new EventTarget();
+  const offered = [];
+  offerWhenRestored(win, reg, () => offered.push('offer'));
+  win.dispatchEvent(pageshow(false));
+  win.dispatchEvent(pageshow(true));
+  assert.deepEqual(offered, [], 'the same version still active');
+  reg.active = new Worker('v2', 'activated');
+  win.dispatchEvent(pageshow(false));
+  assert.deepEqual(offered, [], 'a page loaded afresh runs the new version');
+  win.dispatchEvent(pageshow(true));
+  assert.deepEqual(offered, ['offer']);
+});
+
+test('a page that started with no service worker (a first visit) is offered nothing when brought back', () => {
+  const reg = { active: null };
+  const win = new EventTarget();
+  const offered = [];
+  offerWhenRestored(win, reg, () => offered.push('offer'));
+  reg.active = new Worker('v1', 'activated');
+  win.dispatchEvent(pageshow(true));
+  assert.deepEqual(offered, []);
 });
