@@ -73,8 +73,9 @@ async function tidy({ again = false } = {}) {
     if (again) await new Promise((later) => setTimeout(later, 5000)).then(() => tidy());
     return;
   }
-  await Promise.all(names.map((k) => caches.delete(k)));
+  // (The note first: a note left naming caches already removed would have them looked for.)
   await (await caches.open(CACHE)).delete(KEPT);
+  await Promise.all(names.map((k) => caches.delete(k)));
 }
 
 self.addEventListener('fetch', (event) => {
@@ -108,9 +109,10 @@ self.addEventListener('fetch', (event) => {
 async function cachedOrFetched(request) {
   const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
   if (own) return own;
-  for (const name of (await kept()).caches) {
-    const kept = await (await caches.open(name)).match(request, { ignoreSearch: true });
-    if (kept) return kept;
+  // (Matched by name rather than opened: opening a cache tidied meanwhile would make it anew.)
+  for (const cacheName of (await kept()).caches) {
+    const hit = await caches.match(request, { ignoreSearch: true, cacheName });
+    if (hit) return hit;
   }
   return fetch(request);
 }

@@ -340,3 +340,31 @@ test('two installs on one origin keep their own caches: a new version of one lea
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a tab of another install on the origin does not keep this install's old version: it goes once this install's own tab reloads", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-two-'));
+  fs.cpSync(root, path.join(dir, 'a'), { recursive: true });
+  fs.cpSync(root, path.join(dir, 'b'), { recursive: true });
+  const site = await serveDist(dir);
+  try {
+    const { context, page } = await openApp(browser, site.url + 'a/#coordinator');
+    await controlled(page);
+    // b's tab stays open throughout.
+    const b = await context.newPage();
+    await b.goto(site.url + 'b/#coordinator');
+    await b.waitForSelector('#list-title');
+    await controlled(b);
+    putNewVersion(path.join(dir, 'a'));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.waitForSelector('#update-banner');
+    await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
+    await page.waitForSelector('#list-title');
+    const versionsOfA = () => page.evaluate(async () => (await caches.keys()).filter((k) => /^ctit-[0-9a-f]+@/.test(k) && k.endsWith('/a/')));
+    await eventually(async () => (await versionsOfA()).length === 1, { what: "only a's new version kept" });
+    assert.match((await versionsOfA())[0], /^ctit-0000000000000001@/);
+    await context.close();
+  } finally {
+    await site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
