@@ -185,6 +185,30 @@ test('a new version is offered, not swapped in: the page reloads only when the u
   });
 });
 
+test("a patient's screens never show the offer (a reload would lose their answers); the study team's do", async () => {
+  await withOwnSite(async (site, deployNext) => {
+    const { context, page } = await openApp(browser, site.url + '#patient', { ready: '#p-step-title' });
+    try {
+      await controlled(page);
+      await deployNext(page);
+      await eventually(() => page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)), { what: 'the new version waiting' });
+      await page.waitForSelector('#update-banner', { state: 'attached' });
+      assert.equal(await page.isVisible('#update-banner'), false, 'shown to the patient');
+      // The start page, where a tablet is handed over, neither.
+      await page.evaluate(() => { location.hash = ''; });
+      await page.waitForSelector('#home-title');
+      assert.equal(await page.isVisible('#update-banner'), false, 'shown on the start page');
+      await page.evaluate(() => { location.hash = '#coordinator'; });
+      await page.waitForSelector('#update-banner', { state: 'visible' });
+      await page.evaluate(() => { location.hash = '#patient'; });
+      await page.waitForSelector('#p-step-title');
+      assert.equal(await page.isVisible('#update-banner'), false, 'shown to the patient after the team');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 test('with two tabs open, "Reload now" in one leaves the other its offer, and there it reloads into the new version', async () => {
   await withOwnSite(async (site, deployNext) => {
     const { context, page: first } = await openApp(browser, site.url + '#coordinator');

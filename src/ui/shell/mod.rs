@@ -21,22 +21,26 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let lang = state.lang;
 
-    // The page's language follows the app's, for screen readers and fonts.
+    // The page's root follows the app: its language (for screen readers
+    // and fonts), its title, and whose screen this is (`data-team` on the
+    // study team's screens: the update offer, drawn outside the app by
+    // web/sw-register.js, shows only there, style/app.css; a reload would
+    // lose a patient's answers, and the start page is where a tablet is
+    // handed over).
     Effect::new(move |_| {
-        let code = words::of(lang.get()).html_lang;
-        if let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.document_element())
-        {
-            let _ = el.set_attribute("lang", code);
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(el) = doc.document_element() {
+            let _ = el.set_attribute("lang", words::of(lang.get()).html_lang);
+            let _ =
+                el.toggle_attribute_with_force("data-team", state.screen.get().is_coordinator());
         }
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&format!(
-                "{} — {}",
-                crate::TRIAL_ID,
-                common::words::of(lang.get()).trial_title
-            ));
-        }
+        doc.set_title(&format!(
+            "{} — {}",
+            crate::TRIAL_ID,
+            common::words::of(lang.get()).trial_title
+        ));
     });
 
     // Keep the list current when another tab saves or deletes a record;
