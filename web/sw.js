@@ -34,7 +34,7 @@ self.addEventListener('install', (event) => {
 // replaced may have been the last to run an older version.
 self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
-  if (event.data === 'tidy') event.waitUntil(tidy({ again: true }));
+  if (event.data === 'tidy') event.waitUntil(tidy({ again: 3 }));
 });
 
 // (Tidying that fails must not keep this version from taking the pages:
@@ -43,14 +43,23 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(keepForOpenTabs().then(() => tidy()).catch(() => {}).then(() => self.clients.claim()));
 });
 
-/** Notes, as this version takes over, the older versions' caches and this install's tabs open now (`KEPT`). */
+/**
+ * Notes, as this version takes over, the older versions' caches and this
+ * install's tabs open now (`KEPT`), replacing any note of an earlier life
+ * of this version (a build put back after a later one, a rollback, has
+ * its old cache's name).
+ */
 async function keepForOpenTabs() {
+  const own = await caches.open(CACHE);
   const older = (await caches.keys()).filter((k) => k.startsWith('ctit-') && k.endsWith(`@${SCOPE}`) && k !== CACHE && k !== SITE_CACHE);
-  if (older.length === 0) return;
+  if (older.length === 0) {
+    await own.delete(KEPT);
+    return;
+  }
   const open = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const tabs = open.filter((c) => c.url.startsWith(SCOPE)).map((c) => c.id);
   // (Newest first: a file is looked for in the latest version that had it.)
-  await (await caches.open(CACHE)).put(KEPT, new Response(JSON.stringify({ tabs, caches: older.reverse() })));
+  await own.put(KEPT, new Response(JSON.stringify({ tabs, caches: older.reverse() })));
 }
 
 /** What this version keeps (`KEPT`): the tabs' ids and the caches' names, or none. */
@@ -61,16 +70,19 @@ async function kept() {
 
 /**
  * Removes the older versions' caches this version keeps, once none of the
- * tabs open when it took over is open still. `again`: if one is, asks once
- * more a few seconds later (the page that asked may have just replaced it,
- * and a browser may not have let it go yet).
+ * tabs open when it took over is open still, and while no newer version
+ * is installing or waiting (a build put back, a rollback, fills its old
+ * cache again under the same name). If a tab is still open, looks again
+ * up to `again` times, 5 s apart (the page that asked may have just
+ * replaced it, and a browser may not have let it go yet).
  */
-async function tidy({ again = false } = {}) {
+async function tidy({ again = 0 } = {}) {
+  if (self.registration.installing || self.registration.waiting) return;
   const { tabs, caches: names } = await kept();
   if (names.length === 0) return;
   const open = await Promise.all(tabs.map((id) => self.clients.get(id)));
   if (open.some(Boolean)) {
-    if (again) await new Promise((later) => setTimeout(later, 5000)).then(() => tidy());
+    if (again > 0) await new Promise((later) => setTimeout(later, 5000)).then(() => tidy({ again: again - 1 }));
     return;
   }
   // (The note first: a note left naming caches already removed would have them looked for.)

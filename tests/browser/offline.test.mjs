@@ -35,8 +35,14 @@ async function withOwnSite(use) {
     putNewVersion(dir, { gone });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   };
+  // The first build put back (a rollback), which `page` asks for.
+  const first = fs.readFileSync(path.join(dir, 'sw.js'));
+  const putBack = async (page) => {
+    fs.writeFileSync(path.join(dir, 'sw.js'), first);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  };
   try {
-    await use(site, deployNext, deployNewVersion);
+    await use(site, deployNext, deployNewVersion, putBack);
   } finally {
     await site.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -268,7 +274,7 @@ test('a tab left on the old version, once another tab has taken the new one, sti
       await left.waitForSelector('#list-title');
       await left.reload();
       await left.waitForSelector('#list-title');
-      await eventually(async () => (await versions()).length === 1, { what: 'only the new version kept' });
+      await eventually(async () => (await versions()).length === 1, { what: 'only the new version kept', timeout: 30_000 });
     } finally {
       await context.close();
     }
@@ -283,6 +289,41 @@ test('a page started while a new version waits leaves that version whole: taken,
       await deployNewVersion(page);
       await page.waitForSelector('#update-banner');
       // Another tab starts meanwhile (its start asks the old version's worker to tidy).
+      const other = await context.newPage();
+      await other.goto(site.url + '#coordinator');
+      await other.waitForSelector('#list-title');
+      await other.waitForTimeout(1000);
+      await other.close();
+      await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
+      await page.waitForSelector('#list-title');
+      await context.setOffline(true);
+      await page.reload();
+      await page.waitForSelector('#list-title');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test('a build put back (a rollback) while a tab of it was kept for: its cache, filled again and waiting, stays whole and starts offline once taken', async () => {
+  await withOwnSite(async (site, deployNext, deployNewVersion, putBack) => {
+    const { context, page: left } = await openApp(browser, site.url + '#coordinator');
+    try {
+      await controlled(left);
+      const page = await context.newPage();
+      await page.goto(site.url + '#coordinator');
+      await page.waitForSelector('#list-title');
+      // A new version, taken here while the first tab still runs the first build.
+      await deployNewVersion(page);
+      await page.waitForSelector('#update-banner');
+      await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
+      await page.waitForSelector('#list-title');
+      // The first build put back: it fills its old cache again, which the
+      // new version keeps for the first tab, and waits.
+      await putBack(page);
+      await page.waitForSelector('#update-banner');
+      // The first tab goes, and another page starts (it asks to tidy).
+      await left.close();
       const other = await context.newPage();
       await other.goto(site.url + '#coordinator');
       await other.waitForSelector('#list-title');
@@ -366,12 +407,13 @@ test('two installs on one origin keep their own caches: a new version of one lea
 });
 
 test("a tab of another install on the origin does not keep this install's old version: it goes once this install's own tab reloads", async () => {
+  let context, page;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-two-'));
   fs.cpSync(root, path.join(dir, 'a'), { recursive: true });
   fs.cpSync(root, path.join(dir, 'b'), { recursive: true });
   const site = await serveDist(dir);
   try {
-    const { context, page } = await openApp(browser, site.url + 'a/#coordinator');
+    ({ context, page } = await openApp(browser, site.url + 'a/#coordinator'));
     await controlled(page);
     // b's tab stays open throughout.
     const b = await context.newPage();
@@ -384,10 +426,10 @@ test("a tab of another install on the origin does not keep this install's old ve
     await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
     await page.waitForSelector('#list-title');
     const versionsOfA = () => page.evaluate(async () => (await caches.keys()).filter((k) => /^ctit-[0-9a-f]+@/.test(k) && k.endsWith('/a/')));
-    await eventually(async () => (await versionsOfA()).length === 1, { what: "only a's new version kept" });
+    await eventually(async () => (await versionsOfA()).length === 1, { what: "only a's new version kept", timeout: 30_000 });
     assert.match((await versionsOfA())[0], /^ctit-0000000000000001@/);
-    await context.close();
   } finally {
+    await context?.close();
     await site.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -56,7 +56,7 @@ for (const engine of ENGINES) {
       await s.reload();
       await s.waitForSelector('#list-title');
       await s.waitFor('only the new version kept', (scope) => caches.keys().then((keys) => keys.filter((k) => /^ctit-[0-9a-f]+@/.test(k) && k.endsWith(`@${scope}`)).length === 1),
-        [`http://127.0.0.1:${port}/`], 10000);
+        [`http://127.0.0.1:${port}/`], 30000);
     });
   });
 }
