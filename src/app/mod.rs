@@ -2,11 +2,13 @@
 //! native tests: which screen shows ([`route`]) and which labels the
 //! records list's search finds ([`search`]), the records' outcomes its
 //! filter reads, judged ahead ([`outcomes`]), when the list's rows past its
-//! first frame's are drawn ([`list_rows`]), and the style sheets the
-//! screens fetched later add ([`sheet`]).
+//! first frame's are drawn ([`list_rows`]), the style sheets the
+//! screens fetched later add ([`sheet`]), and when the offer of a new
+//! version may show ([`update_offer`]).
 
 pub mod list_rows;
 pub mod outcomes;
 pub mod route;
 pub mod search;
 pub mod sheet;
+pub mod update_offer;

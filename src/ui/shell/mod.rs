@@ -6,6 +6,7 @@
 pub mod home;
 pub mod words;
 
+use crate::app::update_offer::PageNow;
 use crate::storage::keys::RECORD_PREFIX;
 use crate::ui::common;
 use crate::ui::common::route::{self, Screen};
@@ -22,19 +23,26 @@ pub fn App() -> impl IntoView {
     let lang = state.lang;
 
     // The page's root follows the app: its language (for screen readers
-    // and fonts), its title, and whose screen this is (`data-team` on the
-    // study team's screens: the update offer, drawn outside the app by
-    // web/sw-register.js, shows only there, style/app.css; a reload would
-    // lose a patient's answers, and the start page is where a tablet is
-    // handed over).
+    // and fonts), its title, and whether the offer of a new version, drawn
+    // outside the app (web/sw-register.js), must not show now
+    // (`data-no-offer`, style/app.css; `crate::app::update_offer` says when).
     Effect::new(move |_| {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
         if let Some(el) = doc.document_element() {
             let _ = el.set_attribute("lang", words::of(lang.get()).html_lang);
-            let _ =
-                el.toggle_attribute_with_force("data-team", state.screen.get().is_coordinator());
+            let offer = state.screen.with(|screen| {
+                state.creating.with(|creating| {
+                    PageNow {
+                        screen,
+                        kept_in_tab_only: state.warning.with(Option::is_some),
+                        creating: creating.as_ref(),
+                    }
+                    .may_offer_update()
+                })
+            });
+            let _ = el.toggle_attribute_with_force("data-no-offer", !offer);
         }
         doc.set_title(&format!(
             "{} — {}",
