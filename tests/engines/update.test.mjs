@@ -2,8 +2,9 @@
 //! another still runs the old one (web/sw.js, web/sw-register.js). The
 //! window left behind opens, with the server gone, a screen whose files
 //! the new build no longer has (the old build's cache answers), and the
-//! old cache goes once no window runs the old version. One session per
-//! engine, on a copy of the build of its own.
+//! old cache goes once no window runs the old version; the offer never
+//! shows on the patient's screen. One session per engine, on a copy of
+//! the build of its own.
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -50,6 +51,8 @@ for (const engine of ENGINES) {
       await s.run(() => { location.hash = '#patient'; });
       await s.waitForSelector('#p-step-title, [data-unavailable]');
       assert.equal(await s.run(() => !!document.querySelector('[data-unavailable]')), false, 'the patient check could not be loaded');
+      // This window is offered the new version too, but never on the patient's screen.
+      assert.deepEqual(await s.run(() => { const b = document.getElementById('update-banner'); return [!!b, !!b && b.getClientRects().length > 0]; }), [true, false], 'offered, and not shown to the patient');
       assert.equal((await s.run(versions, `http://127.0.0.1:${port}/`)).length, 2, 'the old version is kept while a window runs it');
       await s.run(() => { location.hash = '#coordinator'; });
       await s.waitForSelector('#list-title');
