@@ -1,7 +1,9 @@
 //! Registers the service worker (offline use) and offers a new version when
 // one is ready: the user chooses when to reload, so nothing is swapped under
-// them. Drafts are saved on every change, so a reload loses nothing. A page
-// left open looks for a new version when it is shown again.
+// them. Drafts are saved on every change; where a reload would lose
+// something all the same (a patient's answers, typing kept in this tab
+// only), the app hides the offer (src/app/update_offer.rs). A page left
+// open looks for a new version when it is shown again.
 const words = {
   en: ['An update of this app is ready.', 'Reload now'],
   zh: ['本应用有可用的更新。', '立即重新加载'],
@@ -82,6 +84,8 @@ export function checkWhenShown(reg, doc, now = Date.now, every = 15 * 60 * 1000)
     if (doc.visibilityState !== 'visible' || now() - last < every) return;
     last = now();
     reg.update().catch(() => { last = -Infinity; });
+    // (A tab closed since the last page start may have been the last to run an older version.)
+    reg.active?.postMessage('tidy');
   });
 }
 

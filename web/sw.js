@@ -77,7 +77,7 @@ async function kept() {
  * replaced it, and a browser may not have let it go yet).
  */
 async function tidy({ again = 0 } = {}) {
-  if (self.registration.installing || self.registration.waiting) return;
+  if (!mayTidy()) return;
   const { tabs, caches: names } = await kept();
   if (names.length === 0) return;
   const open = await Promise.all(tabs.map((id) => self.clients.get(id)));
@@ -85,9 +85,19 @@ async function tidy({ again = 0 } = {}) {
     if (again > 0) await new Promise((later) => setTimeout(later, 5000)).then(() => tidy({ again: again - 1 }));
     return;
   }
+  // (Asked again after the waits above: a version may have begun to install meanwhile.)
+  if (!mayTidy()) return;
   // (The note first: a note left naming caches already removed would have them looked for.)
   await (await caches.open(CACHE)).delete(KEPT);
   await Promise.all(names.map((k) => caches.delete(k)));
+}
+
+/** Whether this worker may remove caches now: it is the active one, and no newer version installs or waits. */
+function mayTidy() {
+  const reg = self.registration;
+  // (`self.serviceWorker`, this worker, is missing in older engines.)
+  if (self.serviceWorker && self.serviceWorker !== reg.active) return false;
+  return !reg.installing && !reg.waiting;
 }
 
 self.addEventListener('fetch', (event) => {

@@ -21,14 +21,17 @@ pub struct PageNow<'a> {
 impl PageNow<'_> {
     /// Whether the offer may show: on the study team's screens (a patient
     /// may hold the device elsewhere, and a reload loses a patient's
-    /// answers; the start page is where a tablet is handed over), while a
-    /// reload loses nothing (storage works, and no record waits for the
-    /// screener's initials holding the code or file it comes from in this
-    /// tab only).
+    /// answers; the start page is where a tablet is handed over), while
+    /// storage works (failing, what was typed is kept in this tab only),
+    /// and not over the screener's-initials question of a record on its
+    /// way (the code or file it comes from is held in this tab only; once
+    /// its screen is left, nothing can reach it any more).
     pub fn may_offer_update(&self) -> bool {
-        self.screen.is_coordinator()
-            && !self.kept_in_tab_only
-            && !matches!(self.creating, Some(Pending::Initials { .. }))
+        let asking_initials = matches!(
+            (self.creating, self.screen),
+            (Some(Pending::Initials { id, .. }), Screen::Record(shown)) if id == shown
+        );
+        self.screen.is_coordinator() && !self.kept_in_tab_only && !asking_initials
     }
 }
 
@@ -36,6 +39,7 @@ impl PageNow<'_> {
 mod tests {
     use super::*;
     use crate::record::create::Origin;
+    use crate::record::draft::Draft;
 
     fn page(screen: &Screen) -> PageNow<'_> {
         PageNow {
@@ -71,29 +75,43 @@ mod tests {
     }
 
     #[test]
-    fn no_offer_while_a_patients_code_waits_for_the_screeners_initials_but_an_empty_new_record_loses_nothing()
-     {
-        let screen = Screen::Record("r1".into());
-        let waiting = Pending::Initials {
+    fn no_offer_over_the_initials_question_of_a_record_on_its_way_but_once_it_is_left_or_made() {
+        let scanned = Pending::Initials {
             id: "r1".into(),
             origin: Origin::Scanned {
-                draft: crate::record::draft::Draft::new("r1", "2026-11-25", "2026-11-25T09:00:00Z"),
+                draft: Draft::new("r1", "2026-11-25", "2026-11-25T09:00:00Z"),
             },
         };
+        let asked = Screen::Record("r1".into());
         let asking = PageNow {
-            creating: Some(&waiting),
-            ..page(&screen)
+            creating: Some(&scanned),
+            ..page(&asked)
         };
         assert!(!asking.may_offer_update());
-        let empty = Pending::Unsaved(crate::record::draft::Draft::new(
-            "r1",
-            "2026-11-25",
-            "2026-11-25T09:00:00Z",
-        ));
-        let open = PageNow {
-            creating: Some(&empty),
-            ..page(&screen)
+        // Left by the header's title: the question (and the code) is out of reach.
+        let list = Screen::List;
+        let left = PageNow {
+            creating: Some(&scanned),
+            ..page(&list)
         };
-        assert!(open.may_offer_update());
+        assert!(left.may_offer_update());
+        // Another record's screen.
+        let other = Screen::Record("r2".into());
+        assert!(
+            PageNow {
+                creating: Some(&scanned),
+                ..page(&other)
+            }
+            .may_offer_update()
+        );
+        // Made: a new, empty record not stored yet loses nothing.
+        let empty = Pending::Unsaved(Draft::new("r1", "2026-11-25", "2026-11-25T09:00:00Z"));
+        assert!(
+            PageNow {
+                creating: Some(&empty),
+                ..page(&asked)
+            }
+            .may_offer_update()
+        );
     }
 }

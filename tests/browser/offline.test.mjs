@@ -215,6 +215,39 @@ test("a patient's screens never show the offer (a reload would lose their answer
   });
 });
 
+test("a patient's page started while a new version waits never shows the offer, not even before the app has started", async () => {
+  await withOwnSite(async (site, deployNext) => {
+    const { context, page } = await openApp(browser, site.url + '#coordinator');
+    try {
+      await controlled(page);
+      await deployNext(page);
+      await page.waitForSelector('#update-banner');
+      // The offer is added as soon as the page finds the version waiting:
+      // how it looked then. (The registration starts once the page is parsed
+      // and its own file fetched; the app marks the page's root as it
+      // mounts, which has come first here even at 6× CPU.)
+      const patient = await context.newPage();
+      await patient.addInitScript(() => {
+        window.__offerShown = [];
+        new MutationObserver(() => {
+          const b = document.getElementById('update-banner');
+          if (b && !window.__offerSeen) {
+            window.__offerSeen = true;
+            window.__offerShown.push(getComputedStyle(b).display !== 'none');
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await patient.goto(site.url + '#patient');
+      await patient.waitForSelector('#p-step-title');
+      await patient.waitForSelector('#update-banner', { state: 'attached' });
+      assert.deepEqual(await patient.evaluate(() => window.__offerShown), [false], 'the offer showed as it was added');
+      assert.equal(await patient.isVisible('#update-banner'), false);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 test('with two tabs open, "Reload now" in one leaves the other its offer, and there it reloads into the new version', async () => {
   await withOwnSite(async (site, deployNext) => {
     const { context, page: first } = await openApp(browser, site.url + '#coordinator');

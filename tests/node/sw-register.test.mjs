@@ -92,7 +92,12 @@ test('a page opened past the service worker (shift+reload: no controller) is off
 function shown({ online }) {
   const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
   const clock = { ms: 0 };
-  const reg = { looks: 0, update() { this.looks += 1; return online ? Promise.resolve() : Promise.reject(new Error('offline')); } };
+  const reg = {
+    looks: 0,
+    update() { this.looks += 1; return online ? Promise.resolve() : Promise.reject(new Error('offline')); },
+    asked: [],
+    active: { postMessage: (m) => reg.asked.push(m) },
+  };
   checkWhenShown(reg, doc, () => clock.ms, 15 * 60 * 1000);
   const show = (atMinute) => {
     clock.ms = atMinute * 60 * 1000;
@@ -104,12 +109,13 @@ function shown({ online }) {
   return { reg, show };
 }
 
-test('a page shown again looks for a new version, at most once every 15 minutes', async () => {
+test('a page shown again looks for a new version and asks to tidy, at most once every 15 minutes', async () => {
   const { reg, show } = shown({ online: true });
   show(5);
   assert.equal(reg.looks, 0, 'not within 15 minutes of the page starting');
   show(16);
   assert.equal(reg.looks, 1, 'shown again after 15 minutes');
+  assert.deepEqual(reg.asked, ['tidy'], 'and the service worker is asked to tidy');
   await new Promise((r) => setImmediate(r));
   show(20);
   assert.equal(reg.looks, 1, 'not again within 15 minutes');
