@@ -186,6 +186,15 @@ export function putNewVersion(dir, { gone, version = '0000000000000001' } = {}) 
 }
 
 /**
+ * (Run in the page: `page.evaluate(versionCaches, scope)`.) The names of
+ * the caches of a version of the app of the install at `scope` (its URL),
+ * as web/sw.js names them: `ctit-<version>@<scope>`.
+ */
+export function versionCaches(scope) {
+  return caches.keys().then((keys) => keys.filter((k) => /^ctit-[0-9a-f]+@/.test(k) && k.endsWith(`@${scope}`)));
+}
+
+/**
  * Waits until `holds()` resolves to a truthy value, asking every 100 ms for
  * at most `timeout` ms. For what a page answers asynchronously (its
  * caches, its service worker's registration): Playwright's waitForFunction

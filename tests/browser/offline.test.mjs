@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent, root, controlled, eventually, putNewVersion } from './harness.mjs';
+import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent, root, controlled, eventually, putNewVersion, versionCaches } from './harness.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
 let server, browser;
@@ -47,6 +47,30 @@ async function withOwnSite(use) {
     await site.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Clicks the offer's "Reload now" in `page` and waits until the new version's records list shows. */
+async function takeOffer(page) {
+  await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
+  await page.waitForSelector('#list-title');
+}
+
+/** Another page of the app starts in `context` and closes (its start asks the service worker to tidy). */
+async function anotherPageStarts(context, url) {
+  const other = await context.newPage();
+  await other.goto(url);
+  await other.waitForSelector('#list-title');
+  // (Tidying takes a few milliseconds; a second is ample.)
+  await other.waitForTimeout(1000);
+  await other.close();
+}
+
+/** The version `page` offers, taken; then `page` starts again with no network. */
+async function takeOfferThenStartOffline(context, page) {
+  await takeOffer(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#list-title');
 }
 
 test('after one online visit the app starts offline from the warm page, fetching its module once, and every draft opens', async () => {
@@ -182,8 +206,7 @@ test('a new version is offered, not swapped in: the page reloads only when the u
       await page.getByRole('button', { name: '← All screenings' }).click();
       await page.waitForSelector('#list-title');
       assert.equal(await page.evaluate(() => document.body.lastElementChild.id), 'update-banner');
-      await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
-      await page.waitForSelector('#list-title');
+      await takeOffer(page);
       assert.equal(await page.getByRole('button', { name: 'UPDATE-1' }).count(), 1);
     } finally {
       await context.close();
@@ -260,15 +283,13 @@ test('with two tabs open, "Reload now" in one leaves the other its offer, and th
       await deployNext(first);
       await first.waitForSelector('#update-banner');
       await second.waitForSelector('#update-banner');
-      await Promise.all([first.waitForEvent('load'), first.click('#update-banner button')]);
-      await first.waitForSelector('#list-title');
+      await takeOffer(first);
       // The second tab was not reloaded under its user: it still offers the
       // new version, which no longer waits (the first tab took it), and its
       // button reloads into it.
       await eventually(() => second.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active)), { what: 'the new version active' });
       assert.match(await second.textContent('#update-banner'), /An update of this app is ready/);
-      await Promise.all([second.waitForEvent('load'), second.click('#update-banner button')]);
-      await second.waitForSelector('#list-title');
+      await takeOffer(second);
       assert.equal(await second.locator('#update-banner').count(), 0, 'the new version offers nothing');
       assert.equal(await second.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)), false);
     } finally {
@@ -283,7 +304,7 @@ test('a tab left on the old version, once another tab has taken the new one, sti
     try {
       await controlled(left);
       // This install's caches of a version of the app.
-      const versions = () => left.evaluate(async (scope) => (await caches.keys()).filter((k) => /^ctit-[0-9a-f]+@/.test(k) && k.endsWith(`@${scope}`)), site.url);
+      const versions = () => left.evaluate(versionCaches, site.url);
       assert.equal((await versions()).length, 1);
       const other = await context.newPage();
       await other.goto(site.url + '#coordinator');
@@ -291,8 +312,7 @@ test('a tab left on the old version, once another tab has taken the new one, sti
       // The new build has no patient check under the old one's file names.
       await deployNewVersion(other, /^split_patient-[0-9a-f]+\.wasm$/);
       await other.waitForSelector('#update-banner');
-      await Promise.all([other.waitForEvent('load'), other.click('#update-banner button')]);
-      await other.waitForSelector('#list-title');
+      await takeOffer(other);
       await eventually(() => left.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active)), { what: 'the new version active' });
       // The tab left behind runs the old code: the patient check it now
       // opens, offline, needs the old build's files.
@@ -322,16 +342,8 @@ test('a page started while a new version waits leaves that version whole: taken,
       await deployNewVersion(page);
       await page.waitForSelector('#update-banner');
       // Another tab starts meanwhile (its start asks the old version's worker to tidy).
-      const other = await context.newPage();
-      await other.goto(site.url + '#coordinator');
-      await other.waitForSelector('#list-title');
-      await other.waitForTimeout(1000);
-      await other.close();
-      await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
-      await page.waitForSelector('#list-title');
-      await context.setOffline(true);
-      await page.reload();
-      await page.waitForSelector('#list-title');
+      await anotherPageStarts(context, site.url + '#coordinator');
+      await takeOfferThenStartOffline(context, page);
     } finally {
       await context.close();
     }
@@ -349,24 +361,15 @@ test('a build put back (a rollback) while a tab of it was kept for: its cache, f
       // A new version, taken here while the first tab still runs the first build.
       await deployNewVersion(page);
       await page.waitForSelector('#update-banner');
-      await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
-      await page.waitForSelector('#list-title');
+      await takeOffer(page);
       // The first build put back: it fills its old cache again, which the
       // new version keeps for the first tab, and waits.
       await putBack(page);
       await page.waitForSelector('#update-banner');
       // The first tab goes, and another page starts (it asks to tidy).
       await left.close();
-      const other = await context.newPage();
-      await other.goto(site.url + '#coordinator');
-      await other.waitForSelector('#list-title');
-      await other.waitForTimeout(1000);
-      await other.close();
-      await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
-      await page.waitForSelector('#list-title');
-      await context.setOffline(true);
-      await page.reload();
-      await page.waitForSelector('#list-title');
+      await anotherPageStarts(context, site.url + '#coordinator');
+      await takeOfferThenStartOffline(context, page);
     } finally {
       await context.close();
     }
@@ -456,9 +459,8 @@ test("a tab of another install on the origin does not keep this install's old ve
     putNewVersion(path.join(dir, 'a'));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await page.waitForSelector('#update-banner');
-    await Promise.all([page.waitForEvent('load'), page.click('#update-banner button')]);
-    await page.waitForSelector('#list-title');
-    const versionsOfA = () => page.evaluate(async () => (await caches.keys()).filter((k) => /^ctit-[0-9a-f]+@/.test(k) && k.endsWith('/a/')));
+    await takeOffer(page);
+    const versionsOfA = () => page.evaluate(versionCaches, `${site.url}a/`);
     await eventually(async () => (await versionsOfA()).length === 1, { what: "only a's new version kept", timeout: 30_000 });
     assert.match((await versionsOfA())[0], /^ctit-0000000000000001@/);
   } finally {

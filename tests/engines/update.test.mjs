@@ -10,12 +10,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, root, putNewVersion } from '../browser/harness.mjs';
+import { serveDist, root, putNewVersion, versionCaches } from '../browser/harness.mjs';
 import { ENGINES, startSession } from './webdriver.mjs';
 import { openApp } from './flows.mjs';
 
-/** This install's caches of a version of the app, as the page sees them. */
-const versions = (scope) => caches.keys().then((keys) => keys.filter((k) => /^ctit-[0-9a-f]+@/.test(k) && k.endsWith(`@${scope}`)));
 
 for (const engine of ENGINES) {
   describe(engine, () => {
@@ -53,12 +51,12 @@ for (const engine of ENGINES) {
       assert.equal(await s.run(() => !!document.querySelector('[data-unavailable]')), false, 'the patient check could not be loaded');
       // This window is offered the new version too, but never on the patient's screen.
       assert.deepEqual(await s.run(() => { const b = document.getElementById('update-banner'); return [!!b, !!b && b.getClientRects().length > 0]; }), [true, false], 'offered, and not shown to the patient');
-      assert.equal((await s.run(versions, `http://127.0.0.1:${port}/`)).length, 2, 'the old version is kept while a window runs it');
+      assert.equal((await s.run(versionCaches, `http://127.0.0.1:${port}/`)).length, 2, 'the old version is kept while a window runs it');
       await s.run(() => { location.hash = '#coordinator'; });
       await s.waitForSelector('#list-title');
       await s.reload();
       await s.waitForSelector('#list-title');
-      await s.waitFor('only the new version kept', (scope) => caches.keys().then((keys) => keys.filter((k) => /^ctit-[0-9a-f]+@/.test(k) && k.endsWith(`@${scope}`)).length === 1),
+      await s.waitFor('only the new version kept', `(scope) => (${versionCaches})(scope).then((names) => names.length === 1)`,
         [`http://127.0.0.1:${port}/`], 30000);
     });
   });
