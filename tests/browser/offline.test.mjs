@@ -17,32 +17,38 @@ let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertSilent(); });
 
+/** `page` asks its service worker to look for a new version now. */
+async function askForUpdate(page) {
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+}
+
 /**
- * A copy of the build served on its own, given to `use` with a way to
- * deploy a "new build" to it (its service worker changes, and `page` asks
- * for it); closed and removed whatever happens.
+ * A copy of the build served on its own, given to `use` as `{ site, deployNext,
+ * deployNewVersion, putBack }`: ways to put another build in its place,
+ * each of which `page` then asks for; closed and removed whatever happens.
  */
 async function withOwnSite(use) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-site-'));
   fs.cpSync(root, dir, { recursive: true });
   const site = await serveDist(dir);
+  const first = fs.readFileSync(path.join(dir, 'sw.js'));
+  // A "new build" of the same version: only its service worker changes.
   const deployNext = async (page) => {
     fs.appendFileSync(path.join(dir, 'sw.js'), '\n// next build\n');
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await askForUpdate(page);
   };
-  // Another build in place of this one (harness: putNewVersion), which `page` asks for.
+  // Another version in place of this one (harness: putNewVersion).
   const deployNewVersion = async (page, gone) => {
     putNewVersion(dir, { gone });
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await askForUpdate(page);
   };
-  // The first build put back (a rollback), which `page` asks for.
-  const first = fs.readFileSync(path.join(dir, 'sw.js'));
+  // The first build put back (a rollback).
   const putBack = async (page) => {
     fs.writeFileSync(path.join(dir, 'sw.js'), first);
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await askForUpdate(page);
   };
   try {
-    await use(site, deployNext, deployNewVersion, putBack);
+    await use({ site, deployNext, deployNewVersion, putBack });
   } finally {
     await site.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -172,7 +178,7 @@ test('the built page carries a strict Content-Security-Policy that names its onl
 });
 
 test('a new version is offered, not swapped in: the page reloads only when the user asks', async () => {
-  await withOwnSite(async (site, deployNext) => {
+  await withOwnSite(async ({ site, deployNext }) => {
     const { context, page } = await openApp(browser, site.url + '#coordinator');
     // A failure must still close the browser and the server, or the test process never ends.
     try {
@@ -215,7 +221,7 @@ test('a new version is offered, not swapped in: the page reloads only when the u
 });
 
 test("a patient's screens never show the offer (a reload would lose their answers); the study team's do", async () => {
-  await withOwnSite(async (site, deployNext) => {
+  await withOwnSite(async ({ site, deployNext }) => {
     const { context, page } = await openApp(browser, site.url + '#patient', { ready: '#p-step-title' });
     try {
       await controlled(page);
@@ -239,7 +245,7 @@ test("a patient's screens never show the offer (a reload would lose their answer
 });
 
 test("a patient's page started while a new version waits never shows the offer, not even before the app has started", async () => {
-  await withOwnSite(async (site, deployNext) => {
+  await withOwnSite(async ({ site, deployNext }) => {
     const { context, page } = await openApp(browser, site.url + '#coordinator');
     try {
       await controlled(page);
@@ -272,7 +278,7 @@ test("a patient's page started while a new version waits never shows the offer, 
 });
 
 test('with two tabs open, "Reload now" in one leaves the other its offer, and there it reloads into the new version', async () => {
-  await withOwnSite(async (site, deployNext) => {
+  await withOwnSite(async ({ site, deployNext }) => {
     const { context, page: first } = await openApp(browser, site.url + '#coordinator');
     try {
       await controlled(first);
@@ -299,7 +305,7 @@ test('with two tabs open, "Reload now" in one leaves the other its offer, and th
 });
 
 test('a tab left on the old version, once another tab has taken the new one, still opens a screen it had not opened, offline; the old files go when it does', async () => {
-  await withOwnSite(async (site, deployNext, deployNewVersion) => {
+  await withOwnSite(async ({ site, deployNewVersion }) => {
     const { context, page: left } = await openApp(browser, site.url + '#coordinator');
     try {
       await controlled(left);
@@ -335,7 +341,7 @@ test('a tab left on the old version, once another tab has taken the new one, sti
 });
 
 test('a page started while a new version waits leaves that version whole: taken, it starts offline', async () => {
-  await withOwnSite(async (site, deployNext, deployNewVersion) => {
+  await withOwnSite(async ({ site, deployNewVersion }) => {
     const { context, page } = await openApp(browser, site.url + '#coordinator');
     try {
       await controlled(page);
@@ -351,7 +357,7 @@ test('a page started while a new version waits leaves that version whole: taken,
 });
 
 test('a build put back (a rollback) while a tab of it was kept for: its cache, filled again and waiting, stays whole and starts offline once taken', async () => {
-  await withOwnSite(async (site, deployNext, deployNewVersion, putBack) => {
+  await withOwnSite(async ({ site, deployNewVersion, putBack }) => {
     const { context, page: left } = await openApp(browser, site.url + '#coordinator');
     try {
       await controlled(left);
@@ -457,7 +463,7 @@ test("a tab of another install on the origin does not keep this install's old ve
     await b.waitForSelector('#list-title');
     await controlled(b);
     putNewVersion(path.join(dir, 'a'));
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await askForUpdate(page);
     await page.waitForSelector('#update-banner');
     await takeOffer(page);
     const versionsOfA = () => page.evaluate(versionCaches, `${site.url}a/`);
