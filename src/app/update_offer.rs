@@ -14,6 +14,10 @@ pub struct PageNow<'a> {
     pub screen: &'a Screen,
     /// Storage is blocked or full: what was typed is kept in this tab only.
     pub kept_in_tab_only: bool,
+    /// The record open holds what its stored copy does not: a conflict
+    /// with another tab waiting for a choice, or a change the store refused
+    /// (its stored copy unreadable) or could not take.
+    pub record_unsaved: bool,
     /// A record on its way to storage, if any.
     pub creating: Option<&'a Pending>,
 }
@@ -22,8 +26,9 @@ impl PageNow<'_> {
     /// Whether the offer may show: on the study team's screens (a patient
     /// may hold the device elsewhere, and a reload loses a patient's
     /// answers; the start page is where a tablet is handed over), while
-    /// storage works (failing, what was typed is kept in this tab only),
-    /// and not over the screener's-initials question of a record on its
+    /// storage works and the record open holds nothing unsaved (else what
+    /// was typed is kept in this tab only), and not over the
+    /// screener's-initials question of a record on its
     /// way (the code or file it comes from is held in this tab only; once
     /// its screen is left, nothing can reach it any more).
     pub fn may_offer_update(&self) -> bool {
@@ -31,7 +36,10 @@ impl PageNow<'_> {
             (self.creating, self.screen),
             (Some(Pending::Initials { id, .. }), Screen::Record(shown)) if id == shown
         );
-        self.screen.is_coordinator() && !self.kept_in_tab_only && !asking_initials
+        self.screen.is_coordinator()
+            && !self.kept_in_tab_only
+            && !self.record_unsaved
+            && !asking_initials
     }
 }
 
@@ -45,6 +53,7 @@ mod tests {
         PageNow {
             screen,
             kept_in_tab_only: false,
+            record_unsaved: false,
             creating: None,
         }
     }
@@ -72,6 +81,16 @@ mod tests {
             ..page(&list)
         };
         assert!(!failing.may_offer_update());
+    }
+
+    #[test]
+    fn no_offer_while_the_open_record_holds_what_its_stored_copy_does_not() {
+        let record = Screen::Record("r1".into());
+        let unsaved = PageNow {
+            record_unsaved: true,
+            ..page(&record)
+        };
+        assert!(!unsaved.may_offer_update());
     }
 
     #[test]

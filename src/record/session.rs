@@ -159,6 +159,13 @@ impl RecordSession {
         Ok(done)
     }
 
+    /// Whether the form, showing `form`, holds what the store does not (a
+    /// reload or leaving the record would lose it): a conflict waiting for
+    /// a choice, or a change not stored (the store failed or refused it).
+    pub fn unsaved(&self, form: &Draft) -> bool {
+        self.conflict.is_some() || history::differs(&self.saved, form)
+    }
+
     /// The store took `draft` as revision `rev`.
     pub fn stored(&mut self, draft: Draft, rev: u64) {
         self.saved = draft;
@@ -341,6 +348,62 @@ mod tests {
         s.conflicted(Stored::fresh(theirs.clone(), 5));
         assert_eq!(s.use_theirs(), Some(theirs));
         assert_eq!(s.use_theirs(), None);
+    }
+
+    #[test]
+    fn what_the_form_holds_is_unsaved_until_the_store_takes_it() {
+        let mut s = open();
+        let mut form = s.saved().clone();
+        form.updated = "2026-12-06T09:00:30.000Z".into();
+        assert!(!s.unsaved(&form), "only the time moved: nothing is lost");
+        let form = typed(&s, "ecog", "1");
+        assert!(
+            s.unsaved(&form),
+            "typed, not stored yet (the store failed or refused)"
+        );
+        let store = s.change(&form, "LM", "2026-12-06T09:01:00.000Z").unwrap();
+        s.stored(store, 2);
+        assert!(!s.unsaved(&form), "stored");
+        let mut form = form;
+        form.label = "S-2".into();
+        assert!(s.unsaved(&form), "the label is recorded too");
+    }
+
+    #[test]
+    fn a_waiting_conflict_holds_this_tabs_version_here_only_until_a_choice() {
+        let mut s = open();
+        let mine = typed(&s, "ecog", "1");
+        let mut theirs = s.saved().clone();
+        theirs.label = "S-9".into();
+        s.conflicted(Stored::fresh(theirs.clone(), 5));
+        assert!(s.unsaved(&mine));
+        assert!(
+            s.unsaved(s.saved()),
+            "whatever the form shows, a choice waits"
+        );
+        // Using theirs: the form shows what is stored.
+        let shown = s.clone().use_theirs().unwrap();
+        let mut used = s.clone();
+        used.use_theirs();
+        assert!(!used.unsaved(&shown));
+        // Keeping mine: unsaved until the next change is stored.
+        assert!(s.keep_mine());
+        assert!(s.unsaved(&mine));
+        let store = s.change(&mine, "LM", "2026-12-06T09:05:00.000Z").unwrap();
+        s.stored(store, 6);
+        assert!(!s.unsaved(&mine));
+    }
+
+    #[test]
+    fn a_patients_answer_confirmed_and_not_stored_is_unsaved() {
+        let mut saved = open().saved().clone();
+        saved.set_input("ecog", "1");
+        saved.mark_reported("ecog");
+        let s = RecordSession::open(Stored::fresh(saved.clone(), 2));
+        assert!(!s.unsaved(&saved));
+        let mut form = saved;
+        form.confirm("ecog");
+        assert!(s.unsaved(&form));
     }
 
     #[test]

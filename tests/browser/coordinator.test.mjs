@@ -226,10 +226,14 @@ test('two tabs on one record never silently overwrite each other', async () => {
   await context.close();
 });
 
-test('a stale tab is stopped from overwriting a newer save and offered a choice', async () => {
+/** Whether the page's root forbids the offer of a new version now (`data-no-offer`: the style hides it). */
+const offerHidden = (page) => page.evaluate(() => document.documentElement.hasAttribute('data-no-offer'));
+
+test('a stale tab is stopped from overwriting a newer save and offered a choice, and no reload until it chooses', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.fill('#f-label', 'STALE');
+  assert.equal(await offerHidden(page), false, 'everything typed is stored: a reload loses nothing');
   // Another writer saves a newer revision without a storage event reaching this tab.
   await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'));
@@ -246,12 +250,34 @@ test('a stale tab is stopped from overwriting a newer save and offered a choice'
   });
   assert.equal(inputs.ecog, '4');
   assert.equal(inputs.rhtpo_days, undefined);
+  assert.equal(await offerHidden(page), true, "this tab's version is held here only: a reload would lose it");
+  await page.fill('#f-qtc_ms', '430');
+  assert.equal(await offerHidden(page), true, 'typing on while paused');
   await page.getByRole('button', { name: "Keep this tab's version" }).click();
   const after = await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'));
     return JSON.parse(localStorage.getItem(key)).draft.inputs;
   });
   assert.equal(after.rhtpo_days, '30');
+  assert.equal(after.qtc_ms, '430');
+  assert.equal(await offerHidden(page), false, 'stored: a reload loses nothing again');
+  await context.close();
+});
+
+test('a record whose stored copy cannot be read keeps the typing in this tab, and no reload is offered over it', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.fill('#f-label', 'TORN');
+  await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'));
+    localStorage.setItem(key, '{"schema": 2, "draft": ');
+  });
+  await page.fill('#f-rhtpo_days', '30');
+  await page.waitForSelector('text=your changes are kept in this tab only');
+  assert.equal(await offerHidden(page), true);
+  // Leaving the record leaves nothing of it to lose (and nothing to offer a reload over).
+  await page.getByRole('button', { name: '← All screenings' }).first().click();
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-no-offer'));
   await context.close();
 });
 

@@ -54,6 +54,66 @@ fn check(draft: &Draft, who: &Who) -> Result<(), Refused> {
     Ok(())
 }
 
+/// What `after` holds that `before`, the stored version, does not: every
+/// input (and the label and screening date) that differs, as its key, text
+/// before and text after, and every field whose answer the patient reported
+/// is no longer marked without being changed (confirmed).
+struct Differences {
+    changes: Vec<(String, String, String)>,
+    confirmed: Vec<String>,
+}
+
+impl Differences {
+    fn between(before: &Draft, after: &Draft) -> Differences {
+        let mut changes: Vec<(String, String, String)> = Vec::new();
+        let mut note = |key: &str, b: &str, a: &str| {
+            if b != a {
+                changes.push((key.to_string(), b.to_string(), a.to_string()));
+            }
+        };
+        note("label", &before.label, &after.label);
+        note(
+            "screening_date",
+            &before.screening_date,
+            &after.screening_date,
+        );
+        for (key, b) in &before.inputs {
+            note(key, b, after.input(key));
+        }
+        for (key, a) in &after.inputs {
+            if !before.inputs.contains_key(key) {
+                note(key, "", a);
+            }
+        }
+        let confirmed: Vec<String> = before
+            .reported_keys()
+            .filter(|k| !after.is_patient_reported(k))
+            .filter(|k| {
+                !changes.iter().any(|(c, _, _)| {
+                    crate::record::draft::field_of(c) == crate::record::draft::field_of(k)
+                })
+            })
+            .map(|k| crate::record::draft::field_of(k).to_string())
+            .fold(Vec::new(), |mut v, f| {
+                if !v.contains(&f) {
+                    v.push(f);
+                }
+                v
+            });
+        Differences { changes, confirmed }
+    }
+
+    fn count(&self) -> usize {
+        self.changes.len() + self.confirmed.len()
+    }
+}
+
+/// Whether `after` holds a change that `before`, the stored version, does
+/// not: what [`apply`] would record (a new time of saving alone is none).
+pub fn differs(before: &Draft, after: &Draft) -> bool {
+    Differences::between(before, after).count() > 0
+}
+
 /// Records in `after`'s history every input (and the label and screening
 /// date) that differs from `before`, the stored version, and every answer
 /// the patient reported that is no longer marked without being changed
@@ -64,42 +124,8 @@ fn check(draft: &Draft, who: &Who) -> Result<(), Refused> {
 /// and `after` is left as it was given (the caller keeps what was typed on
 /// screen and asks). With one, the record becomes amended.
 pub fn apply(before: &Draft, after: &mut Draft, who: &Who) -> Result<usize, Refused> {
-    let mut changes: Vec<(String, String, String)> = Vec::new();
-    let mut note = |key: &str, b: &str, a: &str| {
-        if b != a {
-            changes.push((key.to_string(), b.to_string(), a.to_string()));
-        }
-    };
-    note("label", &before.label, &after.label);
-    note(
-        "screening_date",
-        &before.screening_date,
-        &after.screening_date,
-    );
-    for (key, b) in &before.inputs {
-        note(key, b, after.input(key));
-    }
-    for (key, a) in &after.inputs {
-        if !before.inputs.contains_key(key) {
-            note(key, "", a);
-        }
-    }
-    let confirmed: Vec<String> = before
-        .reported_keys()
-        .filter(|k| !after.is_patient_reported(k))
-        .filter(|k| {
-            !changes.iter().any(|(c, _, _)| {
-                crate::record::draft::field_of(c) == crate::record::draft::field_of(k)
-            })
-        })
-        .map(|k| crate::record::draft::field_of(k).to_string())
-        .fold(Vec::new(), |mut v, f| {
-            if !v.contains(&f) {
-                v.push(f);
-            }
-            v
-        });
-    if changes.is_empty() && confirmed.is_empty() {
+    let differences = Differences::between(before, after);
+    if differences.count() == 0 {
         return Ok(0);
     }
     check(before, who)?;
@@ -107,10 +133,10 @@ pub fn apply(before: &Draft, after: &mut Draft, who: &Who) -> Result<usize, Refu
     // is not trusted (append-only).
     after.history = before.history.clone();
     after.status = before.status;
-    for (key, b, a) in &changes {
+    for (key, b, a) in &differences.changes {
         record_edit(after, key, b, a, who);
     }
-    for field in &confirmed {
+    for field in &differences.confirmed {
         let mut entry = Entry::new(Kind::Confirmed, &who.by, &who.at);
         entry.field = field.clone();
         push(after, &entry);
@@ -118,7 +144,7 @@ pub fn apply(before: &Draft, after: &mut Draft, who: &Who) -> Result<usize, Refu
     if Status::of(after).is_complete() {
         after.status = Status::Amended;
     }
-    Ok(changes.len() + confirmed.len())
+    Ok(differences.count())
 }
 
 /// Marks the record complete: who, when, and `outcome` (the verdict at

@@ -31,7 +31,7 @@ mod files;
 #[cfg(test)]
 mod tests;
 
-pub use change::{apply, begin, complete, last_change};
+pub use change::{apply, begin, complete, differs, last_change};
 pub use check::{TrailBroken, check_new, check_save, status_of};
 pub use files::{UnsignedEntry, from_json, to_json, witnessed_from};
 

@@ -114,6 +114,11 @@ pub struct AppState {
     /// A record waiting for the screener's initials before it is created
     /// (`crate::ui::record::creating`).
     pub creating: RwSignal<Option<crate::record::create::Pending>>,
+    /// The record open holds what its stored copy does not (a conflict
+    /// waiting, or a change the store refused or could not take): set by
+    /// the record screen (`crate::record::session::RecordSession::unsaved`),
+    /// so a reload is not offered over it.
+    pub record_unsaved: RwSignal<bool>,
     /// The records list shows only these record ids, when a search or
     /// filter is set (the list's tools set it, through
     /// `crate::ui::list::show_only`).
@@ -174,6 +179,7 @@ impl AppState {
             list_shown: RwSignal::new(LIST_PAGE),
             initials: RwSignal::new(String::new()),
             creating: RwSignal::new(None),
+            record_unsaved: RwSignal::new(false),
             list_only: RwSignal::new(None),
             list_rest: RwSignal::new(RestRows::default()),
         };

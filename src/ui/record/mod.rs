@@ -96,8 +96,19 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         amending.track();
         session.with_value(|s| s.editable(&initials))
     });
+    // Whether this tab holds what the store does not
+    // (`RecordSession::unsaved`): the shell offers no reload over it.
+    let note_unsaved = move || {
+        let now = draft.with_untracked(|form| session.with_value(|s| s.unsaved(form)));
+        if state.record_unsaved.get_untracked() != now {
+            state.record_unsaved.set(now);
+        }
+    };
+    // Leaving the record leaves nothing of it to lose.
+    on_cleanup(move || state.record_unsaved.set(false));
     // Draws what the session now holds as stored.
     let redraw = move || {
+        note_unsaved();
         session.with_value(|s| {
             history_text.set(s.saved().history.clone());
             if status.get_untracked() != s.status() {
@@ -152,8 +163,10 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         let by = state.initials.get_untracked();
         let change =
             draft.with_untracked(|form| session.with_value(|s| s.change(form, &by, &now_iso())));
-        if let Some(d) = change {
-            keep(d);
+        match change {
+            Some(d) => keep(d),
+            // Nothing stored: paused by a conflict, or nothing changed.
+            None => note_unsaved(),
         }
     };
     let complete = Callback::new(move |()| {

@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
                     PageNow {
                         screen,
                         kept_in_tab_only: state.warning.with(Option::is_some),
+                        record_unsaved: state.record_unsaved.get(),
                         creating: creating.as_ref(),
                     }
                     .may_offer_update()
