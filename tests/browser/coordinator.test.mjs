@@ -21,6 +21,11 @@ async function importFile(page, file) {
   await page.waitForSelector('.record [data-outcome]');
 }
 
+/** Whether the page's root forbids the offer of a new version now (`data-no-offer`: the style hides it). */
+function offerHidden(page) {
+  return page.evaluate(() => document.documentElement.hasAttribute('data-no-offer'));
+}
+
 async function statuses(page) {
   return page.$$eval('[data-criterion]', (els) => Object.fromEntries(els.map((e) => [e.dataset.criterion, e.dataset.status])));
 }
@@ -189,6 +194,7 @@ test('blocked storage: the app still works in memory and says so', async () => {
   });
   await page.waitForSelector('[data-storage-warning]');
   assert.match(await page.textContent('[data-storage-warning]'), /this tab only/);
+  assert.equal(await offerHidden(page), true, 'no reload offered: what is typed is in this tab only');
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.fill('#f-label', 'MEM-1');
   await page.selectOption('#f-ecog', '3');
@@ -201,7 +207,7 @@ test('blocked storage: the app still works in memory and says so', async () => {
   await context.close();
 });
 
-test('two tabs on one record never silently overwrite each other', async () => {
+test('two tabs on one record never silently overwrite each other, and each says what the other did in the language shown', async () => {
   const { context, page: a } = await openApp(browser, server.url + '#coordinator');
   await a.getByRole('button', { name: 'New screening' }).click();
   await a.fill('#f-label', 'TWO-TABS');
@@ -212,6 +218,8 @@ test('two tabs on one record never silently overwrite each other', async () => {
   // B's change reaches A (A had nothing unsaved), then A's change builds on it.
   await b.fill('#f-rhtpo_days', '21');
   await a.waitForFunction(() => document.querySelector('#f-rhtpo_days')?.value === '21');
+  assert.match(await a.textContent('[data-stored-notice]'), /Updated with changes saved in another tab at/);
+  assert.equal(await a.locator('[data-stored-notice] .alert.info').count(), 1);
   // A choice made in B is checked in A too (A draws its choices again).
   await b.check('#f-diabetes-1');                          // No
   await a.waitForFunction(() => document.querySelector('#f-diabetes-1')?.checked === true);
@@ -223,11 +231,13 @@ test('two tabs on one record never silently overwrite each other', async () => {
   });
   assert.equal(stored.rhtpo_days, '21');
   assert.equal(stored.qtc_ms, '430');
+  // B deletes it: A says so, a warning, in the language shown.
+  await b.evaluate(() => localStorage.removeItem(Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'))));
+  await a.waitForSelector('[data-stored-notice] .alert.warning >> text=This record was deleted in another tab');
+  await a.click('.lang-switch');
+  await a.waitForSelector('[data-stored-notice] >> text=此记录已在另一个标签页中删除');
   await context.close();
 });
-
-/** Whether the page's root forbids the offer of a new version now (`data-no-offer`: the style hides it). */
-const offerHidden = (page) => page.evaluate(() => document.documentElement.hasAttribute('data-no-offer'));
 
 test('a stale tab is stopped from overwriting a newer save and offered a choice, and no reload until it chooses', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
@@ -264,17 +274,25 @@ test('a stale tab is stopped from overwriting a newer save and offered a choice,
   await context.close();
 });
 
-test('a record whose stored copy cannot be read keeps the typing in this tab, and no reload is offered over it', async () => {
+test('a record whose stored copy cannot be read keeps the typing in this tab, says so in the language shown, and no reload is offered over it', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.fill('#f-label', 'TORN');
+  // The live region is on the page before it speaks, so a screen reader hears it.
+  assert.equal(await page.locator('[role=status][data-stored-notice]').textContent(), '');
   await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'));
     localStorage.setItem(key, '{"schema": 2, "draft": ');
   });
   await page.fill('#f-rhtpo_days', '30');
-  await page.waitForSelector('text=your changes are kept in this tab only');
+  await page.waitForSelector('[data-stored-notice] >> text=your changes are kept in this tab only');
   assert.equal(await offerHidden(page), true);
+  // What it says follows the language, as the rest of the screen does.
+  await page.click('.lang-switch');
+  await page.waitForSelector('text=您的修改只保留在当前标签页中');
+  assert.equal(await page.locator('text=your changes are kept in this tab only').count(), 0);
+  await page.click('.lang-switch');
+  await page.waitForSelector('text=your changes are kept in this tab only');
   // Leaving the record leaves nothing of it to lose (and nothing to offer a reload over).
   await page.getByRole('button', { name: '← All screenings' }).first().click();
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-no-offer'));

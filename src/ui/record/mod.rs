@@ -38,6 +38,7 @@ use crate::ui::platform::clock::{now_iso, today};
 use crate::ui::platform::files::download;
 use crate::ui::record::field::{FieldInput, FormDraft};
 use crate::ui::record::verdict::{Banner, CriteriaList, Verdict, criterion_rows, headline};
+use crate::ui::record::words::StoredNotice;
 use leptos::prelude::*;
 
 /// The record screen for the record with `id`; for a new record waiting
@@ -86,7 +87,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
     let saved_at = RwSignal::new(stored.draft.updated.clone());
     let form = FormDraft::new(stored.draft);
     let draft = form.draft;
-    let notice = RwSignal::new(None::<String>);
+    let notice = RwSignal::new(None::<StoredNotice>);
     // Changes need the screener's initials and, once the record is
     // complete, a reason (Amend).
     let editable = Memo::new(move |_| {
@@ -142,11 +143,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             Err(SaveError::Conflict { stored }) => session.update_value(|s| s.conflicted(*stored)),
             Err(
                 SaveError::Unreadable(_) | SaveError::HistoryRewritten | SaveError::Unrecorded(_),
-            ) => notice.set(Some(
-                words::of(lang.get_untracked())
-                    .stored_copy_unreadable
-                    .to_string(),
-            )),
+            ) => notice.set(Some(StoredNotice::Unreadable)),
             // The app-wide banner says so; a new record never stored
             // stays in the list, in memory, as one created then would.
             Err(SaveError::Store(_)) if !session.with_value(RecordSession::is_stored) => {
@@ -234,17 +231,11 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 {
                     form.replace(*d);
                     let at = crate::ui::platform::clock::local_time(&now_iso());
-                    notice.set(Some((words::of(lang.get_untracked()).updated_elsewhere)(
-                        &at,
-                    )));
+                    notice.set(Some(StoredNotice::UpdatedElsewhere(at)));
                 }
                 redraw();
             }
-            None => notice.set(Some(
-                words::of(lang.get_untracked())
-                    .deleted_elsewhere
-                    .to_string(),
-            )),
+            None => notice.set(Some(StoredNotice::DeletedElsewhere)),
         }
     });
     on_cleanup(move || handle.remove());
@@ -471,7 +462,13 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 </div>
             </Show>
             {read_only.then(|| view! { <p class="alert warning no-print" role="alert">{tr(lang, |l| words::of(l).read_only)}</p> })}
-            {move || notice.get().map(|n| view! { <p class="alert info no-print" role="status">{n}</p> })}
+            // (A live region on the page before it speaks, so the notice is heard.)
+            <div class="no-print" role="status" data-stored-notice>
+                {move || notice.get().map(|n| {
+                    let class = if n.warns() { "alert warning" } else { "alert info" };
+                    view! { <p class=class>{move || n.text(lang.get())}</p> }
+                })}
+            </div>
             <form class="form no-print" on:submit=|ev| ev.prevent_default() autocomplete="off">
                 <fieldset class="plain" disabled=move || !editable.get()>
                     <section class="form-section meta" id="sec-record" aria-labelledby=RecordPlace::Record.heading()>

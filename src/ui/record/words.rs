@@ -55,11 +55,11 @@ pub struct Words {
     pub use_theirs: &'static str,
     /// Conflict choice.
     pub keep_mine: &'static str,
-    /// Notice.
+    /// [`StoredNotice::UpdatedElsewhere`], at a local time.
     pub updated_elsewhere: fn(&str) -> String,
-    /// Notice.
+    /// [`StoredNotice::DeletedElsewhere`].
     pub deleted_elsewhere: &'static str,
-    /// Notice.
+    /// [`StoredNotice::Unreadable`].
     pub stored_copy_unreadable: &'static str,
     /// A record from a newer app version.
     pub read_only: &'static str,
@@ -595,5 +595,37 @@ pub fn of(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
+    }
+}
+
+/// What the record screen says of the record's stored copy, until the
+/// record is left: kept as what happened, so its words are drawn in the
+/// language of the moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoredNotice {
+    /// Another tab saved a newer version, taken here; the local time of
+    /// taking it.
+    UpdatedElsewhere(String),
+    /// Another tab deleted the record; still open here.
+    DeletedElsewhere,
+    /// The stored copy cannot be read: what is typed is kept in this tab
+    /// only.
+    Unreadable,
+}
+
+impl StoredNotice {
+    /// Its words in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let w = of(lang);
+        match self {
+            StoredNotice::UpdatedElsewhere(at) => (w.updated_elsewhere)(at),
+            StoredNotice::DeletedElsewhere => w.deleted_elsewhere.to_string(),
+            StoredNotice::Unreadable => w.stored_copy_unreadable.to_string(),
+        }
+    }
+
+    /// Whether it warns (what is typed is at risk) rather than informs.
+    pub fn warns(&self) -> bool {
+        !matches!(self, StoredNotice::UpdatedElsewhere(_))
     }
 }
