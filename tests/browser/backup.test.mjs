@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serveDist, launch, openApp, assertSilent, toSettings, toList } from './harness.mjs';
+import { serveDist, launch, openApp, assertSilent, toSettings, toList, saysInEachLanguage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -121,6 +121,7 @@ test('a wrong password, a damaged, cut, newer or too large file is refused with 
     assert.match(await restore(page, file, password), why);
     assert.deepEqual(await records(page), before);
   }
+  await saysInEachLanguage(page, /^Not restored: the file is too large/, /^未恢复：文件过大/, '[data-backup]');
   await context.close();
 });
 

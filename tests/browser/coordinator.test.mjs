@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, settled, foreignRequests, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, settled, foreignRequests, assertSilent, saysInEachLanguage } from './harness.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
 const caseFiles = fs.readdirSync(casesDir).filter((f) => f.endsWith('.json')).sort();
@@ -234,8 +234,7 @@ test('two tabs on one record never silently overwrite each other, and each says 
   // B deletes it: A says so, a warning, in the language shown.
   await b.evaluate(() => localStorage.removeItem(Object.keys(localStorage).find((k) => k.startsWith('ctit/record/'))));
   await a.waitForSelector('[data-stored-notice] .alert.warning >> text=This record was deleted in another tab');
-  await a.click('.lang-switch');
-  await a.waitForSelector('[data-stored-notice] >> text=此记录已在另一个标签页中删除');
+  await saysInEachLanguage(a, /^This record was deleted in another tab/, /^此记录已在另一个标签页中删除/, '[data-stored-notice]');
   await context.close();
 });
 
@@ -287,12 +286,7 @@ test('a record whose stored copy cannot be read keeps the typing in this tab, sa
   await page.fill('#f-rhtpo_days', '30');
   await page.waitForSelector('[data-stored-notice] >> text=your changes are kept in this tab only');
   assert.equal(await offerHidden(page), true);
-  // What it says follows the language, as the rest of the screen does.
-  await page.click('.lang-switch');
-  await page.waitForSelector('text=您的修改只保留在当前标签页中');
-  assert.equal(await page.locator('text=your changes are kept in this tab only').count(), 0);
-  await page.click('.lang-switch');
-  await page.waitForSelector('text=your changes are kept in this tab only');
+  await saysInEachLanguage(page, /your changes are kept in this tab only/, /您的修改只保留在当前标签页中/, '[data-stored-notice]');
   // Leaving the record leaves nothing of it to lose (and nothing to offer a reload over).
   await page.getByRole('button', { name: '← All screenings' }).first().click();
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-no-offer'));

@@ -5,6 +5,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 // CTIT_DIST serves another build (e.g. an older one, to see a new test fail there first).
@@ -238,4 +239,22 @@ export async function toSettings(page) {
 export async function toList(page) {
   await page.getByRole('button', { name: '← All screenings' }).first().click();
   await page.waitForSelector('#list-title');
+}
+
+/**
+ * Checks that what the app has already said (`en`, then `zh`: a regular
+ * expression or text each) follows a change of language, as the rest of
+ * the screen does, and is not left in the language it was said in; ends in
+ * English. `within` narrows where it is looked for.
+ */
+export async function saysInEachLanguage(page, en, zh, within = 'body') {
+  const shows = (what) => page.locator(within).getByText(what).first().waitFor();
+  await shows(en);
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await shows(zh);
+  assert.equal(await page.locator(within).getByText(en).count(), 0, `${en} is still shown in Chinese`);
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await shows(en);
 }

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, settled, assertSilent } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, saysInEachLanguage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -102,6 +102,7 @@ test('typing, completing and amending are kept as the history says, in English',
   await page.getByRole('button', { name: 'Amend…' }).click();
   await page.getByRole('button', { name: 'Change the record' }).click();
   await page.waitForSelector('text=choose why the record is being changed');
+  await saysInEachLanguage(page, 'Reason: choose why the record is being changed.', '原因：请选择修改记录的原因。', '[data-reason-form]');
   await page.check('#reason-other');
   await page.getByRole('button', { name: 'Change the record' }).click();
   await page.waitForSelector('text=say in your words why');
@@ -125,6 +126,7 @@ test('typing, completing and amending are kept as the history says, in English',
   // The exports carry it.
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
   const file = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+  await saysInEachLanguage(page, /^Exported ctit-.*\.json\.$/, /^已导出 ctit-.*\.json。$/);
   assert.equal(file.status, 'amended');
   assert.equal(file.history.length, 7);
   assert.deepEqual(file.history.at(-1).reason, 'new_result');

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveDist, launch, openApp, settled, assertSilent, answerInitials, toSettings, toList, controlled, appKeysGone } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, answerInitials, toSettings, toList, controlled, appKeysGone, saysInEachLanguage } from './harness.mjs';
 import { PASS, NEW_PASS, setPasscode, unlock, newRecord } from './coordinator-steps.mjs';
 
 let server, browser;
@@ -340,6 +340,7 @@ test('a passcode declined at first can be set later, changed and removed, and no
   await page.fill('#set-passcode-again', '1234567');
   await settings.getByRole('button', { name: 'Set passcode' }).click();
   await page.waitForSelector('text=at least 8 characters');
+  await saysInEachLanguage(page, 'At least 8 characters are needed.', '至少需要 8 个字符。', '[data-passcode-settings]');
   await page.fill('#set-passcode', '12345678');
   await page.fill('#set-passcode-again', '12345678');
   await settings.getByRole('button', { name: 'Set passcode' }).click();
@@ -359,6 +360,7 @@ test('a passcode declined at first can be set later, changed and removed, and no
   await page.getByRole('button', { name: 'Lock now' }).click();
   await unlock(page, PASS);
   await page.waitForSelector('text=Wrong passcode');
+  await saysInEachLanguage(page, /^Wrong passcode/, /^解锁密码错误/, '[data-locked]');
   await unlock(page, NEW_PASS);
   await toList(page);
   await page.waitForSelector('text=LIFE-CYCLE');

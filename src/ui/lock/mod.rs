@@ -9,6 +9,7 @@
 //! clock and channel are in `watch`.
 
 pub mod door;
+pub mod failure;
 pub mod passcode;
 pub mod watch;
 pub mod words;
@@ -18,6 +19,7 @@ use crate::storage::keys::{THROTTLE_KEY, VAULT_KEY};
 use crate::ui::common;
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
+use crate::ui::lock::failure::{Doing, Failure};
 use crate::ui::platform::kdf;
 use crate::ui::platform::random::BrowserRandom;
 use leptos::prelude::*;
@@ -91,16 +93,6 @@ fn unlocked_store(key: DataKey, seal_state: vault::SealState) -> Result<VaultSto
     ))
 }
 
-/// Why an unlock did not happen.
-enum UnlockError {
-    /// Wrong passcode; seconds before the next try.
-    Wrong(u32),
-    /// Still waiting after wrong passcodes; seconds left.
-    Wait(u32),
-    /// Something else, in words.
-    Failed(String),
-}
-
 fn throttle() -> Throttle {
     Throttle::read(
         crate::ui::platform::storage::with_store(|kv| kv.get(THROTTLE_KEY).ok().flatten())
@@ -108,59 +100,59 @@ fn throttle() -> Throttle {
     )
 }
 
-/// Opens the vault with `passcode`: its description, and a store holding
-/// the data key with the vault's unfinished work. The stored wait is
-/// enforced before the derivation runs and grows after a wrong passcode.
+/// Opens the vault with `passcode`, for `doing`: its description, and a
+/// store holding the data key with the vault's unfinished work. The stored
+/// wait is enforced before the derivation runs and grows after a wrong
+/// passcode.
 async fn open_vault(
-    state: AppState,
     passcode: &str,
-) -> Result<(vault::VaultMeta, VaultStore), UnlockError> {
-    let sc = common::operations::of(state.lang.get_untracked());
+    doing: Doing,
+) -> Result<(vault::VaultMeta, VaultStore), Failure> {
     let wait = throttle().remaining(js_sys::Date::now());
     if wait > 0 {
-        return Err(UnlockError::Wait(wait));
+        return Err(Failure::Wait(wait));
     }
-    let meta = stored_meta().ok_or_else(|| UnlockError::Failed("no vault".into()))?;
-    let (salt, cost) = vault::kdf_input(&meta).map_err(|e| UnlockError::Failed(e.to_string()))?;
+    let meta = stored_meta().ok_or(Failure::NoPasscode)?;
+    let (salt, cost) =
+        vault::kdf_input(&meta).map_err(|e| Failure::Failed(doing, e.to_string()))?;
     crate::ui::platform::perf::mark("ctit-kdf");
     let kek = kdf::derive(passcode, &salt, cost)
         .await
-        .map_err(|e| UnlockError::Failed(e.words(sc)))?;
+        .map_err(Failure::Kdf)?;
     crate::ui::platform::perf::measure("ctit-kdf", "ctit-kdf");
     match vault::open(&meta, &kek) {
         Ok((key, seal_state)) => {
             let _ = crate::ui::platform::storage::with_store(|kv| kv.remove(THROTTLE_KEY));
-            let store = unlocked_store(key, seal_state).map_err(UnlockError::Failed)?;
+            let store = unlocked_store(key, seal_state).map_err(|e| Failure::Failed(doing, e))?;
             Ok((meta, store))
         }
         Err(VaultError::WrongPasscode) => {
             let t = throttle().failed(js_sys::Date::now());
             let _ = crate::ui::platform::storage::with_store(|kv| kv.set(THROTTLE_KEY, &t.text()));
-            Err(UnlockError::Wrong(t.remaining(js_sys::Date::now())))
+            Err(Failure::Wrong(t.remaining(js_sys::Date::now())))
         }
-        Err(e) => Err(UnlockError::Failed(e.to_string())),
+        Err(e) => Err(Failure::Failed(doing, e.to_string())),
     }
 }
 
 /// A new passcode's key: a fresh salt and its derivation.
-async fn new_kek(state: AppState, passcode: &str) -> Result<(KdfInput, vault::Kek), String> {
-    let sc = common::operations::of(state.lang.get_untracked());
-    let input = KdfInput::fresh(&mut BrowserRandom).map_err(|_| sc.random_failed.to_string())?;
+async fn new_kek(passcode: &str) -> Result<(KdfInput, vault::Kek), Failure> {
+    let input = KdfInput::fresh(&mut BrowserRandom).map_err(|_| Failure::NoRandomness)?;
     let kek = kdf::derive(passcode, &input.salt, input.cost)
         .await
-        .map_err(|e| e.words(sc))?;
+        .map_err(Failure::Kdf)?;
     Ok((input, kek))
 }
 
 /// Unlocks with `passcode`: seals what is still in the clear, raises an
 /// older vault's key-derivation cost, and unlocks the other tabs.
-async fn unlock(state: AppState, passcode: String) -> Result<(), UnlockError> {
-    let (meta, mut store) = open_vault(state, &passcode).await?;
+async fn unlock(state: AppState, passcode: String) -> Result<(), Failure> {
+    let (meta, mut store) = open_vault(&passcode, Doing::Unlocking).await?;
     store.seal_pending();
     if vault::needs_rewrap(&meta) {
         // Made by an earlier version: the same passcode and key, at
         // today's cost and with the key check.
-        if let Ok((input, kek)) = new_kek(state, &passcode).await {
+        if let Ok((input, kek)) = new_kek(&passcode).await {
             let _ = vault::rewrap(&mut store, &input, &kek);
         }
     }
@@ -170,10 +162,9 @@ async fn unlock(state: AppState, passcode: String) -> Result<(), UnlockError> {
 
 /// Sets a passcode on a device without one: the vault is written first,
 /// then records are sealed as space allows (see `vault::create`).
-pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<(), String> {
-    let sc = words::of(state.lang.get_untracked());
-    let (input, kek) = new_kek(state, &passcode).await?;
-    let base = browser_store().map_err(|e| (sc.passcode_failed)(&e))?;
+pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<(), Failure> {
+    let (input, kek) = new_kek(&passcode).await?;
+    let base = browser_store().map_err(|e| Failure::Failed(Doing::Setting, e))?;
     // Under the vault's lock: another tab setting a passcode at the same
     // moment either finished first (its vault is found, nothing is
     // written) or waits for this one.
@@ -198,14 +189,10 @@ pub(super) async fn set_passcode(state: AppState, passcode: String) -> Result<()
                 .notice
                 .set(Some(crate::ui::common::state::Notice::PasscodeSetElsewhere));
             state.recheck_vault();
-            Err(sc.passcode_set_elsewhere.to_string())
+            Err(Failure::SetElsewhere)
         }
-        Err((_, VaultError::NoRandomness)) => {
-            Err(common::operations::of(state.lang.get_untracked())
-                .random_failed
-                .to_string())
-        }
-        Err((_, e)) => Err((sc.passcode_failed)(&e.to_string())),
+        Err((_, VaultError::NoRandomness)) => Err(Failure::NoRandomness),
+        Err((_, e)) => Err(Failure::Failed(Doing::Setting, e.to_string())),
     }
 }
 
@@ -217,42 +204,28 @@ pub(super) async fn change_passcode(
     state: AppState,
     current: String,
     new: String,
-) -> Result<(), String> {
-    let sc = words::of(state.lang.get_untracked());
-    let (_, mut store) = open_vault(state, &current)
-        .await
-        .map_err(|e| unlock_error_text(state, e))?;
-    let (input, kek) = new_kek(state, &new).await?;
+) -> Result<(), Failure> {
+    let (_, mut store) = open_vault(&current, Doing::Changing).await?;
+    let (input, kek) = new_kek(&new).await?;
     let store = crate::ui::platform::bridge::with_lock(VAULT_LOCK, move || {
         vault::change_passcode(&mut store, &input, &kek).map(|_progress| store)
     })
     .await
-    .map_err(|e| (sc.passcode_failed)(&e.to_string()))?;
+    .map_err(|e| Failure::Failed(Doing::Changing, e.to_string()))?;
     become_unlocked(state, store, How::ByPasscode);
     Ok(())
 }
 
 /// Removes the passcode after checking it: records are written back in the
 /// clear, then the vault is deleted (see `vault::remove_passcode`).
-pub(super) async fn remove_passcode(state: AppState, current: String) -> Result<(), String> {
-    let (_, store) = open_vault(state, &current)
-        .await
-        .map_err(|e| unlock_error_text(state, e))?;
+pub(super) async fn remove_passcode(state: AppState, current: String) -> Result<(), Failure> {
+    let (_, store) = open_vault(&current, Doing::Removing).await?;
     match vault::remove_passcode(store) {
         Ok(_) => {
             state.recheck_vault();
             Ok(())
         }
-        Err((_, e)) => Err(e.to_string()),
-    }
-}
-
-fn unlock_error_text(state: AppState, e: UnlockError) -> String {
-    let sc = words::of(state.lang.get_untracked());
-    match e {
-        UnlockError::Wrong(w) => (sc.wrong_passcode)(w),
-        UnlockError::Wait(w) => (sc.wait_before_try)(w),
-        UnlockError::Failed(m) => m,
+        Err((_, e)) => Err(Failure::Failed(Doing::Removing, e.to_string())),
     }
 }
 
@@ -302,7 +275,7 @@ pub fn LockScreen() -> impl IntoView {
     let lang = state.lang;
     let sc = move || words::of(lang.get());
     let passcode = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Failure>);
     let busy = RwSignal::new(false);
     let waiting = RwSignal::new(false);
     let forgot = RwSignal::new(false);
@@ -321,9 +294,7 @@ pub fn LockScreen() -> impl IntoView {
     crate::ui::platform::js::focus_after_frame("unlock-passcode");
     let left = throttle().remaining(js_sys::Date::now());
     if left > 0 {
-        error.set(Some((words::of(lang.get_untracked()).wait_before_try)(
-            left,
-        )));
+        error.set(Some(Failure::Wait(left)));
         hold(left);
     }
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -340,10 +311,10 @@ pub fn LockScreen() -> impl IntoView {
             match result {
                 Ok(()) => error.set(None),
                 Err(e) => {
-                    if let UnlockError::Wrong(w) | UnlockError::Wait(w) = e {
+                    if let Failure::Wrong(w) | Failure::Wait(w) = e {
                         hold(w);
                     }
-                    error.set(Some(unlock_error_text(state, e)));
+                    error.set(Some(e));
                 }
             }
         });
@@ -366,7 +337,7 @@ pub fn LockScreen() -> impl IntoView {
             <Show when=move || busy.get()>
                 <p class="status-line" role="status">{tr(lang, |l| words::of(l).unlocking)}</p>
             </Show>
-            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="field-error" role="alert">{move || e.text(lang.get())}</p> })}
             <p>
                 <button class="link" on:click=move |_| forgot.set(true)>{tr(lang, |l| words::of(l).forgot_passcode)}</button>
             </p>

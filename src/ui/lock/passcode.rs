@@ -8,6 +8,7 @@ use crate::security::vault;
 use crate::ui::common;
 use crate::ui::common::state::{AppState, Pending};
 use crate::ui::common::words::tr;
+use crate::ui::lock::failure::Failure;
 use crate::ui::lock::set_passcode;
 use crate::ui::lock::words;
 use leptos::prelude::*;
@@ -47,11 +48,11 @@ pub fn NewPasscode(
 /// Runs a passcode operation: checks, shows "working", then the result.
 pub fn run_op<F>(
     busy: RwSignal<bool>,
-    problem: RwSignal<Option<String>>,
+    problem: RwSignal<Option<Failure>>,
     done: RwSignal<bool>,
     op: impl FnOnce() -> F + 'static,
 ) where
-    F: Future<Output = Result<(), String>> + 'static,
+    F: Future<Output = Result<(), Failure>> + 'static,
 {
     if busy.get_untracked() {
         return;
@@ -83,14 +84,14 @@ pub fn SetPasscodeForm(
     let lang = state.lang;
     let first = RwSignal::new(String::new());
     let second = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Failure>);
     let busy = RwSignal::new(false);
     let done = RwSignal::new(false);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (a, b) = (first.get_untracked(), second.get_untracked());
         if let Err(p) = vault::check_new_passcode(&a, &b) {
-            problem.set(Some((words::of(lang.get_untracked()).passcode_problem)(p)));
+            problem.set(Some(Failure::Rule(p)));
             return;
         }
         run_op(busy, problem, done, move || async move {
@@ -104,7 +105,7 @@ pub fn SetPasscodeForm(
     view! {
         <form class="passcode-form" on:submit=submit autocomplete="off">
             <NewPasscode id=id label=|l| words::of(l).passcode label_again=|l| words::of(l).passcode_again first=first second=second />
-            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{move || p.text(lang.get())}</p> })}
             <Show when=move || busy.get()>
                 <p class="status-line" role="status">{tr(lang, |l| common::operations::of(l).working)}</p>
             </Show>

@@ -54,6 +54,14 @@ pub struct Words {
     pub type_wipe_word: fn(&str) -> String,
     /// Setting a passcode failed (with the browser's or vault's reason).
     pub passcode_failed: fn(&str) -> String,
+    /// Unlocking failed: the browser's or the vault's own words.
+    pub unlock_failed: fn(&str) -> String,
+    /// Changing the passcode failed: the browser's or the vault's own words.
+    pub change_failed: fn(&str) -> String,
+    /// Removing the passcode failed: the browser's or the vault's own words.
+    pub remove_failed: fn(&str) -> String,
+    /// The passcode was removed meanwhile (in another tab).
+    pub no_passcode_now: &'static str,
     /// Another tab set a passcode at the same moment: this one was not set.
     pub passcode_set_elsewhere: &'static str,
     /// Dismisses a notice.
@@ -111,6 +119,10 @@ pub const EN: Words = Words {
     wipe_word: "WIPE",
     type_wipe_word: |w| format!("Type {w} to confirm."),
     passcode_failed: |e| format!("The passcode could not be set: {e}"),
+    unlock_failed: |e| format!("This app could not be unlocked: {e}"),
+    change_failed: |e| format!("The passcode could not be changed: {e}"),
+    remove_failed: |e| format!("The passcode could not be removed: {e}"),
+    no_passcode_now: "No passcode is set on this device any more (it was removed in another tab). Reload the page.",
     passcode_set_elsewhere: "A passcode was set in another tab of this app at the same moment, so yours was not set. That passcode protects the records: enter it to unlock.",
     ok: "OK",
     locking_soon: |s| {
@@ -165,6 +177,10 @@ pub const ZH: Words = Words {
     wipe_word: "清除",
     type_wipe_word: |w| format!("请输入“{w}”确认。"),
     passcode_failed: |e| format!("未能设置解锁密码：{e}"),
+    unlock_failed: |e| format!("未能解锁本应用：{e}"),
+    change_failed: |e| format!("未能更改解锁密码：{e}"),
+    remove_failed: |e| format!("未能移除解锁密码：{e}"),
+    no_passcode_now: "本设备已不再设有解锁密码（已在另一个标签页中移除）。请重新加载页面。",
     passcode_set_elsewhere: "本应用的另一个标签页在同一时刻设置了解锁密码，因此您的设置未生效。记录由该解锁密码保护：请输入该解锁密码解锁。",
     ok: "知道了",
     locking_soon: |s| {

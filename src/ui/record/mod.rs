@@ -38,7 +38,7 @@ use crate::ui::platform::clock::{now_iso, today};
 use crate::ui::platform::files::download;
 use crate::ui::record::field::{FieldInput, FormDraft};
 use crate::ui::record::verdict::{Banner, CriteriaList, Verdict, criterion_rows, headline};
-use crate::ui::record::words::StoredNotice;
+use crate::ui::record::words::{Exported, StoredNotice};
 use leptos::prelude::*;
 
 /// The record screen for the record with `id`; for a new record waiting
@@ -257,14 +257,12 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         }
     };
 
-    let export_message = RwSignal::new(None::<String>);
+    let exported = RwSignal::new(None::<Exported>);
     // One export for both formats: the files are `crate::record::export`'s.
     let export_as = move |fhir: bool| {
         let d = draft.get_untracked();
-        let l = lang.get_untracked();
-        let (m, sc) = (l.messages(), words::of(l));
         let Ok(record) = Record::from_json_value(&d.record_json()) else {
-            export_message.set(Some(sc.export_needs_date.to_string()));
+            exported.set(Some(Exported::NeedsDate));
             return;
         };
         let trail = export::Trail {
@@ -284,16 +282,10 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 export::record_file_by(d.criteria(), &record, &d.label, Some(&trail)),
             )
         };
-        let left_out: Vec<&str> = record
-            .problems
-            .iter()
-            .filter_map(|p| p.field)
-            .map(|f| m.field_label(f))
-            .collect();
-        export_message.set(Some(match download(&name, kind, &text) {
-            Err(e) => (common::operations::of(l).export_failed)(&e),
-            Ok(()) if left_out.is_empty() => (sc.exported)(&name),
-            Ok(()) => (sc.exported_without)(&name, &left_out.join(", ")),
+        let left_out: Vec<Field> = record.problems.iter().filter_map(|p| p.field).collect();
+        exported.set(Some(match download(&name, kind, &text) {
+            Err(e) => Exported::Failed(e),
+            Ok(()) => Exported::Written { name, left_out },
         }));
     };
     let export = move |_| export_as(false);
@@ -522,7 +514,7 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                         {move || words::of(lang.get()).print_with_history}
                     </label>
                 </div>
-                {move || export_message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
+                {move || exported.get().map(|said| view! { <p class="status-line" role="status">{move || said.text(lang.get())}</p> })}
                 <button class="primary done" on:click=move |_| state.go(Screen::List)>{tr(lang, |l| words::of(l).done)}</button>
             </section>
             <section class="verdict no-print" id="criteria" aria-labelledby=RecordPlace::Criteria.heading()>

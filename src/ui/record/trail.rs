@@ -167,7 +167,7 @@ pub fn StatusBar(
     };
     let chosen = RwSignal::new(None::<Reason>);
     let words = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<AmendProblem>);
     // The newest completion, read from the end: while amending, every
     // keystroke's save changes the history, and only the lines after the
     // completion are read again, not the whole history.
@@ -196,10 +196,7 @@ pub fn StatusBar(
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match start_amending.run((chosen.get_untracked(), words.get_untracked())) {
-            Err(AmendProblem::NoReason) => error.set(Some(h().reason_required)),
-            Err(AmendProblem::NoWords) => error.set(Some(
-                common::initials::words::of(lang.get()).reason_text_required,
-            )),
+            Err(problem) => error.set(Some(problem)),
             Ok(()) => {
                 error.set(None);
                 asking.set(false);
@@ -251,7 +248,10 @@ pub fn StatusBar(
                     <label for="reason-text">{move || common::initials::words::of(lang.get()).reason_text_label}</label>
                     <input id="reason-text" type="text" maxlength=history::MAX_REASON_CHARS.to_string() autocomplete="off"
                         prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
-                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{move || match e {
+                        AmendProblem::NoReason => h().reason_required,
+                        AmendProblem::NoWords => common::initials::words::of(lang.get()).reason_text_required,
+                    }}</p> })}
                     <button type="submit" class="primary">{move || h().start_amending}</button>
                     <button type="button" on:click=move |_| { asking.set(false); error.set(None); }>{move || common::words::of(lang.get()).cancel}</button>
                 </form>

@@ -44,7 +44,7 @@ pub struct Words {
     /// Export done.
     pub exported: fn(&str) -> String,
     /// Export done, some fields left out.
-    pub exported_without: fn(&str, &str) -> String,
+    pub exported_without: fn(&str, &[&str]) -> String,
     /// Export needs a date.
     pub export_needs_date: &'static str,
     /// Record missing.
@@ -257,7 +257,10 @@ pub const EN: Words = Words {
     export_fhir: "Export FHIR",
     exported: |name| format!("Exported {name}."),
     exported_without: |name, fields| {
-        format!("Exported {name}. Left out because their values are not valid: {fields}.")
+        format!(
+            "Exported {name}. Left out because their values are not valid: {}.",
+            fields.join(", ")
+        )
     },
     export_needs_date: "Export needs a valid screening date.",
     record_missing: "This record is no longer stored on this device (it may have been deleted in another tab).",
@@ -459,7 +462,10 @@ pub const ZH: Words = Words {
     export_fhir: "导出 FHIR",
     exported: |name| format!("已导出 {name}。"),
     exported_without: |name, fields| {
-        format!("已导出 {name}。以下字段的值无效，未包含在内：{fields}。")
+        format!(
+            "已导出 {name}。以下字段的值无效，未包含在内：{}。",
+            fields.join("、")
+        )
     },
     export_needs_date: "导出需要有效的筛选日期。",
     record_missing: "此记录已不在本设备上（可能已在另一个标签页中删除）。",
@@ -595,6 +601,40 @@ pub fn of(lang: Lang) -> &'static Words {
     match lang {
         Lang::En => &EN,
         Lang::Zh => &ZH,
+    }
+}
+
+/// What an export of the record did, said in the language of the moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Exported {
+    /// Not written: the record has no valid screening date.
+    NeedsDate,
+    /// Handed to the browser as `name`, without the fields left out (their
+    /// values could not be read).
+    Written {
+        /// The file's name.
+        name: String,
+        /// The fields whose values were left out.
+        left_out: Vec<crate::engine::Field>,
+    },
+    /// The browser refused, in its own words.
+    Failed(String),
+}
+
+impl Exported {
+    /// Its words in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let w = of(lang);
+        match self {
+            Exported::NeedsDate => w.export_needs_date.to_string(),
+            Exported::Written { name, left_out } if left_out.is_empty() => (w.exported)(name),
+            Exported::Written { name, left_out } => {
+                let m = lang.messages();
+                let fields: Vec<&str> = left_out.iter().map(|&f| m.field_label(f)).collect();
+                (w.exported_without)(name, &fields)
+            }
+            Exported::Failed(e) => (crate::ui::common::operations::of(lang).export_failed)(e),
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 use crate::security::backup;
 use crate::security::vault::{self, KdfInput};
 use crate::storage::keys;
+use crate::text::Lang;
 use crate::ui::common;
 use crate::ui::common::state::{AppState, Pending};
 use crate::ui::common::words::tr;
@@ -45,45 +46,120 @@ fn last_backup() -> Option<String> {
     with_store(|kv| kv.get(keys::LAST_BACKUP_KEY).ok().flatten())
 }
 
+/// What a backup or a restore did, kept as what happened and put in
+/// words when drawn (in the language of the moment).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Outcome {
+    /// The backup file was handed to the browser, with this many records.
+    BackedUp(usize),
+    /// Restored: added, already here unchanged, kept as both.
+    Restored(Counts),
+    /// Restored this far, then storage failed (in its own words).
+    RestoredInPart(Counts, String),
+    /// The file was refused: nothing was changed.
+    Refused(backup::RestoreError),
+    /// The backup password breaks the passcode rule, or its entries differ.
+    Rule(vault::PasscodeProblem),
+    /// The browser's secure random source failed: nothing was written.
+    NoRandomness,
+    /// The key derivation failed or ran too long.
+    Kdf(kdf::KdfError),
+    /// The browser refused (storage, reading the file, the download), in
+    /// its own words.
+    Failed(String),
+}
+
+/// A restore's counts: added, already here unchanged, kept as both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Counts(usize, usize, usize);
+
+impl Counts {
+    fn of(done: &backup::Restored) -> Counts {
+        Counts(done.added, done.unchanged, done.kept_both.len())
+    }
+}
+
+impl Outcome {
+    /// Whether it is what was asked for (else it is said as a problem).
+    fn is_done(&self) -> bool {
+        matches!(self, Outcome::BackedUp(_) | Outcome::Restored(_))
+    }
+
+    /// Its words in `lang`.
+    fn text(&self, lang: Lang) -> String {
+        let (sc, ops) = (words::of(lang), common::operations::of(lang));
+        match self {
+            Outcome::BackedUp(n) => (sc.backup_done)(*n),
+            Outcome::Restored(Counts(added, same, both)) => (sc.restored)(*added, *same, *both),
+            Outcome::RestoredInPart(Counts(added, same, both), why) => {
+                format!(
+                    "{} {}",
+                    (sc.restored)(*added, *same, *both),
+                    (sc.not_done)(why)
+                )
+            }
+            Outcome::Refused(e) => (sc.restore_refused)(e),
+            Outcome::Rule(p) => (lock::words::of(lang).passcode_problem)(*p),
+            Outcome::NoRandomness => ops.random_failed.to_string(),
+            Outcome::Kdf(e) => e.words(ops),
+            Outcome::Failed(why) => (sc.not_done)(why),
+        }
+    }
+}
+
 /// Writes the backup file of every record, with `password`.
-async fn back_up(state: AppState, password: String) -> Result<String, String> {
-    let lang = state.lang.get_untracked();
-    let (sc, shared) = (words::of(lang), common::operations::of(lang));
-    let input =
-        KdfInput::fresh(&mut BrowserRandom).map_err(|_| shared.random_failed.to_string())?;
-    let kek = kdf::derive(&password, &input.salt, input.cost)
-        .await
-        .map_err(|e| e.words(shared))?;
-    let records = with_store(|kv| backup::entries(kv)).map_err(|e| e.to_string())?;
+async fn back_up(password: String) -> Outcome {
+    let Ok(input) = KdfInput::fresh(&mut BrowserRandom) else {
+        return Outcome::NoRandomness;
+    };
+    let kek = match kdf::derive(&password, &input.salt, input.cost).await {
+        Ok(kek) => kek,
+        Err(e) => return Outcome::Kdf(e),
+    };
+    let records = match with_store(|kv| backup::entries(kv)) {
+        Ok(records) => records,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
     let n = records.len();
-    let text = backup::write(records, &now_iso(), &input, &kek, &mut BrowserRandom)
-        .map_err(|_| shared.random_failed.to_string())?;
-    download(
+    let Ok(text) = backup::write(records, &now_iso(), &input, &kek, &mut BrowserRandom) else {
+        return Outcome::NoRandomness;
+    };
+    if let Err(e) = download(
         &format!("ctit-backup-{}.json", today()),
         "application/json",
         &text,
-    )?;
+    ) {
+        return Outcome::Failed(e);
+    }
     // The reminder counts from here. (Where the browser put the file is
     // the user's; the app only knows it handed it over.)
     let _ = with_store(|kv| kv.set(keys::LAST_BACKUP_KEY, &now_iso()));
     backup_changed().notify();
-    Ok((sc.backup_done)(n))
+    Outcome::BackedUp(n)
 }
 
-/// Restores `file` with `password`; the message says what was done.
-async fn restore(state: AppState, file: web_sys::File, password: String) -> Result<String, String> {
-    let sc = words::of(state.lang.get_untracked());
-    let refused = |e: backup::RestoreError| (sc.restore_refused)(&e);
+/// Restores `file` with `password`.
+async fn restore(state: AppState, file: web_sys::File, password: String) -> Outcome {
     // Refused before it is read into memory.
     let size = file.size();
     if size > backup::MAX_FILE_BYTES as f64 {
-        return Err(refused(backup::RestoreError::TooLarge(size as usize)));
+        return Outcome::Refused(backup::RestoreError::TooLarge(size as usize));
     }
-    let text = read_file_text(&file).await?;
-    let (salt, cost) = backup::kdf_of(&text).map_err(refused)?;
-    let kek = kdf::derive(&password, &salt, cost)
-        .await
-        .map_err(|e| e.words(common::operations::of(state.lang.get_untracked())))?;
+    let text = match read_file_text(&file).await {
+        Ok(text) => text,
+        Err(e) => return Outcome::Failed(e),
+    };
+    let (salt, cost) = match backup::kdf_of(&text) {
+        Ok(input) => input,
+        Err(e) => return Outcome::Refused(e),
+    };
+    let kek = match kdf::derive(&password, &salt, cost).await {
+        Ok(kek) => kek,
+        Err(e) => return Outcome::Kdf(e),
+    };
+    // (The suffix marks the restored copy of a record kept as both: data,
+    // in the language the restore was made in.)
+    let sc = words::of(state.lang.get_untracked());
     let result = with_store(|kv| {
         // (The form asks the initials before it can restore.)
         let by = state.initials.get_untracked();
@@ -96,20 +172,15 @@ async fn restore(state: AppState, file: web_sys::File, password: String) -> Resu
             &crate::ui::platform::clock::now_iso(),
             &mut BrowserRandom,
         )
-    })
-    .map_err(refused)?;
+    });
+    let result = match result {
+        Ok(result) => result,
+        Err(e) => return Outcome::Refused(e),
+    };
     state.reload();
     match result {
-        Ok(done) => Ok((sc.restored)(
-            done.added,
-            done.unchanged,
-            done.kept_both.len(),
-        )),
-        Err((done, e)) => Err(format!(
-            "{} {}",
-            (sc.restored)(done.added, done.unchanged, done.kept_both.len()),
-            e
-        )),
+        Ok(done) => Outcome::Restored(Counts::of(&done)),
+        Err((done, e)) => Outcome::RestoredInPart(Counts::of(&done), e.to_string()),
     }
 }
 
@@ -122,11 +193,7 @@ enum Op {
 
 /// What the form `op` did (or is doing), said right under it.
 #[component]
-fn Said(
-    op: Op,
-    busy: RwSignal<Option<Op>>,
-    said: RwSignal<Option<Result<String, String>>>,
-) -> impl IntoView {
+fn Said(op: Op, busy: RwSignal<Option<Op>>, said: RwSignal<Option<Outcome>>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
     let name = match op {
         Op::Backup => "backup",
@@ -136,9 +203,14 @@ fn Said(
         <Show when=move || busy.get() == Some(op)>
             <p class="status-line" role="status">{tr(lang, |l| common::operations::of(l).working)}</p>
         </Show>
-        {move || said.get().map(|m| match m {
-            Ok(text) => view! { <p class="status-line" role="status" data-result=name>{text}</p> }.into_any(),
-            Err(text) => view! { <p class="field-error" role="alert" data-result=name>{text}</p> }.into_any(),
+        {move || said.get().map(|m| {
+            let done = m.is_done();
+            let text = move || m.text(lang.get());
+            if done {
+                view! { <p class="status-line" role="status" data-result=name>{text}</p> }.into_any()
+            } else {
+                view! { <p class="field-error" role="alert" data-result=name>{text}</p> }.into_any()
+            }
         })}
     }
 }
@@ -153,38 +225,35 @@ pub fn BackupRestore() -> impl IntoView {
     let restore_password = RwSignal::new(String::new());
     let file = StoredValue::new_local(None::<web_sys::File>);
     let busy = RwSignal::new(None::<Op>);
-    let backup_said = RwSignal::new(None::<Result<String, String>>);
-    let restore_said = RwSignal::new(None::<Result<String, String>>);
+    let backup_said = RwSignal::new(None::<Outcome>);
+    let restore_said = RwSignal::new(None::<Outcome>);
     let said = move |op| match op {
         Op::Backup => backup_said,
         Op::Restore => restore_said,
     };
-    let run =
-        move |op: Op, work: std::pin::Pin<Box<dyn Future<Output = Result<String, String>>>>| {
-            if busy.get_untracked().is_some() {
-                return;
-            }
-            busy.set(Some(op));
-            backup_said.set(None);
-            restore_said.set(None);
-            leptos::task::spawn_local(async move {
-                let r = work.await;
-                busy.set(None);
-                said(op).set(Some(r));
-            });
-        };
+    let run = move |op: Op, work: std::pin::Pin<Box<dyn Future<Output = Outcome>>>| {
+        if busy.get_untracked().is_some() {
+            return;
+        }
+        busy.set(Some(op));
+        backup_said.set(None);
+        restore_said.set(None);
+        leptos::task::spawn_local(async move {
+            let r = work.await;
+            busy.set(None);
+            said(op).set(Some(r));
+        });
+    };
     let on_backup = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (a, b) = (first.get_untracked(), second.get_untracked());
         if let Err(p) = vault::check_new_passcode(&a, &b) {
-            backup_said.set(Some(Err(
-                (lock::words::of(lang.get_untracked()).passcode_problem)(p)
-            )));
+            backup_said.set(Some(Outcome::Rule(p)));
             return;
         }
         first.set(String::new());
         second.set(String::new());
-        run(Op::Backup, Box::pin(back_up(state, a)));
+        run(Op::Backup, Box::pin(back_up(a)));
     };
     // What is restored enters each record's history with the screener's
     // initials: asked first if this session has none.

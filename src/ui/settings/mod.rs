@@ -22,11 +22,12 @@ pub fn SettingsScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let confirming = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
+    // How many records the wipe removed (said in the language of the moment).
+    let wiped = RwSignal::new(None::<usize>);
     let wipe = move |_| {
         let n = state.wipe();
         confirming.set(false);
-        message.set(Some((words::of(lang.get_untracked()).wiped)(n)));
+        wiped.set(Some(n));
     };
     view! {
         <section class="settings-screen" aria-labelledby="settings-title" data-settings>
@@ -60,7 +61,7 @@ pub fn SettingsScreen() -> impl IntoView {
                     <button on:click=move |_| confirming.set(false)>{tr(lang, |l| common::words::of(l).cancel)}</button>
                 </div>
             </Show>
-            {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
+            {move || wiped.get().map(|n| view! { <p class="status-line" role="status">{move || (words::of(lang.get()).wiped)(n)}</p> })}
         </section>
     }
 }

@@ -8,6 +8,7 @@ use crate::ui::common;
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
 use crate::ui::lock;
+use crate::ui::lock::failure::Failure;
 use crate::ui::lock::passcode::{NewPasscode, SetPasscodeForm, run_op};
 use crate::ui::lock::{change_passcode, remove_passcode};
 use crate::ui::settings::words;
@@ -24,12 +25,12 @@ pub fn LockSettings() -> impl IntoView {
     let current = RwSignal::new(String::new());
     let first = RwSignal::new(String::new());
     let second = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let problem = RwSignal::new(None::<Failure>);
     let busy = RwSignal::new(false);
     let changed = RwSignal::new(false);
     // Remove.
     let remove_current = RwSignal::new(String::new());
-    let remove_problem = RwSignal::new(None::<String>);
+    let remove_problem = RwSignal::new(None::<Failure>);
     let removed = RwSignal::new(false);
     let change = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -39,9 +40,7 @@ pub fn LockSettings() -> impl IntoView {
             second.get_untracked(),
         );
         if let Err(p) = vault::check_new_passcode(&a, &b) {
-            problem.set(Some(
-                (lock::words::of(lang.get_untracked()).passcode_problem)(p)
-            ));
+            problem.set(Some(Failure::Rule(p)));
             return;
         }
         run_op(busy, problem, changed, move || async move {
@@ -94,7 +93,7 @@ pub fn LockSettings() -> impl IntoView {
                         <input id="current-passcode" type="password" autocomplete="current-password" spellcheck="false"
                             prop:value=move || current.get() on:input=move |ev| current.set(event_target_value(&ev)) />
                         <NewPasscode id="changed-passcode" label=|l| words::of(l).new_passcode label_again=|l| words::of(l).new_passcode_again first=first second=second />
-                        {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+                        {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{move || p.text(lang.get())}</p> })}
                         <button class="primary" type="submit" disabled=move || busy.get()>{tr(lang, |l| words::of(l).change_passcode)}</button>
                         <Show when=move || changed.get()>
                             <p class="status-line" role="status">{tr(lang, |l| words::of(l).passcode_changed)}</p>
@@ -108,7 +107,7 @@ pub fn LockSettings() -> impl IntoView {
                         <label for="remove-passcode">{tr(lang, |l| words::of(l).current_passcode)}</label>
                         <input id="remove-passcode" type="password" autocomplete="current-password" spellcheck="false"
                             prop:value=move || remove_current.get() on:input=move |ev| remove_current.set(event_target_value(&ev)) />
-                        {move || remove_problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+                        {move || remove_problem.get().map(|p| view! { <p class="field-error" role="alert">{move || p.text(lang.get())}</p> })}
                         <button class="danger" type="submit" disabled=move || busy.get()>{tr(lang, |l| words::of(l).remove_passcode)}</button>
                     </form>
                 </details>

@@ -13,6 +13,7 @@ use crate::engine::Outcome;
 use crate::record::import::{ImportError, Imported, import_record};
 use crate::record::stored::{Broken, DeleteError, DeletionReason, Tombstone};
 use crate::storage::Unreadable;
+use crate::text::Lang;
 use crate::ui::common;
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
@@ -118,6 +119,28 @@ fn tombstone(state: AppState, id: &str, reason: DeletionReason, words: &str) -> 
     })
 }
 
+/// What a deletion lacks, said in the language of the moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Missing {
+    /// No reason chosen.
+    Reason,
+    /// "Other" chosen without words.
+    ReasonText,
+    /// No valid initials for this session.
+    Initials,
+}
+
+impl Missing {
+    fn text(self, lang: Lang) -> &'static str {
+        let asked = common::initials::words::of(lang);
+        match self {
+            Missing::Reason => words::of(lang).deletion_reason_required,
+            Missing::ReasonText => asked.reason_text_required,
+            Missing::Initials => asked.initials_invalid,
+        }
+    }
+}
+
 /// In a row of the records list: why the record is deleted (and the
 /// screener's initials, if this session has none), then the deletion,
 /// which leaves the record's tombstone (`records::delete`). `open` is
@@ -129,7 +152,7 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
     let h = move || words::of(lang.get());
     let chosen = RwSignal::new(None::<DeletionReason>);
     let words = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<&'static str>);
+    let error = RwSignal::new(None::<Missing>);
     let label = state
         .stored(&id)
         .map(|s| s.draft.label)
@@ -140,7 +163,7 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let Some(reason) = chosen.get_untracked() else {
-                error.set(Some(h().deletion_reason_required));
+                error.set(Some(Missing::Reason));
                 return;
             };
             let Some(t) = tombstone(state, &id, reason, &words.get_untracked()) else {
@@ -149,12 +172,8 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
             };
             match state.delete(&t) {
                 Ok(()) => open.set(false),
-                Err(DeleteError::ReasonTextRequired) => error.set(Some(
-                    common::initials::words::of(lang.get()).reason_text_required,
-                )),
-                Err(DeleteError::NoInitials) => error.set(Some(
-                    common::initials::words::of(lang.get()).initials_invalid,
-                )),
+                Err(DeleteError::ReasonTextRequired) => error.set(Some(Missing::ReasonText)),
+                Err(DeleteError::NoInitials) => error.set(Some(Missing::Initials)),
                 // (The storage banner says why.)
                 Err(DeleteError::Store(_)) => {}
             }
@@ -189,7 +208,7 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
                 <label for=text_id.clone()>{move || common::initials::words::of(lang.get()).reason_text_label}</label>
                 <input id=text_id type="text" maxlength=crate::record::history::MAX_REASON_CHARS.to_string()
                     prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
-                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{e}</p> })}
+                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{move || e.text(lang.get())}</p> })}
                 <button type="submit" class="danger" disabled=no_initials>{move || h().deletion_confirm}</button>
                 <button type="button" on:click=move |_| open.set(false)>{tr(lang, |l| common::words::of(l).cancel)}</button>
             </form>
@@ -264,7 +283,9 @@ pub fn RetentionDue() -> impl IntoView {
     let lang = state.lang;
     let sc = move || words::of(lang.get());
     let confirming = RwSignal::new(false);
-    let message = RwSignal::new(None::<String>);
+    // The file written, or the browser's words why not (said in the
+    // language of the moment).
+    let exported = RwSignal::new(None::<Result<String, String>>);
     let old_ids = Memo::new(move |_| {
         let cutoff = days_ago_iso(state.retention_days.get());
         state.catalogue.with(|c| {
@@ -292,11 +313,9 @@ pub fn RetentionDue() -> impl IntoView {
         });
         let text = serde_json::to_string_pretty(&records).unwrap_or_default();
         let name = format!("ctit-old-records-{}.json", today());
-        let l = lang.get_untracked();
-        message.set(Some(match download(&name, "application/json", &text) {
-            Ok(()) => (words::of(l).exported)(&name),
-            Err(e) => (common::operations::of(l).export_failed)(&e),
-        }));
+        exported.set(Some(
+            download(&name, "application/json", &text).map(|()| name),
+        ));
     };
     let delete_old = move |_| {
         // Each leaves its tombstone: past the retention period, deleted by
@@ -325,7 +344,13 @@ pub fn RetentionDue() -> impl IntoView {
                         disabled=move || state.initials.with(String::is_empty)>{tr(lang, |l| words::of(l).yes_delete)}</button>
                     <button on:click=move |_| confirming.set(false)>{tr(lang, |l| common::words::of(l).cancel)}</button>
                 </Show>
-                {move || message.get().map(|m| view! { <p class="status-line" role="status">{m}</p> })}
+                {move || exported.get().map(|said| view! { <p class="status-line" role="status">{move || {
+                    let l = lang.get();
+                    match &said {
+                        Ok(name) => (words::of(l).exported)(name),
+                        Err(e) => (common::operations::of(l).export_failed)(e),
+                    }
+                }}</p> })}
             </div>
         </Show>
     }
