@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serveDist, launch, openApp, assertSilent, toSettings, toList } from './harness.mjs';
+import { serveDist, launch, openApp, assertSilent, toSettings, toList, saysInEachLanguage } from './harness.mjs';
 import { PASS, NEW_PASS, setPasscode, unlock, newRecord } from './coordinator-steps.mjs';
 import { writeCodeVideo } from './camera.mjs';
 
@@ -212,6 +212,7 @@ test('a deletion asks why, keeps who, when and why as a tombstone, and the scree
   await page.waitForSelector('[data-delete-form]');
   await page.getByRole('button', { name: 'Delete the record' }).click();
   await page.waitForSelector('text=choose why the record is deleted');
+  await saysInEachLanguage(page, 'Reason: choose why the record is deleted.', '原因：请选择删除该记录的原因。', '[data-delete-form]');
   assert.equal(await page.locator('tr[data-record]', { hasText: 'DEL-ME-41' }).count(), 1, 'not deleted without a reason');
   await page.getByLabel('Duplicate of another record').check();
   await page.getByRole('button', { name: 'Delete the record' }).click();

@@ -261,7 +261,7 @@ test('a search that changes the rows shown: its frame draws the first 20 it foun
   await context.close();
 });
 
-test('the list\'s rows follow the language switch: outcome, status and actions; a delete question asks in the new language and closes at the next switch; a row then opens its record', async () => {
+test('the list\'s rows follow the language switch: outcome, status and actions; a delete question asks in the new language and stays open at the next switch with what was answered; a row then opens its record', async () => {
   const entries = [['ctit/record/a', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: draft('a', 'REC-A') })],
     ['ctit/record/b', JSON.stringify({ schema: 2, protocol: 'p', rev: 1, draft: { ...draft('b', ''), screening_date: '' } })]];
   const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant(entries) });
@@ -273,11 +273,23 @@ test('the list\'s rows follow the language switch: outcome, status and actions; 
   assert.match(await rowText('a'), /REC-A[\s\S]*信息不全[\s\S]*进行中[\s\S]*复制[\s\S]*删除/);
   assert.doesNotMatch(await rowText('b'), /[A-Za-z]{3,}/, 'nothing left in English');
   await page.locator('tr[data-record="a"]').getByRole('button', { name: '删除' }).click();
-  assert.match(await page.locator('tr[data-record="a"] [role=alert]').innerText(), /[\u4e00-\u9fff]/);
+  assert.match(await page.locator('tr[data-record="a"] [role=alert]').first().innerText(), /[\u4e00-\u9fff]/);
+  // Half answered: a reason chosen, words typed.
+  await page.locator('tr[data-record="a"] input[type=radio]').last().check();
+  await page.locator('tr[data-record="a"] input[type=text]').fill('entered twice by mistake');
   await page.click('.lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert.match(await rowText('a'), /Incomplete[\s\S]*In progress/);
-  assert.equal(await page.locator('tr[data-record] [role=alert]').count(), 0, 'the rows were drawn anew: the question closed');
+  assert.match(await page.locator('tr[data-record="a"] [role=alert]').first().innerText(), /REC-A/, 'the question is still open, in English');
+  assert.equal(await page.locator('tr[data-record="a"] input[type=radio]').last().isChecked(), true, 'the reason chosen is kept');
+  assert.equal(await page.locator('tr[data-record="a"] input[type=text]').inputValue(), 'entered twice by mistake', 'the words typed are kept');
+  // One question at a time: asking about another record closes this one.
+  await page.locator('tr[data-record="b"]').getByRole('button', { name: 'Delete' }).click();
+  await page.locator('tr[data-record="b"] [data-delete-form]').waitFor();
+  assert.equal(await page.locator('tr[data-record="a"] [data-delete-form]').count(), 0);
+  await page.locator('tr[data-record="b"]').getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.locator('tr[data-record] [data-delete-form]').count(), 0);
+  assert.equal(await page.locator('tr[data-record="a"]').getByRole('button', { name: 'Delete' }).isVisible(), true);
   await page.getByRole('button', { name: 'REC-A' }).click();
   await page.waitForFunction(() => document.querySelector('#f-label')?.value === 'REC-A');
   await context.close();

@@ -11,6 +11,7 @@
 pub mod tools;
 pub mod words;
 
+use crate::app::delete_question::DeleteQuestion;
 use crate::app::list_rows::RestRows;
 use crate::engine::{Outcome, Record, evaluate_with};
 use crate::record::draft::Draft;
@@ -181,13 +182,17 @@ pub fn RecordsList() -> impl IntoView {
     });
     // What went wrong with the last list action (create, duplicate, import, export).
     let action_errors = RwSignal::new(Vec::<String>::new());
+    // A row's delete question while it is open: which record, and what
+    // was answered (only the question reads that). Kept here, so the rows
+    // drawn anew (another language) keep it.
+    let deleting = RwSignal::new(None::<DeleteQuestion>);
     // A block of rows, in the language of the moment.
     let draw = move |rows: Memo<Vec<Row>>| {
         move || {
             let lang = lang.get();
             rows.get()
                 .into_iter()
-                .map(|r| view! { <RecordRow row=r lang errors=action_errors /> })
+                .map(|r| view! { <RecordRow row=r lang errors=action_errors deleting /> })
                 .collect_view()
         }
     };
@@ -281,13 +286,15 @@ pub fn RecordsList() -> impl IntoView {
     }
 }
 
-/// One record in the list, with its actions, in `lang`. Delete asks
-/// first, in place.
 #[component]
-fn RecordRow(row: Row, lang: Lang, errors: RwSignal<Vec<String>>) -> impl IntoView {
+fn RecordRow(
+    row: Row,
+    lang: Lang,
+    errors: RwSignal<Vec<String>>,
+    deleting: RwSignal<Option<DeleteQuestion>>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let ui = words::of(lang);
-    let confirming = RwSignal::new(false);
     let Row {
         id,
         label,
@@ -314,12 +321,21 @@ fn RecordRow(row: Row, lang: Lang, errors: RwSignal<Vec<String>>) -> impl IntoVi
             }
         }
     };
-    let asking = {
+    // Open here when drawn while the list's question asks about this
+    // record (the rows drawn anew keep it); one question at a time: the
+    // question's form closes it when another row asks.
+    let confirming =
+        RwSignal::new(deleting.with_untracked(|q| q.as_ref().is_some_and(|q| q.asks_about(&id))));
+    let asking = move || {
+        confirming
+            .get()
+            .then(|| list_tools::delete_form(deleting, confirming))
+    };
+    let ask = {
         let id = id.clone();
-        move || {
-            confirming
-                .get()
-                .then(|| list_tools::delete_form(id.clone(), confirming))
+        move |_| {
+            deleting.set(Some(DeleteQuestion::new(&id)));
+            confirming.set(true);
         }
     };
     let (badge_class, badge_text) = badge(outcome, ui);
@@ -345,7 +361,7 @@ fn RecordRow(row: Row, lang: Lang, errors: RwSignal<Vec<String>>) -> impl IntoVi
             <td class="row-actions">
                 <span class="row-actions" hidden=move || confirming.get()>
                     <button on:click=duplicate>{ui.duplicate}</button>
-                    <button class="danger" on:click=move |_| confirming.set(true)>{ui.delete}</button>
+                    <button class="danger" on:click=ask>{ui.delete}</button>
                 </span>
                 // Who deletes it and why, asked in place (the list's tools).
                 {asking}

@@ -3,6 +3,7 @@
 //! list, a row's delete question, the buttons under a long list, importing
 //! a file.
 
+use crate::app::delete_question::DeleteQuestion;
 use crate::ui::common::deferred::{self, Unavailable, When};
 use crate::ui::common::state::AppState;
 use leptos::prelude::*;
@@ -14,8 +15,11 @@ fn reminders_view() -> Result<AnyView, Unavailable> {
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn delete_form_view(id: String, open: RwSignal<bool>) -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::DeleteForm id=id open=open /> }.into_any())
+fn delete_form_view(
+    question: RwSignal<Option<DeleteQuestion>>,
+    open: RwSignal<bool>,
+) -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::DeleteForm question=question open=open /> }.into_any())
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -56,11 +60,13 @@ pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
     )
 }
 
-/// In a row of the records list: who deletes the record and why, then the
-/// deletion; `open` is cleared when done or cancelled.
-pub fn delete_form(id: String, open: RwSignal<bool>) -> AnyView {
+/// In a row of the records list: who deletes the record and why (the
+/// list's open `question`, what is answered kept there), then the
+/// deletion; the row's `open` is cleared when done or cancelled, and when
+/// another row asks.
+pub fn delete_form(question: RwSignal<Option<DeleteQuestion>>, open: RwSignal<bool>) -> AnyView {
     deferred::deferred(
-        Box::new(move || Box::pin(delete_form_view(id.clone(), open))),
+        Box::new(move || Box::pin(delete_form_view(question, open))),
         When::Now,
         deferred::unavailable,
     )

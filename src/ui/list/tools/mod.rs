@@ -9,9 +9,10 @@ pub mod door;
 pub mod filter;
 pub mod words;
 
+use crate::app::delete_question::{DeleteQuestion, Missing};
 use crate::engine::Outcome;
 use crate::record::import::{ImportError, Imported, import_record};
-use crate::record::stored::{Broken, DeleteError, DeletionReason, Tombstone};
+use crate::record::stored::{Broken, DeletionReason, Tombstone};
 use crate::storage::Unreadable;
 use crate::text::Lang;
 use crate::ui::common;
@@ -119,68 +120,86 @@ fn tombstone(state: AppState, id: &str, reason: DeletionReason, words: &str) -> 
     })
 }
 
-/// What a deletion lacks, said in the language of the moment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Missing {
-    /// No reason chosen.
-    Reason,
-    /// "Other" chosen without words.
-    ReasonText,
-    /// No valid initials for this session.
-    Initials,
-}
-
-impl Missing {
-    fn text(self, lang: Lang) -> &'static str {
-        let asked = common::initials::words::of(lang);
-        match self {
-            Missing::Reason => words::of(lang).deletion_reason_required,
-            Missing::ReasonText => asked.reason_text_required,
-            Missing::Initials => asked.initials_invalid,
-        }
+/// What a deletion lacks, in `lang`.
+fn missing_text(missing: Missing, lang: Lang) -> &'static str {
+    let asked = common::initials::words::of(lang);
+    match missing {
+        Missing::Reason => words::of(lang).deletion_reason_required,
+        Missing::ReasonText => asked.reason_text_required,
+        Missing::Initials => asked.initials_invalid,
     }
 }
 
 /// In a row of the records list: why the record is deleted (and the
 /// screener's initials, if this session has none), then the deletion,
-/// which leaves the record's tombstone (`records::delete`). `open` is
-/// cleared when done or cancelled.
+/// which leaves the record's tombstone (`records::delete`). The question
+/// and what is answered are the list's (they outlive the row drawn anew);
+/// the row's `open` is cleared when done or cancelled, and when another
+/// row asks.
 #[component]
-pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
+pub fn DeleteForm(
+    question: RwSignal<Option<DeleteQuestion>>,
+    open: RwSignal<bool>,
+) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let h = move || words::of(lang.get());
-    let chosen = RwSignal::new(None::<DeletionReason>);
-    let words = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<Missing>);
+    let id = question
+        .with_untracked(|q| q.as_ref().map(|q| q.id.clone()))
+        .unwrap_or_default();
+    let close = move || {
+        question.set(None);
+        open.set(false);
+    };
+    // Another row asked (or the question closed): this one closes.
+    Effect::new({
+        let id = id.clone();
+        move |_| {
+            if !question.with(|q| q.as_ref().is_some_and(|q| q.asks_about(&id))) {
+                open.set(false);
+            }
+        }
+    });
+    // Changes what is answered (nothing once the question is closed).
+    let answer = move |f: &dyn Fn(&mut DeleteQuestion)| {
+        question.update(|q| {
+            if let Some(q) = q {
+                f(q);
+            }
+        });
+    };
+    // The reason chosen and what the last try lacked, each drawn again only
+    // when it changes (not at every keystroke of the words).
+    let chosen = Memo::new(move |_| question.with(|q| q.as_ref().and_then(|q| q.reason)));
+    let missing = Memo::new(move |_| question.with(|q| q.as_ref().and_then(|q| q.missing)));
     let label = state
         .stored(&id)
         .map(|s| s.draft.label)
         .filter(|l| !l.is_empty());
     let no_initials = move || state.initials.with(String::is_empty);
-    let submit = {
-        let id = id.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let Some(reason) = chosen.get_untracked() else {
-                error.set(Some(Missing::Reason));
-                return;
-            };
-            let Some(t) = tombstone(state, &id, reason, &words.get_untracked()) else {
-                open.set(false);
-                return;
-            };
-            match state.delete(&t) {
-                Ok(()) => open.set(false),
-                Err(DeleteError::ReasonTextRequired) => error.set(Some(Missing::ReasonText)),
-                Err(DeleteError::NoInitials) => error.set(Some(Missing::Initials)),
-                // (The storage banner says why.)
-                Err(DeleteError::Store(_)) => {}
-            }
-        }
-    };
     let name = format!("deletion-reason-{id}");
     let text_id = format!("deletion-text-{id}");
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(reason) = question
+            .try_update(|q| q.as_mut().and_then(DeleteQuestion::reason_to_delete))
+            .flatten()
+        else {
+            return;
+        };
+        let words = question
+            .with_untracked(|q| q.as_ref().map(|q| q.words.clone()))
+            .unwrap_or_default();
+        let Some(t) = tombstone(state, &id, reason, &words) else {
+            close();
+            return;
+        };
+        match state.delete(&t) {
+            Ok(()) => close(),
+            // (When storage failed, nothing is noted: the storage banner says why.)
+            Err(e) => answer(&|q| q.refused(&e)),
+        }
+    };
     view! {
         <div class="delete-form" data-delete-form>
             <p role="alert">{move || {
@@ -199,7 +218,7 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
                             <label class="choice">
                                 <input type="radio" name=name value=r.id()
                                     prop:checked=move || chosen.get() == Some(r)
-                                    on:change=move |_| chosen.set(Some(r)) />
+                                    on:change=move |_| answer(&|q| q.reason = Some(r)) />
                                 {move || h().deletion_reasons.of(r)}
                             </label>
                         }
@@ -207,10 +226,16 @@ pub fn DeleteForm(id: String, open: RwSignal<bool>) -> impl IntoView {
                 </fieldset>
                 <label for=text_id.clone()>{move || common::initials::words::of(lang.get()).reason_text_label}</label>
                 <input id=text_id type="text" maxlength=crate::record::history::MAX_REASON_CHARS.to_string()
-                    prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
-                {move || error.get().map(|e| view! { <p class="field-error" role="alert">{move || e.text(lang.get())}</p> })}
+                    prop:value=move || question.with(|q| q.as_ref().map(|q| q.words.clone()).unwrap_or_default())
+                    on:input=move |ev| {
+                        let typed = event_target_value(&ev);
+                        answer(&|q| q.words.clone_from(&typed));
+                    } />
+                {move || missing.get().map(|m| view! {
+                    <p class="field-error" role="alert">{move || missing_text(m, lang.get())}</p>
+                })}
                 <button type="submit" class="danger" disabled=no_initials>{move || h().deletion_confirm}</button>
-                <button type="button" on:click=move |_| open.set(false)>{tr(lang, |l| common::words::of(l).cancel)}</button>
+                <button type="button" on:click=move |_| close()>{tr(lang, |l| common::words::of(l).cancel)}</button>
             </form>
         </div>
     }
