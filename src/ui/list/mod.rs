@@ -183,8 +183,8 @@ pub fn RecordsList() -> impl IntoView {
     // What went wrong with the last list action (create, duplicate, import, export).
     let action_errors = RwSignal::new(Vec::<String>::new());
     // A row's delete question while it is open: which record, and what
-    // was answered (only the question reads that). Kept here, so the rows
-    // drawn anew (another language) keep it.
+    // was answered. Kept here, so the rows drawn anew (another language,
+    // another tab's save) keep it.
     let deleting = RwSignal::new(None::<DeleteQuestion>);
     // A block of rows, in the language of the moment.
     let draw = move |rows: Memo<Vec<Row>>| {
@@ -286,6 +286,8 @@ pub fn RecordsList() -> impl IntoView {
     }
 }
 
+/// One record in the list, with its actions, in `lang`. Delete asks
+/// first, in place (the list's open question, `deleting`).
 #[component]
 fn RecordRow(
     row: Row,
