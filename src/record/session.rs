@@ -23,10 +23,11 @@ pub enum AmendProblem {
 /// What another tab's newer version of the record means here.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Elsewhere {
-    /// Taken: the form shows this draft now (everything typed here was
-    /// stored on every keystroke, so nothing is lost by taking it).
+    /// Taken: the form shows this draft now (this tab held nothing the
+    /// store did not, so nothing is lost by taking it).
     Taken(Box<Draft>),
-    /// A conflict was already waiting: it now offers this newer version.
+    /// It waits as a conflict (one was waiting, or this tab holds typing
+    /// not stored): the choice now offers this newer version.
     ConflictUpdated,
     /// Not newer than what this session holds.
     Ignored,
@@ -161,9 +162,12 @@ impl RecordSession {
 
     /// Whether the form, showing `form`, holds what the store does not (a
     /// reload or leaving the record would lose it): a conflict waiting for
-    /// a choice, or a change not stored (the store failed or refused it).
+    /// a choice, or a change or a completion not stored (the store failed
+    /// or refused it).
     pub fn unsaved(&self, form: &Draft) -> bool {
-        self.conflict.is_some() || history::differs(&self.saved, form)
+        self.conflict.is_some()
+            || history::differs(&self.saved, form)
+            || form.status != self.saved.status
     }
 
     /// The store took `draft` as revision `rev`.
@@ -177,12 +181,15 @@ impl RecordSession {
         self.conflict = Some(theirs);
     }
 
-    /// Another tab stored `theirs` (seen through the storage event).
-    pub fn elsewhere(&mut self, theirs: Stored) -> Elsewhere {
+    /// Another tab stored `theirs` (seen through the storage event) while
+    /// the form shows `form`: taken when this tab holds nothing the store
+    /// does not, else it waits as a conflict (taking it would throw away
+    /// what was typed here).
+    pub fn elsewhere(&mut self, theirs: Stored, form: &Draft) -> Elsewhere {
         if theirs.rev <= self.rev {
             return Elsewhere::Ignored;
         }
-        if self.conflict.is_some() {
+        if self.unsaved(form) {
             self.conflict = Some(theirs);
             return Elsewhere::ConflictUpdated;
         }
@@ -293,14 +300,15 @@ mod tests {
     #[test]
     fn another_tabs_newer_version_is_taken_unless_a_conflict_waits() {
         let mut s = open();
+        let shown = s.saved().clone();
         let mut theirs = s.saved().clone();
         theirs.label = "S-9".into();
         assert_eq!(
-            s.elsewhere(Stored::fresh(theirs.clone(), 1)),
+            s.elsewhere(Stored::fresh(theirs.clone(), 1), &shown),
             Elsewhere::Ignored
         );
         assert_eq!(
-            s.elsewhere(Stored::fresh(theirs.clone(), 2)),
+            s.elsewhere(Stored::fresh(theirs.clone(), 2), &shown),
             Elsewhere::Taken(Box::new(theirs.clone()))
         );
         assert_eq!((s.rev(), s.saved().label.as_str()), (2, "S-9"));
@@ -311,10 +319,35 @@ mod tests {
             "paused"
         );
         assert_eq!(
-            s.elsewhere(Stored::fresh(theirs, 4)),
+            s.elsewhere(Stored::fresh(theirs.clone(), 4), &theirs),
             Elsewhere::ConflictUpdated
         );
         assert_eq!(s.conflict().map(|c| c.rev), Some(4));
+    }
+
+    #[test]
+    fn another_tabs_version_waits_as_a_conflict_while_this_tab_holds_typing_not_stored() {
+        // A save failed (storage full, or the stored copy unreadable): the
+        // form holds what the store does not.
+        let mut s = open();
+        let mine = typed(&s, "ecog", "1");
+        let mut theirs = s.saved().clone();
+        theirs.label = "S-9".into();
+        assert_eq!(
+            s.elsewhere(Stored::fresh(theirs, 2), &mine),
+            Elsewhere::ConflictUpdated,
+            "taking theirs would throw away what was typed here"
+        );
+        assert_eq!(s.conflict().map(|c| c.rev), Some(2));
+        assert!(s.unsaved(&mine));
+    }
+
+    #[test]
+    fn a_completion_not_stored_is_unsaved() {
+        let s = open();
+        let mut form = s.saved().clone();
+        form.status = Status::Completed;
+        assert!(s.unsaved(&form));
     }
 
     #[test]

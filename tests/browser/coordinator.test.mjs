@@ -286,6 +286,11 @@ test('a record whose stored copy cannot be read keeps the typing in this tab, sa
   await page.fill('#f-rhtpo_days', '30');
   await page.waitForSelector('[data-stored-notice] >> text=your changes are kept in this tab only');
   assert.equal(await offerHidden(page), true);
+  // Said once: the next keystroke meets it again, and puts nothing new in the live region.
+  const said = await page.$('[data-stored-notice] p');
+  await page.fill('#f-rhtpo_days', '31');
+  await page.waitForTimeout(300);
+  assert.equal(await said.evaluate((p) => p.isConnected), true, 'the notice was put in the live region again');
   await saysInEachLanguage(page, /your changes are kept in this tab only/, /您的修改只保留在当前标签页中/, '[data-stored-notice]');
   // Leaving the record leaves nothing of it to lose (and nothing to offer a reload over).
   await page.getByRole('button', { name: '← All screenings' }).first().click();
@@ -388,6 +393,7 @@ test('screening log and FHIR exports: the log is CSV with a BOM, a FHIR export i
   await page.getByRole('button', { name: '← All screenings' }).click();
   const [log] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export screening log (CSV)' }).click()]);
   const csv = fs.readFileSync(await log.path(), 'utf8');
+  await saysInEachLanguage(page, /^Exported ctit-screening-log-.*\.csv: \d+ rows/, /^已导出 ctit-screening-log-.*\.csv：共 \d+ 行/, '[data-export-result]');
   assert.ok(csv.startsWith('\ufeff'));
   assert.match(csv, /SCR-七,2026-11-25,not_eligible,I2,,,/);
   assert.doesNotMatch(csv, /1961-04-02/);

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serveDist, launch, settled, foreignRequests, assertSilent, root, appKeysGone } from './harness.mjs';
+import { serveDist, launch, settled, foreignRequests, assertSilent, root, appKeysGone, saysInEachLanguage } from './harness.mjs';
 import { suitable, answerAll, openPatient as openPatientOn } from './patient-steps.mjs';
 
 let server, browser;
@@ -105,6 +105,7 @@ test('by default nothing the patient answers is stored; kept answers are deleted
   await appKeysGone(again);
   assert.deepEqual(await storedKeys(again), []);
   assert.equal(await again.isChecked('#p-keep'), false);
+  await saysInEachLanguage(again, 'Your answers have been deleted from this device.', '您的回答已从本设备上删除。');
   await context.close();
 });
 

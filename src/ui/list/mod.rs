@@ -323,22 +323,23 @@ fn RecordRow(
             }
         }
     };
-    // Open here when drawn while the list's question asks about this
-    // record (the rows drawn anew keep it); one question at a time: the
-    // question's form closes it when another row asks.
-    let confirming =
-        RwSignal::new(deleting.with_untracked(|q| q.as_ref().is_some_and(|q| q.asks_about(&id))));
-    let asking = move || {
-        confirming
-            .get()
-            .then(|| list_tools::delete_form(deleting, confirming))
+    // Open here while the list's one question asks about this record (a
+    // row drawn anew opens it again; asking about another closes it).
+    let confirming = Memo::new({
+        let id = id.clone();
+        move |_| deleting.with(|q| q.as_ref().is_some_and(|q| q.asks_about(&id)))
+    });
+    let asking = {
+        let id = id.clone();
+        move || {
+            confirming
+                .get()
+                .then(|| list_tools::delete_form(id.clone(), deleting))
+        }
     };
     let ask = {
         let id = id.clone();
-        move |_| {
-            deleting.set(Some(DeleteQuestion::new(&id)));
-            confirming.set(true);
-        }
+        move |_| deleting.set(Some(DeleteQuestion::new(&id)))
     };
     let (badge_class, badge_text) = badge(outcome, ui);
     // Element Timing: the benchmark measures when the first verdict is painted.

@@ -112,7 +112,12 @@ async fn open_vault(
     if wait > 0 {
         return Err(Failure::Wait(wait));
     }
-    let meta = stored_meta().ok_or(Failure::NoPasscode)?;
+    // No entry: removed in another tab; an entry that cannot be read (or
+    // a store that fails) is said as it is, not as a passcode removed.
+    let text = crate::ui::platform::storage::with_store(|kv| kv.get(VAULT_KEY))
+        .map_err(|e| Failure::Failed(doing, e.to_string()))?
+        .ok_or(Failure::NoPasscode)?;
+    let meta = vault::read_meta(&text).map_err(|e| Failure::Failed(doing, e.to_string()))?;
     let (salt, cost) =
         vault::kdf_input(&meta).map_err(|e| Failure::Failed(doing, e.to_string()))?;
     crate::ui::platform::perf::mark("ctit-kdf");

@@ -180,7 +180,7 @@ pub const ZH: Words = Words {
     unlock_failed: |e| format!("未能解锁本应用：{e}"),
     change_failed: |e| format!("未能更改解锁密码：{e}"),
     remove_failed: |e| format!("未能移除解锁密码：{e}"),
-    no_passcode_now: "本设备已不再设有解锁密码（已在另一个标签页中移除）。请重新加载页面。",
+    no_passcode_now: "本设备上已没有解锁密码（已在另一个标签页中移除），请重新加载页面。",
     passcode_set_elsewhere: "本应用的另一个标签页在同一时刻设置了解锁密码，因此您的设置未生效。记录由该解锁密码保护：请输入该解锁密码解锁。",
     ok: "知道了",
     locking_soon: |s| {

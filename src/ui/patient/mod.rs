@@ -55,7 +55,8 @@ pub fn PatientCheck() -> impl IntoView {
     let dont_know = RwSignal::new(dont_know);
     // 0 = introduction; 1..=n = steps; n + 1 = result.
     let page = RwSignal::new(0usize);
-    let notice = RwSignal::new(None::<&'static str>);
+    // The answers were just deleted here (said in the language shown).
+    let deleted = RwSignal::new(false);
 
     let judged = Memo::new(move |_| form.judged(|d| judge(d, On::Today, today())));
     let steps = Memo::new(move |_| {
@@ -123,13 +124,13 @@ pub fn PatientCheck() -> impl IntoView {
         form.replace(Draft::new("patient", "", ""));
         dont_know.set(DontKnow::default());
         page.set(0);
-        notice.set(Some(words::of(lang.get_untracked()).p_deleted));
+        deleted.set(true);
         focus_heading();
     };
     let go = move |to: usize| {
         form.settle_now();
         page.set(to);
-        notice.set(None);
+        deleted.set(false);
         focus_heading();
     };
 
@@ -137,7 +138,7 @@ pub fn PatientCheck() -> impl IntoView {
         view! {
             <section class="patient-intro" aria-labelledby="p-step-title">
                 <h2 id="p-step-title" tabindex="-1">{tr(lang, |l| words::of(l).p_title)}</h2>
-                {move || notice.get().map(|n| view! { <p class="alert info" role="status">{n}</p> })}
+                {move || deleted.get().then(|| view! { <p class="alert info" role="status">{tr(lang, |l| words::of(l).p_deleted)}</p> })}
                 <p>{tr(lang, |l| words::of(l).p_about)}</p>
                 <p>{tr(lang, |l| words::of(l).p_privacy)}</p>
                 <p>{tr(lang, |l| words::of(l).p_expect)}</p>

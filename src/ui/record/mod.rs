@@ -143,7 +143,13 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
             Err(SaveError::Conflict { stored }) => session.update_value(|s| s.conflicted(*stored)),
             Err(
                 SaveError::Unreadable(_) | SaveError::HistoryRewritten | SaveError::Unrecorded(_),
-            ) => notice.set(Some(StoredNotice::Unreadable)),
+            ) => {
+                // (Said once: each keystroke meets it again, and a live
+                // region says again whatever is put in it.)
+                if notice.with_untracked(|n| n.as_ref() != Some(&StoredNotice::Unreadable)) {
+                    notice.set(Some(StoredNotice::Unreadable));
+                }
+            }
             // The app-wide banner says so; a new record never stored
             // stays in the list, in memory, as one created then would.
             Err(SaveError::Store(_)) if !session.with_value(RecordSession::is_stored) => {
@@ -215,8 +221,8 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
         persist();
     };
 
-    // Another tab saved this record: take its version (ours was saved on
-    // every keystroke, so nothing typed here is lost by adopting it).
+    // Another tab saved this record: take its version when everything typed
+    // here is stored, else it waits as a conflict (`RecordSession::elsewhere`).
     let key = record_key(&id);
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() != Some(key.as_str()) {
@@ -227,8 +233,9 @@ fn record_form(state: AppState, stored: Stored) -> AnyView {
                 let Ok(theirs) = stored::parse_entry(&key, &text) else {
                     return;
                 };
-                if let Some(Elsewhere::Taken(d)) = session.try_update_value(|s| s.elsewhere(theirs))
-                {
+                let seen = draft
+                    .with_untracked(|form| session.try_update_value(|s| s.elsewhere(theirs, form)));
+                if let Some(Elsewhere::Taken(d)) = seen {
                     form.replace(*d);
                     let at = crate::ui::platform::clock::local_time(&now_iso());
                     notice.set(Some(StoredNotice::UpdatedElsewhere(at)));

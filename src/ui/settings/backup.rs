@@ -95,7 +95,7 @@ impl Outcome {
                 format!(
                     "{} {}",
                     (sc.restored)(*added, *same, *both),
-                    (sc.not_done)(why)
+                    (sc.restore_stopped)(why)
                 )
             }
             Outcome::Refused(e) => (sc.restore_refused)(e),

@@ -65,6 +65,9 @@ pub struct Words {
     pub restore_refused: fn(&crate::security::backup::RestoreError) -> String,
     /// A backup or restore the browser refused, in its own words.
     pub not_done: fn(&str) -> String,
+    /// A restore stopped part way (after what was restored), in the
+    /// browser's or the store's words.
+    pub restore_stopped: fn(&str) -> String,
     /// Field: days after which a backup is asked for (0: never).
     pub backup_reminder_days: &'static str,
     /// Above the list: records changed since the last backup, made on this
@@ -127,7 +130,8 @@ pub const EN: Words = Words {
             "Restored: {added} added, {same} already here unchanged, {both} kept as both (marked “restored”)."
         )
     },
-    not_done: |e| format!("Not done: the browser said: {e}"),
+    not_done: |e| format!("Not done (the browser said: {e})."),
+    restore_stopped: |e| format!("The rest could not be restored (the browser said: {e})."),
     restore_refused: |e| {
         use crate::security::backup::RestoreError::*;
         match e {
@@ -198,7 +202,8 @@ pub const ZH: Words = Words {
             "已恢复：新增 {added} 条，{same} 条已存在且相同，{both} 条两份都保留（标注“已恢复”）。"
         )
     },
-    not_done: |e| format!("未完成：浏览器提示：{e}"),
+    not_done: |e| format!("未能完成（浏览器提示：{e}）。"),
+    restore_stopped: |e| format!("其余记录未能恢复（浏览器提示：{e}）。"),
     restore_refused: |e| {
         use crate::security::backup::RestoreError::*;
         match e {

@@ -16,10 +16,10 @@ fn reminders_view() -> Result<AnyView, Unavailable> {
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn delete_form_view(
+    id: String,
     question: RwSignal<Option<DeleteQuestion>>,
-    open: RwSignal<bool>,
 ) -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::DeleteForm question=question open=open /> }.into_any())
+    Ok(view! { <super::DeleteForm id=id question=question /> }.into_any())
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
@@ -60,13 +60,12 @@ pub fn list_more(shown: RwSignal<u32>, page: u32) -> AnyView {
     )
 }
 
-/// In a row of the records list: who deletes the record and why (the
-/// list's open `question`, what is answered kept there), then the
-/// deletion; the row's `open` is cleared when done or cancelled, and when
-/// another row asks.
-pub fn delete_form(question: RwSignal<Option<DeleteQuestion>>, open: RwSignal<bool>) -> AnyView {
+/// In the row of the record `id`: who deletes it and why (the list's open
+/// `question`, what is answered kept there), then the deletion; the
+/// question is closed when done or cancelled.
+pub fn delete_form(id: String, question: RwSignal<Option<DeleteQuestion>>) -> AnyView {
     deferred::deferred(
-        Box::new(move || Box::pin(delete_form_view(question, open))),
+        Box::new(move || Box::pin(delete_form_view(id.clone(), question))),
         When::Now,
         deferred::unavailable,
     )

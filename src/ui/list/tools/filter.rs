@@ -14,10 +14,9 @@ use crate::app::search::{ListFilter, Progress, Search, outcome_from_value};
 use crate::engine::Outcome;
 use crate::record::draft::Draft;
 use crate::record::history::Status;
-use crate::ui::common;
 use crate::ui::common::state::AppState;
 use crate::ui::list;
-use crate::ui::list::tools::words;
+use crate::ui::list::tools::{Written, words};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -119,12 +118,8 @@ pub fn ListFilter() -> impl IntoView {
     let set = move |f: fn(&mut ListFilter, String), value: String| filter.update(|x| f(x, value));
     // The list's exports (the screening log, the FHIR Questionnaire): what
     // was written, or why not, next to their buttons.
-    let export_result = RwSignal::new(None::<Result<String, String>>);
-    let exported = move |result: Result<String, String>| {
-        export_result.set(Some(result.map_err(|e| {
-            (common::operations::of(lang.get_untracked()).export_failed)(&e)
-        })));
-    };
+    let export_result = RwSignal::new(None::<Result<Written, String>>);
+    let exported = move |result: Result<Written, String>| export_result.set(Some(result));
     // The box, the filters' options and the amendment's box start as the
     // kept search and filters were left; after that only the user changes
     // them, so they follow nothing (a keystroke wakes none of them).
@@ -196,11 +191,16 @@ pub fn ListFilter() -> impl IntoView {
         <div class="list-exports no-print">
             <div class="actions">
                 <button on:click=move |_| exported(crate::ui::list::tools::export_log(state))>{move || h().export_log}</button>
-                <button on:click=move |_| exported(crate::ui::list::tools::export_questionnaire(lang.get_untracked()))>{move || h().export_questionnaire}</button>
+                <button on:click=move |_| exported(crate::ui::list::tools::export_questionnaire())>{move || h().export_questionnaire}</button>
             </div>
-            {move || export_result.get().map(|r| match r {
-                Ok(m) => view! { <p class="status-line" role="status" data-export-result>{m}</p> }.into_any(),
-                Err(e) => view! { <p class="field-error" role="alert" data-export-result>{e}</p> }.into_any(),
+            {move || export_result.get().map(|said| {
+                let done = said.is_ok();
+                let text = move || Written::text(&said, lang.get());
+                if done {
+                    view! { <p class="status-line" role="status" data-export-result>{text}</p> }.into_any()
+                } else {
+                    view! { <p class="field-error" role="alert" data-export-result>{text}</p> }.into_any()
+                }
             })}
         </div>
     }

@@ -134,44 +134,40 @@ fn missing_text(missing: Missing, lang: Lang) -> &'static str {
 /// screener's initials, if this session has none), then the deletion,
 /// which leaves the record's tombstone (`records::delete`). The question
 /// and what is answered are the list's (they outlive the row drawn anew);
-/// the row's `open` is cleared when done or cancelled, and when another
-/// row asks.
+/// this form reads and answers it only while it asks about `id`, and
+/// closes it when done or cancelled.
 #[component]
-pub fn DeleteForm(
-    question: RwSignal<Option<DeleteQuestion>>,
-    open: RwSignal<bool>,
-) -> impl IntoView {
+pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let h = move || words::of(lang.get());
-    let id = question
-        .with_untracked(|q| q.as_ref().map(|q| q.id.clone()))
-        .unwrap_or_default();
-    let close = move || {
-        question.set(None);
-        open.set(false);
+    // The question, while it asks about this record.
+    let this = StoredValue::new(id.clone());
+    let here = move |q: &Option<DeleteQuestion>| {
+        q.as_ref()
+            .filter(|q| this.with_value(|id| q.asks_about(id)))
+            .cloned()
     };
-    // Another row asked (or the question closed): this one closes.
-    Effect::new({
-        let id = id.clone();
-        move |_| {
-            if !question.with(|q| q.as_ref().is_some_and(|q| q.asks_about(&id))) {
-                open.set(false);
-            }
+    let close = move || {
+        if question.with_untracked(|q| here(q).is_some()) {
+            question.set(None);
         }
-    });
-    // Changes what is answered (nothing once the question is closed).
+    };
+    // Changes what is answered (nothing once it asks about another record).
     let answer = move |f: &dyn Fn(&mut DeleteQuestion)| {
         question.update(|q| {
-            if let Some(q) = q {
+            if let Some(q) = q
+                .as_mut()
+                .filter(|q| this.with_value(|id| q.asks_about(id)))
+            {
                 f(q);
             }
         });
     };
-    // The reason chosen and what the last try lacked, each drawn again only
-    // when it changes (not at every keystroke of the words).
-    let chosen = Memo::new(move |_| question.with(|q| q.as_ref().and_then(|q| q.reason)));
-    let missing = Memo::new(move |_| question.with(|q| q.as_ref().and_then(|q| q.missing)));
+    // The reason chosen and what the last refused try lacked, each drawn
+    // again only when it changes (not at every keystroke of the words).
+    let chosen = Memo::new(move |_| question.with(|q| here(q).and_then(|q| q.reason)));
+    let missing = Memo::new(move |_| question.with(|q| here(q).and_then(|q| q.missing)));
     let label = state
         .stored(&id)
         .map(|s| s.draft.label)
@@ -181,15 +177,16 @@ pub fn DeleteForm(
     let text_id = format!("deletion-text-{id}");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(reason) = question
-            .try_update(|q| q.as_mut().and_then(DeleteQuestion::reason_to_delete))
-            .flatten()
-        else {
+        let Some(asked) = question.with_untracked(|q| here(q)) else {
             return;
         };
-        let words = question
-            .with_untracked(|q| q.as_ref().map(|q| q.words.clone()))
-            .unwrap_or_default();
+        let Some(reason) = asked.reason else {
+            answer(&|q| {
+                q.reason_to_delete();
+            });
+            return;
+        };
+        let words = asked.words;
         let Some(t) = tombstone(state, &id, reason, &words) else {
             close();
             return;
@@ -226,7 +223,7 @@ pub fn DeleteForm(
                 </fieldset>
                 <label for=text_id.clone()>{move || common::initials::words::of(lang.get()).reason_text_label}</label>
                 <input id=text_id type="text" maxlength=crate::record::history::MAX_REASON_CHARS.to_string()
-                    prop:value=move || question.with(|q| q.as_ref().map(|q| q.words.clone()).unwrap_or_default())
+                    prop:value=move || question.with(|q| here(q).map(|q| q.words).unwrap_or_default())
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
                         answer(&|q| q.words.clone_from(&typed));
@@ -241,10 +238,36 @@ pub fn DeleteForm(
     }
 }
 
+/// What one of the list's exports handed to the browser, said in the
+/// language of the moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// The screening log: its file's name and how many rows it holds.
+    Log {
+        /// The file's name.
+        name: String,
+        /// Its rows, deleted records' included.
+        rows: usize,
+    },
+    /// Another file, by name.
+    File(String),
+}
+
+impl Written {
+    /// Its words in `lang`; `Err`: the browser's reason it was not written.
+    pub fn text(said: &Result<Written, String>, lang: Lang) -> String {
+        match said {
+            Ok(Written::Log { name, rows }) => (words::of(lang).log_exported)(name, *rows),
+            Ok(Written::File(name)) => (words::of(lang).exported)(name),
+            Err(e) => (common::operations::of(lang).export_failed)(e),
+        }
+    }
+}
+
 /// Downloads the pseudonymised screening log (CSV) of every stored record
-/// and every deleted record's tombstone: what was written, in words, or
-/// the browser's reason.
-pub fn export_log(state: AppState) -> Result<String, String> {
+/// and every deleted record's tombstone: what was written, or the
+/// browser's reason.
+pub fn export_log(state: AppState) -> Result<Written, String> {
     let deleted = with_store(|kv| crate::record::stored::tombstones(kv)).unwrap_or_default();
     let mut rows: Vec<_> = state.catalogue.with_untracked(|c| {
         c.drafts
@@ -267,20 +290,20 @@ pub fn export_log(state: AppState) -> Result<String, String> {
     let csv = crate::interop::log::screening_log_csv(&rows);
     let name = format!("ctit-screening-log-{}.csv", today());
     download(&name, "text/csv;charset=utf-8", &csv)?;
-    Ok((words::of(state.lang.get_untracked()).log_exported)(
-        &name,
-        rows.len(),
-    ))
+    Ok(Written::Log {
+        name,
+        rows: rows.len(),
+    })
 }
 
-/// Downloads the FHIR R4 Questionnaire of the form: what was written, in
-/// `lang`, or the browser's reason.
-pub fn export_questionnaire(lang: crate::text::Lang) -> Result<String, String> {
+/// Downloads the FHIR R4 Questionnaire of the form: what was written, or
+/// the browser's reason.
+pub fn export_questionnaire() -> Result<Written, String> {
     let text =
         serde_json::to_string_pretty(&crate::interop::fhir::questionnaire()).unwrap_or_default();
     let name = "ctit-screening-questionnaire.fhir.json";
     download(name, "application/fhir+json", &text)?;
-    Ok((words::of(lang).exported)(name))
+    Ok(Written::File(name.to_string()))
 }
 
 /// Above the records list: when they need attention, stored entries that
@@ -310,7 +333,7 @@ pub fn RetentionDue() -> impl IntoView {
     let confirming = RwSignal::new(false);
     // The file written, or the browser's words why not (said in the
     // language of the moment).
-    let exported = RwSignal::new(None::<Result<String, String>>);
+    let exported = RwSignal::new(None::<Result<Written, String>>);
     let old_ids = Memo::new(move |_| {
         let cutoff = days_ago_iso(state.retention_days.get());
         state.catalogue.with(|c| {
@@ -339,7 +362,7 @@ pub fn RetentionDue() -> impl IntoView {
         let text = serde_json::to_string_pretty(&records).unwrap_or_default();
         let name = format!("ctit-old-records-{}.json", today());
         exported.set(Some(
-            download(&name, "application/json", &text).map(|()| name),
+            download(&name, "application/json", &text).map(|()| Written::File(name)),
         ));
     };
     let delete_old = move |_| {
@@ -369,13 +392,7 @@ pub fn RetentionDue() -> impl IntoView {
                         disabled=move || state.initials.with(String::is_empty)>{tr(lang, |l| words::of(l).yes_delete)}</button>
                     <button on:click=move |_| confirming.set(false)>{tr(lang, |l| common::words::of(l).cancel)}</button>
                 </Show>
-                {move || exported.get().map(|said| view! { <p class="status-line" role="status">{move || {
-                    let l = lang.get();
-                    match &said {
-                        Ok(name) => (words::of(l).exported)(name),
-                        Err(e) => (common::operations::of(l).export_failed)(e),
-                    }
-                }}</p> })}
+                {move || exported.get().map(|said| view! { <p class="status-line" role="status">{move || Written::text(&said, lang.get())}</p> })}
             </div>
         </Show>
     }
