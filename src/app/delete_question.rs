@@ -45,6 +45,19 @@ impl DeleteQuestion {
         self.id == id
     }
 
+    /// The list's open question `open`, if it asks about the record `id`.
+    pub fn about<'q>(open: &'q Option<DeleteQuestion>, id: &str) -> Option<&'q DeleteQuestion> {
+        open.as_ref().filter(|q| q.asks_about(id))
+    }
+
+    /// The same, to answer it.
+    pub fn about_mut<'q>(
+        open: &'q mut Option<DeleteQuestion>,
+        id: &str,
+    ) -> Option<&'q mut DeleteQuestion> {
+        open.as_mut().filter(|q| q.asks_about(id))
+    }
+
     /// The reason to delete with; without one, notes that it is missing.
     pub fn reason_to_delete(&mut self) -> Option<DeletionReason> {
         if self.reason.is_none() {
@@ -73,6 +86,12 @@ mod tests {
     fn without_a_reason_nothing_is_deleted_and_the_question_says_so() {
         let mut q = DeleteQuestion::new("r1");
         assert!(q.asks_about("r1") && !q.asks_about("r2"));
+        let open = Some(q.clone());
+        assert!(DeleteQuestion::about(&open, "r1").is_some());
+        assert!(
+            DeleteQuestion::about(&open, "r2").is_none(),
+            "another record's question"
+        );
         assert_eq!(q.reason_to_delete(), None);
         assert_eq!(q.missing, Some(Missing::Reason));
         q.reason = Some(DeletionReason::Duplicate);

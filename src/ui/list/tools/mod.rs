@@ -130,6 +130,16 @@ fn missing_text(missing: Missing, lang: Lang) -> &'static str {
     }
 }
 
+/// Runs `f` on the list's open question if it asks about the record `id`
+/// (else on none), tracked.
+fn with_asked<R>(
+    question: RwSignal<Option<DeleteQuestion>>,
+    id: StoredValue<String>,
+    f: impl FnOnce(Option<&DeleteQuestion>) -> R,
+) -> R {
+    question.with(|q| id.with_value(|id| f(DeleteQuestion::about(q, id))))
+}
+
 /// In a row of the records list: why the record is deleted (and the
 /// screener's initials, if this session has none), then the deletion,
 /// which leaves the record's tombstone (`records::delete`). The question
@@ -141,33 +151,25 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let h = move || words::of(lang.get());
-    // The question, while it asks about this record.
+    // The question is read and answered only while it asks about this
+    // record (`DeleteQuestion::about`).
     let this = StoredValue::new(id.clone());
-    let here = move |q: &Option<DeleteQuestion>| {
-        q.as_ref()
-            .filter(|q| this.with_value(|id| q.asks_about(id)))
-            .cloned()
-    };
     let close = move || {
-        if question.with_untracked(|q| here(q).is_some()) {
+        if with_asked(question, this, |q| q.is_some()) {
             question.set(None);
         }
     };
-    // Changes what is answered (nothing once it asks about another record).
     let answer = move |f: &dyn Fn(&mut DeleteQuestion)| {
         question.update(|q| {
-            if let Some(q) = q
-                .as_mut()
-                .filter(|q| this.with_value(|id| q.asks_about(id)))
-            {
+            if let Some(q) = this.with_value(|id| DeleteQuestion::about_mut(q, id)) {
                 f(q);
             }
         });
     };
     // The reason chosen and what the last refused try lacked, each drawn
     // again only when it changes (not at every keystroke of the words).
-    let chosen = Memo::new(move |_| question.with(|q| here(q).and_then(|q| q.reason)));
-    let missing = Memo::new(move |_| question.with(|q| here(q).and_then(|q| q.missing)));
+    let chosen = Memo::new(move |_| with_asked(question, this, |q| q.and_then(|q| q.reason)));
+    let missing = Memo::new(move |_| with_asked(question, this, |q| q.and_then(|q| q.missing)));
     let label = state
         .stored(&id)
         .map(|s| s.draft.label)
@@ -177,16 +179,14 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
     let text_id = format!("deletion-text-{id}");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(asked) = question.with_untracked(|q| here(q)) else {
+        // (Without a reason, the question notes that it is missing.)
+        let asked = question.try_update(|q| {
+            let q = this.with_value(|id| DeleteQuestion::about_mut(q, id))?;
+            Some((q.reason_to_delete()?, q.words.clone()))
+        });
+        let Some((reason, words)) = asked.flatten() else {
             return;
         };
-        let Some(reason) = asked.reason else {
-            answer(&|q| {
-                q.reason_to_delete();
-            });
-            return;
-        };
-        let words = asked.words;
         let Some(t) = tombstone(state, &id, reason, &words) else {
             close();
             return;
@@ -223,7 +223,7 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
                 </fieldset>
                 <label for=text_id.clone()>{move || common::initials::words::of(lang.get()).reason_text_label}</label>
                 <input id=text_id type="text" maxlength=crate::record::history::MAX_REASON_CHARS.to_string()
-                    prop:value=move || question.with(|q| here(q).map(|q| q.words).unwrap_or_default())
+                    prop:value=move || with_asked(question, this, |q| q.map_or_else(String::new, |q| q.words.clone()))
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
                         answer(&|q| q.words.clone_from(&typed));
