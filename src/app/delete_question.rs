@@ -1,7 +1,8 @@
 //! A row's delete question in the records list, while it is open: which
 //! record, and what has been answered so far. The list keeps it rather than
 //! the row, so it survives the rows being drawn anew (a change of language,
-//! a save in another tab) with the reason chosen and the words typed.
+//! a save in another tab) with the reason chosen, the words typed and the
+//! answer the keyboard was on.
 
 use crate::record::stored::{DeleteError, DeletionReason};
 
@@ -16,6 +17,16 @@ pub enum Missing {
     Initials,
 }
 
+/// One of the question's answers, as the form asks it: where the keyboard
+/// can be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// One reason's choice.
+    Reason(DeletionReason),
+    /// The reason in the screener's words.
+    Words,
+}
+
 /// An open delete question.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeleteQuestion {
@@ -27,6 +38,9 @@ pub struct DeleteQuestion {
     pub words: String,
     /// What the last try lacked, if it was refused.
     pub missing: Option<Missing>,
+    /// The answer the keyboard is on, if it is on one: a form drawn anew
+    /// puts it back there, so what is typed next is not lost.
+    pub keyboard: Option<Answer>,
 }
 
 impl DeleteQuestion {
@@ -37,6 +51,7 @@ impl DeleteQuestion {
             reason: None,
             words: String::new(),
             missing: None,
+            keyboard: None,
         }
     }
 
@@ -56,6 +71,14 @@ impl DeleteQuestion {
         id: &str,
     ) -> Option<&'q mut DeleteQuestion> {
         open.as_mut().filter(|q| q.asks_about(id))
+    }
+
+    /// The keyboard left `answer` for somewhere outside the question
+    /// (not for another of its answers, which has it already).
+    pub fn left(&mut self, answer: Answer) {
+        if self.keyboard == Some(answer) {
+            self.keyboard = None;
+        }
     }
 
     /// The reason to delete with; without one, notes that it is missing.
@@ -81,6 +104,23 @@ impl DeleteQuestion {
 mod tests {
     use super::*;
     use crate::storage::StoreError;
+
+    #[test]
+    fn the_keyboard_is_remembered_until_it_leaves_the_question() {
+        let mut q = DeleteQuestion::new("r1");
+        assert_eq!(q.keyboard, None);
+        q.keyboard = Some(Answer::Words);
+        // Moving to a reason: its focus comes before the words' late leave.
+        q.keyboard = Some(Answer::Reason(DeletionReason::Duplicate));
+        q.left(Answer::Words);
+        assert_eq!(
+            q.keyboard,
+            Some(Answer::Reason(DeletionReason::Duplicate)),
+            "still on the reason"
+        );
+        q.left(Answer::Reason(DeletionReason::Duplicate));
+        assert_eq!(q.keyboard, None, "gone elsewhere");
+    }
 
     #[test]
     fn without_a_reason_nothing_is_deleted_and_the_question_says_so() {

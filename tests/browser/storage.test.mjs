@@ -134,6 +134,38 @@ test('deleting a record asks first; the rows left show and open their own record
   await context.close();
 });
 
+test('another tab\'s save while a delete question is open: the question stays open with its answers, and the keyboard stays where the screener was typing', async () => {
+  const at = (min) => `2026-11-25T08:${String(min).padStart(2, '0')}:00Z`;
+  const stored = (id, label, min, rev = 1) => [`ctit/record/${id}`, JSON.stringify({ schema: 2, protocol: 'p', rev, draft: draft(id, label, at(min)) })];
+  const { context, page } = await openApp(browser, server.url + '#coordinator', { beforeLoad: plant([stored('a', 'REC-A', 3), stored('b', 'REC-B', 2)]) });
+  const row = (id) => page.locator(`tr[data-record="${id}"]`);
+  await row('a').getByRole('button', { name: 'Delete' }).click();
+  await row('a').getByLabel('Duplicate of another record').check();
+  await row('a').locator('input[type=text]').click();
+  await page.keyboard.type('entered twice');
+  // Another tab saves REC-B: it moves to the top, and every row is drawn again.
+  const other = await context.newPage();
+  await other.goto(server.url + 'manifest.webmanifest');
+  await other.evaluate((entry) => localStorage.setItem(...entry), stored('b', 'REC-B', 9, 2));
+  await page.waitForFunction(() => document.querySelector('tr[data-record]')?.dataset.record === 'b');
+  await page.keyboard.type(' by mistake');
+  assert.equal(await row('a').locator('input[type=text]').inputValue(), 'entered twice by mistake', 'the words typed are kept, and what is typed next reaches them');
+  assert.equal(await row('a').getByLabel('Duplicate of another record').isChecked(), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.record), 'a');
+  // A reason chosen by keyboard keeps the keyboard on the reasons, too.
+  await row('a').getByLabel('Duplicate of another record').focus();
+  await other.evaluate((entry) => localStorage.setItem(...entry), stored('a', 'REC-A', 10, 2));
+  await page.waitForFunction(() => document.querySelector('tr[data-record]')?.dataset.record === 'a');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('value')), 'duplicate');
+  // Tapped away from the question, the keyboard is not pulled back to it.
+  await page.click('#list-title');
+  await other.evaluate((entry) => localStorage.setItem(...entry), stored('b', 'REC-B', 11, 3));
+  await page.waitForFunction(() => document.querySelector('tr[data-record]')?.dataset.record === 'b');
+  assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+  assert.equal(await row('a').locator('input[type=text]').inputValue(), 'entered twice by mistake');
+  await context.close();
+});
+
 test('stored records read back exactly in any script: Chinese, an emoji, and plain ASCII around them', async () => {
   // (Each stored text is copied into the app's memory as UTF-8, from
   // JavaScript's UTF-16: an ASCII run first, then the rest.)

@@ -9,7 +9,7 @@ pub mod door;
 pub mod filter;
 pub mod words;
 
-use crate::app::delete_question::{DeleteQuestion, Missing};
+use crate::app::delete_question::{Answer, DeleteQuestion, Missing};
 use crate::engine::Outcome;
 use crate::record::import::{ImportError, Imported, import_record};
 use crate::record::stored::{Broken, DeletionReason, Tombstone};
@@ -166,6 +166,36 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
             }
         });
     };
+    // Where the keyboard is among the answers, kept with the question: a
+    // form drawn anew (another tab's save, a language switch) gives it
+    // back. Left from a form still here a moment later, it went elsewhere
+    // (a tap outside, another app); left from a form gone by then, it went
+    // with the form, drawn anew.
+    let focused = move |at: Answer| answer(&|q| q.keyboard = Some(at));
+    let left = move |from: Answer| {
+        set_timeout(
+            move || {
+                if this.try_with_value(|_| ()).is_some() {
+                    answer(&|q| q.left(from));
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    };
+    let back = question.with_untracked(|q| {
+        this.with_value(|id| DeleteQuestion::about(q, id).and_then(|q| q.keyboard))
+    });
+    // The answer `at`'s input, `input`: given the keyboard back once it is
+    // on the page, if the keyboard was there.
+    let keyboard_back = move |at: Answer, input: NodeRef<leptos::html::Input>| {
+        if back == Some(at) {
+            Effect::new(move |_| {
+                if let Some(input) = input.get() {
+                    let _ = input.focus();
+                }
+            });
+        }
+    };
     // The reason chosen and what the last refused try lacked, each drawn
     // again only when it changes (not at every keystroke of the words).
     let chosen = Memo::new(move |_| with_asked(question, this, |q| q.and_then(|q| q.reason)));
@@ -176,6 +206,8 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
         .filter(|l| !l.is_empty());
     let no_initials = move || state.initials.with(String::is_empty);
     let name = format!("deletion-reason-{id}");
+    let words_input = NodeRef::new();
+    keyboard_back(Answer::Words, words_input);
     let text_id = format!("deletion-text-{id}");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -211,23 +243,29 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
                     <legend class="visually-hidden">{move || h().deletion_reason_required}</legend>
                     {DeletionReason::ALL.iter().map(|&r| {
                         let name = name.clone();
+                        let input = NodeRef::new();
+                        keyboard_back(Answer::Reason(r), input);
                         view! {
                             <label class="choice">
-                                <input type="radio" name=name value=r.id()
+                                <input type="radio" name=name value=r.id() node_ref=input
                                     prop:checked=move || chosen.get() == Some(r)
-                                    on:change=move |_| answer(&|q| q.reason = Some(r)) />
+                                    on:change=move |_| answer(&|q| q.reason = Some(r))
+                                    on:focus=move |_| focused(Answer::Reason(r))
+                                    on:blur=move |_| left(Answer::Reason(r)) />
                                 {move || h().deletion_reasons.of(r)}
                             </label>
                         }
                     }).collect_view()}
                 </fieldset>
                 <label for=text_id.clone()>{move || common::initials::words::of(lang.get()).reason_text_label}</label>
-                <input id=text_id type="text" maxlength=crate::record::history::MAX_REASON_CHARS.to_string()
+                <input id=text_id type="text" node_ref=words_input maxlength=crate::record::history::MAX_REASON_CHARS.to_string()
                     prop:value=move || with_asked(question, this, |q| q.map_or_else(String::new, |q| q.words.clone()))
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
                         answer(&|q| q.words.clone_from(&typed));
-                    } />
+                    }
+                    on:focus=move |_| focused(Answer::Words)
+                    on:blur=move |_| left(Answer::Words) />
                 {move || missing.get().map(|m| view! {
                     <p class="field-error" role="alert">{move || missing_text(m, lang.get())}</p>
                 })}
