@@ -36,9 +36,7 @@ fn patient_drafts() -> Vec<(String, Draft)> {
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).expect("readable");
-            let full = import_record(&text, "case", "c", "", &|p| format!("{p:?}"))
-                .expect("case")
-                .draft;
+            let full = import_record(&text, "case", "c", "").expect("case").draft;
             let mut draft = Draft::new("c", &full.screening_date, "");
             for key in codes() {
                 draft.set_input(&key, full.input(&key));

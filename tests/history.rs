@@ -333,15 +333,9 @@ fn export_and_import_keep_the_history_and_screen_reads_the_file_as_before() {
         .to_line()
     );
     // Imported: the same entries, then the import's own; still completed.
-    let mut back = import_record(
-        &file,
-        "S-042.json",
-        "r2",
-        "2026-12-02T08:00:00.000Z",
-        &|p| format!("{p:?}"),
-    )
-    .unwrap()
-    .draft;
+    let mut back = import_record(&file, "S-042.json", "r2", "2026-12-02T08:00:00.000Z")
+        .unwrap()
+        .draft;
     assert_eq!(back.history, d.history);
     begin(
         &mut back,
@@ -416,7 +410,7 @@ fn an_import_says_how_many_of_the_files_history_entries_it_could_not_read() {
         "history":[{"at":"2026-11-25T08:00:00.000Z","by":"AB","kind":"created"},
                    {"at":"2026-11-25T08:05:00.000Z","by":"AB","kind":"signed"},
                    {"at":"2026-11-25T08:06:00.000Z","by":"AB","kind":"witnessed","field":"ecog"}]}"#;
-    let mut imported = import_record(file, "S-7.json", "r7", T0, &|p| format!("{p:?}")).unwrap();
+    let mut imported = import_record(file, "S-7.json", "r7", T0).unwrap();
     assert_eq!(imported.left_out, 2);
     assert_eq!(entries(&imported.draft.history).len(), 1);
     let d = &mut imported.draft;
@@ -444,7 +438,7 @@ fn an_import_refuses_history_entries_without_initials_naming_each() {
         "history":[{"at":"2026-11-25T08:00:00.000Z","by":"AB","kind":"created"},
                    {"at":"2026-11-25T08:05:00.000Z","by":"","kind":"completed","note":"eligible"},
                    {"at":"2026-11-25T08:06:00.000Z","by":"Alice Smith","kind":"edited","field":"ecog","before":"","after":"1"}]}"#;
-    let refused = import_record(file, "S-7.json", "r7", T0, &|p| format!("{p:?}")).unwrap_err();
+    let refused = import_record(file, "S-7.json", "r7", T0).unwrap_err();
     let ImportError::UnsignedHistory(unsigned) = refused else {
         panic!("{refused:?}");
     };
@@ -461,18 +455,14 @@ fn a_files_status_is_what_its_history_says_not_what_the_file_claims() {
     let claims = r#"{"format":"ctit-screening/1","screening_date":"2026-11-25","answers":{},
         "status":"completed",
         "history":[{"at":"2026-11-25T08:00:00.000Z","by":"AB","kind":"created"}]}"#;
-    let d = import_record(claims, "a.json", "r1", T0, &|p| format!("{p:?}"))
-        .unwrap()
-        .draft;
+    let d = import_record(claims, "a.json", "r1", T0).unwrap().draft;
     assert_eq!(Status::of(&d), Status::InProgress);
     // …and a completion in the history is complete, whatever `status` says.
     let hides = r#"{"format":"ctit-screening/1","screening_date":"2026-11-25","answers":{},
         "status":"in-progress",
         "history":[{"at":"2026-11-25T08:00:00.000Z","by":"AB","kind":"created"},
                    {"at":"2026-11-25T08:10:00.000Z","by":"AB","kind":"completed","note":"incomplete"}]}"#;
-    let d = import_record(hides, "b.json", "r2", T0, &|p| format!("{p:?}"))
-        .unwrap()
-        .draft;
+    let d = import_record(hides, "b.json", "r2", T0).unwrap().draft;
     assert_eq!(Status::of(&d), Status::Completed);
 }
 
@@ -497,9 +487,7 @@ fn imported_and_restored_history_is_exported_as_stated_in_the_file() {
     );
     // Imported elsewhere, then changed there: what came in the file is
     // "as stated in the file", what that device did is its own.
-    let mut back = import_record(&file, "x.json", "r2", T0, &|p| format!("{p:?}"))
-        .unwrap()
-        .draft;
+    let mut back = import_record(&file, "x.json", "r2", T0).unwrap().draft;
     begin(
         &mut back,
         Kind::Imported,
@@ -627,9 +615,7 @@ fn the_newest_entry_grows_only_as_the_same_persons_typing_of_the_same_field_with
 /// typed one field after another (20 s apart), five answers corrected,
 /// marked complete, and one answer amended with a reason.
 fn realistic(id: &str, case: &str) -> Draft {
-    let full = import_record(case, "case.json", id, T0, &|p| format!("{p:?}"))
-        .unwrap()
-        .draft;
+    let full = import_record(case, "case.json", id, T0).unwrap().draft;
     let mut d = Draft::new(id, &full.screening_date, T0);
     begin(&mut d, Kind::Created, "", 0, "AB", T0);
     let mut second = 0;
@@ -669,10 +655,7 @@ fn two_hundred_records_with_a_realistic_history_fit_the_device() {
     let mut cases: Vec<String> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .filter(|t| {
-            import_record(t, "c.json", "x", T0, &|p| format!("{p:?}"))
-                .is_ok_and(|i| i.draft.inputs.len() >= 5)
-        })
+        .filter(|t| import_record(t, "c.json", "x", T0).is_ok_and(|i| i.draft.inputs.len() >= 5))
         .collect();
     cases.sort();
     let mut kv = MemoryStore::default();

@@ -8,7 +8,7 @@ mod common;
 use common::{eligible_with, read};
 use ctit_screening::engine::{CRITERIA, FIELDS, Record, evaluate};
 use ctit_screening::interop::fhir::{
-    questionnaire, questionnaire_response, record_from_questionnaire_response,
+    FhirImportError, questionnaire, questionnaire_response, record_from_questionnaire_response,
 };
 use ctit_screening::interop::log::{LOG_COLUMNS, log_row, screening_log_csv};
 use serde_json::{Value, json};
@@ -66,10 +66,23 @@ fn the_questionnaire_has_one_item_per_dictionary_field() {
 }
 
 #[test]
-fn a_response_to_another_questionnaire_is_refused() {
+fn a_response_to_another_questionnaire_or_another_resource_or_undated_is_refused_saying_which() {
     let qr = json!({"resourceType": "QuestionnaireResponse", "questionnaire": "urn:other", "status": "completed", "authored": "2026-11-25"});
-    assert!(record_from_questionnaire_response(&qr).is_err());
-    assert!(record_from_questionnaire_response(&json!({"resourceType": "Patient"})).is_err());
+    assert_eq!(
+        record_from_questionnaire_response(&qr),
+        Err(FhirImportError::OtherQuestionnaire)
+    );
+    assert_eq!(
+        record_from_questionnaire_response(&json!({"resourceType": "Patient"})),
+        Err(FhirImportError::NotAQuestionnaireResponse)
+    );
+    let mut undated = questionnaire_response(&read(&cases()[0].1), "S-1");
+    undated.as_object_mut().unwrap().remove("authored");
+    undated.as_object_mut().unwrap().remove("extension");
+    assert_eq!(
+        record_from_questionnaire_response(&undated),
+        Err(FhirImportError::NoScreeningDate)
+    );
 }
 
 #[test]

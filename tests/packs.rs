@@ -377,15 +377,8 @@ fn a_record_file_keeps_the_criteria_version_that_judged_it_or_is_refused() {
         file["criteria_text"],
         json!("ClinicalTrials.gov listing of 2025-08-22")
     );
-    let import = |f: &Value| {
-        import_record(
-            &f.to_string(),
-            "S-1.json",
-            "r1",
-            "2026-12-06T10:00:00Z",
-            &|p| format!("{p:?}"),
-        )
-    };
+    let import =
+        |f: &Value| import_record(&f.to_string(), "S-1.json", "r1", "2026-12-06T10:00:00Z");
     assert_eq!(import(&file).expect("imports").draft.criteria_version, 1);
     // A file from before versions were written names its criteria by their text.
     let mut older = file.clone();

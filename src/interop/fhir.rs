@@ -254,9 +254,19 @@ pub fn with_authorship(qr: &mut Json, record: &Record, authorship: &Authorship) 
     }
 }
 
-/// Why a `QuestionnaireResponse` cannot be read back.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FhirImportError(pub String);
+/// Why a FHIR resource cannot be read back as a record (said in the
+/// language of the moment by whoever shows it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FhirImportError {
+    /// Another FHIR resource than a `QuestionnaireResponse`.
+    NotAQuestionnaireResponse,
+    /// A `QuestionnaireResponse` to another questionnaire than this
+    /// app's ([`QUESTIONNAIRE_URL`]).
+    OtherQuestionnaire,
+    /// No screening date: neither the screening-date extension nor
+    /// `authored`.
+    NoScreeningDate,
+}
 
 fn first_answer(item: &Json) -> Option<&Json> {
     item.get("answer")
@@ -269,12 +279,10 @@ fn first_answer(item: &Json) -> Option<&Json> {
 /// as given, so the engine validates them exactly as for any record.
 pub fn record_from_questionnaire_response(qr: &Json) -> Result<Json, FhirImportError> {
     if qr.get("resourceType").and_then(Json::as_str) != Some("QuestionnaireResponse") {
-        return Err(FhirImportError("not a QuestionnaireResponse".into()));
+        return Err(FhirImportError::NotAQuestionnaireResponse);
     }
     if qr.get("questionnaire").and_then(Json::as_str) != Some(QUESTIONNAIRE_URL) {
-        return Err(FhirImportError(format!(
-            "answers another questionnaire (expected {QUESTIONNAIRE_URL})"
-        )));
+        return Err(FhirImportError::OtherQuestionnaire);
     }
     let extension = qr
         .get("extension")
@@ -288,7 +296,7 @@ pub fn record_from_questionnaire_response(qr: &Json) -> Result<Json, FhirImportE
         .or_else(|| qr.get("authored"))
         .and_then(Json::as_str)
         .map(|a| a.get(..10).unwrap_or(a).to_string())
-        .ok_or_else(|| FhirImportError("no authored date (the screening date)".into()))?;
+        .ok_or(FhirImportError::NoScreeningDate)?;
     let mut answers = Map::new();
     let mut stack: Vec<&Json> = qr
         .get("item")

@@ -15,8 +15,10 @@ pub const MAX_LABEL_CHARS: usize = 64;
 /// Why a file could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    /// Not JSON, or not a record (with the engine's problems in words).
-    NotARecord(Vec<String>),
+    /// Not JSON, or not a record: the engine's problems with it.
+    NotARecord(Vec<crate::engine::Problem>),
+    /// A FHIR resource this app cannot read back as a record.
+    NotFhirRecord(crate::interop::fhir::FhirImportError),
     /// Larger than [`MAX_IMPORT_BYTES`] (its size in bytes).
     TooLarge(usize),
     /// A label longer than [`MAX_LABEL_CHARS`] (its length in characters).
@@ -81,17 +83,13 @@ pub fn import_record(
     file_name: &str,
     id: &str,
     now: &str,
-    describe: &dyn Fn(&crate::engine::Problem) -> String,
 ) -> Result<Imported, ImportError> {
     use crate::engine::{ProblemKind, Record};
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge(text.len()));
     }
     let json: Json = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        ImportError::NotARecord(vec![describe(&problem_at(
-            "",
-            ProblemKind::NotJson(e.to_string()),
-        ))])
+        ImportError::NotARecord(vec![problem_at("", ProblemKind::NotJson(e.to_string()))])
     })?;
     let json = match json.get("record") {
         Some(inner) if inner.is_object() && json.get("format").is_none() => inner.clone(),
@@ -99,17 +97,16 @@ pub fn import_record(
     };
     let json = if json.get("resourceType").is_some() {
         crate::interop::fhir::record_from_questionnaire_response(&json)
-            .map_err(|e| ImportError::NotARecord(vec![e.0]))?
+            .map_err(ImportError::NotFhirRecord)?
     } else {
         json
     };
-    let fatal: Vec<String> = match Record::from_json_value(&json) {
-        Err(problems) => problems.iter().map(describe).collect(),
+    let fatal: Vec<crate::engine::Problem> = match Record::from_json_value(&json) {
+        Err(problems) => problems,
         Ok(r) => r
             .problems
-            .iter()
+            .into_iter()
             .filter(|p| p.kind == ProblemKind::UnknownField)
-            .map(describe)
             .collect(),
     };
     if !fatal.is_empty() {
@@ -189,11 +186,8 @@ mod tests {
 
     #[test]
     fn import_reads_exports_and_worked_cases() {
-        let describe = |p: &crate::engine::Problem| format!("{p:?}");
         let case = include_str!("../../tests/cases/06-platelets-per-microlitre.json");
-        let d = import_record(case, "06.json", "x", "now", &describe)
-            .unwrap()
-            .draft;
+        let d = import_record(case, "06.json", "x", "now").unwrap().draft;
         assert_eq!(d.label, "06");
         assert_eq!(d.input(&unit_key(Field::PlateletCount)), "/uL");
         let again = Record::from_json_value(&d.record_json()).unwrap();
@@ -203,24 +197,19 @@ mod tests {
 
     #[test]
     fn import_refuses_bad_files_with_reasons() {
-        let describe = |p: &crate::engine::Problem| p.path.clone();
         for text in [
             "not json",
             "{\"format\": \"other/1\"}",
             "{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{\"name\":\"x\"}}",
         ] {
-            assert!(
-                import_record(text, "f.json", "x", "now", &describe).is_err(),
-                "{text}"
-            );
+            assert!(import_record(text, "f.json", "x", "now").is_err(), "{text}");
         }
         // A bad value of a known field is imported as typed.
         let ok = import_record(
             "{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{\"ecog\":7}}",
             "f.json",
             "x",
-            "now",
-            &describe,
+            "now"
         )
         .unwrap()
         .draft;
@@ -229,13 +218,12 @@ mod tests {
 
     #[test]
     fn import_refuses_oversized_files_and_overlong_labels() {
-        let describe = |p: &crate::engine::Problem| p.path.clone();
         let big = format!(
             "{{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{{}},\"pad\":\"{}\"}}",
             "x".repeat(MAX_IMPORT_BYTES)
         );
         assert!(matches!(
-            import_record(&big, "f.json", "x", "now", &describe),
+            import_record(&big, "f.json", "x", "now"),
             Err(ImportError::TooLarge(_))
         ));
         let long = format!(
@@ -243,15 +231,13 @@ mod tests {
             "标".repeat(MAX_LABEL_CHARS + 1)
         );
         assert_eq!(
-            import_record(&long, "f.json", "x", "now", &describe),
+            import_record(&long, "f.json", "x", "now"),
             Err(ImportError::LabelTooLong(MAX_LABEL_CHARS + 1))
         );
         let ok =
             "{\"format\":\"ctit-screening/1\",\"screening_date\":\"2026-11-25\",\"answers\":{}}";
         let name = format!("{}.json", "n".repeat(200));
-        let d = import_record(ok, &name, "x", "now", &describe)
-            .unwrap()
-            .draft;
+        let d = import_record(ok, &name, "x", "now").unwrap().draft;
         assert_eq!(d.label.chars().count(), MAX_LABEL_CHARS);
     }
 }

@@ -250,6 +250,28 @@ test('an imported history is shown "as stated in the file"; a file whose history
   await context.close();
 });
 
+test('a file that is not imported says why in the language shown, and follows a switch: not JSON, and a FHIR resource that is no screening\'s answers', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  const input = 'input[type=file][accept*="fhir"]';
+  await page.setInputFiles(input, { name: 'patient.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify({ resourceType: 'Patient' })) });
+  await page.waitForSelector('[data-list-problem] >> text=patient.json was not imported');
+  await saysInEachLanguage(page, 'It is a FHIR file, but not a QuestionnaireResponse: only a screening\'s answers can be imported.',
+    '这是 FHIR 文件，但不是 QuestionnaireResponse（问卷答复）：只能导入筛选的答案。', '[data-list-problem]');
+  await saysInEachLanguage(page, 'patient.json was not imported; nothing was changed:', 'patient.json 未导入，未做任何更改：', '[data-list-problem]');
+  // Chosen in Chinese, then read in English.
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  await page.setInputFiles(input, { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('not json at all') });
+  await page.waitForSelector('[data-list-problem] >> text=notes.json 未导入');
+  assert.doesNotMatch(await page.textContent('[data-list-problem]'), /patient\.json/, 'the earlier file\'s problem is gone');
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForSelector('[data-list-problem] >> text=notes.json was not imported');
+  assert.doesNotMatch(await page.textContent('[data-list-problem]'), /[\u4e00-\u9fff]/, 'nothing left in Chinese');
+  assert.deepEqual(await stored(page), {});
+  await context.close();
+});
+
 test('a backup file that asks for its own key derivation cost is refused before any derivation', async () => {
   const { context, page } = await openApp(browser, server.url + '#coordinator');
   await toSettings(page);

@@ -10,6 +10,7 @@
 //! (`door.rs` in its folder); which feature loads lazily, and in which
 //! wasm module, is one table (`src/ui/features.json`) the build reads.
 
+use crate::app::list_problem::ListProblem;
 use crate::ui::common;
 use crate::ui::common::state::AppState;
 use crate::ui::common::words::tr;
@@ -111,17 +112,16 @@ pub fn unavailable(attempt: RwSignal<u32>) -> AnyView {
 }
 
 /// Runs a door's split function (`action`: a future that fetches the
-/// part's code, then does the work); if the code cannot be fetched, says
-/// so in `errors` (nothing was done).
+/// part's code, then does the work) for one of the records list's
+/// actions; if the code cannot be fetched, says so in `problem` (nothing
+/// was done).
 pub fn spawn(
-    state: AppState,
     action: impl Future<Output = Result<(), Unavailable>> + 'static,
-    errors: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<ListProblem>>,
 ) {
     leptos::task::spawn_local(async move {
         if action.await.is_err() {
-            let shared = common::words::of(state.lang.get_untracked());
-            errors.set(vec![shared.part_unavailable.to_string()]);
+            problem.set(Some(ListProblem::PartUnavailable));
         }
     });
 }

@@ -12,6 +12,7 @@ pub mod tools;
 pub mod words;
 
 use crate::app::delete_question::DeleteQuestion;
+use crate::app::list_problem::ListProblem;
 use crate::app::list_rows::RestRows;
 use crate::engine::{Outcome, Record, evaluate_with};
 use crate::record::draft::Draft;
@@ -180,8 +181,9 @@ pub fn RecordsList() -> impl IntoView {
             Vec::new()
         }
     });
-    // What went wrong with the last list action (create, duplicate, import, export).
-    let action_errors = RwSignal::new(Vec::<String>::new());
+    // What the last list action met (create, duplicate, import), said by
+    // the list's tools in the language shown.
+    let problem = RwSignal::new(None::<ListProblem>);
     // A row's delete question while it is open: which record, and what
     // was answered. Kept here, so the rows drawn anew (another language,
     // another tab's save) keep it.
@@ -192,7 +194,7 @@ pub fn RecordsList() -> impl IntoView {
             let lang = lang.get();
             rows.get()
                 .into_iter()
-                .map(|r| view! { <RecordRow row=r lang errors=action_errors deleting /> })
+                .map(|r| view! { <RecordRow row=r lang problem deleting /> })
                 .collect_view()
         }
     };
@@ -203,7 +205,7 @@ pub fn RecordsList() -> impl IntoView {
         if state.waits_for_offer(Pending::Create) {
             return;
         }
-        record::create(state, Creation::New, action_errors);
+        record::create(state, Creation::New, problem);
     };
     let on_import = move |ev: leptos::ev::Event| {
         let Some(file) = crate::ui::platform::dom::take_chosen_file(&ev) else {
@@ -212,7 +214,7 @@ pub fn RecordsList() -> impl IntoView {
         if state.waits_for_offer(Pending::Import) {
             return;
         }
-        list_tools::import(state, file, action_errors);
+        list_tools::import(state, file, problem);
     };
     let scan = move |_| {
         if !state.waits_for_offer(Pending::Scan) {
@@ -237,14 +239,7 @@ pub fn RecordsList() -> impl IntoView {
                     <button class="link" on:click=move |_| state.go(Screen::Home) data-to-start>{tr(lang, |l| words::of(l).start_page)}</button>
                 </div>
             </div>
-            {move || {
-                let errors = action_errors.get();
-                (!errors.is_empty()).then(|| view! {
-                    <div class="alert error" role="alert">
-                        <ul>{errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-                    </div>
-                })
-            }}
+            {move || problem.get().map(list_tools::problem)}
             {crate::ui::lock::door::lock_offer()}
             // The search, filters and exports come after the list is
             // painted: their room is kept (style/app.css), so a row tapped
@@ -292,7 +287,7 @@ pub fn RecordsList() -> impl IntoView {
 fn RecordRow(
     row: Row,
     lang: Lang,
-    errors: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<ListProblem>>,
     deleting: RwSignal<Option<DeleteQuestion>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -319,7 +314,7 @@ fn RecordRow(
         move |_| {
             // (The record form's code makes the copy.)
             if let Some(s) = state.stored(&id) {
-                record::create(state, Creation::Duplicate(s.draft), errors);
+                record::create(state, Creation::Duplicate(s.draft), problem);
             }
         }
     };

@@ -134,7 +134,7 @@ pub fn LockOffer() -> impl IntoView {
             Some(Pending::Create) => crate::ui::record::door::create(
                 state,
                 crate::ui::record::door::Creation::New,
-                RwSignal::new(Vec::new()),
+                RwSignal::new(None),
             ),
             Some(Pending::Scan) => state.go(crate::ui::common::route::Screen::Scan),
             // The restore form goes on by itself once the offer is answered

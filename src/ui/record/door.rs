@@ -3,6 +3,7 @@
 //! fetched when a record opens or prefetched once the records list is
 //! painted (`src/ui/features.json`).
 
+use crate::app::list_problem::ListProblem;
 use crate::app::sheet::Sheet;
 use crate::record::create::Origin;
 use crate::record::draft::Draft;
@@ -38,7 +39,7 @@ pub enum Creation {
 fn create_now(
     state: AppState,
     creation: Creation,
-    errors: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<ListProblem>>,
 ) -> Result<(), Unavailable> {
     let origin = match creation {
         Creation::New => Origin::New {
@@ -52,8 +53,7 @@ fn create_now(
         },
     };
     if super::creating::begin(state, origin).is_err() {
-        let sc = crate::ui::common::operations::of(state.lang.get_untracked());
-        errors.set(vec![sc.random_failed.to_string()]);
+        problem.set(Some(ListProblem::NoRandomness));
     }
     Ok(())
 }
@@ -65,9 +65,9 @@ pub fn record(id: String) -> AnyView {
 
 /// Creates a record and opens it (the record form's code makes it: its
 /// id, its first history entry, the screener's initials asked first if
-/// this session has none). What goes wrong is said in `errors`.
-pub fn create(state: AppState, creation: Creation, errors: RwSignal<Vec<String>>) {
-    deferred::spawn(state, create_now(state, creation, errors), errors);
+/// this session has none). What goes wrong is kept in `problem`.
+pub fn create(state: AppState, creation: Creation, problem: RwSignal<Option<ListProblem>>) {
+    deferred::spawn(create_now(state, creation, problem), problem);
 }
 
 /// Fetches the record form's code and style sheet in the background once

@@ -1,9 +1,10 @@
 //! The doors to the records list's tools: the wasm module `tools`, fetched
 //! once the list is painted (`src/ui/features.json`): the notices above the
 //! list, a row's delete question, the buttons under a long list, importing
-//! a file.
+//! a file, and what the list's last action met.
 
 use crate::app::delete_question::DeleteQuestion;
+use crate::app::list_problem::ListProblem;
 use crate::ui::common::deferred::{self, Unavailable, When};
 use crate::ui::common::state::AppState;
 use leptos::prelude::*;
@@ -28,12 +29,17 @@ fn list_more_view(shown: RwSignal<u32>, page: u32) -> Result<AnyView, Unavailabl
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn problem_view(problem: ListProblem) -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::Problem problem=problem /> }.into_any())
+}
+
+#[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn import_now(
     state: AppState,
     file: web_sys::File,
-    errors: RwSignal<Vec<String>>,
+    problem: RwSignal<Option<ListProblem>>,
 ) -> Result<(), Unavailable> {
-    leptos::task::spawn_local(super::import_file(state, file, errors));
+    leptos::task::spawn_local(super::import_file(state, file, problem));
     Ok(())
 }
 
@@ -71,8 +77,19 @@ pub fn delete_form(id: String, question: RwSignal<Option<DeleteQuestion>>) -> An
     )
 }
 
+/// What the list's last action met, said in the language shown (if the
+/// list's tools cannot be fetched: that a part of the app could not be,
+/// which is why, then, anything the list did not do was not done).
+pub fn problem(problem: ListProblem) -> AnyView {
+    deferred::deferred(
+        Box::new(move || Box::pin(problem_view(problem.clone()))),
+        When::Now,
+        deferred::unavailable,
+    )
+}
+
 /// Imports `file` as a new record (opened at once); what goes wrong is
-/// said in `errors`.
-pub fn import(state: AppState, file: web_sys::File, errors: RwSignal<Vec<String>>) {
-    deferred::spawn(state, import_now(state, file, errors), errors);
+/// kept in `problem`.
+pub fn import(state: AppState, file: web_sys::File, problem: RwSignal<Option<ListProblem>>) {
+    deferred::spawn(import_now(state, file, problem), problem);
 }

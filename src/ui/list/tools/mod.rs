@@ -10,6 +10,7 @@ pub mod filter;
 pub mod words;
 
 use crate::app::delete_question::{Answer, DeleteQuestion, Missing};
+use crate::app::list_problem::{ListProblem, NotImported};
 use crate::engine::Outcome;
 use crate::record::import::{ImportError, Imported, import_record};
 use crate::record::stored::{Broken, DeletionReason, Tombstone};
@@ -25,77 +26,101 @@ use crate::ui::platform::storage::with_store;
 use crate::ui::settings;
 use leptos::prelude::*;
 
-/// Reads `file` and imports it as a new record, opened at once; or lists in
-/// `errors` why it was refused (a file that is not a record, or unreadable).
-pub async fn import_file(state: AppState, file: web_sys::File, errors: RwSignal<Vec<String>>) {
-    let lang = state.lang;
-    let name = file.name();
-    let sc = words::of(lang.get_untracked());
+/// Reads `file` and imports it as a new record, opened at once; or keeps
+/// in `problem` why it was not (unreadable, or refused).
+pub async fn import_file(
+    state: AppState,
+    file: web_sys::File,
+    problem: RwSignal<Option<ListProblem>>,
+) {
+    let file_name = file.name();
+    let not_imported = |why| {
+        problem.set(Some(ListProblem::NotImported {
+            file: file_name.clone(),
+            why,
+        }));
+    };
     // Refused before it is read into memory.
     let size = file.size();
     if size > crate::record::import::MAX_IMPORT_BYTES as f64 {
-        errors.set(vec![
-            (sc.import_refused)(&name),
-            (sc.import_too_large)(size as usize),
-        ]);
+        not_imported(NotImported::Refused(ImportError::TooLarge(size as usize)));
         return;
     }
     let text = match read_file_text(&file).await {
         Ok(t) => t,
         Err(e) => {
-            errors.set(vec![(sc.import_unreadable)(&name, &e)]);
+            not_imported(NotImported::Unreadable(e));
             return;
         }
     };
-    let m = lang.get_untracked().messages();
     let Some(id) = new_id() else {
-        errors.set(vec![
-            common::operations::of(lang.get_untracked())
-                .random_failed
-                .to_string(),
-        ]);
+        problem.set(Some(ListProblem::NoRandomness));
         return;
     };
-    match import_record(&text, &name, &id, &now_iso(), &|p| m.problem(p)) {
+    match import_record(&text, &file_name, &id, &now_iso()) {
         Ok(Imported { draft, left_out }) => {
-            errors.set(Vec::new());
+            problem.set(None);
             let origin = crate::record::create::Origin::Imported {
                 draft,
-                file_name: name.clone(),
+                file_name: file_name.clone(),
                 left_out,
             };
             if crate::ui::record::creating::begin(state, origin).is_err() {
-                let sc = crate::ui::common::operations::of(lang.get_untracked());
-                errors.set(vec![sc.random_failed.to_string()]);
+                problem.set(Some(ListProblem::NoRandomness));
             }
         }
-        Err(ImportError::NotARecord(problems)) => {
-            errors.set(
-                std::iter::once((sc.import_refused)(&name))
-                    .chain(problems)
-                    .collect(),
-            );
+        Err(refused) => not_imported(NotImported::Refused(refused)),
+    }
+}
+
+/// What the list's last action met, as lines in `lang`: for a file not
+/// imported, that it was not, then why.
+fn problem_lines(problem: &ListProblem, lang: Lang) -> Vec<String> {
+    let sc = words::of(lang);
+    let (file, why) = match problem {
+        ListProblem::PartUnavailable => {
+            return vec![common::words::of(lang).part_unavailable.to_string()];
         }
-        Err(ImportError::TooLarge(n)) => {
-            errors.set(vec![(sc.import_refused)(&name), (sc.import_too_large)(n)]);
+        ListProblem::NoRandomness => {
+            return vec![common::operations::of(lang).random_failed.to_string()];
         }
-        Err(ImportError::LabelTooLong(n)) => {
-            errors.set(vec![
-                (sc.import_refused)(&name),
-                (sc.import_label_too_long)(n),
-            ]);
+        ListProblem::NotImported { file, why } => (file, why),
+    };
+    let refused = match why {
+        NotImported::Unreadable(e) => return vec![(sc.import_unreadable)(file, e)],
+        NotImported::Refused(refused) => refused,
+    };
+    let reasons = match refused {
+        // (These words name the file and say it was not imported.)
+        ImportError::UnsignedHistory(entries) => {
+            return vec![(sc.unsigned_history)(file, entries)];
         }
-        Err(ImportError::CriteriaNotCarried(version)) => {
-            errors.set(vec![
-                (sc.import_refused)(&name),
-                (words::of(lang.get_untracked()).import_criteria_not_carried)(&version),
-            ]);
+        ImportError::NotARecord(problems) => {
+            let m = lang.messages();
+            problems.iter().map(|p| m.problem(p)).collect()
         }
-        Err(ImportError::UnsignedHistory(entries)) => {
-            errors.set(vec![(words::of(lang.get_untracked()).unsigned_history)(
-                &name, &entries,
-            )]);
+        ImportError::NotFhirRecord(e) => vec![sc.fhir_refused.of(*e).to_string()],
+        ImportError::TooLarge(n) => vec![(sc.import_too_large)(*n)],
+        ImportError::LabelTooLong(n) => vec![(sc.import_label_too_long)(*n)],
+        ImportError::CriteriaNotCarried(version) => {
+            vec![(sc.import_criteria_not_carried)(version)]
         }
+    };
+    std::iter::once((sc.import_refused)(file))
+        .chain(reasons)
+        .collect()
+}
+
+/// Above the records list: what its last action met, in the language shown.
+#[component]
+pub fn Problem(problem: ListProblem) -> impl IntoView {
+    let lang = expect_context::<AppState>().lang;
+    view! {
+        <div class="alert error" role="alert" data-list-problem>
+            <ul>
+                {move || problem_lines(&problem, lang.get()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 //! buttons under a long list), in English and Simplified Chinese. Struct
 //! literals: a word missing in one language fails to compile.
 
+use crate::interop::fhir::FhirImportError;
 use crate::record::stored::DeletionReason;
 use crate::text::Lang;
 
@@ -108,9 +109,32 @@ pub struct Words {
     pub deletion_reason_required: &'static str,
     /// The button that deletes, once a reason is given.
     pub deletion_confirm: &'static str,
+    /// A FHIR file that is not a record of this app, why (`FhirRefusedWords::of`).
+    pub fhir_refused: FhirRefusedWords,
     /// An import refused for history entries without initials (the file's
     /// name, then each entry: number, kind, time, author as the file says).
     pub unsigned_history: fn(&str, &[crate::record::history::UnsignedEntry]) -> String,
+}
+
+/// Why a FHIR file is not read as a record, one line each.
+pub struct FhirRefusedWords {
+    /// Another resource than a QuestionnaireResponse.
+    pub not_questionnaire_response: &'static str,
+    /// Answers to another questionnaire.
+    pub other_questionnaire: &'static str,
+    /// No screening date.
+    pub no_screening_date: &'static str,
+}
+
+impl FhirRefusedWords {
+    /// The line for `why`.
+    pub fn of(&self, why: FhirImportError) -> &'static str {
+        match why {
+            FhirImportError::NotAQuestionnaireResponse => self.not_questionnaire_response,
+            FhirImportError::OtherQuestionnaire => self.other_questionnaire,
+            FhirImportError::NoScreeningDate => self.no_screening_date,
+        }
+    }
 }
 
 /// English.
@@ -195,6 +219,11 @@ pub const EN: Words = Words {
     },
     deletion_reason_required: "Reason: choose why the record is deleted.",
     deletion_confirm: "Delete the record",
+    fhir_refused: FhirRefusedWords {
+        not_questionnaire_response: "It is a FHIR file, but not a QuestionnaireResponse: only a screening's answers can be imported.",
+        other_questionnaire: "It answers another questionnaire than this trial's screening.",
+        no_screening_date: "It has no screening date (neither the screening-date extension nor “authored”).",
+    },
     unsigned_history: |file, entries| {
         let named: Vec<String> = entries
             .iter()
@@ -276,6 +305,11 @@ pub const ZH: Words = Words {
     },
     deletion_reason_required: "原因：请选择删除该记录的原因。",
     deletion_confirm: "删除该记录",
+    fhir_refused: FhirRefusedWords {
+        not_questionnaire_response: "这是 FHIR 文件，但不是 QuestionnaireResponse（问卷答复）：只能导入筛选的答案。",
+        other_questionnaire: "它答复的不是本试验的筛选问卷。",
+        no_screening_date: "其中没有筛选日期（既无筛选日期扩展，也无“authored”）。",
+    },
     unsigned_history: |file, entries| {
         let named: Vec<String> = entries
             .iter()
