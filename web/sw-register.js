@@ -17,17 +17,13 @@ const words = {
  */
 function offer(reg) {
   if (document.getElementById('update-banner')) return;
-  const lang = (document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en';
-  const [text, action] = words[lang];
   const bar = document.createElement('div');
   bar.id = 'update-banner';
   bar.className = 'update-banner no-print';
   bar.setAttribute('role', 'status');
   const p = document.createElement('span');
-  p.textContent = text + ' ';
   const button = document.createElement('button');
   button.type = 'button';
-  button.textContent = action;
   button.addEventListener('click', () => {
     const waiting = reg.waiting;
     if (!waiting) {
@@ -41,6 +37,14 @@ function offer(reg) {
   // (The page's last element: kept in view at the bottom of the screen,
   // and scrolled to the end, nothing of the page is left under it.)
   document.body.append(bar);
+  // In the language shown, and again whenever the app switches it.
+  const say = () => {
+    const [text, action] = words[(document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en'];
+    p.textContent = text + ' ';
+    button.textContent = action;
+  };
+  say();
+  new MutationObserver(say).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
 
 /**

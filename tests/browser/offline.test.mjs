@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent, root, controlled, eventually, putNewVersion, versionCaches } from './harness.mjs';
+import { serveDist, launch, openApp, foreignRequests, cspViolations, assertSilent, root, controlled, eventually, putNewVersion, versionCaches, saysInEachLanguage } from './harness.mjs';
 
 const casesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../cases');
 let server, browser;
@@ -191,6 +191,9 @@ test('a new version is offered, not swapped in: the page reloads only when the u
       await page.waitForSelector('#update-banner');
       // Still the same page, nothing reloaded under the user.
       assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
+      // The offer follows the language shown, switched after it came.
+      await saysInEachLanguage(page, 'An update of this app is ready.', '本应用有可用的更新。', '#update-banner');
+      await saysInEachLanguage(page, 'Reload now', '立即重新加载', '#update-banner');
       // The banner stays at the bottom of the screen, within it, on a tablet
       // and on a phone; scrolled to the end, nothing of the page (the
       // record's last buttons) is left under it.
