@@ -38,8 +38,9 @@ pub struct DeleteQuestion {
     pub words: String,
     /// What the last try lacked, if it was refused.
     pub missing: Option<Missing>,
-    /// The answer the keyboard is on, if it is on one: a form drawn anew
-    /// puts it back there, so what is typed next is not lost.
+    /// The answer the keyboard was on when the form asking it was last
+    /// drawn away, if one: a form drawn anew (the rows redrawn) puts it
+    /// back there, so what is typed next is not lost.
     pub keyboard: Option<Answer>,
 }
 
@@ -73,14 +74,6 @@ impl DeleteQuestion {
         open.as_mut().filter(|q| q.asks_about(id))
     }
 
-    /// The keyboard left `answer` for somewhere outside the question
-    /// (not for another of its answers, which has it already).
-    pub fn left(&mut self, answer: Answer) {
-        if self.keyboard == Some(answer) {
-            self.keyboard = None;
-        }
-    }
-
     /// The reason to delete with; without one, notes that it is missing.
     pub fn reason_to_delete(&mut self) -> Option<DeletionReason> {
         if self.reason.is_none() {
@@ -104,23 +97,6 @@ impl DeleteQuestion {
 mod tests {
     use super::*;
     use crate::storage::StoreError;
-
-    #[test]
-    fn the_keyboard_is_remembered_until_it_leaves_the_question() {
-        let mut q = DeleteQuestion::new("r1");
-        assert_eq!(q.keyboard, None);
-        q.keyboard = Some(Answer::Words);
-        // Moving to a reason: its focus comes before the words' late leave.
-        q.keyboard = Some(Answer::Reason(DeletionReason::Duplicate));
-        q.left(Answer::Words);
-        assert_eq!(
-            q.keyboard,
-            Some(Answer::Reason(DeletionReason::Duplicate)),
-            "still on the reason"
-        );
-        q.left(Answer::Reason(DeletionReason::Duplicate));
-        assert_eq!(q.keyboard, None, "gone elsewhere");
-    }
 
     #[test]
     fn without_a_reason_nothing_is_deleted_and_the_question_says_so() {

@@ -256,7 +256,7 @@ test('a file that is not imported says why in the language shown, and follows a 
   await page.setInputFiles(input, { name: 'patient.json', mimeType: 'application/fhir+json', buffer: Buffer.from(JSON.stringify({ resourceType: 'Patient' })) });
   await page.waitForSelector('[data-list-problem] >> text=patient.json was not imported');
   await saysInEachLanguage(page, 'It is a FHIR file, but not a QuestionnaireResponse: only a screening\'s answers can be imported.',
-    '这是 FHIR 文件，但不是 QuestionnaireResponse（问卷答复）：只能导入筛选的答案。', '[data-list-problem]');
+    '该文件是 FHIR 资源，但不是 QuestionnaireResponse（问卷应答）：只能导入筛选问卷的应答。', '[data-list-problem]');
   await saysInEachLanguage(page, 'patient.json was not imported; nothing was changed:', 'patient.json 未导入，未做任何更改：', '[data-list-problem]');
   // Chosen in Chinese, then read in English.
   await page.click('.lang-switch');

@@ -423,6 +423,20 @@ test('a screen whose code cannot be fetched says so, keeps the app working, and 
   await context.close();
 });
 
+test('a new record asked for before the passcode offer was answered, whose code cannot be fetched: once answered, the list says so', async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator', {
+    lockOffer: true,
+    context: { serviceWorkers: 'block' },
+    beforeLoad: (p) => p.route(/split_record-[0-9a-f]+\.wasm$/, (route) => route.abort()),
+  });
+  await page.getByRole('button', { name: 'New screening' }).click();
+  await page.locator('[data-lock-offer]').getByRole('button', { name: 'Not now' }).click();
+  await page.getByRole('alert').filter({ hasText: /could not be loaded/ }).waitFor();
+  assert.equal(await page.locator('tr[data-record]').count(), 0);
+  await saysInEachLanguage(page, /^This screen could not be loaded/, /^此页面未能加载/, '[data-list-problem]');
+  await context.close();
+});
+
 test('two installs on one origin keep their own caches: a new version of one leaves the other working offline', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ctit-two-'));
   fs.cpSync(root, path.join(dir, 'a'), { recursive: true });

@@ -157,6 +157,13 @@ test('another tab\'s save while a delete question is open: the question stays op
   await other.evaluate((entry) => localStorage.setItem(...entry), stored('a', 'REC-A', 10, 2));
   await page.waitForFunction(() => document.querySelector('tr[data-record]')?.dataset.record === 'a');
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('value')), 'duplicate');
+  // A language switch tapped while typing: the keyboard stays on the switch.
+  await row('a').locator('input[type=text]').click();
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('tr') ?? null), null, 'the keyboard was pulled back into the row');
+  await page.click('.lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
   // Tapped away from the question, the keyboard is not pulled back to it.
   await page.click('#list-title');
   await other.evaluate((entry) => localStorage.setItem(...entry), stored('b', 'REC-B', 11, 3));

@@ -181,8 +181,9 @@ pub fn RecordsList() -> impl IntoView {
             Vec::new()
         }
     });
-    // What the last list action met (create, duplicate, import), said by
-    // the list's tools in the language shown.
+    // What the last list action met (create, duplicate, import), said in
+    // the language shown (by the list's tools, but for their code not
+    // fetched).
     let problem = RwSignal::new(None::<ListProblem>);
     // A row's delete question while it is open: which record, and what
     // was answered. Kept here, so the rows drawn anew (another language,
@@ -239,8 +240,18 @@ pub fn RecordsList() -> impl IntoView {
                     <button class="link" on:click=move |_| state.go(Screen::Home) data-to-start>{tr(lang, |l| words::of(l).start_page)}</button>
                 </div>
             </div>
-            {move || problem.get().map(list_tools::problem)}
-            {crate::ui::lock::door::lock_offer()}
+            // (That the code for an action could not be fetched is said here:
+            // the list's tools may be what could not be.)
+            {move || problem.get().map(|p| match p {
+                ListProblem::PartUnavailable => view! {
+                    <div class="alert error" role="alert" data-list-problem>
+                        <p>{tr(lang, |l| common::words::of(l).part_unavailable)}</p>
+                    </div>
+                }
+                .into_any(),
+                p => list_tools::problem(p),
+            })}
+            {crate::ui::lock::door::lock_offer(problem)}
             // The search, filters and exports come after the list is
             // painted: their room is kept (style/app.css), so a row tapped
             // as soon as it shows does not move under the finger.

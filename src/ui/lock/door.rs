@@ -3,6 +3,7 @@
 //! paint; the passcode offer above the records list with the list's tools
 //! (`src/ui/features.json`).
 
+use crate::app::list_problem::ListProblem;
 use crate::app::sheet::Sheet;
 use crate::ui::common::deferred::{self, Unavailable, When};
 use crate::ui::common::state::AppState;
@@ -27,8 +28,8 @@ fn watch_now(state: AppState) -> Result<(), Unavailable> {
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn lock_offer_view() -> Result<AnyView, Unavailable> {
-    Ok(view! { <super::passcode::LockOffer /> }.into_any())
+fn lock_offer_view(problem: RwSignal<Option<ListProblem>>) -> Result<AnyView, Unavailable> {
+    Ok(view! { <super::passcode::LockOffer problem=problem /> }.into_any())
 }
 
 /// The lock screen.
@@ -47,16 +48,17 @@ pub fn tab_notice() -> AnyView {
 /// is open, so the offer never shows unstyled; once it has been answered
 /// (every later start) the sheet waits for the offer's code, after the
 /// first paint, where it no longer costs the start a style recalculation
-/// and a fetch.
-pub fn lock_offer() -> AnyView {
+/// and a fetch. A record asked for before the offer was answered is
+/// created once it is; what that meets is kept in the list's `problem`.
+pub fn lock_offer(problem: RwSignal<Option<ListProblem>>) -> AnyView {
     if expect_context::<AppState>().offer_open_untracked() {
         js::ensure_style(Sheet::Settings);
     }
     deferred::deferred(
-        Box::new(|| {
-            Box::pin(async {
+        Box::new(move || {
+            Box::pin(async move {
                 js::ensure_style(Sheet::Settings);
-                lock_offer_view().await
+                lock_offer_view(problem).await
             })
         }),
         When::AfterPaint,

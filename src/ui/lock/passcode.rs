@@ -4,6 +4,7 @@
 //! is `lock`'s (`set_passcode`, `change_passcode`, `remove_passcode`).
 //! Fetched with the list's tools.
 
+use crate::app::list_problem::ListProblem;
 use crate::security::vault;
 use crate::ui::common;
 use crate::ui::common::state::{AppState, Pending};
@@ -121,9 +122,11 @@ pub fn SetPasscodeForm(
 
 /// The offer, before the first record, to protect records with a
 /// passcode; and, once one is set, how many records are still waiting to
-/// be encrypted (storage ran out).
+/// be encrypted (storage ran out). A new record asked for first is
+/// created once it is answered, what that meets kept in `problem` (the
+/// records list's, which says it).
 #[component]
-pub fn LockOffer() -> impl IntoView {
+pub fn LockOffer(problem: RwSignal<Option<ListProblem>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let lang = state.lang;
     let done = RwSignal::new(false);
@@ -134,7 +137,7 @@ pub fn LockOffer() -> impl IntoView {
             Some(Pending::Create) => crate::ui::record::door::create(
                 state,
                 crate::ui::record::door::Creation::New,
-                RwSignal::new(None),
+                problem,
             ),
             Some(Pending::Scan) => state.go(crate::ui::common::route::Screen::Scan),
             // The restore form goes on by itself once the offer is answered

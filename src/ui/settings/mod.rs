@@ -35,8 +35,10 @@ pub fn SettingsScreen() -> impl IntoView {
             <h2 id="settings-title">{tr(lang, |l| common::words::of(l).settings)}</h2>
             // A restore on a device whose passcode offer is still open waits
             // for the answer: the offer is asked here, where the restore was.
+            // (Only a restore waits on it here, and says its own outcome: no
+            // records list's action is there to meet a problem.)
             <Show when=move || state.offer_pending.get() == Some(Pending::Restore)>
-                <crate::ui::lock::passcode::LockOffer />
+                <crate::ui::lock::passcode::LockOffer problem=RwSignal::new(None) />
             </Show>
             <passcode::LockSettings />
             <div class="settings">

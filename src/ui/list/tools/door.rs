@@ -78,8 +78,7 @@ pub fn delete_form(id: String, question: RwSignal<Option<DeleteQuestion>>) -> An
 }
 
 /// What the list's last action met, said in the language shown (if the
-/// list's tools cannot be fetched: that a part of the app could not be,
-/// which is why, then, anything the list did not do was not done).
+/// list's tools cannot be fetched: that a part of the app could not be).
 pub fn problem(problem: ListProblem) -> AnyView {
     deferred::deferred(
         Box::new(move || Box::pin(problem_view(problem.clone()))),

@@ -165,6 +165,30 @@ fn with_asked<R>(
     question.with(|q| id.with_value(|id| f(DeleteQuestion::about(q, id))))
 }
 
+/// The delete form's answer the keyboard is on (its reasons named `name`,
+/// its words box `text_id`), if it is on one.
+fn keyboard_on(name: &str, text_id: &str) -> Option<Answer> {
+    use wasm_bindgen::JsCast;
+    let input = document()
+        .active_element()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    if input.id() == text_id {
+        return Some(Answer::Words);
+    }
+    (input.name() == name)
+        .then(|| input.value())
+        .and_then(|v| DeletionReason::ALL.into_iter().find(|r| r.id() == v))
+        .map(Answer::Reason)
+}
+
+/// Whether the keyboard is on nothing (the page itself).
+fn keyboard_nowhere() -> bool {
+    let doc = document();
+    doc.active_element()
+        .is_none_or(|e| doc.body().is_some_and(|b| e == *b))
+}
+
 /// In a row of the records list: why the record is deleted (and the
 /// screener's initials, if this session has none), then the deletion,
 /// which leaves the record's tombstone (`records::delete`). The question
@@ -191,22 +215,24 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
             }
         });
     };
-    // Where the keyboard is among the answers, kept with the question: a
-    // form drawn anew (another tab's save, a language switch) gives it
-    // back. Left from a form still here a moment later, it went elsewhere
-    // (a tap outside, another app); left from a form gone by then, it went
-    // with the form, drawn anew.
-    let focused = move |at: Answer| answer(&|q| q.keyboard = Some(at));
-    let left = move |from: Answer| {
-        set_timeout(
-            move || {
-                if this.try_with_value(|_| ()).is_some() {
-                    answer(&|q| q.left(from));
+    let name = format!("deletion-reason-{id}");
+    let text_id = format!("deletion-text-{id}");
+    // The answer the keyboard is on, kept with the question as this form
+    // is drawn away (its rows drawn anew by another tab's save or a
+    // language switch; read then, while it is still on the page, so a tap
+    // elsewhere first leaves nothing to give back), and given back by the
+    // form drawn next, if the keyboard is nowhere else by then.
+    on_cleanup({
+        let (id, name, text_id) = (id.clone(), name.clone(), text_id.clone());
+        move || {
+            let at = keyboard_on(&name, &text_id);
+            question.try_update_untracked(|q| {
+                if let Some(q) = DeleteQuestion::about_mut(q, &id) {
+                    q.keyboard = at;
                 }
-            },
-            std::time::Duration::ZERO,
-        );
-    };
+            });
+        }
+    });
     let back = question.with_untracked(|q| {
         this.with_value(|id| DeleteQuestion::about(q, id).and_then(|q| q.keyboard))
     });
@@ -215,7 +241,9 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
     let keyboard_back = move |at: Answer, input: NodeRef<leptos::html::Input>| {
         if back == Some(at) {
             Effect::new(move |_| {
-                if let Some(input) = input.get() {
+                if let Some(input) = input.get()
+                    && keyboard_nowhere()
+                {
                     let _ = input.focus();
                 }
             });
@@ -230,10 +258,8 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
         .map(|s| s.draft.label)
         .filter(|l| !l.is_empty());
     let no_initials = move || state.initials.with(String::is_empty);
-    let name = format!("deletion-reason-{id}");
     let words_input = NodeRef::new();
     keyboard_back(Answer::Words, words_input);
-    let text_id = format!("deletion-text-{id}");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         // (Without a reason, the question notes that it is missing.)
@@ -274,9 +300,7 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
                             <label class="choice">
                                 <input type="radio" name=name value=r.id() node_ref=input
                                     prop:checked=move || chosen.get() == Some(r)
-                                    on:change=move |_| answer(&|q| q.reason = Some(r))
-                                    on:focus=move |_| focused(Answer::Reason(r))
-                                    on:blur=move |_| left(Answer::Reason(r)) />
+                                    on:change=move |_| answer(&|q| q.reason = Some(r)) />
                                 {move || h().deletion_reasons.of(r)}
                             </label>
                         }
@@ -288,9 +312,7 @@ pub fn DeleteForm(id: String, question: RwSignal<Option<DeleteQuestion>>) -> imp
                     on:input=move |ev| {
                         let typed = event_target_value(&ev);
                         answer(&|q| q.words.clone_from(&typed));
-                    }
-                    on:focus=move |_| focused(Answer::Words)
-                    on:blur=move |_| left(Answer::Words) />
+                    } />
                 {move || missing.get().map(|m| view! {
                     <p class="field-error" role="alert">{move || missing_text(m, lang.get())}</p>
                 })}

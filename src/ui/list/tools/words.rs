@@ -221,7 +221,7 @@ pub const EN: Words = Words {
     deletion_confirm: "Delete the record",
     fhir_refused: FhirRefusedWords {
         not_questionnaire_response: "It is a FHIR file, but not a QuestionnaireResponse: only a screening's answers can be imported.",
-        other_questionnaire: "It answers another questionnaire than this trial's screening.",
+        other_questionnaire: "It answers a questionnaire other than this trial's screening questionnaire.",
         no_screening_date: "It has no screening date (neither the screening-date extension nor “authored”).",
     },
     unsigned_history: |file, entries| {
@@ -306,9 +306,9 @@ pub const ZH: Words = Words {
     deletion_reason_required: "原因：请选择删除该记录的原因。",
     deletion_confirm: "删除该记录",
     fhir_refused: FhirRefusedWords {
-        not_questionnaire_response: "这是 FHIR 文件，但不是 QuestionnaireResponse（问卷答复）：只能导入筛选的答案。",
-        other_questionnaire: "它答复的不是本试验的筛选问卷。",
-        no_screening_date: "其中没有筛选日期（既无筛选日期扩展，也无“authored”）。",
+        not_questionnaire_response: "该文件是 FHIR 资源，但不是 QuestionnaireResponse（问卷应答）：只能导入筛选问卷的应答。",
+        other_questionnaire: "该文件应答的是其他问卷，不是本试验的筛选问卷。",
+        no_screening_date: "文件中没有筛选日期（既无筛选日期扩展项，也无 authored 字段）。",
     },
     unsigned_history: |file, entries| {
         let named: Vec<String> = entries
