@@ -440,6 +440,7 @@ test('a failed random source refuses to create a record or set a passcode, and n
   await page.getByRole('button', { name: 'New screening' }).click();
   await page.waitForSelector('text=random source failed');
   assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('ctit/record/')).length), 0);
+  await saysInEachLanguage(page, /secure random source failed/, /安全随机数源出错/, '[data-list-problem]');
   await context.close();
 });
 
