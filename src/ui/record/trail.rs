@@ -93,6 +93,14 @@ pub fn describe(lang: Lang, e: &Entry) -> (String, Option<String>) {
 }
 
 /// An outcome as stored in a completion entry, in words.
+/// What an amendment's reason lacks, in `lang`.
+fn amend_problem_text(problem: AmendProblem, lang: Lang) -> &'static str {
+    match problem {
+        AmendProblem::NoReason => words::of(lang).reason_required,
+        AmendProblem::NoWords => common::initials::words::of(lang).reason_text_required,
+    }
+}
+
 fn outcome_words(lang: Lang, stored: &str) -> String {
     use crate::engine::Outcome;
     let m = lang.messages();
@@ -248,10 +256,7 @@ pub fn StatusBar(
                     <label for="reason-text">{move || common::initials::words::of(lang.get()).reason_text_label}</label>
                     <input id="reason-text" type="text" maxlength=history::MAX_REASON_CHARS.to_string() autocomplete="off"
                         prop:value=move || words.get() on:input=move |ev| words.set(event_target_value(&ev)) />
-                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{move || match e {
-                        AmendProblem::NoReason => h().reason_required,
-                        AmendProblem::NoWords => common::initials::words::of(lang.get()).reason_text_required,
-                    }}</p> })}
+                    {move || error.get().map(|e| view! { <p class="field-error" role="alert">{move || amend_problem_text(e, lang.get())}</p> })}
                     <button type="submit" class="primary">{move || h().start_amending}</button>
                     <button type="button" on:click=move |_| { asking.set(false); error.set(None); }>{move || common::words::of(lang.get()).cancel}</button>
                 </form>

@@ -13,7 +13,7 @@ use crate::text::Lang;
 use crate::ui::common;
 use crate::ui::common::state::{AppState, Pending};
 use crate::ui::common::words::tr;
-use crate::ui::lock;
+use crate::ui::lock::failure::Failure;
 use crate::ui::platform::clock::{days_ago_iso, local_time, now_iso, today};
 use crate::ui::platform::files::{download, read_file_text};
 use crate::ui::platform::kdf;
@@ -58,12 +58,11 @@ enum Outcome {
     RestoredInPart(Counts, String),
     /// The file was refused: nothing was changed.
     Refused(backup::RestoreError),
-    /// The backup password breaks the passcode rule, or its entries differ.
-    Rule(vault::PasscodeProblem),
-    /// The browser's secure random source failed: nothing was written.
-    NoRandomness,
-    /// The key derivation failed or ran too long.
-    Kdf(kdf::KdfError),
+    /// What the backup password's protection met, as the passcode's would
+    /// (said in the same words): the rule broken or its entries differing,
+    /// the secure random source failed (nothing was written), or the key
+    /// derivation failed or ran too long.
+    Protection(Failure),
     /// The browser refused (storage, reading the file, the download), in
     /// its own words.
     Failed(String),
@@ -87,7 +86,7 @@ impl Outcome {
 
     /// Its words in `lang`.
     fn text(&self, lang: Lang) -> String {
-        let (sc, ops) = (words::of(lang), common::operations::of(lang));
+        let sc = words::of(lang);
         match self {
             Outcome::BackedUp(n) => (sc.backup_done)(*n),
             Outcome::Restored(Counts(added, same, both)) => (sc.restored)(*added, *same, *both),
@@ -99,9 +98,7 @@ impl Outcome {
                 )
             }
             Outcome::Refused(e) => (sc.restore_refused)(e),
-            Outcome::Rule(p) => (lock::words::of(lang).passcode_problem)(*p),
-            Outcome::NoRandomness => ops.random_failed.to_string(),
-            Outcome::Kdf(e) => e.words(ops),
+            Outcome::Protection(failure) => failure.text(lang),
             Outcome::Failed(why) => (sc.not_done)(why),
         }
     }
@@ -110,11 +107,11 @@ impl Outcome {
 /// Writes the backup file of every record, with `password`.
 async fn back_up(password: String) -> Outcome {
     let Ok(input) = KdfInput::fresh(&mut BrowserRandom) else {
-        return Outcome::NoRandomness;
+        return Outcome::Protection(Failure::NoRandomness);
     };
     let kek = match kdf::derive(&password, &input.salt, input.cost).await {
         Ok(kek) => kek,
-        Err(e) => return Outcome::Kdf(e),
+        Err(e) => return Outcome::Protection(Failure::Kdf(e)),
     };
     let records = match with_store(|kv| backup::entries(kv)) {
         Ok(records) => records,
@@ -122,7 +119,7 @@ async fn back_up(password: String) -> Outcome {
     };
     let n = records.len();
     let Ok(text) = backup::write(records, &now_iso(), &input, &kek, &mut BrowserRandom) else {
-        return Outcome::NoRandomness;
+        return Outcome::Protection(Failure::NoRandomness);
     };
     if let Err(e) = download(
         &format!("ctit-backup-{}.json", today()),
@@ -155,7 +152,7 @@ async fn restore(state: AppState, file: web_sys::File, password: String) -> Outc
     };
     let kek = match kdf::derive(&password, &salt, cost).await {
         Ok(kek) => kek,
-        Err(e) => return Outcome::Kdf(e),
+        Err(e) => return Outcome::Protection(Failure::Kdf(e)),
     };
     // (The suffix marks the restored copy of a record kept as both: data,
     // in the language the restore was made in.)
@@ -248,7 +245,7 @@ pub fn BackupRestore() -> impl IntoView {
         ev.prevent_default();
         let (a, b) = (first.get_untracked(), second.get_untracked());
         if let Err(p) = vault::check_new_passcode(&a, &b) {
-            backup_said.set(Some(Outcome::Rule(p)));
+            backup_said.set(Some(Outcome::Protection(Failure::Rule(p))));
             return;
         }
         first.set(String::new());
