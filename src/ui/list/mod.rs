@@ -242,15 +242,15 @@ pub fn RecordsList() -> impl IntoView {
             </div>
             // (That the code for an action could not be fetched is said here:
             // the list's tools may be what could not be.)
-            {move || problem.get().map(|p| match p {
+            {move || problem.with(|p| p.as_ref().map(|p| match p {
                 ListProblem::PartUnavailable => view! {
                     <div class="alert error" role="alert" data-list-problem>
                         <p>{tr(lang, |l| common::words::of(l).part_unavailable)}</p>
                     </div>
                 }
                 .into_any(),
-                p => list_tools::problem(p),
-            })}
+                _ => list_tools::problem(problem),
+            }))}
             {crate::ui::lock::door::lock_offer(problem)}
             // The search, filters and exports come after the list is
             // painted: their room is kept (style/app.css), so a row tapped

@@ -29,7 +29,7 @@ fn list_more_view(shown: RwSignal<u32>, page: u32) -> Result<AnyView, Unavailabl
 }
 
 #[wasm_split(tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn problem_view(problem: ListProblem) -> Result<AnyView, Unavailable> {
+fn problem_view(problem: RwSignal<Option<ListProblem>>) -> Result<AnyView, Unavailable> {
     Ok(view! { <super::Problem problem=problem /> }.into_any())
 }
 
@@ -77,11 +77,12 @@ pub fn delete_form(id: String, question: RwSignal<Option<DeleteQuestion>>) -> An
     )
 }
 
-/// What the list's last action met, said in the language shown (if the
-/// list's tools cannot be fetched: that a part of the app could not be).
-pub fn problem(problem: ListProblem) -> AnyView {
+/// What the list's last action met (`problem`, read where it is kept,
+/// never copied), said in the language shown (if the list's tools cannot
+/// be fetched: that a part of the app could not be).
+pub fn problem(problem: RwSignal<Option<ListProblem>>) -> AnyView {
     deferred::deferred(
-        Box::new(move || Box::pin(problem_view(problem.clone()))),
+        Box::new(move || Box::pin(problem_view(problem))),
         When::Now,
         deferred::unavailable,
     )

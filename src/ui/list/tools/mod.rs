@@ -113,12 +113,18 @@ fn problem_lines(problem: &ListProblem, lang: Lang) -> Vec<String> {
 
 /// Above the records list: what its last action met, in the language shown.
 #[component]
-pub fn Problem(problem: ListProblem) -> impl IntoView {
+pub fn Problem(problem: RwSignal<Option<ListProblem>>) -> impl IntoView {
     let lang = expect_context::<AppState>().lang;
+    let lines = move || {
+        problem.with(|p| {
+            p.as_ref()
+                .map_or_else(Vec::new, |p| problem_lines(p, lang.get()))
+        })
+    };
     view! {
         <div class="alert error" role="alert" data-list-problem>
             <ul>
-                {move || problem_lines(&problem, lang.get()).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                {move || lines().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
         </div>
     }
