@@ -4,6 +4,8 @@
 // something all the same (a patient's answers, typing kept in this tab
 // only), the app hides the offer (src/app/update_offer.rs). A page left
 // open looks for a new version when it is shown again.
+/** How long the offer's live region is on the page, empty, before its words are put in it. */
+const ANNOUNCE_AFTER_MS = 100;
 const words = {
   en: ['An update of this app is ready.', 'Reload now'],
   zh: ['本应用有可用的更新。', '立即重新加载'],
@@ -37,13 +39,16 @@ function offer(reg) {
   // (The page's last element: kept in view at the bottom of the screen,
   // and scrolled to the end, nothing of the page is left under it.)
   document.body.append(bar);
-  // In the language shown, and again whenever the app switches it.
+  // In the language shown, and again whenever the app switches it. The
+  // words come a moment after the bar: a live region added with its words
+  // already in it is not announced by every screen reader (the region must
+  // be on the page before it changes).
   const say = () => {
     const [text, action] = words[(document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en'];
     p.textContent = text + ' ';
     button.textContent = action;
   };
-  say();
+  setTimeout(say, ANNOUNCE_AFTER_MS);
   new MutationObserver(say).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
 }
 

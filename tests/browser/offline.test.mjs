@@ -186,9 +186,20 @@ test('a new version is offered, not swapped in: the page reloads only when the u
       assert.equal(await page.locator('#update-banner').count(), 0, 'a first visit is offered no update');
       await page.getByRole('button', { name: 'New screening' }).click();
       await page.fill('#f-label', 'UPDATE-1');
+      // (What the offer holds the moment it is added to the page.)
+      await page.evaluate(() => new MutationObserver((changes, observer) => {
+        const added = changes.flatMap((c) => [...c.addedNodes]).find((n) => n.id === 'update-banner');
+        if (!added) return;
+        window.offerAddedWith = added.textContent;
+        observer.disconnect();
+      }).observe(document.body, { childList: true }));
       // Deploy a "new build": the service worker changes.
       await deployNext(page);
       await page.waitForSelector('#update-banner');
+      // A live region added with its words already in it is not announced
+      // by every screen reader: the offer's words come once it is there.
+      assert.equal(await page.evaluate(() => window.offerAddedWith), '', 'the offer came with its words in it');
+      await page.waitForSelector('#update-banner:has-text("An update of this app is ready.")');
       // Still the same page, nothing reloaded under the user.
       assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
       // The offer follows the language shown, switched after it came.
@@ -297,7 +308,7 @@ test('with two tabs open, "Reload now" in one leaves the other its offer, and th
       // new version, which no longer waits (the first tab took it), and its
       // button reloads into it.
       await eventually(() => second.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !r.waiting && !!r.active)), { what: 'the new version active' });
-      assert.match(await second.textContent('#update-banner'), /An update of this app is ready/);
+      await second.waitForSelector('#update-banner:has-text("An update of this app is ready")');
       await takeOffer(second);
       assert.equal(await second.locator('#update-banner').count(), 0, 'the new version offers nothing');
       assert.equal(await second.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)), false);
