@@ -173,12 +173,12 @@ await runSteps([
     fs.mkdirSync(opt, { recursive: true });
     const optimise = (from, to) => {
       // (wasm-opt warns about a name subsection it does not know; the names
-      // are dropped anyway, so only its errors are shown.)
-      // (CTIT_PROFILE_NAMES=1 keeps the functions' names, for a profile of
-      // the release build that names them: the code is the same, the names
-      // are a section of their own, and the first download is then larger.)
+      // are dropped anyway, unless CTIT_PROFILE_NAMES=1, so only its errors
+      // are shown. That setting keeps the functions' names, for a profile
+      // of the release build that names them: the code is the same, the
+      // names are a section of their own, and the first download larger.)
       if (quick) fs.copyFileSync(from, to);
-      else run(tools.opt, [...WASM_OPT, ...(process.env.CTIT_PROFILE_NAMES ? ['-g'] : []), from, '-o', to], { quiet: true, fix: `see wasm-opt's message above (settings: WASM_OPT in tools/post-build.mjs).` });
+      else run(tools.opt, [...WASM_OPT, ...(process.env.CTIT_PROFILE_NAMES === '1' ? ['-g'] : []), from, '-o', to], { quiet: true, fix: `see wasm-opt's message above (settings: WASM_OPT in tools/post-build.mjs).` });
       return fs.readFileSync(to);
     };
     main.bytes = optimise(main.wasm, path.join(opt, `${template.bin}_bg.wasm`));

@@ -40,16 +40,25 @@ function offer(reg) {
   // and scrolled to the end, nothing of the page is left under it.)
   document.body.append(bar);
   // In the language shown, and again whenever the app switches it. The
-  // words come a moment after the bar: a live region added with its words
-  // already in it is not announced by every screen reader (the region must
-  // be on the page before it changes).
-  const say = () => {
-    const [text, action] = words[(document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en'];
-    p.textContent = text + ' ';
-    button.textContent = action;
+  // button is named at once; the words come a moment after the bar: a live
+  // region added with its words already in it is not announced by every
+  // screen reader (the region must be on the page before it changes). Each
+  // text is written only when it changes: the app sets the page's language
+  // again on every screen, and words written again may be announced again.
+  const shown = () => words[(document.documentElement.lang || 'en').startsWith('zh') ? 'zh' : 'en'];
+  const put = (element, text) => {
+    if (element.textContent !== text) element.textContent = text;
   };
-  setTimeout(say, ANNOUNCE_AFTER_MS);
-  new MutationObserver(say).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  put(button, shown()[1]);
+  setTimeout(() => {
+    const say = () => {
+      const [text, action] = shown();
+      put(p, text + ' ');
+      put(button, action);
+    };
+    say();
+    new MutationObserver(say).observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }, ANNOUNCE_AFTER_MS);
 }
 
 /**

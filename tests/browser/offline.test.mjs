@@ -190,16 +190,27 @@ test('a new version is offered, not swapped in: the page reloads only when the u
       await page.evaluate(() => new MutationObserver((changes, observer) => {
         const added = changes.flatMap((c) => [...c.addedNodes]).find((n) => n.id === 'update-banner');
         if (!added) return;
-        window.offerAddedWith = added.textContent;
+        window.offerAddedWith = [added.querySelector('span').textContent, added.querySelector('button').textContent];
         observer.disconnect();
       }).observe(document.body, { childList: true }));
       // Deploy a "new build": the service worker changes.
       await deployNext(page);
       await page.waitForSelector('#update-banner');
       // A live region added with its words already in it is not announced
-      // by every screen reader: the offer's words come once it is there.
-      assert.equal(await page.evaluate(() => window.offerAddedWith), '', 'the offer came with its words in it');
+      // by every screen reader: the offer's words come once it is there
+      // (its button is named at once).
+      assert.deepEqual(await page.evaluate(() => window.offerAddedWith), ['', 'Reload now'], 'the offer came with its words in it');
       await page.waitForSelector('#update-banner:has-text("An update of this app is ready.")');
+      // The app sets the page's language again on every screen: the same
+      // language does not write the offer's words again (they could be
+      // announced again).
+      assert.equal(await page.evaluate(() => new Promise((done) => {
+        let rewritten = 0;
+        const watch = new MutationObserver((changes) => { rewritten += changes.length; });
+        watch.observe(document.getElementById('update-banner'), { childList: true, subtree: true, characterData: true });
+        document.documentElement.setAttribute('lang', document.documentElement.lang);
+        setTimeout(() => { watch.disconnect(); done(rewritten); }, 50);
+      })), 0, 'the offer was written again for the same language');
       // Still the same page, nothing reloaded under the user.
       assert.equal(await page.inputValue('#f-label'), 'UPDATE-1');
       // The offer follows the language shown, switched after it came.
