@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, openApp, settled, assertSilent, toSettings, toList } from './harness.mjs';
+import { serveDist, launch, openApp, settled, assertSilent, toSettings, toList, eventually } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const broken = JSON.parse(fs.readFileSync(path.join(here, '../data/broken-entries.json'), 'utf8'));
@@ -170,6 +170,46 @@ test('another tab\'s save while a delete question is open: the question stays op
   await page.waitForFunction(() => document.querySelector('tr[data-record]')?.dataset.record === 'b');
   assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
   assert.equal(await row('a').locator('input[type=text]').inputValue(), 'entered twice by mistake');
+  await context.close();
+});
+
+test("a record's outcome in the list and its filter follow its last save: here, on a row a search brings up, and from another tab", async () => {
+  const { context, page } = await openApp(browser, server.url + '#coordinator');
+  const row = 'tr[data-record]:has-text("FOLLOW-1")';
+  const badge = () => page.getAttribute(`${row} [data-outcome-badge]`, 'data-outcome-badge');
+  const setEcog = async (p, ecog) => {
+    await p.selectOption('#f-ecog', ecog);
+    await settled(p);
+    await p.getByRole('button', { name: '← All screenings' }).click();
+  };
+  for (const label of ['FOLLOW-1', 'NEWER-2']) {
+    await page.getByRole('button', { name: 'New screening' }).click();
+    await page.fill('#f-label', label);
+    await setEcog(page, '3');
+  }
+  assert.equal(await badge(), 'not_eligible');
+  // A search moves the row up, drawn again (the list's tools meanwhile
+  // judge every record ahead for the filter by outcome, kept by record
+  // and revision).
+  await page.waitForSelector('[data-list-filter]');
+  await page.fill('#list-search', 'FOLLOW');
+  await eventually(async () => (await page.locator('tr[data-record]').count()) === 1, { what: 'the search found one record' });
+  assert.equal(await badge(), 'not_eligible');
+  await page.getByRole('button', { name: 'FOLLOW-1' }).click();
+  await setEcog(page, '1');
+  assert.equal(await badge(), 'incomplete', 'the row kept the outcome before the save');
+  // The filter by outcome reads the outcome of the last save too.
+  await page.fill('#list-search', '');
+  await page.selectOption('#list-outcome', 'not_eligible');
+  await eventually(async () => (await page.locator('tr[data-record]').count()) === 1, { what: 'the filter kept one record' });
+  assert.equal(await page.locator(row).count(), 0, 'the filter kept the outcome before the save');
+  // Saved in another tab: this tab's row and filter follow.
+  const other = await context.newPage();
+  await other.goto(server.url + '#coordinator');
+  await other.getByRole('button', { name: 'FOLLOW-1' }).click();
+  await setEcog(other, '3');
+  await eventually(async () => (await page.locator(row).count()) === 1 && (await badge()) === 'not_eligible', { what: "the other tab's save in this tab's filtered list" });
+  assert.deepEqual(page.seen.errors, []);
   await context.close();
 });
 
