@@ -4,7 +4,7 @@
 // something all the same (a patient's answers, typing kept in this tab
 // only), the app hides the offer (src/app/update_offer.rs). A page left
 // open looks for a new version when it is shown again.
-/** How long the offer's live region is on the page, empty, before its words are put in it. */
+/** How long the offer's live region is on the page, its button named, before its words are put in it. */
 const ANNOUNCE_AFTER_MS = 100;
 const words = {
   en: ['An update of this app is ready.', 'Reload now'],
