@@ -92,7 +92,6 @@ pub fn describe(lang: Lang, e: &Entry) -> (String, Option<String>) {
     (what, reason)
 }
 
-/// An outcome as stored in a completion entry, in words.
 /// What an amendment's reason lacks, in `lang`.
 fn amend_problem_text(problem: AmendProblem, lang: Lang) -> &'static str {
     match problem {
@@ -101,6 +100,7 @@ fn amend_problem_text(problem: AmendProblem, lang: Lang) -> &'static str {
     }
 }
 
+/// An outcome as stored in a completion entry, in words.
 fn outcome_words(lang: Lang, stored: &str) -> String {
     use crate::engine::Outcome;
     let m = lang.messages();
